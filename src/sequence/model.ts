@@ -1,0 +1,116 @@
+/**
+ * The loaded, validated form of a sequence file: what the runner executes.
+ *
+ * Strings that may hold Handlebars expressions (`{{len topic}}`) are kept as
+ * `Template`s and rendered at run time, because captures of earlier steps
+ * feed later ones. Every node keeps where it was written, so a run-time
+ * problem (an undefined variable, a bad regex) still points at `file:line:col`.
+ */
+
+/** A place in a source file; line and col are 1-based. */
+export interface SourceLocation {
+  file: string
+  line: number
+  col: number
+}
+
+/** A string as written in the file, possibly with `{{ }}` expressions, and where it was written. */
+export interface Template {
+  text: string
+  at: SourceLocation
+}
+
+/** One expected line of a response (or of a URC): exact text, a `/regex/`, or a line that must not appear. */
+export type LineMatcher =
+  | { kind: 'exact'; text: Template }
+  /** `/pattern/flags` as written; named groups become variables after the step. */
+  | { kind: 'regex'; pattern: Template; flags: string }
+  /** `{ not: "..." }` or `{ not: "/re/" }`: the step fails if such a line arrives in its window. */
+  | { kind: 'absent'; matcher: Exclude<LineMatcher, { kind: 'absent' }> }
+
+/** The final result code a command must end with: `OK`, `ERROR`, `+CME ERROR: 10`, `>` (data prompt), `CONNECT`... */
+export interface FinalMatcher {
+  matcher: Exclude<LineMatcher, { kind: 'absent' }>
+}
+
+/** How prompt data is ended: nothing (SIMCom CMQTT prompts read an exact length), Ctrl-Z (0x1A) or ESC (0x1B, cancels). */
+export type DataEnd = 'none' | 'ctrl-z' | 'esc'
+
+/** A message as the broker sees it (for `publish` actions and `broker.received` checks). */
+export interface BrokerMessage {
+  topic: Template
+  payload?: Template
+  qos?: 0 | 1 | 2
+  retain?: boolean
+}
+
+/** What a step does. Exactly one per step. */
+export type StepAction =
+  | { kind: 'send'; command: Template }
+  | { kind: 'data'; data: Template; encoding: 'text' | 'hex'; end: DataEnd }
+  /** Wait for URCs (the `urc` list of the step) without sending anything. */
+  | { kind: 'wait' }
+  | { kind: 'sleep'; durationMs: number }
+  /** The broker publishes a message to the modem's subscriptions. */
+  | { kind: 'publish'; message: BrokerMessage }
+  /** Only checks (broker.received) with no action of its own. */
+  | { kind: 'check' }
+  /** A row the importer could not interpret; kept with its original text and never run. */
+  | { kind: 'todo'; original: string }
+
+/** A check on what reached the broker, within the step's window. */
+export interface BrokerCheck {
+  received: BrokerMessage
+  /** When true the message must have been published by the broker as a client's will. */
+  will: boolean
+}
+
+/** One row of the table. */
+export interface Step {
+  /** The table's number, e.g. "4.1"; generated ("s1", "t2") for setup/teardown steps without one. */
+  no: string
+  description?: string
+  action: StepAction
+  /** Lines expected in the step's window (response lines and URCs, in order among themselves). */
+  expect: LineMatcher[]
+  /** The final result code; undefined means the step accepts `OK`, for `send`/`data` steps. */
+  final?: FinalMatcher
+  /** URCs that must arrive within `urcWithinMs` of the step's start; order against the final result is not enforced. */
+  urcs: LineMatcher[]
+  urcWithinMs?: number
+  broker?: BrokerCheck
+  /** Per-step timeout for the final result (and, unless `urcWithinMs`, for URCs). */
+  timeoutMs?: number
+  retry?: { times: number; everyMs: number }
+  continueOnFailure: boolean
+  at: SourceLocation
+}
+
+/** A variable value as written under `vars`; `secret` values are masked in every report. */
+export interface VarValue {
+  value: string
+  secret: boolean
+}
+
+export type Phase = 'setup' | 'steps' | 'teardown'
+
+/** A whole sequence file, loaded and validated. */
+export interface Sequence {
+  file: string
+  /** sha256 of the file's bytes, for the report's provenance. */
+  sha256: string
+  name: string
+  system?: string
+  source?: string
+  device?: string
+  tags: string[]
+  vars: Record<string, VarValue>
+  /** Lines that fail the running step at once (like chat's ABORT), e.g. `+CMQTTCONNLOST:`. */
+  abort: LineMatcher[]
+  /** Default timeout for steps that set none. */
+  defaultTimeoutMs: number
+  setup: Step[]
+  steps: Step[]
+  teardown: Step[]
+  at: SourceLocation
+}
