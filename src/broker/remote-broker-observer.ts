@@ -12,6 +12,8 @@ export interface RemoteBrokerOptions {
   password?: string
   /** Give up connecting after this many milliseconds; default 5000. */
   connectTimeoutMs?: number
+  /** MQTT version; default 5, falling back to 3.1.1 when the broker refuses 5 (then live messages read `retain: false`). */
+  protocolVersion?: 4 | 5
 }
 
 /** An observer of someone else's broker (e.g. Mosquitto), which can also publish through it. */
@@ -21,15 +23,15 @@ export interface RemoteBrokerObserver extends BrokerObserver {
 }
 
 /**
- * Connects an MQTT 5 client to `url` (`mqtt://` or `mqtts://`) subscribed to `#`, and observes every message
- * published there. Retain flags are kept as published (retain-as-published); wills cannot be told apart (`isWill` false).
+ * Connects an MQTT client to `url` (`mqtt://` or `mqtts://`) subscribed to `#`, and observes every message
+ * published there. With MQTT 5 retain flags read as published (retain-as-published); wills cannot be told apart (`isWill` false).
  */
 export async function observeRemoteBroker(url: string, opts: RemoteBrokerOptions = {}): Promise<RemoteBrokerObserver> {
   const { observer, record } = createBrokerObserver()
-  const client = await connectAsync(url, describeConnection(opts))
+  const client = await connectObserverClient(url, opts)
   try {
     client.on('message', (topic, payload, packet) => record(toObservedMessage(topic, payload, packet.qos, packet.retain)))
-    await client.subscribeAsync('#', { qos: 2, rap: true })
+    await client.subscribeAsync('#', { qos: 2, ...(client.options.protocolVersion === 5 ? { rap: true } : {}) })
   } catch (error) {
     await client.endAsync(true)
     throw new Error(`could not subscribe to # at ${url}`, { cause: error })
@@ -42,9 +44,26 @@ export async function observeRemoteBroker(url: string, opts: RemoteBrokerOptions
   }
 }
 
-function describeConnection(opts: RemoteBrokerOptions): IClientOptions {
+/** CONNACK return code 1 in MQTT 3.1.1: unacceptable protocol version (what brokers without MQTT 5 answer). */
+const CONNACK_UNACCEPTABLE_PROTOCOL = 1
+
+async function connectObserverClient(url: string, opts: RemoteBrokerOptions): Promise<MqttClient> {
+  if (opts.protocolVersion !== undefined) return connectAsync(url, describeConnection(opts, opts.protocolVersion))
+  try {
+    return await connectAsync(url, describeConnection(opts, 5))
+  } catch (error) {
+    if (!isProtocolRefusal(error)) throw error
+    return connectAsync(url, describeConnection(opts, 4))
+  }
+}
+
+function isProtocolRefusal(error: unknown): boolean {
+  return (error as { code?: unknown } | null)?.code === CONNACK_UNACCEPTABLE_PROTOCOL
+}
+
+function describeConnection(opts: RemoteBrokerOptions, protocolVersion: 4 | 5): IClientOptions {
   return {
-    protocolVersion: 5,
+    protocolVersion,
     clientId: `atseq-observer-${randomBytes(4).toString('hex')}`,
     clean: true,
     reconnectPeriod: 0,
