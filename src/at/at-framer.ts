@@ -1,0 +1,168 @@
+/**
+ * Framing: received bytes -> lines, data prompts and payloads read by length.
+ *
+ * A state machine that keeps only the leftover of an unfinished line or payload, so
+ * every way of splitting the same bytes into chunks yields the same events.
+ */
+
+/** One framed unit of received bytes. Empty lines (the `\r\n` around every response) are not events. */
+export type FrameEvent =
+  | { kind: 'line'; text: string; bytes: Buffer }
+  | { kind: 'prompt'; text: string }
+  | { kind: 'payload'; text: string; bytes: Buffer }
+
+export interface FramerSettings {
+  /** The prompt as it appears at the start of a line (`>`, `> `, `@`). */
+  prompt: string
+  /** For a line that announces a payload, the number of raw bytes that follow it. */
+  payloadLengthOf: (line: string) => number | undefined
+  /** A line longer than this is emitted in pieces of this size (bounds memory on a stream with no line end). Default 1 MiB. */
+  maxLineBytes?: number
+}
+
+const CR = 0x0d
+const LF = 0x0a
+const SPACE = 0x20
+const DEFAULT_MAX_LINE_BYTES = 1024 * 1024
+
+/** Frames one direction of an AT byte stream; `push` each received chunk as it arrives. */
+export class AtFramer {
+  readonly #prompt: Buffer
+  readonly #promptEndsWithSpace: boolean
+  readonly #payloadLengthOf: (line: string) => number | undefined
+  readonly #maxLineBytes: number
+  #line: Buffer[] = []
+  #lineBytes = 0
+  /** The unfinished line so far equals the start of the prompt (true at every line start). */
+  #maybePrompt = true
+  /** The last line ended with CR: a LF right after it belongs to the same line end. */
+  #skipLf = false
+  /** A prompt just ended: one space after it is tolerated (a `> ` modem on a `>` profile). */
+  #skipSpace = false
+  #payloadLeft: number | undefined
+  #payload: Buffer[] = []
+
+  constructor(settings: FramerSettings) {
+    this.#prompt = Buffer.from(settings.prompt, 'latin1')
+    this.#promptEndsWithSpace = this.#prompt.at(-1) === SPACE
+    this.#payloadLengthOf = settings.payloadLengthOf
+    this.#maxLineBytes = settings.maxLineBytes ?? DEFAULT_MAX_LINE_BYTES
+  }
+
+  /** Frames a received chunk; returns the events it completed, in order. Never throws on any bytes. */
+  push(chunk: Buffer): FrameEvent[] {
+    const events: FrameEvent[] = []
+    let at = 0
+    while (at < chunk.length) {
+      if (this.#skipLf || this.#skipSpace) {
+        at = this.#skipSeparator(chunk, at)
+      } else if (this.#payloadLeft !== undefined) {
+        at = this.#readPayload(chunk, at, events)
+      } else if (this.#maybePrompt && this.#prompt.length > 0) {
+        at = this.#readPromptByte(chunk, at, events)
+      } else {
+        at = this.#readLine(chunk, at, events)
+      }
+    }
+    return events
+  }
+
+  /** Bytes held back: an unfinished line or payload. */
+  get pendingBytes(): number {
+    return this.#payloadLeft === undefined ? this.#lineBytes : this.#payload.reduce((n, b) => n + b.length, 0)
+  }
+
+  #skipSeparator(chunk: Buffer, at: number): number {
+    const byte = chunk[at]
+    const skip = (this.#skipLf && byte === LF) || (this.#skipSpace && byte === SPACE)
+    this.#skipLf = false
+    this.#skipSpace = false
+    return skip ? at + 1 : at
+  }
+
+  #readPayload(chunk: Buffer, at: number, events: FrameEvent[]): number {
+    const left = this.#payloadLeft ?? 0
+    const take = Math.min(left, chunk.length - at)
+    if (take > 0) this.#payload.push(Buffer.from(chunk.subarray(at, at + take)))
+    this.#payloadLeft = left - take
+    if (this.#payloadLeft === 0) this.#endPayload(events)
+    return at + take
+  }
+
+  #endPayload(events: FrameEvent[]): void {
+    const bytes = Buffer.concat(this.#payload)
+    events.push({ kind: 'payload', text: bytes.toString('utf8'), bytes })
+    this.#payload = []
+    this.#payloadLeft = undefined
+    this.#maybePrompt = true
+  }
+
+  /** Compares one byte with the prompt; the prompt is at most a few bytes, so byte steps cost nothing. */
+  #readPromptByte(chunk: Buffer, at: number, events: FrameEvent[]): number {
+    const byte = chunk[at]
+    if (byte !== this.#prompt[this.#lineBytes]) {
+      this.#maybePrompt = false
+      return at
+    }
+    this.#appendToLine(chunk.subarray(at, at + 1), events)
+    if (this.#lineBytes === this.#prompt.length) {
+      events.push({ kind: 'prompt', text: this.#prompt.toString('latin1') })
+      this.#line = []
+      this.#lineBytes = 0
+      this.#skipSpace = !this.#promptEndsWithSpace
+    }
+    return at + 1
+  }
+
+  #readLine(chunk: Buffer, at: number, events: FrameEvent[]): number {
+    const end = findLineEnd(chunk, at)
+    if (end === -1) {
+      this.#appendToLine(chunk.subarray(at), events)
+      return chunk.length
+    }
+    this.#appendToLine(chunk.subarray(at, end), events)
+    this.#endLine(events, true)
+    this.#skipLf = chunk[end] === CR
+    return end + 1
+  }
+
+  #appendToLine(bytes: Buffer, events: FrameEvent[]): void {
+    let rest = bytes
+    while (this.#lineBytes + rest.length > this.#maxLineBytes) {
+      const room = this.#maxLineBytes - this.#lineBytes
+      this.#line.push(rest.subarray(0, room))
+      this.#lineBytes += room
+      // A forced split is not a line end: no payload header and no prompt can start here.
+      this.#endLine(events, false)
+      this.#maybePrompt = false
+      rest = rest.subarray(room)
+    }
+    if (rest.length === 0) return
+    // Copy: the caller's chunk may be a pooled buffer that is reused after this call.
+    this.#line.push(Buffer.from(rest))
+    this.#lineBytes += rest.length
+  }
+
+  #endLine(events: FrameEvent[], mayAnnouncePayload: boolean): void {
+    const bytes = this.#line.length === 1 ? (this.#line[0] as Buffer) : Buffer.concat(this.#line)
+    this.#line = []
+    this.#lineBytes = 0
+    this.#maybePrompt = true
+    if (bytes.length === 0) return
+    const text = bytes.toString('utf8')
+    events.push({ kind: 'line', text, bytes })
+    if (!mayAnnouncePayload) return
+    const payloadBytes = this.#payloadLengthOf(text)
+    if (payloadBytes === undefined) return
+    this.#payloadLeft = payloadBytes
+    if (payloadBytes === 0) this.#endPayload(events)
+  }
+}
+
+function findLineEnd(chunk: Buffer, from: number): number {
+  for (let i = from; i < chunk.length; i++) {
+    const byte = chunk[i]
+    if (byte === CR || byte === LF) return i
+  }
+  return -1
+}

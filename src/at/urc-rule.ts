@@ -1,0 +1,64 @@
+/**
+ * URC rules: which lines are unsolicited, and which of them announce a payload read by length.
+ */
+
+/**
+ * One kind of URC, named as it appears on the wire without the colon (`+CMQTTRXSTART`, `RDY`).
+ * A line matches when it equals the name or starts with `name:`.
+ */
+export interface UrcRule {
+  name: string
+  /**
+   * For payload URCs (`+CMQTTRXPAYLOAD: 0,60`): the 0-based index of the comma-separated
+   * parameter after the colon that gives how many raw bytes follow the line.
+   */
+  payloadLengthParam?: number
+}
+
+/** Whether `line` is an instance of the URC `rule`. */
+export function isUrcRuleMatch(line: string, rule: UrcRule): boolean {
+  if (!line.startsWith(rule.name)) return false
+  return line.length === rule.name.length || line.charCodeAt(rule.name.length) === 0x3a /* ':' */
+}
+
+/** The first rule the line matches, if any. */
+export function findUrcRule(line: string, rules: readonly UrcRule[]): UrcRule | undefined {
+  for (const rule of rules) if (isUrcRuleMatch(line, rule)) return rule
+  return undefined
+}
+
+/**
+ * Whether `commandLine` is the read (`AT+X?`) or test (`AT+X=?`) form of the command named `name`:
+ * then `+X: ...` lines are that command's response, not URCs.
+ */
+export function isQueryFormOf(commandLine: string, name: string): boolean {
+  const command = commandLine.trim().toUpperCase()
+  if (!command.startsWith('AT')) return false
+  const body = command.slice(2)
+  const upperName = name.toUpperCase()
+  return body === `${upperName}?` || body === `${upperName}=?`
+}
+
+/**
+ * Whether a line is a URC given the command running now (if any): it matches a rule, unless the
+ * command is the read/test form of that same command (`AT+CMQTTCONNECT?` answers `+CMQTTCONNECT: ...`).
+ */
+export function isUrcLine(line: string, rules: readonly UrcRule[], runningCommand?: string): boolean {
+  const rule = findUrcRule(line, rules)
+  if (rule === undefined) return false
+  return runningCommand === undefined || !isQueryFormOf(runningCommand, rule.name)
+}
+
+/**
+ * For a payload URC line, how many raw bytes follow it; undefined for other lines or a malformed length.
+ * Lengths above `maxBytes` are refused (a garbled header must not swallow the stream).
+ */
+export function readPayloadLength(line: string, rules: readonly UrcRule[], maxBytes: number): number | undefined {
+  const rule = findUrcRule(line, rules)
+  if (rule?.payloadLengthParam === undefined) return undefined
+  const params = line.slice(rule.name.length + 1).split(',')
+  const field = params[rule.payloadLengthParam]?.trim()
+  if (field === undefined || !/^\d{1,9}$/.test(field)) return undefined
+  const length = Number(field)
+  return length <= maxBytes ? length : undefined
+}
