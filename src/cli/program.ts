@@ -1,5 +1,6 @@
 import { Command } from 'commander'
 import { readPackageVersion } from './version.js'
+import { registerBroker } from './broker.js'
 
 /** The atseq command line: each command lives in its own file and only parses arguments and maps outcomes to exit codes. */
 export function buildProgram(): Command {
@@ -8,5 +9,6 @@ export function buildProgram(): Command {
     .version(readPackageVersion())
     .showHelpAfterError()
   // Commands register themselves below, one line each.
+  registerBroker(program)
   return program
 }
