@@ -1,0 +1,66 @@
+/**
+ * Live progress on the terminal: one line per step as it ends (number, description, status,
+ * time), the reason under a failure, and a sequence counter when several run. Colour only on
+ * a TTY and without `--no-color`; plain lines otherwise (CI logs, pipes).
+ */
+import type { RunRecord, StepResult } from '../../record/run-record.js'
+
+export interface ConsoleOptions {
+  color: boolean
+  write: (text: string) => void
+}
+
+const COLORS = { green: '\x1b[32m', red: '\x1b[31m', yellow: '\x1b[33m', dim: '\x1b[2m', bold: '\x1b[1m', reset: '\x1b[0m' }
+type Color = keyof typeof COLORS
+
+const STATUS_MARK: Record<StepResult['status'], { mark: string; color: Color }> = {
+  passed: { mark: 'PASS', color: 'green' },
+  failed: { mark: 'FAIL', color: 'red' },
+  errored: { mark: 'ERR ', color: 'red' },
+  skipped: { mark: 'SKIP', color: 'yellow' },
+}
+
+/** Prints run progress; one instance per `atseq run`. */
+export class ConsoleProgress {
+  constructor(private readonly options: ConsoleOptions) {}
+
+  /** Announces a sequence: `[2/5] MQTTS - Not Verify Server (sequences/...yaml)`. */
+  sequenceStarted(index: number, total: number, name: string, file: string): void {
+    const counter = total > 1 ? `${this.paint('dim', progressBar(index, total))} [${index + 1}/${total}] ` : ''
+    this.options.write(`${counter}${this.paint('bold', name)} ${this.paint('dim', `(${file})`)}\n`)
+  }
+
+  /** One line per finished step, with its reason below when it did not pass. */
+  stepEnded(step: StepResult): void {
+    const { mark, color } = STATUS_MARK[step.status]
+    const phase = step.phase === 'steps' ? '' : `${step.phase} `
+    const retries = step.attempts > 1 ? `, ${step.attempts} attempts` : ''
+    const label = step.description ? `${step.action}  ${this.paint('dim', step.description)}` : step.action
+    this.options.write(`  ${this.paint(color, mark)} ${phase}${step.no.padEnd(5)} ${label} ${this.paint('dim', `(${Math.round(step.durationMs)} ms${retries})`)}\n`)
+    if (step.reason && step.status !== 'passed' && step.status !== 'skipped') {
+      this.options.write(`       ${this.paint(color, step.reason)}\n`)
+    }
+  }
+
+  /** The verdict of one sequence and where its reports are. */
+  sequenceEnded(record: RunRecord, reportPaths: string[]): void {
+    const c = record.counts
+    const verdict = record.status.toUpperCase()
+    const color: Color = record.status === 'passed' ? 'green' : record.status === 'interrupted' ? 'yellow' : 'red'
+    const reason = record.endReason ? `: ${record.endReason}` : ''
+    this.options.write(
+      `  ${this.paint(color, verdict)}${reason} — ${c.passed} passed, ${c.failed} failed, ${c.errored} errored, ${c.skipped} skipped in ${(record.durationMs / 1000).toFixed(2)}s\n`,
+    )
+    for (const path of reportPaths) this.options.write(`  report: ${path}\n`)
+  }
+
+  private paint(color: Color, text: string): string {
+    return this.options.color ? `${COLORS[color]}${text}${COLORS.reset}` : text
+  }
+}
+
+/** `[#####-----]` for a suite's progress. */
+export function progressBar(done: number, total: number, width = 20): string {
+  const filled = total === 0 ? width : Math.round((done / total) * width)
+  return `[${'#'.repeat(filled)}${'-'.repeat(width - filled)}]`
+}

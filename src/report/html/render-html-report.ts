@@ -1,0 +1,57 @@
+/** Renders a run record as one self-contained HTML file (inline CSS and script, no external resource). */
+import { createHash } from 'node:crypto'
+import Handlebars from 'handlebars'
+import type { RunRecord } from '../../record/run-record.js'
+import { buildReportView, type ReportView } from './report-view.js'
+import { readTemplateFiles, type ReportTemplateFiles } from './report-templates.js'
+
+interface TemplateContext {
+  view: ReportView
+  atseqVersion: string
+  schemaVersion: number
+  /** Our own stylesheet and script, inserted verbatim; record data never goes through these. */
+  css: Handlebars.SafeString
+  script: Handlebars.SafeString
+  /** The Content-Security-Policy source allowing exactly our inline script. */
+  scriptHash: string
+}
+
+interface CompiledReport {
+  render: HandlebarsTemplateDelegate<TemplateContext>
+  css: Handlebars.SafeString
+  script: Handlebars.SafeString
+  scriptHash: string
+}
+
+let compiled: CompiledReport | undefined
+
+/** Renders the HTML report of a run. Everything from the record is HTML-escaped. */
+export function renderHtmlReport(record: RunRecord): string {
+  const report = loadCompiledReport()
+  return report.render({
+    view: buildReportView(record),
+    atseqVersion: record.atseqVersion,
+    schemaVersion: record.schemaVersion,
+    css: report.css,
+    script: report.script,
+    scriptHash: report.scriptHash,
+  })
+}
+
+/** Compiles the report template from its files (done once per process unless files are given). */
+export function compileReport(files: ReportTemplateFiles): CompiledReport {
+  // An isolated environment with only the built-in block helpers: templates place values, nothing more.
+  const handlebars = Handlebars.create()
+  const render = handlebars.compile<TemplateContext>(files.template, { knownHelpersOnly: true, strict: false })
+  return {
+    render,
+    css: new handlebars.SafeString(files.css),
+    script: new handlebars.SafeString(files.script),
+    scriptHash: `sha256-${createHash('sha256').update(files.script, 'utf8').digest('base64')}`,
+  }
+}
+
+function loadCompiledReport(): CompiledReport {
+  compiled ??= compileReport(readTemplateFiles())
+  return compiled
+}

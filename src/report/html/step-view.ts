@@ -1,0 +1,111 @@
+/** One table row of the HTML report: a step's action, expectations, what arrived, result and transcript. */
+import type { ReceivedLine, RunRecord, StepResult, StepStatus } from '../../record/run-record.js'
+import { formatDurationMs } from '../text/format-duration.js'
+import { formatTranscriptEntry, sliceStepTranscript } from '../text/format-transcript.js'
+
+export interface ReceivedView {
+  kind: ReceivedLine['kind']
+  text: string
+}
+
+export interface CaptureView {
+  name: string
+  value: string
+}
+
+export interface TranscriptLineView {
+  time: string
+  dir: 'tx' | 'rx' | 'note'
+  /** `→` host to modem, `←` modem to host, `•` a note from atseq. */
+  arrow: string
+  text: string
+  hex: string
+}
+
+export interface StepView {
+  /** The row's id, unique in the report: `step-<index>`. */
+  anchor: string
+  no: string
+  description?: string
+  command: string
+  actionKind: StepResult['actionKind']
+  expected: string[]
+  received: ReceivedView[]
+  status: StepStatus
+  statusLabel: string
+  isFailure: boolean
+  reason?: string
+  /** `1.25 s`, plus the attempts when there was more than one: `1.25 s · 3 attempts`. */
+  timing: string
+  attempts: number
+  captures: CaptureView[]
+  unexpectedUrcs: string[]
+  transcript: TranscriptLineView[]
+  /** Summary of the transcript slice: `4 entries, +1.234 … +1.420 s`. */
+  transcriptLabel: string
+  /** Where the step is written: `file:line:col`. */
+  location: string
+  /** Failed and errored steps show their transcript open. */
+  openTranscript: boolean
+  /** Whether the row under the step (reason, URCs, captures, transcript) has anything to show. */
+  hasDetails: boolean
+}
+
+const STEP_STATUS_LABELS: Record<StepStatus, string> = { passed: 'PASS', failed: 'FAIL', errored: 'ERROR', skipped: 'SKIP' }
+const ARROWS: Record<TranscriptLineView['dir'], string> = { tx: '→', rx: '←', note: '•' }
+
+/** Is this a step that did not pass for a reason worth attention (failed or errored)? */
+export function isFailure(status: StepStatus): boolean {
+  return status === 'failed' || status === 'errored'
+}
+
+/** Builds the view of the step at `index` of the run. */
+export function buildStepView(record: RunRecord, step: StepResult, index: number): StepView {
+  const transcript = sliceStepTranscript(record, step).map(toTranscriptLineView)
+  return {
+    anchor: `step-${index}`,
+    no: step.no,
+    ...(step.description === undefined ? {} : { description: step.description }),
+    command: step.action,
+    actionKind: step.actionKind,
+    expected: step.expected,
+    received: step.received.map(line => ({ kind: line.kind, text: line.text })),
+    status: step.status,
+    statusLabel: STEP_STATUS_LABELS[step.status] ?? String(step.status),
+    isFailure: isFailure(step.status),
+    ...(step.reason === undefined ? {} : { reason: step.reason }),
+    timing: describeTiming(step),
+    attempts: step.attempts,
+    captures: Object.entries(step.captures).map(([name, value]) => ({ name, value })),
+    unexpectedUrcs: step.unexpectedUrcs,
+    transcript,
+    transcriptLabel: describeTranscript(transcript),
+    location: `${step.at.file}:${step.at.line}:${step.at.col}`,
+    openTranscript: isFailure(step.status),
+    hasDetails: hasDetails(step, transcript.length),
+  }
+}
+
+function hasDetails(step: StepResult, transcriptLength: number): boolean {
+  return step.reason !== undefined || step.unexpectedUrcs.length > 0 || Object.keys(step.captures).length > 0 || transcriptLength > 0
+}
+
+/** Says how long a step took and, when it was retried, how many attempts it made. */
+export function describeTiming(step: Pick<StepResult, 'status' | 'durationMs' | 'attempts'>): string {
+  if (step.status === 'skipped') return 'not run'
+  const duration = formatDurationMs(step.durationMs)
+  return step.attempts > 1 ? `${duration} · ${step.attempts} attempts` : duration
+}
+
+function toTranscriptLineView(entry: RunRecord['transcript'][number]): TranscriptLineView {
+  const line = formatTranscriptEntry(entry)
+  return { ...line, arrow: ARROWS[line.dir] ?? '?' }
+}
+
+function describeTranscript(lines: readonly TranscriptLineView[]): string {
+  const first = lines[0]
+  const last = lines[lines.length - 1]
+  if (first === undefined || last === undefined) return 'no transcript'
+  const entries = lines.length === 1 ? '1 entry' : `${lines.length} entries`
+  return first === last ? `${entries} at ${first.time} s` : `${entries}, ${first.time} … ${last.time} s`
+}
