@@ -1,0 +1,31 @@
+/**
+ * Classifies a framed line: URC, final result code or response line.
+ * Echo is recognised before this (it depends on what was written), payloads and prompts by the framer.
+ */
+import { isFinalResult } from './final-result.js'
+import { isUrcLine, type UrcRule } from './urc-rule.js'
+
+export interface LineContext {
+  urcs: readonly UrcRule[]
+  /** The command line whose response is being read, if a command or data block is running. */
+  runningCommand?: string
+  /** Whether a command or data block is waiting for its final result code. */
+  isExchangeRunning: boolean
+}
+
+export type LineKind = 'urc' | 'final' | 'response'
+
+/**
+ * URC rules first (a URC is never a response), then final result codes, then response lines.
+ * With nothing running, every non-final line is unsolicited, so it is a URC whether a rule names it or not.
+ */
+export function classifyLine(text: string, context: LineContext): LineKind {
+  if (isUrcLine(text, context.urcs, context.runningCommand)) return 'urc'
+  if (isFinalResult(text)) return 'final'
+  return context.isExchangeRunning ? 'response' : 'urc'
+}
+
+/** Whether a line is the modem's echo of what was written (ATE1): the written text without its CR. */
+export function isEchoOf(text: string, expectedEcho: string | undefined): boolean {
+  return expectedEcho !== undefined && text === expectedEcho
+}

@@ -1,0 +1,46 @@
+/**
+ * One wait with a timeout and an AbortSignal that ends exactly once, through `finish`,
+ * which clears the timer and the abort listener before anything else happens.
+ */
+
+export interface Wait<R> {
+  readonly promise: Promise<R>
+  /** Ends the wait with `result`; later calls do nothing. Returns whether this call ended it. */
+  finish(result: R): boolean
+  readonly isDone: boolean
+}
+
+export interface WaitSettings<R> {
+  timeoutMs: number
+  signal?: AbortSignal
+  onTimeout: () => R
+  onCancel: () => R
+  /** Runs once when the wait ends, however it ends (unregisters the wait from its owner). */
+  cleanup: () => void
+}
+
+/** Starts a wait; if the signal is already aborted the wait ends at once with `onCancel()`. */
+export function startWait<R>(settings: WaitSettings<R>): Wait<R> {
+  let resolve!: (result: R) => void
+  const promise = new Promise<R>(res => { resolve = res })
+  let done = false
+  let timer: NodeJS.Timeout | undefined
+  const onAbort = (): void => { finish(settings.onCancel()) }
+  function finish(result: R): boolean {
+    if (done) return false
+    done = true
+    if (timer !== undefined) clearTimeout(timer)
+    settings.signal?.removeEventListener('abort', onAbort)
+    settings.cleanup()
+    resolve(result)
+    return true
+  }
+  const wait: Wait<R> = { promise, finish, get isDone() { return done } }
+  if (settings.signal?.aborted === true) {
+    finish(settings.onCancel())
+    return wait
+  }
+  settings.signal?.addEventListener('abort', onAbort, { once: true })
+  timer = setTimeout(() => finish(settings.onTimeout()), Math.max(0, settings.timeoutMs))
+  return wait
+}
