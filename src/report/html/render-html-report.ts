@@ -13,14 +13,14 @@ interface TemplateContext {
   css: Handlebars.SafeString
   script: Handlebars.SafeString
   /** The Content-Security-Policy source allowing exactly our inline script. */
-  scriptHash: string
+  scriptHash: Handlebars.SafeString
 }
 
 interface CompiledReport {
   render: HandlebarsTemplateDelegate<TemplateContext>
   css: Handlebars.SafeString
   script: Handlebars.SafeString
-  scriptHash: string
+  scriptHash: Handlebars.SafeString
 }
 
 let compiled: CompiledReport | undefined
@@ -47,7 +47,7 @@ export function compileReport(files: ReportTemplateFiles): CompiledReport {
     render,
     css: new handlebars.SafeString(files.css),
     script: new handlebars.SafeString(files.script),
-    scriptHash: `sha256-${createHash('sha256').update(files.script, 'utf8').digest('base64')}`,
+    scriptHash: new handlebars.SafeString(`sha256-${createHash('sha256').update(files.script, 'utf8').digest('base64')}`),
   }
 }
 

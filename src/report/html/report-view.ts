@@ -5,6 +5,7 @@
 import type { RunRecord, RunStatus, StepResult } from '../../record/run-record.js'
 import type { Phase } from '../../sequence/model.js'
 import { formatDurationMs, formatInstantUtc } from '../text/format-duration.js'
+import { showControlCharsDeep } from '../text/show-control-chars.js'
 import { buildStepView, type StepView } from './step-view.js'
 
 /** A label and its value, shown as one line of a definition list. */
@@ -64,8 +65,12 @@ const EXIT_CODE_MEANINGS: Record<number, string> = {
   0: 'all steps passed', 1: 'a step failed', 2: 'invalid input', 3: 'infrastructure problem', 130: 'interrupted',
 }
 
-/** Builds the whole view of a run. */
+/** Builds the whole view of a run; control characters in any text are shown as `\xNN`. */
 export function buildReportView(record: RunRecord): ReportView {
+  return showControlCharsDeep(buildRawReportView(record))
+}
+
+function buildRawReportView(record: RunRecord): ReportView {
   const stepViews = record.steps.map((step, index) => buildStepView(record, step, index))
   const failures = stepViews.filter(isFailureView).map(toFailureLink)
   return {

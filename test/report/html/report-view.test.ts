@@ -1,0 +1,103 @@
+import t from 'tap'
+import { buildReportView, describeExitCode, formatCommandLine, formatSettings, LISTED_FAILURES_MAX } from '../../../src/report/html/report-view.js'
+import { buildStepView, describeTiming } from '../../../src/report/html/step-view.js'
+import { droppedRun, failingRun, generateLargeRun, interruptedRun, seedPassRun } from '../fixtures/runs.js'
+
+t.test('a passing run: counts, phases in order, no failure links', async t => {
+  const record = seedPassRun()
+  const view = buildReportView(record)
+  t.equal(view.status, 'passed')
+  t.equal(view.statusLabel, 'PASSED')
+  t.same(view.phases.map(p => p.title), ['Setup', 'Steps', 'Teardown'])
+  t.equal(view.phases.flatMap(p => p.steps).length, record.steps.length)
+  t.same(view.counts.map(c => [c.status, c.value]), [['total', 29], ['passed', 29], ['failed', 0], ['errored', 0], ['skipped', 0]])
+  t.equal(view.firstFailure, undefined)
+  t.same(view.failures, [])
+  t.equal(view.endReason, undefined)
+})
+
+t.test('a failing run links to its first failure and opens its transcript', async t => {
+  const record = failingRun()
+  const view = buildReportView(record)
+  const index = record.steps.findIndex(s => s.status === 'failed')
+  t.same(view.firstFailure, { anchor: `step-${index}`, label: '6 Connect to a MQTT server' })
+  t.same(view.failures, [view.firstFailure])
+  const failed = view.phases.flatMap(p => p.steps).find(s => s.no === '6')!
+  t.equal(failed.openTranscript, true)
+  t.equal(failed.isFailure, true)
+  t.match(failed.reason, /11 = no connection/)
+  t.same(failed.received.map(r => r.kind), ['final', 'urc'])
+  const passed = view.phases.flatMap(p => p.steps).find(s => s.no === '2')!
+  t.equal(passed.openTranscript, false)
+})
+
+t.test('the run summary carries device identity, provenance and exit status', async t => {
+  const view = buildReportView(droppedRun())
+  const device = Object.fromEntries(view.device.map(f => [f.label, f.value]))
+  t.same(device, { Device: 'serial:///dev/ttyUSB2', Manufacturer: 'SIMCOM INCORPORATED', Model: 'SIMCOM_SIM7600G-H', Firmware: 'LE20B04SIM7600G22', IMEI: '••••••' })
+  const provenance = Object.fromEntries(view.provenance.map(f => [f.label, f.value]))
+  t.equal(provenance.atseq, '0.1.0')
+  t.equal(provenance['Sequence file'], 'sequences/simcom/mqtts-not-verify-server.yaml')
+  t.match(provenance.sha256, /^[0-9a-f]{64}$/)
+  t.equal(provenance['Port settings'], 'baudRate=115200 dataBits=8 parity=none stopBits=1 rtscts=true')
+  t.match(provenance['Command line'], /^atseq run --device \/dev\/ttyUSB2 /)
+  const run = Object.fromEntries(view.run.map(f => [f.label, f.value]))
+  t.equal(run['Exit code'], '3 (infrastructure problem)')
+  t.match(run['Ended early'], /Port \/dev\/ttyUSB2 closed during step 7\.2/)
+  t.equal(view.endReason, run['Ended early'])
+})
+
+t.test('an interrupted run says so', async t => {
+  const view = buildReportView(interruptedRun())
+  t.equal(view.statusLabel, 'INTERRUPTED')
+  t.match(view.endReason, /SIGINT/)
+  t.equal(view.firstFailure?.label, '9 Publish a message (Received Hi, MOMO sent from server)')
+})
+
+t.test('timing shows attempts only when there was a retry; skipped steps were not run', async t => {
+  t.equal(describeTiming({ status: 'passed', durationMs: 23, attempts: 1 }), '23 ms')
+  t.equal(describeTiming({ status: 'passed', durationMs: 2043, attempts: 2 }), '2.04 s · 2 attempts')
+  t.equal(describeTiming({ status: 'failed', durationMs: 30000, attempts: 3 }), '30 s · 3 attempts')
+  t.equal(describeTiming({ status: 'skipped', durationMs: 0, attempts: 0 }), 'not run')
+  const record = seedPassRun()
+  const csq = buildStepView(record, record.steps.find(s => s.no === 's5')!, 4)
+  t.equal(csq.timing, '2.04 s · 2 attempts')
+  t.same(csq.captures, [{ name: 'rssi', value: '23' }, { name: 'ber', value: '99' }])
+  t.ok(csq.transcript.some(line => line.dir === 'note'), 'the retry note is in the slice')
+})
+
+t.test('a step view carries its transcript with direction, text and hex', async t => {
+  const record = seedPassRun()
+  const step = record.steps.find(s => s.no === '16')!
+  const view = buildStepView(record, step, 0)
+  t.same(view.unexpectedUrcs, ['+CMQTTNONET'])
+  t.same(view.transcript[0], { time: view.transcript[0]!.time, dir: 'tx', arrow: '→', text: 'AT+CMQTTSTOP\\r', hex: '41 54 2b 43 4d 51 54 54 53 54 4f 50 0d' })
+  t.equal(view.transcript[1]!.arrow, '←')
+  t.match(view.transcriptLabel, /^4 entries, \+\d+\.\d{3} … \+\d+\.\d{3} s$/)
+  t.equal(view.location, `${step.at.file}:${step.at.line}:${step.at.col}`)
+  t.equal(view.hasDetails, true)
+})
+
+t.test('a skipped step without reason or transcript has no details row', async t => {
+  const record = failingRun()
+  const step = record.steps.find(s => s.no === '9')!
+  const view = buildStepView(record, step, 0)
+  t.equal(view.status, 'skipped')
+  t.equal(view.hasDetails, false)
+  t.equal(view.transcriptLabel, 'no transcript')
+})
+
+t.test('the failure list is capped and says how many more there are', async t => {
+  const view = buildReportView(generateLargeRun(30_000))
+  const failed = view.counts.find(c => c.status === 'failed')!.value
+  t.ok(failed > LISTED_FAILURES_MAX)
+  t.equal(view.failures.length, LISTED_FAILURES_MAX)
+  t.equal(view.moreFailures, failed - LISTED_FAILURES_MAX)
+})
+
+t.test('settings, command lines and exit codes read naturally', async t => {
+  t.equal(formatSettings({}), '(none)')
+  t.equal(formatCommandLine(['atseq', 'run', '--var', 'name=a b', "it's"]), `atseq run --var 'name=a b' 'it'\\''s'`)
+  t.equal(describeExitCode(0), '0 (all steps passed)')
+  t.equal(describeExitCode(42), '42')
+})

@@ -1,0 +1,16 @@
+import t from 'tap'
+import fc from 'fast-check'
+import { showControlChars, showControlCharsDeep } from '../../../src/report/text/show-control-chars.js'
+
+t.test('control characters become \\xNN; tab and line feed stay', async t => {
+  t.equal(showControlChars('B05V02\u0000\u0007'), 'B05V02\\x00\\x07')
+  t.equal(showControlChars('a\tb\nc\rd\u007f'), 'a\tb\nc\\x0dd\\x7f')
+  t.equal(showControlChars('설정 OK'), '설정 OK')
+})
+
+t.test('every string of nested data is treated, other values are kept', async t => {
+  const data = { a: '\u0000', list: ['x\u0001', { n: 3, ok: true, s: '\u001b' }], none: null }
+  t.same(showControlCharsDeep(data), { a: '\\x00', list: ['x\\x01', { n: 3, ok: true, s: '\\x1b' }], none: null })
+  t.same(data.a, '\u0000', 'the input is not changed')
+  fc.assert(fc.property(fc.string({ unit: 'binary' }), s => !/[\u0000-\u0008\u000b-\u001f\u007f]/.test(showControlChars(s))))
+})
