@@ -1,0 +1,34 @@
+/**
+ * What a command handler may use: the profile, the state, the certificate files, URC output and the network.
+ * One context exists per power cycle; after a reboot the old one goes quiet, so late network callbacks cannot
+ * print into the new session.
+ */
+import type { AtCommand } from './at-command.js'
+import type { ModemState } from './modem-state.js'
+import type { SimProfile } from './profile.js'
+import type { Reply } from './reply.js'
+import type { ResolveResult } from './network/host-resolve.js'
+
+export interface CommandContext {
+  readonly profile: SimProfile
+  readonly state: ModemState
+  /** The modem's certificate storage (AT+CCERTDOWN); survives reboots. */
+  readonly files: Map<string, Buffer>
+  /** Prints a URC. Called during a handler, it appears after the command's final result code. */
+  emitUrc(text: string): void
+  /** Prints raw bytes as part of a URC block (e.g. +CMQTTRXTOPIC data). Same ordering rule as emitUrc. */
+  emitBytes(bytes: Buffer): void
+  /** Whether this context still belongs to the running power cycle. */
+  isCurrent(): boolean
+  /** A remark about what the simulator did (an unmapped host, a refused TLS handshake), for logs and reports. */
+  note(text: string): void
+  /** Maps a host name and port to where the simulator really connects (see SimOptions.resolve). */
+  resolve(host: string, port: number): ResolveResult
+  /** Restarts the modem after the current reply (AT+CRESET). */
+  scheduleReboot(): void
+}
+
+export type CommandHandler = (cmd: AtCommand, ctx: CommandContext) => Reply
+
+/** Handlers of one command family by upper-cased command name (`+CMQTTSTART`, `E`, `` for bare AT). */
+export type HandlerTable = Readonly<Record<string, CommandHandler>>

@@ -1,0 +1,110 @@
+/** Client slots and their settings: AT+CMQTTACCQ, AT+CMQTTREL, AT+CMQTTSSLCFG, AT+CMQTTCFG, AT+CMQTTWILLTOPIC, AT+CMQTTWILLMSG. */
+import { hasArgCount, readInt, readOptionalInt, readString, type AtCommand } from '../at-command.js'
+import type { CommandContext, HandlerTable } from '../command-context.js'
+import { createClientSlot, type QoS } from '../modem-state.js'
+import { MQTT_ERR } from '../mqtt-codes.js'
+import { replyError, replyOk, replyPrompt, type Reply } from '../reply.js'
+import { describeClientRange, findAcquiredClient, promptForTopic, readLength, replyRejected } from './mqtt-common.js'
+
+function acquireClient(cmd: AtCommand, ctx: CommandContext): Reply {
+  const { state, profile } = ctx
+  const ids = profile.limits.clientIdBytes
+  if (cmd.form === 'test') return replyOk(`+CMQTTACCQ: ${describeClientRange(ctx)},(${ids.min}-${ids.max}),(0-1),(3-4)`)
+  if (cmd.form === 'read') return replyOk(...state.clients.map((slot, idx) => `+CMQTTACCQ: ${idx},"${slot?.clientId ?? ''}",${slot?.serverType ?? 0}`))
+  const idx = readInt(cmd, 0, 0, 255)
+  const clientId = readString(cmd, 1)
+  const serverType = readOptionalInt(cmd, 2, 0, 1, 0)
+  const version = readOptionalInt(cmd, 3, 3, 4, profile.defaults.mqttVersion)
+  if (cmd.form !== 'write' || idx === undefined || clientId === undefined || serverType === undefined || version === undefined || !hasArgCount(cmd, 2, 4)) return replyError()
+  if (idx >= state.clients.length) return replyRejected(cmd.name, idx, MQTT_ERR.clientIndexError)
+  const idBytes = Buffer.byteLength(clientId)
+  if (idBytes < ids.min || idBytes > ids.max) return replyRejected(cmd.name, idx, MQTT_ERR.lengthOutOfRange)
+  if (!state.mqttStarted) return replyRejected(cmd.name, idx, MQTT_ERR.networkNotOpened)
+  if (state.clients[idx] !== undefined) return replyRejected(cmd.name, idx, MQTT_ERR.clientUsed)
+  state.clients[idx] = createClientSlot(clientId, serverType as 0 | 1, version as 3 | 4)
+  return replyOk()
+}
+
+function releaseClient(cmd: AtCommand, ctx: CommandContext): Reply {
+  if (cmd.form === 'test') return replyOk(`+CMQTTREL: ${describeClientRange(ctx)}`)
+  if (!hasArgCount(cmd, 1, 1)) return replyError()
+  const found = findAcquiredClient(cmd, ctx)
+  if (!found.ok) return found.reply
+  if (found.slot.session !== undefined) return replyRejected(cmd.name, found.idx, MQTT_ERR.clientBusy)
+  ctx.state.clients[found.idx] = undefined
+  return replyOk()
+}
+
+function bindSslContext(cmd: AtCommand, ctx: CommandContext): Reply {
+  const { state } = ctx
+  const maxCtx = state.ssl.length - 1
+  if (cmd.form === 'test') return replyOk(`+CMQTTSSLCFG: ${describeClientRange(ctx)},(0-${maxCtx})`)
+  if (cmd.form === 'read') return replyOk(...state.clientSslContexts.map((sslCtx, idx) => `+CMQTTSSLCFG: ${idx},${sslCtx}`))
+  const idx = readInt(cmd, 0, 0, state.clients.length - 1)
+  const sslCtx = readInt(cmd, 1, 0, maxCtx)
+  if (cmd.form !== 'write' || idx === undefined || sslCtx === undefined || !hasArgCount(cmd, 2, 2)) return replyError()
+  state.clientSslContexts[idx] = sslCtx
+  return replyOk()
+}
+
+const CFG_RANGES: ReadonlyMap<string, { min: number; max: number }> = new Map([
+  ['checkutf8', { min: 0, max: 1 }], ['optimeout', { min: 20, max: 120 }], ['version', { min: 3, max: 4 }],
+])
+
+function configureClient(cmd: AtCommand, ctx: CommandContext): Reply {
+  if (cmd.form === 'test') {
+    const range = describeClientRange(ctx)
+    return replyOk(`+CMQTTCFG: "checkUTF8",${range},(0-1)`, `+CMQTTCFG: "optimeout",${range},(20-120)`, `+CMQTTCFG: "version",${range},(3-4)`)
+  }
+  const key = readString(cmd, 0)?.toLowerCase()
+  const range = key === undefined ? undefined : CFG_RANGES.get(key)
+  const idx = readInt(cmd, 1, 0, 255)
+  const value = range === undefined ? undefined : readInt(cmd, 2, range.min, range.max)
+  if (cmd.form !== 'write' || value === undefined || idx === undefined || !hasArgCount(cmd, 3, 3)) return replyError()
+  if (idx >= ctx.state.clients.length) return replyRejected(cmd.name, idx, MQTT_ERR.clientIndexError)
+  const slot = ctx.state.clients[idx]
+  if (slot === undefined) return replyRejected(cmd.name, idx, MQTT_ERR.clientNotAcquired)
+  if (key === 'checkutf8') slot.checkUtf8 = value === 1
+  else if (key === 'optimeout') slot.opTimeoutS = value
+  else slot.mqttVersion = value as 3 | 4
+  return replyOk()
+}
+
+function setWillTopic(cmd: AtCommand, ctx: CommandContext): Reply {
+  const limits = ctx.profile.limits.topicBytes
+  if (cmd.form === 'test') return replyOk(`+CMQTTWILLTOPIC: ${describeClientRange(ctx)},(${limits.min}-${limits.max})`)
+  const length = readLength(cmd, 1, limits)
+  if (length === undefined || !hasArgCount(cmd, 2, 2)) return replyError()
+  const found = findAcquiredClient(cmd, ctx)
+  if (!found.ok) return found.reply
+  if (length === 'out-of-range') return replyRejected(cmd.name, found.idx, MQTT_ERR.lengthOutOfRange)
+  return promptForTopic(cmd.name, found.idx, found.slot, length, topic => {
+    found.slot.willTopic = topic
+    return replyOk()
+  })
+}
+
+function setWillMessage(cmd: AtCommand, ctx: CommandContext): Reply {
+  const limits = ctx.profile.limits.payloadBytes
+  if (cmd.form === 'test') return replyOk(`+CMQTTWILLMSG: ${describeClientRange(ctx)},(${limits.min}-${limits.max}),(0-2)`)
+  const length = readLength(cmd, 1, limits)
+  const qos = readInt(cmd, 2, 0, 2)
+  if (length === undefined || qos === undefined || !hasArgCount(cmd, 3, 3)) return replyError()
+  const found = findAcquiredClient(cmd, ctx)
+  if (!found.ok) return found.reply
+  if (length === 'out-of-range') return replyRejected(cmd.name, found.idx, MQTT_ERR.lengthOutOfRange)
+  return replyPrompt(length, message => {
+    found.slot.willMessage = message
+    found.slot.willQos = qos as QoS
+    return replyOk()
+  })
+}
+
+export const MQTT_CLIENT_HANDLERS: HandlerTable = {
+  '+CMQTTACCQ': acquireClient,
+  '+CMQTTREL': releaseClient,
+  '+CMQTTSSLCFG': bindSslContext,
+  '+CMQTTCFG': configureClient,
+  '+CMQTTWILLTOPIC': setWillTopic,
+  '+CMQTTWILLMSG': setWillMessage,
+}

@@ -1,0 +1,148 @@
+/**
+ * One simulated client's MQTT session: a real MQTT.js client over a socket the simulator opened itself.
+ * It turns MQTT.js outcomes into the modem's codes and tells the owner when a message arrives or the link is lost.
+ */
+import type { Socket } from 'node:net'
+import { MqttClient, type IClientOptions } from 'mqtt'
+import { CONNLOST_CAUSE, MQTT_ERR } from '../mqtt-codes.js'
+import type { QoS, QueuedTopic } from '../modem-state.js'
+
+/** What AT+CMQTTACCQ, the will commands and AT+CMQTTCONNECT decided about the session. */
+export interface MqttSessionOptions {
+  clientId: string
+  mqttVersion: 3 | 4
+  keepaliveS: number
+  clean: boolean
+  user?: string
+  password?: string
+  will?: { topic: string; payload: Buffer; qos: QoS }
+}
+
+export interface LinkListener {
+  message(topic: Buffer, payload: Buffer): void
+  /** The session ended without AT+CMQTTDISC: cause 1 closed by the peer, 2 reset. */
+  lost(cause: number): void
+}
+
+export type LinkOpenResult =
+  | { ok: true; link: MqttLink }
+  | { ok: false; code: number; note: string }
+
+export interface PublishOptions {
+  qos: QoS
+  retain: boolean
+  dup: boolean
+}
+
+/** An MQTT session that has been accepted by the broker (CONNACK 0). */
+export class MqttLink {
+  private ending = false
+  private lastSocketError: string | undefined
+
+  private constructor(private readonly client: MqttClient, private readonly socket: Socket) {}
+
+  /** Sends CONNECT over `socket` and waits for CONNACK; on failure the socket is destroyed. */
+  static open(socket: Socket, opts: MqttSessionOptions, timeoutMs: number, listener: LinkListener): Promise<LinkOpenResult> {
+    return new Promise(resolve => {
+      const client = new MqttClient(() => socket, describeClientOptions(opts, timeoutMs))
+      const timer = setTimeout(() => fail({ ok: false, code: MQTT_ERR.timeout, note: `no CONNACK within ${timeoutMs} ms` }), timeoutMs)
+      const fail = (result: LinkOpenResult & { ok: false }): void => {
+        clearTimeout(timer)
+        client.removeAllListeners()
+        client.on('error', () => undefined)
+        client.end(true)
+        socket.destroy()
+        resolve(result)
+      }
+      client.once('connect', () => {
+        clearTimeout(timer)
+        client.removeAllListeners()
+        const link = new MqttLink(client, socket)
+        link.listen(listener)
+        resolve({ ok: true, link })
+      })
+      client.on('error', error => fail(classifyConnectError(error)))
+      client.on('close', () => fail({ ok: false, code: MQTT_ERR.closedByServer, note: 'the server closed the connection before CONNACK' }))
+    })
+  }
+
+  private listen(listener: LinkListener): void {
+    this.client.on('message', (topic, payload) => listener.message(Buffer.from(topic, 'utf8'), payload))
+    this.client.on('error', error => { this.lastSocketError = (error as NodeJS.ErrnoException).code ?? error.message })
+    this.client.on('close', () => {
+      if (this.ending) return
+      this.ending = true
+      listener.lost(this.lastSocketError === 'ECONNRESET' ? CONNLOST_CAUSE.reset : CONNLOST_CAUSE.closedByPeer)
+    })
+  }
+
+  /** Publishes and resolves with the modem's code once the broker acknowledged (QoS 1/2) or the packet is sent (QoS 0). */
+  publish(topic: Buffer, payload: Buffer, opts: PublishOptions, timeoutMs: number): Promise<number> {
+    return this.withTimeout(timeoutMs, done =>
+      this.client.publish(topic.toString('utf8'), payload, { qos: opts.qos, retain: opts.retain, dup: opts.dup }, error => done(error ? MQTT_ERR.failed : MQTT_ERR.ok)))
+  }
+
+  /** Subscribes to all `topics` in one SUBSCRIBE; a refused topic (granted 0x80) is a failure. */
+  subscribe(topics: QueuedTopic[], timeoutMs: number): Promise<number> {
+    const map = Object.fromEntries(topics.map(t => [t.topic.toString('utf8'), { qos: t.qos }]))
+    return this.withTimeout(timeoutMs, done => this.client.subscribe(map, (error, granted) =>
+      done(error || (granted ?? []).some(g => g.qos === 0x80) ? MQTT_ERR.failed : MQTT_ERR.ok)))
+  }
+
+  unsubscribe(topics: Buffer[], timeoutMs: number): Promise<number> {
+    return this.withTimeout(timeoutMs, done => this.client.unsubscribe(topics.map(t => t.toString('utf8')), error => done(error ? MQTT_ERR.failed : MQTT_ERR.ok)))
+  }
+
+  /** Sends DISCONNECT and closes; the broker drops the will. */
+  disconnect(timeoutMs: number): Promise<number> {
+    this.ending = true
+    return this.withTimeout(timeoutMs, done => this.client.end(false, {}, () => done(MQTT_ERR.ok)))
+  }
+
+  /** Drops the connection without DISCONNECT, as a lost radio link does; the broker publishes the will. */
+  destroy(): void {
+    this.ending = true
+    this.socket.destroy()
+    this.client.end(true)
+  }
+
+  private withTimeout(timeoutMs: number, start: (done: (code: number) => void) => void): Promise<number> {
+    return new Promise(resolve => {
+      let settled = false
+      const done = (code: number): void => {
+        if (settled) return
+        settled = true
+        clearTimeout(timer)
+        resolve(code)
+      }
+      const timer = setTimeout(() => done(MQTT_ERR.timeout), timeoutMs)
+      if (this.ending) return done(MQTT_ERR.noConnection)
+      start(done)
+    })
+  }
+}
+
+function describeClientOptions(opts: MqttSessionOptions, timeoutMs: number): IClientOptions {
+  return {
+    clientId: opts.clientId,
+    protocolVersion: opts.mqttVersion,
+    protocolId: opts.mqttVersion === 3 ? 'MQIsdp' : 'MQTT',
+    keepalive: opts.keepaliveS,
+    clean: opts.clean,
+    reconnectPeriod: 0,
+    // Our own timer reports the timeout (code 17); MQTT.js's must not fire first.
+    connectTimeout: timeoutMs + 60_000,
+    resubscribe: false,
+    ...(opts.user !== undefined ? { username: opts.user } : {}),
+    ...(opts.password !== undefined ? { password: opts.password } : {}),
+    ...(opts.will ? { will: { topic: opts.will.topic, payload: opts.will.payload, qos: opts.will.qos, retain: false } } : {}),
+  }
+}
+
+function classifyConnectError(error: Error): LinkOpenResult & { ok: false } {
+  const rc = (error as { code?: unknown }).code
+  if (typeof rc === 'number' && rc >= 1 && rc <= 5) {
+    return { ok: false, code: MQTT_ERR.connackBase + rc, note: `CONNACK refused with return code ${rc}` }
+  }
+  return { ok: false, code: MQTT_ERR.closedByServer, note: `connection failed before CONNACK: ${error.message}` }
+}

@@ -1,0 +1,121 @@
+/**
+ * A simulated device as data: who it says it is, how it frames its output, its limits and its defaults.
+ * Command handlers read these values instead of hard-coding them, so a second profile is a new object, not new code.
+ */
+
+/** What the modem reports about itself (ATI, AT+CGMI/CGMM/CGMR/CGSN, AT+CIMI). */
+export interface SimIdentity {
+  manufacturer: string
+  model: string
+  revision: string
+  imei: string
+  imsi: string
+}
+
+/** Sizes and ranges the modem enforces. */
+export interface SimLimits {
+  mqttClients: number
+  sslContexts: number
+  clientIdBytes: { min: number; max: number }
+  topicBytes: { min: number; max: number }
+  payloadBytes: { min: number; max: number }
+  keepaliveS: { min: number; max: number }
+  pubTimeoutS: { min: number; max: number }
+  userPassBytes: { min: number; max: number }
+  serverAddrChars: { min: number; max: number }
+  certFileNameChars: { min: number; max: number }
+  certFileBytes: number
+  /** Topics AT+CMQTTSUBTOPIC / AT+CMQTTUNSUBTOPIC may queue before the bulk SUB/UNSUB. */
+  queuedTopics: number
+  /** Incoming topic and payload are reported in blocks of at most this many bytes. */
+  rxChunkBytes: number
+}
+
+export interface SimDefaults {
+  echo: boolean
+  /** AT+CMEE after power-up: 0 plain ERROR, 1 numeric, 2 verbose. */
+  cmee: 0 | 1 | 2
+  rssi: number
+  ber: number
+  /** MQTT protocol level when AT+CMQTTACCQ and AT+CMQTTCFG="version" leave it open: 3 = MQTT 3.1, 4 = 3.1.1. */
+  mqttVersion: 3 | 4
+  /** The default PDP context (cid 1). */
+  apn: string
+  /** The address the network hands out when the PDP context is activated. */
+  pdpAddress: string
+}
+
+export interface SimProfile {
+  name: string
+  identity: SimIdentity
+  /** Lines the modem prints after power-up or reboot, each framed as a URC. */
+  bootLines: string[]
+  /** Bytes that invite prompt input; SIMCom prints `\r\n>` with nothing after it. */
+  prompt: string
+  /** How long the modem waits for the prompt input before giving up with ERROR (ms). */
+  promptTimeoutMs: number
+  limits: SimLimits
+  defaults: SimDefaults
+}
+
+const SIMCOM_LIMITS: SimLimits = {
+  mqttClients: 2,
+  sslContexts: 10,
+  clientIdBytes: { min: 1, max: 128 },
+  topicBytes: { min: 1, max: 1024 },
+  payloadBytes: { min: 1, max: 10240 },
+  keepaliveS: { min: 1, max: 64800 },
+  pubTimeoutS: { min: 60, max: 180 },
+  userPassBytes: { min: 1, max: 256 },
+  serverAddrChars: { min: 9, max: 256 },
+  certFileNameChars: { min: 5, max: 108 },
+  certFileBytes: 10240,
+  queuedTopics: 10,
+  rxChunkBytes: 1500,
+}
+
+const SIMCOM_DEFAULTS: SimDefaults = {
+  echo: true,
+  cmee: 2,
+  rssi: 23,
+  ber: 0,
+  mqttVersion: 3,
+  apn: 'internet',
+  pdpAddress: '10.64.0.17',
+}
+
+/** A SIMCom A7670E (A76XX family) as it answers out of the box. */
+export const SIMCOM_A76XX: SimProfile = {
+  name: 'simcom-a76xx',
+  identity: {
+    manufacturer: 'SIMCOM INCORPORATED',
+    model: 'A7670E-LASE',
+    revision: 'A011B07A7670M7_F',
+    imei: '864000000000005',
+    imsi: '001010123456789',
+  },
+  bootLines: ['RDY', '+CPIN: READY'],
+  prompt: '\r\n>',
+  promptTimeoutMs: 10_000,
+  limits: SIMCOM_LIMITS,
+  defaults: SIMCOM_DEFAULTS,
+}
+
+/** A SIMCom SIM7600E-H: same CMQTT command group, older identity strings. */
+export const SIMCOM_SIM7600: SimProfile = {
+  ...SIMCOM_A76XX,
+  name: 'simcom-sim7600',
+  identity: {
+    manufacturer: 'SIMCOM INCORPORATED',
+    model: 'SIMCOM_SIM7600E-H',
+    revision: 'SIM7600M22_V1.1',
+    imei: '867584034313614',
+    imsi: '001010123456789',
+  },
+}
+
+/** Every profile by name, for `sim://<name>` and `atseq sim --profile`. */
+export const SIM_PROFILES: ReadonlyMap<string, SimProfile> = new Map([
+  [SIMCOM_A76XX.name, SIMCOM_A76XX],
+  [SIMCOM_SIM7600.name, SIMCOM_SIM7600],
+])

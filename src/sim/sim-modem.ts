@@ -1,0 +1,339 @@
+/**
+ * The simulated modem: reads the host's bytes as the modem does (echo, command lines ended by CR, prompt input of
+ * exactly N bytes with a timeout), answers through the profile's command handlers, prints URCs, and lets tests
+ * inject faults. It is the far end of a `sim://` transport (a ModemPeer) or of `atseq sim --listen`.
+ */
+import type { ModemPeer } from '../transport/modem-peer.js'
+import type { CommandContext, HandlerTable } from './command-context.js'
+import { SIMCOM_HANDLERS } from './command-table.js'
+import { parseAtCommand } from './at-command.js'
+import { dropAllSessions } from './commands/mqtt-session.js'
+import { createModemState, type ModemState } from './modem-state.js'
+import { CONNLOST_CAUSE } from './mqtt-codes.js'
+import { resolveHost, type ResolveRule } from './network/host-resolve.js'
+import { OutputPacer } from './output-pacer.js'
+import { SIM_PROFILES, SIMCOM_A76XX, type SimProfile } from './profile.js'
+import { encodeReply, encodeUrc, replyError, type Reply } from './reply.js'
+
+/** How a simulated modem starts; every field has the profile's default. */
+export interface SimOptions {
+  /** A profile or its name; default `simcom-a76xx`. */
+  profile?: SimProfile | string
+  /** Echo after power-up (ATE1); default the profile's (on). */
+  echo?: boolean
+  /** AT+CMEE after power-up; default the profile's (2). */
+  cmee?: 0 | 1 | 2
+  /** Delay before each command is answered (ms); default 0. */
+  latencyMs?: number
+  /** Deliver output at this many bits per second; default undefined (no pacing). */
+  baud?: number
+  /** Whether a SIM card is inserted; default true. */
+  simPresent?: boolean
+  /** Signal strength for AT+CSQ (0..31, 99 unknown); default the profile's. */
+  rssi?: number
+  /** Where host names go (curl `--resolve` style). Unmapped names that are not loopback fail as a DNS error (25). */
+  resolve?: ResolveRule[]
+  /** Time allowed for prompt input (ms); default the profile's (10 s). */
+  promptTimeoutMs?: number
+  /** Time from power-up (or reboot) to `RDY` (ms); default 0. */
+  bootDelayMs?: number
+  /** Receives each note the simulator makes (unmapped hosts, refused handshakes...). */
+  onNote?: (note: string) => void
+}
+
+type InputMode =
+  | { kind: 'line' }
+  | { kind: 'data'; length: number; accept: (data: Buffer) => Reply; timer: NodeJS.Timeout }
+
+const CR = 0x0d
+const LF = 0x0a
+const BACKSPACE = 0x08
+
+export class SimModem implements ModemPeer {
+  readonly profile: SimProfile
+  /** Notes made since power-up, oldest first. */
+  readonly notes: string[] = []
+  private readonly handlers: HandlerTable = SIMCOM_HANDLERS
+  private readonly files = new Map<string, Buffer>()
+  private readonly pacer: OutputPacer
+  private readonly timers = new Set<NodeJS.Timeout>()
+  private state: ModemState
+  private context: CommandContext
+  private epoch = 0
+  private sink: ((bytes: Buffer) => void) | undefined
+  private input = Buffer.alloc(0)
+  private echoedBytes = 0
+  private skipLf = false
+  private mode: InputMode = { kind: 'line' }
+  private busy = false
+  private handling = false
+  private held: Buffer[] = []
+  private latencyMs: number
+  private simPresent: boolean
+  private networkUp = true
+  private rssi: number
+
+  constructor(private readonly options: SimOptions = {}) {
+    this.profile = selectProfile(options.profile)
+    this.latencyMs = options.latencyMs ?? 0
+    this.simPresent = options.simPresent ?? true
+    this.rssi = options.rssi ?? this.profile.defaults.rssi
+    this.pacer = new OutputPacer(bytes => this.sink?.(bytes), options.baud)
+    this.state = this.createState()
+    this.context = this.createContext()
+  }
+
+  attach(sendToHost: (bytes: Buffer) => void): void {
+    this.sink = sendToHost
+    this.powerUp()
+  }
+
+  receive(bytes: Buffer): void {
+    if (this.sink === undefined) return
+    this.input = Buffer.concat([this.input, bytes])
+    queueMicrotask(() => this.pump())
+  }
+
+  async detach(): Promise<void> {
+    this.powerDown()
+    this.sink = undefined
+  }
+
+  /** The radio link goes away: each session ends with +CMQTTCONNLOST (cause 3), then +CMQTTNONET; brokers publish wills. */
+  dropNetwork(): void {
+    this.networkUp = false
+    this.state.networkUp = false
+    dropAllSessions(this.context, CONNLOST_CAUSE.networkClosed)
+    this.state.activePdp.clear()
+    if (!this.state.mqttStarted) return
+    this.state.mqttStarted = false
+    this.context.emitUrc('+CMQTTNONET')
+  }
+
+  /** Coverage is back: registration and AT+CMQTTSTART work again. */
+  restoreNetwork(): void {
+    this.networkUp = true
+    this.state.networkUp = this.simPresent
+  }
+
+  /** Pulls the SIM card: AT+CPIN? answers +CME ERROR: 10 and the network is lost. */
+  removeSim(): void {
+    this.simPresent = false
+    this.state.simPresent = false
+    this.dropNetwork()
+  }
+
+  /** Puts a SIM card back: `+CPIN: READY` and registration return. */
+  insertSim(): void {
+    this.simPresent = true
+    this.state.simPresent = true
+    this.state.networkUp = this.networkUp
+    this.context.emitUrc('+CPIN: READY')
+  }
+
+  /** Sets the signal AT+CSQ reports (rssi 0..31, 99 unknown; ber 0..7, 99 unknown). */
+  setSignal(rssi: number, ber = this.state.ber): void {
+    this.rssi = rssi
+    this.state.rssi = rssi
+    this.state.ber = ber
+  }
+
+  /** Delays every command's answer by `ms`. */
+  setLatency(ms: number): void {
+    this.latencyMs = ms
+  }
+
+  /** Paces output at `baud` bits per second (undefined: as fast as possible). */
+  setBaud(baud: number | undefined): void {
+    this.pacer.baud = baud
+  }
+
+  /** Sends bytes to the host as line noise would, outside any response. */
+  injectGarbage(bytes: Buffer | string): void {
+    this.pacer.write(Buffer.from(bytes))
+  }
+
+  /** Restarts the modem: sessions end without DISCONNECT, settings are lost, `RDY` is printed again. Certificate files stay. */
+  reboot(): void {
+    this.powerDown()
+    this.pacer.clear()
+    this.state = this.createState()
+    this.context = this.createContext()
+    this.powerUp()
+  }
+
+  private createState(): ModemState {
+    const state = createModemState(this.profile, this.simPresent)
+    state.echo = this.options.echo ?? state.echo
+    state.cmee = this.options.cmee ?? state.cmee
+    state.networkUp = this.simPresent && this.networkUp
+    state.rssi = this.rssi
+    return state
+  }
+
+  private createContext(): CommandContext {
+    const epoch = this.epoch
+    const state = this.state
+    return {
+      profile: this.profile, state, files: this.files,
+      emitUrc: text => this.emitUnsolicited(epoch, encodeUrc(text)),
+      emitBytes: bytes => this.emitUnsolicited(epoch, bytes),
+      isCurrent: () => this.epoch === epoch,
+      note: text => this.addNote(text),
+      resolve: (host, port) => resolveHost(this.options.resolve ?? [], host, port),
+      scheduleReboot: () => this.schedule(0, () => this.reboot()),
+    }
+  }
+
+  private powerUp(): void {
+    this.schedule(this.options.bootDelayMs ?? 0, () => {
+      for (const line of this.profile.bootLines) {
+        if (line.startsWith('+CPIN:') && !this.simPresent) continue
+        this.pacer.write(encodeUrc(line))
+      }
+    })
+  }
+
+  private powerDown(): void {
+    dropAllSessions(this.context)
+    this.epoch += 1
+    for (const timer of this.timers) clearTimeout(timer)
+    this.timers.clear()
+    if (this.mode.kind === 'data') clearTimeout(this.mode.timer)
+    this.mode = { kind: 'line' }
+    this.input = Buffer.alloc(0)
+    this.echoedBytes = 0
+    this.busy = false
+    this.handling = false
+    this.held = []
+  }
+
+  /** Consumes input while the modem is free: echoes it, runs each complete command line, feeds prompt input. */
+  private pump(): void {
+    while (!this.busy && this.sink !== undefined) {
+      if (this.mode.kind === 'data') {
+        if (this.input.length < this.mode.length) return
+        this.finishPrompt(this.mode)
+        continue
+      }
+      this.dropLfAfterCr()
+      const cr = this.input.indexOf(CR)
+      this.echoInput(cr < 0 ? this.input.length : cr + 1)
+      if (cr < 0) return
+      const line = readLineText(this.input.subarray(0, cr))
+      this.input = this.input.subarray(cr + 1)
+      this.echoedBytes = 0
+      this.skipLf = true
+      this.startCommand(line)
+    }
+  }
+
+  /** Hosts often end lines with CRLF; the LF after a CR is neither echoed nor read as a line. */
+  private dropLfAfterCr(): void {
+    if (!this.skipLf || this.input.length === 0) return
+    if (this.input[0] === LF) this.input = this.input.subarray(1)
+    this.skipLf = false
+  }
+
+  private echoInput(upTo: number): void {
+    if (upTo > this.echoedBytes && this.state.echo) this.pacer.write(this.input.subarray(this.echoedBytes, upTo))
+    this.echoedBytes = Math.max(this.echoedBytes, upTo)
+  }
+
+  private startCommand(line: string): void {
+    const text = line.trim()
+    if (text === '') return
+    if (!/^AT/i.test(text)) return this.addNote(`ignored a line that does not start with AT: ${JSON.stringify(text)}`)
+    if (this.latencyMs <= 0) return this.runCommand(text)
+    this.busy = true
+    this.schedule(this.latencyMs, () => {
+      this.busy = false
+      this.runCommand(text)
+      this.pump()
+    })
+  }
+
+  private runCommand(text: string): void {
+    const cmd = parseAtCommand(text)
+    const handler = cmd === undefined ? undefined : this.handlers[cmd.name]
+    this.handling = true
+    const reply = cmd !== undefined && handler !== undefined ? handler(cmd, this.context) : replyError()
+    this.handling = false
+    this.writeReply(reply)
+  }
+
+  private writeReply(reply: Reply): void {
+    if (reply.kind === 'prompt') return this.openPrompt(reply.length, reply.accept)
+    if (reply.kind === 'done') this.pacer.write(encodeReply(reply.lines, reply.final, this.state.cmee))
+    this.releaseHeld()
+  }
+
+  private openPrompt(length: number, accept: (data: Buffer) => Reply): void {
+    const timer = setTimeout(() => this.expirePrompt(), this.options.promptTimeoutMs ?? this.profile.promptTimeoutMs)
+    this.mode = { kind: 'data', length, accept, timer }
+    this.pacer.write(Buffer.from(this.profile.prompt, 'latin1'))
+  }
+
+  private finishPrompt(mode: InputMode & { kind: 'data' }): void {
+    clearTimeout(mode.timer)
+    const data = Buffer.from(this.input.subarray(0, mode.length))
+    this.input = this.input.subarray(mode.length)
+    this.mode = { kind: 'line' }
+    this.handling = true
+    const reply = mode.accept(data)
+    this.handling = false
+    this.writeReply(reply)
+  }
+
+  /** Too few bytes arrived in time: what did arrive is discarded and the command ends with ERROR. */
+  private expirePrompt(): void {
+    this.mode = { kind: 'line' }
+    this.input = Buffer.alloc(0)
+    this.addNote('prompt input timed out')
+    this.writeReply(replyError())
+  }
+
+  /** URCs wait while a command is answering or its prompt is open, so they never split a response. */
+  private emitUnsolicited(epoch: number, bytes: Buffer): void {
+    if (epoch !== this.epoch || this.sink === undefined) return
+    if (this.handling || this.mode.kind === 'data') this.held.push(bytes)
+    else this.pacer.write(bytes)
+  }
+
+  private releaseHeld(): void {
+    const held = this.held
+    this.held = []
+    for (const bytes of held) this.pacer.write(bytes)
+  }
+
+  private schedule(ms: number, run: () => void): void {
+    const timer = setTimeout(() => {
+      this.timers.delete(timer)
+      run()
+    }, ms)
+    this.timers.add(timer)
+  }
+
+  private addNote(text: string): void {
+    this.notes.push(text)
+    this.options.onNote?.(text)
+  }
+}
+
+function selectProfile(profile: SimProfile | string | undefined): SimProfile {
+  if (profile === undefined) return SIMCOM_A76XX
+  if (typeof profile !== 'string') return profile
+  const found = SIM_PROFILES.get(profile)
+  if (found === undefined) throw new Error(`unknown simulator profile "${profile}" (known: ${[...SIM_PROFILES.keys()].join(', ')})`)
+  return found
+}
+
+/** The text of a command line, with backspaces applied as a terminal user expects. */
+function readLineText(bytes: Buffer): string {
+  const chars: string[] = []
+  for (const byte of bytes) {
+    if (byte === BACKSPACE) chars.pop()
+    else chars.push(String.fromCharCode(byte))
+  }
+  return Buffer.from(chars.join(''), 'latin1').toString('utf8')
+}
