@@ -1,5 +1,6 @@
 import { Command } from 'commander'
 import { readPackageVersion } from './version.js'
+import { registerRun } from './run.js'
 import { registerBroker } from './broker.js'
 
 /** The atseq command line: each command lives in its own file and only parses arguments and maps outcomes to exit codes. */
@@ -8,7 +9,10 @@ export function buildProgram(): Command {
     .description('Declarative AT-command test sequences for cellular modems: import spec tables, validate, run, report.')
     .version(readPackageVersion())
     .showHelpAfterError()
+    // Usage errors exit 2 (invalid input), not commander's default 1 (which means "a test failed").
+    .exitOverride()
   // Commands register themselves below, one line each.
+  registerRun(program)
   registerBroker(program)
   return program
 }

@@ -1,0 +1,51 @@
+/**
+ * The result of one attempt at a step, before retries are folded in, and the small
+ * constructors every executor uses to say how it ended.
+ */
+import type { ReceivedLine } from '../record/run-record.js'
+
+/** How the run must go on after this attempt: normally, or not at all (link gone, Ctrl-C). */
+export type RunInterruption = 'link-dropped' | 'interrupted'
+
+export interface AttemptResult {
+  status: 'passed' | 'failed' | 'errored'
+  reason?: string
+  expected: string[]
+  received: ReceivedLine[]
+  captures: Record<string, string>
+  unexpectedUrcs: string[]
+  /** Set when the run cannot continue after this attempt. */
+  interruption?: RunInterruption
+  /** Set when the step itself is wrong (a template or regex), not the modem: the run exits 2. */
+  invalidInput?: boolean
+}
+
+/** What an executor knows before it judges: what was expected and what arrived. */
+export interface AttemptEvidence {
+  expected: string[]
+  received: ReceivedLine[]
+  unexpectedUrcs: string[]
+}
+
+export const NO_EVIDENCE: AttemptEvidence = { expected: [], received: [], unexpectedUrcs: [] }
+
+export function passed(evidence: AttemptEvidence, captures: Record<string, string> = {}): AttemptResult {
+  return { status: 'passed', ...evidence, captures }
+}
+
+/** A check did not hold (wrong answer, missing line, timeout). */
+export function failed(evidence: AttemptEvidence, reason: string): AttemptResult {
+  return { status: 'failed', reason, ...evidence, captures: {} }
+}
+
+/** The step could not be run (bad template, link dropped, interrupted). */
+export function errored(evidence: AttemptEvidence, reason: string, interruption?: RunInterruption): AttemptResult {
+  return { status: 'errored', reason, ...evidence, captures: {}, ...(interruption ? { interruption } : {}) }
+}
+
+/** `30000` → `30s`, `1500` → `1.5s`, `200` → `200ms`: durations as the sequence file writes them. */
+export function formatDuration(ms: number): string {
+  if (ms < 1000) return `${Math.round(ms)}ms`
+  const seconds = ms / 1000
+  return Number.isInteger(seconds) ? `${seconds}s` : `${seconds.toFixed(1)}s`
+}

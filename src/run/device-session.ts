@@ -1,0 +1,146 @@
+/**
+ * Opens what a run talks to: the transport named by the device URL, the chat over it, and
+ * the broker the sequence's server-side steps use. For `sim://` without `--broker`, an
+ * embedded TLS broker is started and the well-known MQTT ports of any host are mapped to it,
+ * so a sequence written for a public broker runs unchanged and no traffic leaves the machine.
+ */
+import { Chat } from '../at/chat.js'
+import { resolveChatProfile } from '../at/chat-profile.js'
+import { observeRemoteBroker, startBroker, type EmbeddedBroker, type RemoteBrokerObserver } from '../broker/index.js'
+import type { Recorder } from '../record/recorder.js'
+import { parseResolveRule, type ResolveRule } from '../sim/network/host-resolve.js'
+import { parseDeviceUrl } from '../transport/device-url.js'
+import { openTransport } from '../transport/open-transport.js'
+import { isTransportError } from '../transport/transport-error.js'
+import type { Transport } from '../transport/transport.js'
+import type { BrokerLink } from './run-context.js'
+
+/** atseq could not reach the device or its broker: infrastructure, not a test result (exit 3). */
+export class DeviceError extends Error {
+  override readonly name = 'DeviceError'
+}
+
+/** A CLI argument is wrong (a `--resolve` rule): invalid input (exit 2). */
+export class DeviceUsageError extends Error {
+  override readonly name = 'DeviceUsageError'
+}
+
+export interface DeviceSessionOptions {
+  url: string
+  /** curl-style `host:port=addr:port` rules for the simulator. */
+  resolve: string[]
+  brokerUrl?: string
+  /** The chat profile (a sequence's `device:`); default: the sim profile, else generic. */
+  profile?: string
+  recorder: Recorder
+}
+
+export interface DeviceSession {
+  chat: Chat
+  broker?: BrokerLink
+  settings: Record<string, string | number | boolean>
+  close(): Promise<void>
+}
+
+/** Opens transport, chat and broker; throws DeviceError with a hint when any cannot be reached. */
+export async function openDeviceSession(options: DeviceSessionOptions): Promise<DeviceSession> {
+  const address = parseDeviceUrlOrThrow(options.url)
+  const closers: Array<() => Promise<void>> = []
+  const close = async (): Promise<void> => {
+    for (const closer of closers.reverse()) await closer().catch(() => undefined)
+  }
+  try {
+    const server = await openServerSide(options, address.kind === 'sim')
+    if (server) closers.push(server.close)
+    const rules = [...parseRules(options.resolve), ...(server?.defaultRules ?? [])]
+    const transport = await openDeviceTransport(options.url, rules, address.kind === 'sim')
+    closers.push(() => transport.close())
+    const chat = new Chat(transport, {
+      profile: resolveChatProfile(options.profile ?? (address.kind === 'sim' ? address.profile : undefined)),
+      transcript: (entry) => recordTranscript(options.recorder, entry),
+      clock: () => options.recorder.elapsedMs(),
+    })
+    closers.push(async () => chat.detach())
+    return { chat, settings: transport.settings, close, ...(server ? { broker: server.link } : {}) }
+  } catch (error) {
+    await close()
+    throw error
+  }
+}
+
+interface ServerSide {
+  link: BrokerLink
+  /** Rules that send any host's 1883/8883/8884 to the embedded broker (after the user's own). */
+  defaultRules: ResolveRule[]
+  close(): Promise<void>
+}
+
+async function openServerSide(options: DeviceSessionOptions, isSimulated: boolean): Promise<ServerSide | undefined> {
+  if (options.brokerUrl !== undefined) return observeUserBroker(options.brokerUrl)
+  if (!isSimulated) return undefined
+  let broker: EmbeddedBroker
+  try {
+    broker = await startBroker()
+  } catch (error) {
+    throw new DeviceError(`could not start the embedded broker: ${(error as Error).message}`, { cause: error })
+  }
+  options.recorder.recordNote(`embedded broker on 127.0.0.1: tcp ${broker.tcpPort}, tls ${broker.tlsPort}, mtls ${broker.mtlsPort ?? '-'}`)
+  return {
+    link: { observer: broker.observer, publish: (message) => broker.publish(message) },
+    defaultRules: embeddedBrokerRules(broker),
+    close: () => broker.close(),
+  }
+}
+
+async function observeUserBroker(url: string): Promise<ServerSide> {
+  let remote: RemoteBrokerObserver
+  try {
+    remote = await observeRemoteBroker(url)
+  } catch (error) {
+    throw new DeviceError(`could not reach the broker ${url}: ${(error as Error).message}`, { cause: error })
+  }
+  return { link: { observer: remote, publish: (message) => remote.publish(message) }, defaultRules: [], close: () => remote.close() }
+}
+
+/** Any host's MQTT ports go to the embedded broker: 1883 plain, 8883 TLS, 8884 mutual TLS. */
+export function embeddedBrokerRules(broker: EmbeddedBroker): ResolveRule[] {
+  const to = (port: number): { host: string; port: number } => ({ host: broker.host, port })
+  return [
+    { host: '*', port: 1883, to: to(broker.tcpPort) },
+    { host: '*', port: 8883, to: to(broker.tlsPort) },
+    ...(broker.mtlsPort === undefined ? [] : [{ host: '*', port: 8884, to: to(broker.mtlsPort) }]),
+  ]
+}
+
+async function openDeviceTransport(url: string, resolve: ResolveRule[], isSimulated: boolean): Promise<Transport> {
+  // The simulator (and its MQTT stack) is loaded only when a run uses it.
+  const createSimModem = isSimulated ? (await import('../sim/index.js')).createSimModem : undefined
+  try {
+    return await openTransport(url, createSimModem ? { simPeer: (profile, params) => createSimModem(profile, params, { resolve }) } : {})
+  } catch (error) {
+    if (!isTransportError(error)) throw error
+    throw new DeviceError(`${error.message}${error.hint ? ` (${error.hint})` : ''}`, { cause: error })
+  }
+}
+
+function parseDeviceUrlOrThrow(url: string): ReturnType<typeof parseDeviceUrl> {
+  try {
+    return parseDeviceUrl(url)
+  } catch (error) {
+    throw new DeviceUsageError(`--device ${url}: ${(error as Error).message}`, { cause: error })
+  }
+}
+
+function parseRules(texts: string[]): ResolveRule[] {
+  return texts.map((text) => {
+    const parsed = parseResolveRule(text)
+    if (!parsed.ok) throw new DeviceUsageError(`--resolve ${text}: ${parsed.hint}`)
+    return parsed.rule
+  })
+}
+
+function recordTranscript(recorder: Recorder, entry: { dir: 'tx' | 'rx' | 'note'; bytes: Buffer | string }): void {
+  if (entry.dir === 'note') recorder.recordNote(entry.bytes.toString())
+  else if (entry.dir === 'tx') recorder.recordTx(Buffer.from(entry.bytes))
+  else recorder.recordRx(Buffer.from(entry.bytes))
+}

@@ -1,0 +1,46 @@
+/** `wait` steps (URCs, with no command) and `sleep` steps. */
+import { setTimeout as delay } from 'node:timers/promises'
+import type { Step } from '../../sequence/model.js'
+import { errored, passed, type AttemptResult, NO_EVIDENCE } from '../attempt.js'
+import { judgeBroker, judgeForbidden, judgeLines, judgeUrcs, passJudging, type Judging } from '../judge-window.js'
+import { describeExpectations, renderExpectations } from '../render-step.js'
+import type { RunContext } from '../run-context.js'
+import { StepWindow } from '../step-window.js'
+import { urcWindowMs } from '../timeouts.js'
+import { isAttempt } from './exchange.js'
+
+/**
+ * Runs a `wait` step: its URCs may already be in the chat's buffer (they arrived during an
+ * earlier step and nothing used them) or arrive within the step's window.
+ */
+export async function executeWait(step: Step, ctx: RunContext): Promise<AttemptResult> {
+  const expectations = renderExpectations(step, ctx)
+  const window = new StepWindow(ctx, { includeBuffered: true })
+  const judging: Judging = {
+    step, ctx, window, expectations,
+    expected: describeExpectations(expectations, false),
+    deadlineMs: window.startedAtMs + urcWindowMs(step, ctx),
+  }
+  try {
+    const urcs = await judgeUrcs(judging)
+    if (isAttempt(urcs)) return urcs
+    const lines = await judgeLines(judging)
+    if (isAttempt(lines)) return lines
+    const problem = judgeForbidden(judging) ?? (await judgeBroker(judging, 0))
+    return problem ?? passJudging(judging, { ...urcs, ...lines })
+  } finally {
+    window.close()
+  }
+}
+
+/** Runs a `sleep` step; Ctrl-C ends it at once. */
+export async function executeSleep(step: Step, ctx: RunContext): Promise<AttemptResult> {
+  if (step.action.kind !== 'sleep') throw new TypeError(`executeSleep got a ${step.action.kind} step`)
+  const evidence = { ...NO_EVIDENCE, expected: [] }
+  try {
+    await delay(step.action.durationMs * ctx.timeoutScale, undefined, { signal: ctx.signal })
+    return passed(evidence)
+  } catch {
+    return errored(evidence, 'interrupted by the user', 'interrupted')
+  }
+}

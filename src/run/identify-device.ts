@@ -1,0 +1,41 @@
+/**
+ * Reads who the device is before the steps run (ATI, AT+CGMR, AT+CGSN) so the report can say
+ * which modem and firmware it tested. A device that does not answer is reported, not fatal.
+ */
+import type { Chat } from '../at/chat.js'
+import type { DeviceIdentity } from '../record/run-record.js'
+
+const IDENTIFY_TIMEOUT_MS = 3000
+
+/** Asks the modem for its identity; fields it does not give stay undefined. */
+export async function identifyDevice(chat: Chat, signal: AbortSignal): Promise<DeviceIdentity> {
+  chat.note('reading the device identity (ATI, AT+CGMR, AT+CGSN)')
+  const ati = await responseLines(chat, 'ATI', signal)
+  const identity: DeviceIdentity = parseAtiLines(ati)
+  const revision = (await responseLines(chat, 'AT+CGMR', signal))[0]
+  if (revision !== undefined) identity.revision = revision.replace(/^\+CGMR:\s*/, '')
+  const imei = (await responseLines(chat, 'AT+CGSN', signal)).find((line) => /^\d{14,16}$/.test(line))
+  if (imei !== undefined) identity.imei = imei
+  return identity
+}
+
+/** `Manufacturer: X` / `Model: Y` / `Revision: Z` / `IMEI: N` lines of an ATI answer. */
+export function parseAtiLines(lines: readonly string[]): DeviceIdentity {
+  const identity: DeviceIdentity = {}
+  for (const line of lines) {
+    const [, key = '', value = ''] = /^([A-Za-z ]+):\s*(.*)$/.exec(line) ?? []
+    const field = ATI_FIELDS[key.trim().toLowerCase()]
+    if (field && value) identity[field] = value.trim()
+  }
+  return identity
+}
+
+const ATI_FIELDS: Record<string, keyof DeviceIdentity> = {
+  manufacturer: 'manufacturer', model: 'model', revision: 'revision', imei: 'imei',
+}
+
+async function responseLines(chat: Chat, command: string, signal: AbortSignal): Promise<string[]> {
+  const exchange = await chat.command(command, { timeoutMs: IDENTIFY_TIMEOUT_MS, signal })
+  if (exchange.outcome !== 'final' || exchange.final !== 'OK') return []
+  return exchange.lines.filter((line) => line.kind === 'response').map((line) => line.text)
+}

@@ -1,0 +1,188 @@
+/**
+ * Judging what arrived in a step's window against its expectations: response lines in
+ * order (waiting on for those that come as URCs after the final result), URCs within
+ * their window, lines that must not appear, and what the broker saw.
+ */
+import type { ChatLine, Exchange, UrcWait } from '../at/chat-types.js'
+import { BrokerWaitError } from '../broker/index.js'
+import type { Step } from '../sequence/model.js'
+import { failed, errored, passed, type AttemptEvidence, type AttemptResult, formatDuration } from './attempt.js'
+import { explainResultLine } from './explain-code.js'
+import { describeMatcher, doesLineMatch, findForbiddenLine, matchInOrder, type RenderedMatcher } from './line-matching.js'
+import type { RenderedExpectations } from './render-step.js'
+import { renderText } from './render-step.js'
+import type { RunContext } from './run-context.js'
+import type { StepWindow } from './step-window.js'
+
+/** The parts of judging that need the live chat: the window, the deadline, the abort test. */
+export interface Judging {
+  step: Step
+  ctx: RunContext
+  window: StepWindow
+  expectations: RenderedExpectations
+  expected: string[]
+  /** When URCs and late lines stop being waited for (chat clock). */
+  deadlineMs: number
+}
+
+/** True for a sequence-level abort line that the step itself does not expect (expectations take precedence). */
+export function isAbortFor(ctx: RunContext, expectations: RenderedExpectations): (line: string) => boolean {
+  const expected = [...expectations.lines, ...expectations.urcs, expectations.final]
+  return (line) =>
+    ctx.abort.some((matcher) => doesLineMatch(matcher, line)) && !expected.some((matcher) => doesLineMatch(matcher, line))
+}
+
+/** The step's evidence so far: its expectations, what arrived, and unused URCs. */
+export function evidenceOf(judging: Judging): AttemptEvidence {
+  return {
+    expected: judging.expected,
+    received: judging.window.received(),
+    unexpectedUrcs: judging.window.unexpectedUrcs(),
+  }
+}
+
+/** Says why an exchange did not end with the expected final result code, or undefined when it did. */
+export function judgeExchangeEnd(judging: Judging, exchange: Exchange): AttemptResult | undefined {
+  const evidence = (): AttemptEvidence => evidenceOf(judging)
+  switch (exchange.outcome) {
+    case 'dropped':
+      return errored(evidence(), `the link dropped: ${exchange.cause ?? 'no cause given'}`, 'link-dropped')
+    case 'cancelled':
+      return errored(evidence(), 'interrupted by the user', 'interrupted')
+    case 'aborted':
+      return failed(evidence(), `abort line \`${exchange.cause ?? ''}\` arrived`)
+    case 'timeout':
+      return failed(evidence(), `expected ${quoted(judging.expectations.final)}, got no final result code ${lateTail(judging)}`)
+    case 'final':
+    case 'prompt': {
+      const final = exchange.outcome === 'prompt' ? '>' : (exchange.final ?? '')
+      if (doesLineMatch(judging.expectations.final, final)) return undefined
+      return failed(evidence(), `expected ${quoted(judging.expectations.final)}, got \`${final}\`${explainBefore(exchange)}`)
+    }
+  }
+}
+
+/** Waits for the expected lines that have not arrived yet (they may come as URCs after `OK`), in order. */
+export async function judgeLines(judging: Judging): Promise<AttemptResult | Record<string, string>> {
+  const { expectations } = judging
+  for (;;) {
+    const lines = judging.window.judgedLines()
+    const match = matchInOrder(expectations.lines, lines.map((line) => line.text))
+    markMatchedUsed(judging, lines, match.positions)
+    const missing = expectations.lines.find((_, index) => match.positions[index] === -1)
+    if (!missing) return match.captures
+    const wait = await waitForLine(judging, missing)
+    if (wait.outcome !== 'matched') return unmetWait(judging, wait, `expected line ${quoted(missing)}`)
+  }
+}
+
+/** Waits for each URC the step expects, within its window; returns a failure or undefined. */
+export async function judgeUrcs(judging: Judging): Promise<AttemptResult | Record<string, string>> {
+  let captures: Record<string, string> = {}
+  for (const urc of judging.expectations.urcs) {
+    const wait = await waitForLine(judging, urc)
+    if (wait.outcome !== 'matched' || !wait.urc) return unmetWait(judging, wait, `expected URC ${quoted(urc)}`)
+    captures = { ...captures, ...matchInOrder([urc], [wait.urc.text]).captures }
+  }
+  return captures
+}
+
+/** Fails the step when a "must not appear" line arrived in its window. */
+export function judgeForbidden(judging: Judging): AttemptResult | undefined {
+  const lines = judging.window.judgedLines().map((line) => line.text)
+  const forbidden = findForbiddenLine(judging.expectations.absent, lines)
+  if (!forbidden) return undefined
+  return failed(evidenceOf(judging), `\`${judging.ctx.masker.mask(forbidden.line)}\` arrived, which must not appear (${describeMatcher(forbidden.matcher)})`)
+}
+
+/** Checks what the broker received during the step, if the step asks. */
+export async function judgeBroker(judging: Judging, sinceEpochMs: number): Promise<AttemptResult | undefined> {
+  const check = judging.step.broker
+  if (!check) return undefined
+  const { ctx } = judging
+  if (!ctx.broker) return errored(evidenceOf(judging), 'this step checks the broker, but the run has none: give --broker <url>')
+  const topic = renderText(check.received.topic, ctx)
+  const payload = check.received.payload ? renderText(check.received.payload, ctx) : undefined
+  const wanted = check.received
+  try {
+    await ctx.broker.observer.waitFor(
+      (message) =>
+        message.topic === topic &&
+        (payload === undefined || message.payload.toString('utf8') === payload) &&
+        (wanted.qos === undefined || message.qos === wanted.qos) &&
+        (wanted.retain === undefined || message.retain === wanted.retain) &&
+        (!check.will || message.isWill),
+      { timeoutMs: Math.max(0, judging.deadlineMs - ctx.recorder.elapsedMs()), signal: ctx.signal, since: sinceEpochMs },
+    )
+    return undefined
+  } catch (error) {
+    if (error instanceof BrokerWaitError && error.code === 'aborted') return errored(evidenceOf(judging), 'interrupted by the user', 'interrupted')
+    const what = `${check.will ? 'will' : 'message'} on \`${topic}\`${payload === undefined ? '' : ` with payload \`${ctx.masker.mask(payload)}\``}`
+    return failed(evidenceOf(judging), `expected the broker to receive a ${what}: ${(error as Error).message}`)
+  }
+}
+
+/** Turns a judging's captures into a passed attempt. */
+export function passJudging(judging: Judging, captures: Record<string, string>): AttemptResult {
+  return passed(evidenceOf(judging), captures)
+}
+
+function waitForLine(judging: Judging, matcher: RenderedMatcher): Promise<UrcWait> {
+  const { ctx, window } = judging
+  return ctx.chat.waitForUrc(
+    (line) => line.atMs >= window.acceptsFromMs && doesLineMatch(matcher, line.text),
+    {
+      timeoutMs: Math.max(0, judging.deadlineMs - ctx.recorder.elapsedMs()),
+      signal: ctx.signal,
+      isAbort: isAbortFor(ctx, judging.expectations),
+    },
+  ).then((wait) => {
+    if (wait.urc) window.markUsed(wait.urc)
+    return wait
+  })
+}
+
+function markMatchedUsed(judging: Judging, lines: ChatLine[], positions: number[]): void {
+  for (const position of positions) {
+    const line = lines[position]
+    if (line && line.kind !== 'response') judging.window.markUsed(line)
+  }
+}
+
+function unmetWait(judging: Judging, wait: UrcWait, what: string): AttemptResult {
+  const evidence = evidenceOf(judging)
+  switch (wait.outcome) {
+    case 'dropped':
+      return errored(evidence, `the link dropped while waiting: ${wait.cause ?? 'no cause given'}`, 'link-dropped')
+    case 'cancelled':
+      return errored(evidence, 'interrupted by the user', 'interrupted')
+    case 'aborted':
+      return failed(evidence, `${what}, but abort line \`${wait.cause ?? ''}\` arrived`)
+    default:
+      return failed(evidence, `${what}, ${lateTail(judging)}`)
+  }
+}
+
+/** "within 30s; got `+CMQTTCONNECT: 0,11` (11 = no connection)" from what arrived in the window. */
+function lateTail(judging: Judging): string {
+  const windowMs = Math.max(0, judging.deadlineMs - judging.window.startedAtMs)
+  const lines = judging.window.judgedLines().map((line) => judging.ctx.masker.mask(line.text))
+  if (lines.length === 0) return `nothing arrived within ${formatDuration(windowMs)}`
+  const shown = lines.slice(-3).map((line) => `\`${line}\`${explain(line)}`)
+  return `within ${formatDuration(windowMs)} got ${shown.join(', ')}`
+}
+
+function explainBefore(exchange: Exchange): string {
+  const responses = exchange.lines.filter((line) => line.kind === 'response' || line.kind === 'urc')
+  const last = responses.at(-1)
+  return last ? ` after \`${last.text}\`${explain(last.text)}` : explain(exchange.final ?? '')
+}
+
+function explain(line: string): string {
+  const meaning = explainResultLine(line)
+  return meaning ? ` (${meaning})` : ''
+}
+
+function quoted(matcher: RenderedMatcher): string {
+  return `\`${describeMatcher(matcher)}\``
+}

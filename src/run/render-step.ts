@@ -1,0 +1,74 @@
+/**
+ * Turns a step's templates into what the executors compare against: rendered text and
+ * compiled regexes. A bad template or regex becomes a StepProblem carrying its location.
+ */
+import { renderTemplate } from '../sequence/template.js'
+import type { FinalMatcher, LineMatcher, Step, Template } from '../sequence/model.js'
+import { describeMatcher, type RenderedMatcher } from './line-matching.js'
+import type { RunContext } from './run-context.js'
+
+/** A step's expectations, rendered. */
+export interface RenderedExpectations {
+  lines: RenderedMatcher[]
+  absent: RenderedMatcher[]
+  final: RenderedMatcher
+  urcs: RenderedMatcher[]
+}
+
+/** Something in the step itself (not the modem) made it impossible to run. */
+export class StepProblem extends Error {
+  override readonly name = 'StepProblem'
+}
+
+const DEFAULT_FINAL: RenderedMatcher = { kind: 'exact', text: 'OK' }
+
+/** Renders one template with the run's variables (and `env.NAME` where written). */
+export function renderText(template: Template, ctx: RunContext): string {
+  try {
+    return renderTemplate(template, { vars: ctx.vars, env: process.env })
+  } catch (error) {
+    throw new StepProblem(error instanceof Error ? error.message : String(error), { cause: error })
+  }
+}
+
+/** Renders an exact or regex matcher; `absent` matchers are rendered through `renderMatchers`. */
+export function renderMatcher(matcher: Exclude<LineMatcher, { kind: 'absent' }>, ctx: RunContext): RenderedMatcher {
+  if (matcher.kind === 'exact') return { kind: 'exact', text: renderText(matcher.text, ctx) }
+  const source = renderText(matcher.pattern, ctx)
+  try {
+    return { kind: 'regex', re: new RegExp(source, matcher.flags), source }
+  } catch (error) {
+    const at = matcher.pattern.at
+    throw new StepProblem(`${at.file}:${at.line}:${at.col}: invalid regular expression /${source}/: ${(error as Error).message}`)
+  }
+}
+
+/** Renders every expectation of a step. */
+export function renderExpectations(step: Step, ctx: RunContext): RenderedExpectations {
+  const lines: RenderedMatcher[] = []
+  const absent: RenderedMatcher[] = []
+  for (const matcher of step.expect) {
+    if (matcher.kind === 'absent') absent.push(renderMatcher(matcher.matcher, ctx))
+    else lines.push(renderMatcher(matcher, ctx))
+  }
+  return {
+    lines,
+    absent,
+    final: renderFinal(step.final, ctx),
+    urcs: step.urcs.flatMap((matcher) => (matcher.kind === 'absent' ? [] : [renderMatcher(matcher, ctx)])),
+  }
+}
+
+function renderFinal(final: FinalMatcher | undefined, ctx: RunContext): RenderedMatcher {
+  return final ? renderMatcher(final.matcher, ctx) : DEFAULT_FINAL
+}
+
+/** The expectations as a user reads them in the report. */
+export function describeExpectations(expectations: RenderedExpectations, hasFinal: boolean): string[] {
+  return [
+    ...expectations.lines.map(describeMatcher),
+    ...(hasFinal ? [describeMatcher(expectations.final)] : []),
+    ...expectations.urcs.map((urc) => `urc: ${describeMatcher(urc)}`),
+    ...expectations.absent.map((line) => `not: ${describeMatcher(line)}`),
+  ]
+}

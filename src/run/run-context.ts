@@ -1,0 +1,43 @@
+/**
+ * What every step executor gets: the chat with the modem, the broker link, the variables,
+ * the recorder and the run's cancel signal. One per sequence run.
+ */
+import type { Chat } from '../at/chat.js'
+import type { BrokerObserver } from '../broker/index.js'
+import type { Masker } from '../record/masker.js'
+import type { Recorder } from '../record/recorder.js'
+import type { Sequence, Step, Phase } from '../sequence/model.js'
+import type { StepResult } from '../record/run-record.js'
+import type { RenderedMatcher } from './line-matching.js'
+
+/** The server side a sequence can publish through and assert on. */
+export interface BrokerLink {
+  observer: BrokerObserver
+  publish(message: { topic: string; payload: string | Buffer; qos?: 0 | 1 | 2; retain?: boolean }): Promise<void>
+}
+
+/** Progress callbacks for the console and other live views. */
+export interface RunEvents {
+  onStepStart?(phase: Phase, step: Step): void
+  onStepEnd?(result: StepResult): void
+  onNote?(text: string): void
+}
+
+export interface RunContext {
+  sequence: Sequence
+  chat: Chat
+  broker?: BrokerLink
+  recorder: Recorder
+  masker: Masker
+  /** Variables in scope: file vars, CLI vars, then captures as they are made. */
+  vars: Record<string, string>
+  /** Names whose values are masked (secret vars and captures into them). */
+  secretNames: Set<string>
+  /** Sequence-level abort matchers, rendered once. */
+  abort: RenderedMatcher[]
+  /** Multiplies every timeout (slow lab links, `--timeout-scale`). */
+  timeoutScale: number
+  /** Aborted on Ctrl-C: every wait ends at once. */
+  signal: AbortSignal
+  events: RunEvents
+}

@@ -1,0 +1,81 @@
+/**
+ * Runs a sequence's phases in order: setup, steps, then teardown always (after a failure,
+ * a timeout or Ctrl-C too; only a dropped link leaves nothing to tear down over).
+ */
+import type { RunStatus, StepResult } from '../record/run-record.js'
+import type { Phase, Step } from '../sequence/model.js'
+import type { RunInterruption } from './attempt.js'
+import type { RunContext } from './run-context.js'
+import { runStep, skipStep } from './run-step.js'
+
+/** How a run ended, before the report is written. */
+export interface RunVerdict {
+  status: RunStatus
+  exitCode: number
+  endReason?: string
+}
+
+/** Exit codes a CI can use. */
+export const EXIT = { passed: 0, failed: 1, invalidInput: 2, infrastructure: 3, interrupted: 130 } as const
+
+interface RunState {
+  /** Why the remaining steps are skipped, once something stopped the run. */
+  stopReason?: string
+  interruption?: RunInterruption
+  invalidInput: boolean
+}
+
+/**
+ * Runs the whole sequence. `teardownSignal` replaces the run's signal during teardown, so that
+ * Ctrl-C still lets teardown run (a second Ctrl-C aborts it).
+ */
+export async function runSequence(ctx: RunContext, teardownSignal: AbortSignal): Promise<RunVerdict> {
+  const state: RunState = { invalidInput: false }
+  const results: StepResult[] = []
+  for (const phase of ['setup', 'steps'] as const) {
+    results.push(...(await runPhase(phase, ctx.sequence[phase], ctx, state)))
+  }
+  const teardownState: RunState = { invalidInput: false }
+  if (state.interruption === 'link-dropped') teardownState.stopReason = 'the link dropped: nothing to tear down over'
+  results.push(...(await runPhase('teardown', ctx.sequence.teardown, { ...ctx, signal: teardownSignal }, teardownState, true)))
+  return judgeRun(results, state, teardownState)
+}
+
+async function runPhase(phase: Phase, steps: Step[], ctx: RunContext, state: RunState, keepGoing = false): Promise<StepResult[]> {
+  const results: StepResult[] = []
+  for (const step of steps) {
+    if (state.stopReason !== undefined) {
+      results.push(skipStep(phase, step, ctx, state.stopReason))
+      continue
+    }
+    const run = await runStep(phase, step, ctx)
+    results.push(run.result)
+    if (run.invalidInput) state.invalidInput = true
+    if (run.interruption) {
+      state.interruption = run.interruption
+      state.stopReason = run.interruption === 'interrupted' ? 'the run was interrupted' : `the link dropped at step ${step.no}`
+    } else if (isBad(run.result) && !step.continueOnFailure && !keepGoing) {
+      state.stopReason = `step ${step.no} ${run.result.status}`
+    }
+  }
+  return results
+}
+
+function judgeRun(results: StepResult[], state: RunState, teardown: RunState): RunVerdict {
+  const endReason = state.stopReason
+  const reason = endReason === undefined ? {} : { endReason }
+  if (state.interruption === 'interrupted' || teardown.interruption === 'interrupted') {
+    return { status: 'interrupted', exitCode: EXIT.interrupted, endReason: 'interrupted by the user (Ctrl-C)' }
+  }
+  if (state.interruption === 'link-dropped' || teardown.interruption === 'link-dropped') {
+    return { status: 'errored', exitCode: EXIT.infrastructure, ...reason }
+  }
+  if (state.invalidInput || teardown.invalidInput) return { status: 'errored', exitCode: EXIT.invalidInput, ...reason }
+  if (results.some((result) => result.status === 'errored')) return { status: 'errored', exitCode: EXIT.failed, ...reason }
+  if (results.some((result) => result.status === 'failed')) return { status: 'failed', exitCode: EXIT.failed, ...reason }
+  return { status: 'passed', exitCode: EXIT.passed }
+}
+
+function isBad(result: StepResult): boolean {
+  return result.status === 'failed' || result.status === 'errored'
+}

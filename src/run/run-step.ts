@@ -1,0 +1,127 @@
+/**
+ * Runs one step with its retries and turns the attempts into a StepResult.
+ * Retry, timeout scaling and captures live here, never inside an executor.
+ */
+import { setTimeout as delay } from 'node:timers/promises'
+import type { Phase, Step, Template } from '../sequence/model.js'
+import type { StepResult } from '../record/run-record.js'
+import { errored, type AttemptResult, type RunInterruption } from './attempt.js'
+import { executorFor } from './executors/index.js'
+import { renderText, StepProblem } from './render-step.js'
+import type { RunContext } from './run-context.js'
+
+/** A finished step and whether the run can go on after it. */
+export interface StepRun {
+  result: StepResult
+  interruption?: RunInterruption
+  invalidInput?: boolean
+}
+
+/** Runs a step (with its retries), records it, stores its captures, and returns its result. */
+export async function runStep(phase: Phase, step: Step, ctx: RunContext): Promise<StepRun> {
+  ctx.events.onStepStart?.(phase, step)
+  const from = ctx.recorder.markTranscript()
+  const startedAtMs = ctx.recorder.elapsedMs()
+  const { attempt, attempts } = await attemptWithRetries(step, ctx)
+  if (attempt.status === 'passed') storeCaptures(attempt.captures, ctx)
+  const result: StepResult = {
+    phase,
+    no: step.no,
+    ...(step.description === undefined ? {} : { description: step.description }),
+    action: describeAction(step, ctx),
+    actionKind: step.action.kind,
+    expected: attempt.expected.map((line) => ctx.masker.mask(line)),
+    received: attempt.received,
+    status: attempt.status,
+    ...(attempt.reason === undefined ? {} : { reason: ctx.masker.mask(attempt.reason) }),
+    startedAtMs,
+    durationMs: ctx.recorder.elapsedMs() - startedAtMs,
+    attempts,
+    captures: maskCaptures(attempt.captures, ctx),
+    unexpectedUrcs: attempt.unexpectedUrcs,
+    transcript: { from, to: ctx.recorder.markTranscript() },
+    at: step.at,
+  }
+  ctx.recorder.recordStep(result)
+  ctx.events.onStepEnd?.(result)
+  return {
+    result,
+    ...(attempt.interruption ? { interruption: attempt.interruption } : {}),
+    ...(attempt.invalidInput ? { invalidInput: true } : {}),
+  }
+}
+
+/** A step that is not run (after a failure, a drop or Ctrl-C) is still recorded. */
+export function skipStep(phase: Phase, step: Step, ctx: RunContext, reason: string): StepResult {
+  const mark = ctx.recorder.markTranscript()
+  const result: StepResult = {
+    phase, no: step.no,
+    ...(step.description === undefined ? {} : { description: step.description }),
+    action: describeAction(step, ctx), actionKind: step.action.kind,
+    expected: [], received: [], status: 'skipped', reason,
+    startedAtMs: ctx.recorder.elapsedMs(), durationMs: 0, attempts: 0,
+    captures: {}, unexpectedUrcs: [], transcript: { from: mark, to: mark }, at: step.at,
+  }
+  ctx.recorder.recordStep(result)
+  ctx.events.onStepEnd?.(result)
+  return result
+}
+
+async function attemptWithRetries(step: Step, ctx: RunContext): Promise<{ attempt: AttemptResult; attempts: number }> {
+  const times = step.retry?.times ?? 0
+  let attempts = 0
+  for (;;) {
+    attempts += 1
+    const attempt = await attemptOnce(step, ctx)
+    if (attempt.status !== 'failed' || attempts > times || ctx.signal.aborted) return { attempt, attempts }
+    ctx.recorder.recordNote(`step ${step.no}: attempt ${attempts} failed (${attempt.reason ?? ''}); retrying`)
+    try {
+      await delay((step.retry?.everyMs ?? 0) * ctx.timeoutScale, undefined, { signal: ctx.signal })
+    } catch {
+      return { attempt, attempts }
+    }
+  }
+}
+
+async function attemptOnce(step: Step, ctx: RunContext): Promise<AttemptResult> {
+  try {
+    return await executorFor(step)(step, ctx)
+  } catch (error) {
+    if (error instanceof StepProblem) return { ...errored({ expected: [], received: [], unexpectedUrcs: [] }, error.message), invalidInput: true }
+    throw error
+  }
+}
+
+function storeCaptures(captures: Record<string, string>, ctx: RunContext): void {
+  for (const [name, value] of Object.entries(captures)) {
+    ctx.vars[name] = value
+    if (ctx.secretNames.has(name)) ctx.masker.addSecret(value)
+  }
+}
+
+function maskCaptures(captures: Record<string, string>, ctx: RunContext): Record<string, string> {
+  return Object.fromEntries(Object.entries(captures).map(([name, value]) => [name, ctx.masker.mask(value)]))
+}
+
+/** The step's action as a user reads it, rendered where possible. */
+function describeAction(step: Step, ctx: RunContext): string {
+  const action = step.action
+  const render = (template: Template): string => renderOrRaw(template, ctx)
+  switch (action.kind) {
+    case 'send': return ctx.masker.mask(render(action.command))
+    case 'data': return ctx.masker.mask(`${render(action.data)}${action.end === 'none' ? '' : ` + ${action.end}`}`)
+    case 'wait': return 'wait for URC'
+    case 'sleep': return `sleep ${action.durationMs}ms`
+    case 'publish': return `broker publishes on ${render(action.message.topic)}`
+    case 'check': return 'check the broker'
+    case 'todo': return `todo: ${action.original}`
+  }
+}
+
+function renderOrRaw(template: Template, ctx: RunContext): string {
+  try {
+    return renderText(template, ctx)
+  } catch {
+    return template.text
+  }
+}
