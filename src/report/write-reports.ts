@@ -55,7 +55,8 @@ export async function writeFileAtomically(path: string, content: string): Promis
     await writeFile(temporaryPath, content, 'utf8')
     await rename(temporaryPath, path)
   } catch (error) {
-    await rm(temporaryPath, { force: true })
+    // Best effort: the temporary file may never have been created (a missing or unwritable folder).
+    await rm(temporaryPath, { force: true }).catch(() => undefined)
     throw new Error(`atseq could not write the report ${path}`, { cause: error })
   }
 }
