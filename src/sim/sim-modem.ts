@@ -102,6 +102,10 @@ export class SimModem implements ModemPeer {
   /** The radio link goes away: each session ends with +CMQTTCONNLOST (cause 3), then +CMQTTNONET; brokers publish wills. */
   dropNetwork(): void {
     this.networkUp = false
+    this.loseNetwork()
+  }
+
+  private loseNetwork(): void {
     this.state.networkUp = false
     dropAllSessions(this.context, CONNLOST_CAUSE.networkClosed)
     this.state.activePdp.clear()
@@ -120,7 +124,7 @@ export class SimModem implements ModemPeer {
   removeSim(): void {
     this.simPresent = false
     this.state.simPresent = false
-    this.dropNetwork()
+    this.loseNetwork()
   }
 
   /** Puts a SIM card back: `+CPIN: READY` and registration return. */
