@@ -1,0 +1,157 @@
+/**
+ * Opens written HTML reports in headless Chromium (Debian's /usr/bin/chromium) from file:// as a
+ * ticket attachment would be opened, and checks what a reader sees and does: the table, the
+ * summary, expanding a step, jumping to and filtering failures, printing, and that modem output
+ * carrying `<script>` stays text. Screenshots go to `.tap/screenshots/`.
+ */
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { pathToFileURL } from 'node:url'
+import { chromium, type Browser, type Page } from 'playwright-core'
+import t, { type Test } from 'tap'
+import type { RunRecord } from '../../src/record/run-record.js'
+import { writeReports } from '../../src/report/write-reports.js'
+import { findTool, requireTool } from '../helpers/system-tool.js'
+import { failingRun, hostileRun } from './fixtures/runs.js'
+
+const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync']
+const SCREENSHOT_DIR = resolve('.tap', 'screenshots')
+
+/** The few browser globals the tests read (the test tree is compiled without the DOM library). */
+interface BrowserGlobals {
+  getComputedStyle(element: unknown): { position: string }
+  __xss?: unknown
+}
+
+interface OpenedReport {
+  page: Page
+  url: string
+  /** Every URL the page asked for. */
+  requests: string[]
+  /** Every dialog (alert, confirm) the page opened. */
+  dialogs: string[]
+}
+
+async function writeHtml(t: Test, record: RunRecord, baseName: string): Promise<string> {
+  const dir = mkdtempSync(join(tmpdir(), 'atseq-html-'))
+  t.teardown(() => rmSync(dir, { recursive: true, force: true }))
+  const [written] = await writeReports(record, { dir, formats: ['html'], baseName })
+  return pathToFileURL(written!.path).href
+}
+
+async function openReport(browser: Browser, url: string, javaScriptEnabled = true): Promise<OpenedReport> {
+  const context = await browser.newContext({ viewport: { width: 1400, height: 1000 }, javaScriptEnabled })
+  const page = await context.newPage()
+  const opened: OpenedReport = { page, url, requests: [], dialogs: [] }
+  page.on('request', request => opened.requests.push(request.url()))
+  page.on('dialog', dialog => { opened.dialogs.push(dialog.message()); void dialog.dismiss() })
+  await page.goto(url)
+  return opened
+}
+
+async function saveScreenshot(t: Test, page: Page, name: string, fullPage = false): Promise<void> {
+  mkdirSync(SCREENSHOT_DIR, { recursive: true })
+  const path = join(SCREENSHOT_DIR, `${name}.png`)
+  await page.screenshot({ path, fullPage })
+  t.comment(`screenshot: ${path}`)
+}
+
+t.test('the HTML report in a browser', async t => {
+  if (!requireTool(t, 'chromium')) return
+  const browser = await chromium.launch({ executablePath: findTool('chromium'), headless: true, args: CHROMIUM_ARGS })
+  t.teardown(() => browser.close())
+
+  const failing = failingRun()
+  const failingUrl = await writeHtml(t, failing, 'mqtts-not-verify-server')
+
+  t.test('shows the table and the summary, and loads nothing but itself', async t => {
+    const { page, requests, dialogs, url } = await openReport(browser, failingUrl)
+    t.teardown(() => page.context().close())
+    t.same(await page.locator('table.steps thead th').allInnerTexts(), ['No', 'Command', 'Expected', 'Received', 'Description', 'Result'])
+    t.equal(await page.locator('tbody.st').count(), failing.steps.length)
+    const row = page.locator('tbody.s-failed').first()
+    t.same(await row.locator('tr').first().locator('td').allInnerTexts(), [
+      '6', 'AT+CMQTTCONNECT=0,"tcp://127.0.0.1:8883",60,1', 'OK\nurc: +CMQTTCONNECT: 0,0', 'OK\n+CMQTTCONNECT: 0,11', 'Connect to a MQTT server', 'FAIL\n851 ms',
+    ])
+    t.match(await page.locator('h1').innerText(), /FAILED\s+MQTTS - Not Verify Server/)
+    t.match(await page.locator('.counts').innerText(), /31\s+Steps[\s\S]*15\s+Passed[\s\S]*1\s+Failed[\s\S]*0\s+Errors[\s\S]*15\s+Skipped/)
+    t.match(await page.locator('.summary').innerText(), /Model\s+A7670E-LASE[\s\S]*Firmware\s+A7670M7_V1\.11\.1/)
+    t.match(await page.locator('.summary').innerText(), /Exit code\s+1 \(a step failed\)/)
+    t.ok(await page.locator('#expand-all').isVisible(), 'our own script ran under the Content-Security-Policy')
+    t.same(requests, [url], 'no request other than the report itself')
+    t.same(dialogs, [])
+    await saveScreenshot(t, page, 'report-failing-summary')
+  })
+
+  t.test('expands a step into its timestamped transcript, as text and hex', async t => {
+    const { page } = await openReport(browser, failingUrl)
+    t.teardown(() => page.context().close())
+    const step = page.locator('tbody.st', { has: page.locator('td.no', { hasText: /^2$/ }) })
+    const transcript = step.locator('.tr')
+    t.notOk(await transcript.isVisible(), 'a passed step starts collapsed')
+    await step.locator('summary').click()
+    t.ok(await transcript.isVisible())
+    const text = await transcript.innerText()
+    t.match(text, /\+\d+\.\d{3}\s+→ tx\s+AT\+CMQTTSTART\\r\s+41 54 2b 43 4d 51 54 54 53 54 41 52 54 0d/)
+    t.match(text, /\+\d+\.\d{3}\s+← rx\s+\\r\\n\+CMQTTSTART: 0\\r\\n\s+0d 0a 2b/)
+    t.ok(await page.locator('tbody.s-failed .tr').isVisible(), 'a failed step shows its transcript open')
+    await saveScreenshot(t, page, 'report-step-expanded')
+  })
+
+  t.test('jumps to the first failure and filters to failures', async t => {
+    const { page } = await openReport(browser, failingUrl)
+    t.teardown(() => page.context().close())
+    await page.locator('#first-failure-link').click()
+    const index = failing.steps.findIndex(s => s.status === 'failed')
+    t.equal(new URL(page.url()).hash, `#step-${index}`)
+    const box = await page.locator(`#step-${index}`).boundingBox()
+    t.ok(box !== null && box.y >= 0 && box.y < (page.viewportSize()?.height ?? 0), 'the failed step is in view')
+    await page.locator('#only-failures').check()
+    t.equal(await page.locator('tbody.st:visible').count(), 1)
+    t.ok(await page.locator('tbody.s-failed').isVisible())
+    t.notOk(await page.locator('tbody.s-passed').first().isVisible(), 'passing rows are hidden')
+    await saveScreenshot(t, page, 'report-only-failures')
+    await page.locator('#only-failures').uncheck()
+    t.equal(await page.locator('tbody.st:visible').count(), failing.steps.length)
+  })
+
+  t.test('without JavaScript the table, the details and the filter still work', async t => {
+    const { page } = await openReport(browser, failingUrl, false)
+    t.teardown(() => page.context().close())
+    t.equal(await page.locator('tbody.st').count(), failing.steps.length)
+    t.notOk(await page.locator('#expand-all').isVisible(), 'buttons that need JavaScript stay hidden')
+    await page.locator('tbody.s-passed summary').first().click()
+    t.ok(await page.locator('tbody.s-passed .tr').first().isVisible())
+    await page.locator('#only-failures').check()
+    t.equal(await page.locator('tbody.st:visible').count(), 1)
+  })
+
+  t.test('prints with every transcript shown and no toolbar', async t => {
+    const { page } = await openReport(browser, failingUrl)
+    t.teardown(() => page.context().close())
+    await page.emulateMedia({ media: 'print' })
+    t.notOk(await page.locator('#only-failures').isVisible())
+    t.ok(await page.locator('tbody.s-passed .tr').first().isVisible(), 'collapsed transcripts are printed')
+    t.equal(await page.locator('thead th').first().evaluate(el => (globalThis as unknown as BrowserGlobals).getComputedStyle(el).position), 'static', 'no sticky header on paper')
+    const pdf = await page.pdf({ format: 'A4', landscape: true })
+    t.ok(pdf.subarray(0, 5).toString() === '%PDF-', 'it renders to PDF')
+  })
+
+  t.test('modem output carrying <script> stays text and never runs', async t => {
+    const record = hostileRun()
+    const { page, requests, dialogs, url } = await openReport(browser, await writeHtml(t, record, 'hostile'))
+    t.teardown(() => page.context().close())
+    await page.locator('#expand-all').click()
+    t.equal(await page.evaluate(() => (globalThis as unknown as BrowserGlobals).__xss), undefined)
+    t.same(dialogs, [], 'no alert fired')
+    t.same(requests, [url], 'no image or frame was requested')
+    t.equal(await page.locator('tbody.st').count(), record.steps.length, 'the markup did not break the table')
+    t.match(await page.locator('h1').innerText(), '<script>window.__xss=9</script> MQTTS & "friends"')
+    t.match(await page.locator('tbody.st').first().innerText(), 'Manufacturer: <script>window.__xss=1;alert(1)</script>')
+    t.match(await page.locator('tbody.st').first().innerText(), "Revision: {{constructor.constructor('window.__xss=3')()}}")
+    t.match(await page.locator('tbody.s-failed .reason').innerText(), '</details><script>window.__xss=8</script>')
+    t.ok(await page.locator('body').isVisible(), 'an injected style did not hide the page')
+    await saveScreenshot(t, page, 'report-hostile', true)
+  })
+})
