@@ -3,9 +3,12 @@
  */
 import { SerialPort } from 'serialport'
 import type { SerialSettings } from './device-url.js'
+import { createHangupAwareBinding } from './hangup-aware-binding.js'
 import { LinkEvents } from './link-events.js'
 import type { Transport } from './transport.js'
 import { TransportError } from './transport-error.js'
+
+const hangupAwareBinding = createHangupAwareBinding()
 
 export class SerialTransport extends LinkEvents implements Transport {
   readonly url: string
@@ -32,7 +35,8 @@ export class SerialTransport extends LinkEvents implements Transport {
       stopBits: this.#serial.stopBits,
       rtscts: this.#serial.rtscts,
       autoOpen: false,
-    })
+      binding: hangupAwareBinding,
+    } as ConstructorParameters<typeof SerialPort>[0])
     await new Promise<void>((resolve, reject) => {
       port.open(error => (error ? reject(describeOpenError(this.url, this.#path, error)) : resolve()))
     })
