@@ -1,0 +1,53 @@
+import { warningAt, type Diagnostic } from '../diagnostic.js'
+import type { Step, Template } from '../model.js'
+import { renderTemplate, TemplateError } from '../template.js'
+import { parseCommandText } from './at-command-text.js'
+import { listSteps, nameStep, type LintContext } from './lint-context.js'
+
+/** Commands whose `>` prompt reads exactly the byte count given in parameter 2 (index 1). */
+const LENGTH_PARAMETER: Record<string, number> = {
+  CMQTTWILLTOPIC: 1, CMQTTWILLMSG: 1, CMQTTTOPIC: 1, CMQTTPAYLOAD: 1, CMQTTSUBTOPIC: 1,
+  CMQTTUNSUBTOPIC: 1, CMQTTSUB: 1, CMQTTUNSUB: 1, CCERTDOWN: 1,
+}
+
+/** `prompt-length-mismatch`: a prompt command declares N bytes and the data step after it has a different length. */
+export function lintPromptLength(ctx: LintContext): Diagnostic[] {
+  const steps = listSteps(ctx.sequence)
+  const warnings: Diagnostic[] = []
+  steps.forEach((entry, i) => {
+    const next = steps[i + 1]
+    if (entry.step.action.kind !== 'send' || next === undefined || next.phase !== entry.phase || next.step.action.kind !== 'data') return
+    const declared = readDeclaredLength(entry.step.action.command, ctx)
+    const actual = measureData(next.step, ctx)
+    if (declared === undefined || actual === undefined || declared === actual) return
+    warnings.push(warningAt(next.step.action.data.at, 'prompt-length-mismatch',
+      `${nameStep(next.phase, next.step)}: the data is ${actual} bytes but ${nameStep(entry.phase, entry.step)} declares ${declared}`,
+      `make them agree, e.g. with {{len name}} in the command`))
+  })
+  return warnings
+}
+
+function readDeclaredLength(command: Template, ctx: LintContext): number | undefined {
+  const text = tryRender(command, ctx)
+  const parsed = text === undefined ? undefined : parseCommandText(text)
+  const index = parsed === undefined ? undefined : LENGTH_PARAMETER[parsed.name]
+  if (parsed === undefined || index === undefined || parsed.params.length <= index) return undefined
+  const value = parsed.params[index]!
+  return /^\d+$/.test(value) ? Number(value) : undefined
+}
+
+function measureData(step: Step, ctx: LintContext): number | undefined {
+  if (step.action.kind !== 'data') return undefined
+  const text = tryRender(step.action.data, ctx)
+  if (text === undefined) return undefined
+  return step.action.encoding === 'hex' ? text.replace(/\s+/g, '').length / 2 : Buffer.byteLength(text, 'utf8')
+}
+
+function tryRender(t: Template, ctx: LintContext): string | undefined {
+  try {
+    return renderTemplate(t, { vars: ctx.vars })
+  } catch (error) {
+    if (error instanceof TemplateError) return undefined
+    throw error
+  }
+}

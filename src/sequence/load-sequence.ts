@@ -1,0 +1,38 @@
+import { buildSequence } from './build-sequence.js'
+import { hasErrors, sortDiagnostics, type Diagnostic } from './diagnostic.js'
+import type { Sequence } from './model.js'
+import { decodeSource, MAX_SEQUENCE_BYTES, readSourceFile } from './read-source.js'
+import { checkAgainstSchema } from './schema-check.js'
+import { parseYamlSource } from './yaml-source.js'
+
+/** A loaded sequence (only when there is no error) and every diagnostic found, errors and warnings, in file order. */
+export interface LoadResult {
+  sequence?: Sequence
+  diagnostics: Diagnostic[]
+}
+
+export interface LoadOptions {
+  /** Refuse files larger than this many bytes (default 1 MiB). */
+  maxBytes?: number
+}
+
+/** Reads, parses, validates and builds a sequence file, collecting all problems at once instead of stopping at the first. */
+export async function loadSequence(file: string, options: LoadOptions = {}): Promise<LoadResult> {
+  const read = await readSourceFile(file, options.maxBytes ?? MAX_SEQUENCE_BYTES)
+  if (read.kind === 'unreadable') return { diagnostics: [read.diagnostic] }
+  return loadSequenceText(file, read.bytes)
+}
+
+/** Same as `loadSequence` for bytes already in memory; `file` names them in diagnostics. */
+export function loadSequenceText(file: string, bytes: Buffer): LoadResult {
+  const read = decodeSource(file, bytes)
+  if (read.kind === 'unreadable') return { diagnostics: [read.diagnostic] }
+  const parsed = parseYamlSource(file, read.text)
+  if (parsed.source === undefined) return { diagnostics: sortDiagnostics(parsed.diagnostics) }
+  const data = parsed.source.doc.toJS({ maxAliasCount: 100 }) as unknown
+  const schemaProblems = checkAgainstSchema(data, parsed.source)
+  if (schemaProblems.length > 0) return { diagnostics: sortDiagnostics([...parsed.diagnostics, ...schemaProblems]) }
+  const built = buildSequence(data as Record<string, unknown>, parsed.source, bytes)
+  const diagnostics = sortDiagnostics([...parsed.diagnostics, ...built.diagnostics])
+  return hasErrors(diagnostics) ? { diagnostics } : { sequence: built.sequence, diagnostics }
+}
