@@ -1,5 +1,8 @@
 import { Command } from 'commander'
 import { readPackageVersion } from './version.js'
+import { registerValidate } from './validate.js'
+import { registerLint } from './lint.js'
+import { registerImport } from './import.js'
 import { registerRun } from './run.js'
 import { registerBroker } from './broker.js'
 
@@ -14,5 +17,8 @@ export function buildProgram(): Command {
   // Commands register themselves below, one line each.
   registerRun(program)
   registerBroker(program)
+  registerValidate(program)
+  registerLint(program)
+  registerImport(program)
   return program
 }

@@ -1,0 +1,28 @@
+import { writeFile } from 'node:fs/promises'
+import type { Command } from 'commander'
+import { formatDiagnostic, hasErrors, importSpecTable } from '../sequence/index.js'
+import { readSourceFile } from '../sequence/read-source.js'
+import { EXIT_INVALID_INPUT } from './validate.js'
+
+/** `atseq import <spec.txt> [-o out.yaml]`: a spec table as a sequence; YAML on stdout (or the file), notes and warnings on stderr. */
+export function registerImport(program: Command): void {
+  program.command('import')
+    .description('turn a spec table (pipe-separated rows) into a sequence YAML file; rows it cannot read become todo steps')
+    .argument('<spec>', 'the spec table as a text file')
+    .option('-o, --output <file>', 'write the YAML to this file instead of stdout')
+    .addHelpText('after', '\nExit codes: 0 imported (warnings are printed on stderr), 2 the spec cannot be read or holds no rows.')
+    .action(async (spec: string, options: { output?: string }) => {
+      const read = await readSourceFile(spec)
+      if (read.kind === 'unreadable') {
+        process.stderr.write(`${formatDiagnostic(read.diagnostic)}\n`)
+        process.exitCode = EXIT_INVALID_INPUT
+        return
+      }
+      const { yaml, diagnostics } = importSpecTable(read.text, spec)
+      for (const d of diagnostics) process.stderr.write(`${formatDiagnostic(d)}\n`)
+      if (hasErrors(diagnostics)) { process.exitCode = EXIT_INVALID_INPUT; return }
+      if (options.output === undefined) process.stdout.write(yaml)
+      else await writeFile(options.output, yaml)
+      process.exitCode = 0
+    })
+}

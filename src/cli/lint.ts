@@ -1,0 +1,22 @@
+import type { Command } from 'commander'
+import { checkSequenceFiles, summariseChecks } from '../sequence/index.js'
+import { addFormatOption, collectVar, EXIT_INVALID_INPUT, printChecks } from './validate.js'
+
+/** Exit code of `lint --strict` when there are warnings. */
+const EXIT_WARNINGS = 1
+
+/** `atseq lint [paths...]`: validation plus advice (prompt lengths, curly quotes, mismatched URCs, numbering...). */
+export function registerLint(program: Command): void {
+  const command = program.command('lint')
+    .description('validate sequence files and warn about likely mistakes (prompt lengths, non-ASCII commands, mismatched URCs, step numbers...)')
+    .argument('[paths...]', 'sequence files or folders searched for *.yaml / *.yml', ['sequences'])
+    .option('--strict', 'exit with 1 when there is any warning')
+    .option('--var <name=value>', 'a variable value, as the run would get it (repeatable)', collectVar, {})
+    .addHelpText('after', '\nExit codes: 0 clean (warnings allowed unless --strict), 1 warnings with --strict, 2 some file invalid or unreadable.')
+  addFormatOption(command).action(async (paths: string[], options: { format: string; strict?: boolean; var: Record<string, string> }) => {
+    const checks = await checkSequenceFiles(paths, { lint: true, vars: options.var })
+    printChecks(checks, options.format, 'linted')
+    const summary = summariseChecks(checks)
+    process.exitCode = summary.invalid > 0 ? EXIT_INVALID_INPUT : options.strict === true && summary.warnings > 0 ? EXIT_WARNINGS : 0
+  })
+}

@@ -1,0 +1,44 @@
+import { InvalidArgumentError, type Command } from 'commander'
+import { checkSequenceFiles, formatDiagnostic, summariseChecks, type FileCheck } from '../sequence/index.js'
+
+/** Exit code for input atseq cannot use (invalid sequence, unreadable file). */
+export const EXIT_INVALID_INPUT = 2
+
+/** Prints file checks as `file:line:col: ...` lines and a summary, or as one JSON document. */
+export function printChecks(checks: readonly FileCheck[], format: string, verb: string): void {
+  if (format === 'json') {
+    process.stdout.write(`${JSON.stringify({ ...summariseChecks(checks), results: checks }, null, 2)}\n`)
+    return
+  }
+  for (const check of checks) for (const d of check.diagnostics) process.stderr.write(`${formatDiagnostic(d)}\n`)
+  const s = summariseChecks(checks)
+  const problems = [s.errors > 0 ? `${s.errors} error${s.errors === 1 ? '' : 's'}` : '', s.warnings > 0 ? `${s.warnings} warning${s.warnings === 1 ? '' : 's'}` : '']
+    .filter(Boolean).join(', ')
+  process.stdout.write(`${verb} ${s.files} file${s.files === 1 ? '' : 's'}: ${problems === '' ? 'no problems' : problems}\n`)
+}
+
+/** `--var name=value`, repeatable, collected into a record. */
+export function collectVar(pair: string, previous: Record<string, string>): Record<string, string> {
+  const eq = pair.indexOf('=')
+  if (eq <= 0) throw new InvalidArgumentError(`expected name=value, got '${pair}'`)
+  return { ...previous, [pair.slice(0, eq)]: pair.slice(eq + 1) }
+}
+
+/** Adds the shared `--format text|json` option. */
+export function addFormatOption(command: Command): Command {
+  return command.option('--format <format>', 'output format: text or json', 'text')
+}
+
+
+/** `atseq validate [paths...]`: YAML, schema, templates and regexes of sequence files; exit 0 when all are valid, 2 otherwise. */
+export function registerValidate(program: Command): void {
+  const command = program.command('validate')
+    .description('check sequence files (YAML, schema, templates, regexes) and print every problem as file:line:col')
+    .argument('[paths...]', 'sequence files or folders searched for *.yaml / *.yml', ['sequences'])
+    .addHelpText('after', '\nExit codes: 0 all files valid, 2 some file invalid or unreadable.')
+  addFormatOption(command).action(async (paths: string[], options: { format: string }) => {
+    const checks = await checkSequenceFiles(paths)
+    printChecks(checks, options.format, 'validated')
+    process.exitCode = summariseChecks(checks).invalid > 0 ? EXIT_INVALID_INPUT : 0
+  })
+}
