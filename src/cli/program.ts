@@ -5,6 +5,7 @@ import { registerLint } from './lint.js'
 import { registerImport } from './import.js'
 import { registerRun } from './run.js'
 import { registerBroker } from './broker.js'
+import { registerPorts } from './ports.js'
 
 /** The atseq command line: each command lives in its own file and only parses arguments and maps outcomes to exit codes. */
 export function buildProgram(): Command {
@@ -20,5 +21,6 @@ export function buildProgram(): Command {
   registerValidate(program)
   registerLint(program)
   registerImport(program)
+  registerPorts(program)
   return program
 }
