@@ -5,6 +5,7 @@ import { registerLint } from './lint.js'
 import { registerImport } from './import.js'
 import { registerRun } from './run.js'
 import { registerBroker } from './broker.js'
+import { registerSim } from './sim.js'
 import { registerPorts } from './ports.js'
 
 /** The atseq command line: each command lives in its own file and only parses arguments and maps outcomes to exit codes. */
@@ -18,6 +19,7 @@ export function buildProgram(): Command {
   // Commands register themselves below, one line each.
   registerRun(program)
   registerBroker(program)
+  registerSim(program)
   registerValidate(program)
   registerLint(program)
   registerImport(program)

@@ -83,7 +83,7 @@ export class SimModem implements ModemPeer {
     this.context = this.createContext()
   }
 
-  attach(sendToHost: (bytes: Buffer) => void): void {
+  attach(sendToHost: (bytes: Buffer) => void, _dropLink?: (cause: string) => void): void {
     this.sink = sendToHost
     this.powerUp()
   }

@@ -1,8 +1,8 @@
 /** The CMQTT commands' checks that need no broker: syntax, ranges, state errors, prompts, test and read forms. */
-import t from 'tap'
+import t, { type Test } from 'tap'
 import { WireHarness, error, ok, urc } from './wire-harness.js'
 
-async function started(t: Tap.Test): Promise<WireHarness> {
+async function started(t: Test): Promise<WireHarness> {
   const h = await WireHarness.boot({ echo: false, promptTimeoutMs: 200 })
   t.teardown(() => h.close())
   await h.command('AT+CMQTTSTART', ok() + urc('+CMQTTSTART: 0'), false)

@@ -1,0 +1,60 @@
+/**
+ * SimOptions from a `sim://<profile>?...` query, e.g. `sim://simcom-a76xx?echo=0&latencyMs=5&baud=115200&resolve=*:8883=127.0.0.1:8883`.
+ * Problems come back as data (a stable code, the parameter, a hint), all of them at once.
+ */
+import { parseResolveRule, type ResolveRule } from './network/host-resolve.js'
+import type { SimOptions } from './sim-modem.js'
+
+export interface SimOptionProblem {
+  code: 'sim-option-unknown' | 'sim-option-value' | 'resolve-syntax'
+  param: string
+  hint: string
+}
+
+export type ParsedSimParams =
+  | { ok: true; options: SimOptions }
+  | { ok: false; problems: SimOptionProblem[] }
+
+type Setter = (value: string, options: SimOptions) => string | undefined
+
+const INTEGER = /^\d+$/
+
+function integerIn(min: number, max: number, apply: (n: number, o: SimOptions) => void): Setter {
+  return (value, options) => {
+    const n = Number(value)
+    if (!INTEGER.test(value) || n < min || n > max) return `use a whole number from ${min} to ${max}`
+    apply(n, options)
+    return undefined
+  }
+}
+
+const SETTERS: ReadonlyMap<string, Setter> = new Map<string, Setter>([
+  ['echo', integerIn(0, 1, (n, o) => { o.echo = n === 1 })],
+  ['cmee', integerIn(0, 2, (n, o) => { o.cmee = n as 0 | 1 | 2 })],
+  ['latencyMs', integerIn(0, 600_000, (n, o) => { o.latencyMs = n })],
+  ['baud', integerIn(300, 4_000_000, (n, o) => { o.baud = n })],
+  ['sim', integerIn(0, 1, (n, o) => { o.simPresent = n === 1 })],
+  ['rssi', integerIn(0, 99, (n, o) => { o.rssi = n })],
+  ['promptTimeoutMs', integerIn(1, 600_000, (n, o) => { o.promptTimeoutMs = n })],
+  ['bootDelayMs', integerIn(0, 600_000, (n, o) => { o.bootDelayMs = n })],
+])
+
+/** Reads every known parameter; `resolve` may repeat. */
+export function parseSimParams(params: URLSearchParams): ParsedSimParams {
+  const options: SimOptions = {}
+  const problems: SimOptionProblem[] = []
+  const rules: ResolveRule[] = []
+  for (const [param, value] of params) {
+    if (param === 'resolve') {
+      const parsed = parseResolveRule(value)
+      if (parsed.ok) rules.push(parsed.rule)
+      else problems.push({ code: parsed.code, param, hint: parsed.hint })
+      continue
+    }
+    const setter = SETTERS.get(param)
+    const hint = setter === undefined ? `known parameters: ${[...SETTERS.keys(), 'resolve'].join(', ')}` : setter(value, options)
+    if (hint !== undefined) problems.push({ code: setter === undefined ? 'sim-option-unknown' : 'sim-option-value', param, hint })
+  }
+  if (rules.length > 0) options.resolve = rules
+  return problems.length > 0 ? { ok: false, problems } : { ok: true, options }
+}
