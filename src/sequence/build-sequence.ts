@@ -140,7 +140,7 @@ function checkRegex(ctx: BuildContext, path: PathSegment[], pattern: Template, f
   try {
     new RegExp(source, flags)
   } catch (error) {
-    const reason = String((error as Error).message).replace(/^Invalid regular expression: /, '')
+    const reason = String((error as Error).message).replace(/^Invalid regular expression: (\/.*\/[a-z]*: )?/s, '')
     ctx.diagnostics.push(errorAt(pattern.at, 'bad-regex', `${describeStepContext(path, ctx.root)}the regular expression /${pattern.text}/${flags} is not valid: ${reason}`))
   }
 }

@@ -156,9 +156,9 @@ function invalid(node: hbs.AST.Node, message: string): Extract<CompileOutcome, {
 }
 
 function describeParseError(error: unknown): string {
-  const lines = String((error as Error).message).split('\n')
-  const expecting = lines.find(l => l.startsWith('Expecting'))
-  return expecting === undefined ? 'the {{ }} expression is not well formed' : `the {{ }} expression is not well formed (${expecting.replace(/, got .*/, '').toLowerCase()})`
+  const detail = /Expecting (.*), got '(\w+)'/.exec(String((error as Error).message))
+  const unclosed = detail !== null && (detail[2] === 'EOF' || detail[1]!.includes("'close'"))
+  return unclosed ? 'a {{ expression is not closed with }}' : 'the {{ }} expression is not well formed'
 }
 
 /** Moves a location to a line/column inside the template text (exact for one-line scalars written without escapes). */
