@@ -71,7 +71,7 @@ t.test('the HTML report in a browser', async t => {
     t.same(await page.locator('table.steps thead th').allInnerTexts(), ['No', 'Command', 'Expected', 'Received', 'Description', 'Result'])
     t.equal(await page.locator('tbody.st').count(), failing.steps.length)
     const row = page.locator('tbody.s-failed').first()
-    t.same(await row.locator('tr').first().locator('td').allInnerTexts(), [
+    t.same(await row.locator('tr').first().locator('th, td').allInnerTexts(), [
       '6', 'AT+CMQTTCONNECT=0,"tcp://127.0.0.1:8883",60,1', 'OK\nurc: +CMQTTCONNECT: 0,0', 'OK\n+CMQTTCONNECT: 0,11', 'Connect to a MQTT server', 'FAIL\n851 ms',
     ])
     t.match(await page.locator('h1').innerText(), /FAILED\s+MQTTS - Not Verify Server/)
@@ -87,7 +87,7 @@ t.test('the HTML report in a browser', async t => {
   t.test('expands a step into its timestamped transcript, as text and hex', async t => {
     const { page } = await openReport(browser, failingUrl)
     t.teardown(() => page.context().close())
-    const step = page.locator('tbody.st', { has: page.locator('td.no', { hasText: /^2$/ }) })
+    const step = page.locator('tbody.st', { has: page.locator('th', { hasText: /^2$/ }) })
     const transcript = step.locator('.tr')
     t.notOk(await transcript.isVisible(), 'a passed step starts collapsed')
     await step.locator('summary').click()

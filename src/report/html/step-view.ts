@@ -1,7 +1,7 @@
 /** One table row of the HTML report: a step's action, expectations, what arrived, result and transcript. */
 import type { ReceivedLine, RunRecord, StepResult, StepStatus } from '../../record/run-record.js'
 import { formatDurationMs } from '../text/format-duration.js'
-import { formatTranscriptEntry, sliceStepTranscript } from '../text/format-transcript.js'
+import { formatElapsedMs, formatTranscriptEntry, sliceStepTranscript } from '../text/format-transcript.js'
 
 export interface ReceivedView {
   kind: ReceivedLine['kind']
@@ -18,6 +18,8 @@ export interface TranscriptLineView {
   dir: 'tx' | 'rx' | 'note'
   /** `→` host to modem, `←` modem to host, `•` a note from atseq. */
   arrow: string
+  /** The direction padded to a common width: `tx  `, `rx  `, `note`. */
+  dirLabel: string
   text: string
   hex: string
 }
@@ -41,9 +43,9 @@ export interface StepView {
   captures: CaptureView[]
   unexpectedUrcs: string[]
   transcript: TranscriptLineView[]
-  /** Summary of the transcript slice: `4 entries, +1.234 … +1.420 s`. */
+  /** Summary of the transcript slice: `4 entries from +1.234 s`. */
   transcriptLabel: string
-  /** Where the step is written: `file:line:col`. */
+  /** Where the step is written: `line 12:5` in the sequence file, else `file:line:col`. */
   location: string
   /** Failed and errored steps show their transcript open. */
   openTranscript: boolean
@@ -61,7 +63,8 @@ export function isFailure(status: StepStatus): boolean {
 
 /** Builds the view of the step at `index` of the run. */
 export function buildStepView(record: RunRecord, step: StepResult, index: number): StepView {
-  const transcript = sliceStepTranscript(record, step).map(toTranscriptLineView)
+  const timeWidth = formatElapsedMs(record.durationMs).length
+  const transcript = sliceStepTranscript(record, step).map(entry => toTranscriptLineView(entry, timeWidth))
   return {
     anchor: `step-${index}`,
     no: step.no,
@@ -80,7 +83,7 @@ export function buildStepView(record: RunRecord, step: StepResult, index: number
     unexpectedUrcs: step.unexpectedUrcs,
     transcript,
     transcriptLabel: describeTranscript(transcript),
-    location: `${step.at.file}:${step.at.line}:${step.at.col}`,
+    location: describeLocation(step.at, record.sequence.file),
     openTranscript: isFailure(step.status),
     hasDetails: hasDetails(step, transcript.length),
   }
@@ -97,15 +100,19 @@ export function describeTiming(step: Pick<StepResult, 'status' | 'durationMs' | 
   return step.attempts > 1 ? `${duration} · ${step.attempts} attempts` : duration
 }
 
-function toTranscriptLineView(entry: RunRecord['transcript'][number]): TranscriptLineView {
+// Times are padded to the run's widest and directions to `note`, so entries line up in monospace.
+function toTranscriptLineView(entry: RunRecord['transcript'][number], timeWidth: number): TranscriptLineView {
   const line = formatTranscriptEntry(entry)
-  return { ...line, arrow: ARROWS[line.dir] ?? '?' }
+  return { ...line, time: line.time.padStart(timeWidth), dir: line.dir, dirLabel: line.dir.padEnd(4), arrow: ARROWS[line.dir] ?? '?' }
+}
+
+/** Says where a step is written; the sequence's own file is named once in the provenance, so only its line is shown. */
+export function describeLocation(at: StepResult['at'], sequenceFile: string): string {
+  return at.file === sequenceFile ? `line ${at.line}:${at.col}` : `${at.file}:${at.line}:${at.col}`
 }
 
 function describeTranscript(lines: readonly TranscriptLineView[]): string {
   const first = lines[0]
-  const last = lines[lines.length - 1]
-  if (first === undefined || last === undefined) return 'no transcript'
-  const entries = lines.length === 1 ? '1 entry' : `${lines.length} entries`
-  return first === last ? `${entries} at ${first.time} s` : `${entries}, ${first.time} … ${last.time} s`
+  if (first === undefined) return 'no transcript'
+  return lines.length === 1 ? `1 entry at ${first.time} s` : `${lines.length} entries from ${first.time} s`
 }

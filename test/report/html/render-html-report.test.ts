@@ -50,7 +50,7 @@ t.test('the table is laid out like the spec table and readable without script', 
   t.match(html, /<th scope="col">No<\/th><th scope="col">Command<\/th><th scope="col">Expected<\/th><th scope="col">Received<\/th><th scope="col">Description<\/th><th scope="col">Result<\/th>/)
   const index = record.steps.findIndex(s => s.no === '6')
   const command = escape('AT+CMQTTCONNECT=0,"tcp://127.0.0.1:8883",60,1')
-  t.match(html, `<tbody id="step-${index}" class="st s-failed"><tr><td class="no">6</td><td class="cmd"><code class="a-send">${command}</code></td>`)
+  t.match(html, `<tbody id="step-${index}" class="st s-failed"><tr><th scope="row">6</th><td><code class="a-send">${command}</code></td>`)
   t.match(html, `<a id="first-failure-link" href="#step-${index}">Jump to first failure: 6 Connect to a MQTT server</a>`)
   t.match(html, `<p class="reason">${escape('expected `+CMQTTCONNECT: 0,0`, got `+CMQTTCONNECT: 0,11` within 30s: 11 = no connection')}</p><details open>`)
   t.match(html, /<input type="checkbox" id="only-failures">/)

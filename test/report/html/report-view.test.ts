@@ -1,6 +1,6 @@
 import t from 'tap'
 import { buildReportView, describeExitCode, formatCommandLine, formatSettings, LISTED_FAILURES_MAX } from '../../../src/report/html/report-view.js'
-import { buildStepView, describeTiming } from '../../../src/report/html/step-view.js'
+import { buildStepView, describeLocation, describeTiming } from '../../../src/report/html/step-view.js'
 import { droppedRun, failingRun, generateLargeRun, interruptedRun, seedPassRun } from '../fixtures/runs.js'
 
 t.test('a passing run: counts, phases in order, no failure links', async t => {
@@ -71,10 +71,13 @@ t.test('a step view carries its transcript with direction, text and hex', async 
   const step = record.steps.find(s => s.no === '16')!
   const view = buildStepView(record, step, 0)
   t.same(view.unexpectedUrcs, ['+CMQTTNONET'])
-  t.same(view.transcript[0], { time: view.transcript[0]!.time, dir: 'tx', arrow: '→', text: 'AT+CMQTTSTOP\\r', hex: '41 54 2b 43 4d 51 54 54 53 54 4f 50 0d' })
+  t.same(view.transcript[0], { time: view.transcript[0]!.time, dir: 'tx', dirLabel: 'tx  ', arrow: '→', text: 'AT+CMQTTSTOP\\r', hex: '41 54 2b 43 4d 51 54 54 53 54 4f 50 0d' })
   t.equal(view.transcript[1]!.arrow, '←')
-  t.match(view.transcriptLabel, /^4 entries, \+\d+\.\d{3} … \+\d+\.\d{3} s$/)
-  t.equal(view.location, `${step.at.file}:${step.at.line}:${step.at.col}`)
+  t.match(view.transcriptLabel, /^4 entries from \+\d+\.\d{3} s$/)
+  t.equal(view.location, `line ${step.at.line}:${step.at.col}`, 'the sequence file is named once, in the provenance')
+  t.equal(describeLocation({ file: 'sequences/common/setup.yaml', line: 3, col: 5 }, record.sequence.file), 'sequences/common/setup.yaml:3:5')
+  t.same(view.transcript.map(line => line.dirLabel), ['tx  ', 'rx  ', 'rx  ', 'rx  '])
+  t.equal(new Set(view.transcript.map(line => line.time.length)).size, 1, 'times are padded to one width')
   t.equal(view.hasDetails, true)
 })
 
