@@ -1,4 +1,4 @@
-import t from 'tap'
+import t, { type Test } from 'tap'
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -6,7 +6,7 @@ import { loadSequence, loadSequenceText, MAX_SEQUENCE_BYTES, type Sequence, type
 
 const seedFile = fileURLToPath(new URL('../../sequences/simcom/mqtts-not-verify-server.yaml', import.meta.url))
 
-async function loadSeed(t: Tap.Test): Promise<Sequence> {
+async function loadSeed(t: Test): Promise<Sequence> {
   const result = await loadSequence(seedFile)
   t.same(result.diagnostics, [], 'the seed has no diagnostics')
   return result.sequence!
