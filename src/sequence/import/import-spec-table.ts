@@ -2,6 +2,7 @@ import { Document, isSeq, type YAMLSeq } from 'yaml'
 import { errorAt, sortDiagnostics, warningAt, type Diagnostic } from '../diagnostic.js'
 import { lintSequence } from '../lint/lint-sequence.js'
 import { loadSequenceText } from '../load-sequence.js'
+import { isRegexLiteral } from '../line-matcher.js'
 import type { Sequence } from '../model.js'
 import { normaliseCommand } from './normalise-command.js'
 import { parseSpecTable, type SpecRow, type SpecTable } from './parse-spec-table.js'
@@ -34,17 +35,19 @@ export function importSpecTable(text: string, sourceName: string): { yaml: strin
 function importRow(row: SpecRow, file: string, diagnostics: Diagnostic[]): ImportedStep {
   const [no, command = '', response = '', description = ''] = row.cells
   const withDescription = (step: Record<string, unknown>): Record<string, unknown> => description === '' ? step : { ...step, description }
-  if (row.cells.length !== 4 || !/^(AT|>)/i.test(command)) {
+  if (row.cells.length !== 4 || !/^(AT|>.)/is.test(command)) {
     return { row, step: withDescription({ no, todo: row.original }), note: 'not interpreted: the command cell is not an AT command or > data' }
   }
   const reading = readResponseCell(response)
+  const expect = reading.expect.map(writeLiteralLine)
+  const urcs = reading.urcs.map(writeLiteralLine)
   const expectations = {
-    ...(reading.expect.length === 0 ? {} : { expect: reading.expect.length === 1 ? reading.expect[0] : reading.expect }),
-    ...(reading.urcs.length === 0 ? {} : { urc: reading.urcs.length === 1 ? reading.urcs[0] : reading.urcs }),
+    ...(expect.length === 0 ? {} : { expect: expect.length === 1 ? expect[0] : expect }),
+    ...(urcs.length === 0 ? {} : { urc: urcs.length === 1 ? urcs[0] : urcs }),
   }
-  if (command.startsWith('>')) return { row, step: withDescription({ no, data: command.slice(1), ...expectations }) }
+  if (command.startsWith('>')) return { row, step: withDescription({ no, data: escapeTemplate(command.slice(1)), ...expectations }) }
   const normalised = normaliseCommand(command)
-  const imported: ImportedStep = { row, step: withDescription({ no, send: normalised.command, ...expectations }) }
+  const imported: ImportedStep = { row, step: withDescription({ no, send: escapeTemplate(normalised.command), ...expectations }) }
   if (normalised.curlyQuoteAt !== undefined || normalised.spacesRemoved) {
     imported.note = describeNormalisation(normalised.curlyQuoteAt !== undefined, normalised.spacesRemoved, command)
     const at = locateInRow(row, file, normalised.curlyQuoteAt !== undefined ? command[normalised.curlyQuoteAt]! : ', ')
@@ -53,6 +56,17 @@ function importRow(row: SpecRow, file: string, diagnostics: Diagnostic[]): Impor
       : warningAt(at, 'command-normalised', `row ${no}: blanks after ',' removed from the command`))
   }
   return imported
+}
+
+/** Spec text is literal: `{{` must not start a template expression. */
+function escapeTemplate(text: string): string {
+  return text.replace(/\{\{/g, '\\{{')
+}
+
+/** A response line written so it matches itself exactly (a line that looks like /regex/ becomes an anchored, escaped regex). */
+function writeLiteralLine(line: string): string {
+  if (!isRegexLiteral(line)) return escapeTemplate(line)
+  return `/^${line.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}$/`
 }
 
 function describeNormalisation(curly: boolean, spaces: boolean, original: string): string {

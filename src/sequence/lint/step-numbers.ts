@@ -20,7 +20,7 @@ export function lintStepNumbers(ctx: LintContext): Diagnostic[] {
   return warnings
 }
 
-/** Orders step numbers part by part: `2` < `2a` < `2.1` < `10`; negative when a comes first. */
+/** Orders step numbers part by part: `2` < `2.1` < `2a` < `10` (a letter marks a step added after a row); negative when a comes first. */
 export function compareStepNumbers(a: string, b: string): number {
   const left = a.split('.')
   const right = b.split('.')
