@@ -3,12 +3,12 @@
  */
 import { SerialPort } from 'serialport'
 import type { SerialSettings } from './device-url.js'
-import { createHangupAwareBinding } from './hangup-aware-binding.js'
+import { createTtyBinding } from './tty-binding.js'
 import { LinkEvents } from './link-events.js'
 import type { Transport } from './transport.js'
 import { TransportError } from './transport-error.js'
 
-const hangupAwareBinding = createHangupAwareBinding()
+const ttyBinding = createTtyBinding()
 
 export class SerialTransport extends LinkEvents implements Transport {
   readonly url: string
@@ -35,7 +35,7 @@ export class SerialTransport extends LinkEvents implements Transport {
       stopBits: this.#serial.stopBits,
       rtscts: this.#serial.rtscts,
       autoOpen: false,
-      binding: hangupAwareBinding,
+      binding: ttyBinding,
     } as ConstructorParameters<typeof SerialPort>[0])
     await new Promise<void>((resolve, reject) => {
       port.open(error => (error ? reject(describeOpenError(this.url, this.#path, error)) : resolve()))

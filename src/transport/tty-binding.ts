@@ -1,14 +1,14 @@
 /**
- * serialport's Unix binding retries a read that returns 0 bytes forever. On a non-blocking tty
- * "no data" is EAGAIN, so 0 bytes means the far end hung up (a pty whose other side closed,
- * a terminal server gone): this wrapper turns it into a disconnect, which closes the port
- * with a drop instead of spinning a CPU core.
+ * serialport's Unix binding, with reads and writes done the way a tty wants them:
+ * - the fd is non-blocking, so reads and writes are done directly on the event loop (waiting for
+ *   poll only when the fd is not ready) instead of a round trip through the libuv thread pool for
+ *   every read and write: this is most of the latency of an AT round trip on a fast link;
+ * - on a non-blocking tty "no data" is EAGAIN, so a 0-byte read means the far end hung up (a pty
+ *   whose other side closed, a USB modem gone); the stock binding retries that forever, spinning a
+ *   core and never reporting the drop. Here it is a disconnect, which closes the port with a drop.
  */
-import { read } from 'node:fs'
-import { promisify } from 'node:util'
+import { readSync, writeSync } from 'node:fs'
 import { SerialPort } from 'serialport'
-
-const readAsync = promisify(read)
 
 type Binding = typeof SerialPort.binding
 type PortBinding = Awaited<ReturnType<Binding['open']>>
@@ -17,18 +17,23 @@ type PortBinding = Awaited<ReturnType<Binding['open']>>
 interface UnixPortBinding {
   fd: number | null
   readonly isOpen: boolean
-  poller: { once(event: 'readable', callback: (error: Error | null) => void): unknown }
+  poller: { once(event: 'readable' | 'writable', callback: (error: Error | null) => void): unknown }
+  /** What `drain()` waits for before tcdrain. */
+  writeOperation: Promise<void> | null
 }
 
-/** The detected binding, with reads that end in a disconnect when the far end hangs up (Unix only). */
-export function createHangupAwareBinding(detected: Binding = SerialPort.binding): Binding {
+/** The detected binding with direct, hangup-aware reads (Unix); on Windows the detected binding itself. */
+export function createTtyBinding(detected: Binding = SerialPort.binding): Binding {
   if (process.platform === 'win32') return detected
   return {
     ...detected,
     list: () => detected.list(),
     async open(options: Parameters<Binding['open']>[0]): Promise<PortBinding> {
       const port = await (detected.open as (o: typeof options) => Promise<PortBinding>)(options)
-      if (isUnixPortBinding(port)) port.read = (buffer, offset, length) => readUntilHangup(port, buffer, offset, length)
+      if (isUnixPortBinding(port)) {
+        port.read = (buffer, offset, length) => readWhenReady(port, buffer, offset, length)
+        port.write = buffer => trackWrite(port, writeWhenReady(port, buffer))
+      }
       return port
     },
   } as Binding
@@ -38,25 +43,62 @@ function isUnixPortBinding(port: unknown): port is UnixPortBinding & PortBinding
   return typeof port === 'object' && port !== null && 'fd' in port && 'poller' in port
 }
 
-async function readUntilHangup(port: UnixPortBinding, buffer: Buffer, offset: number, length: number): Promise<{ bytesRead: number; buffer: Buffer }> {
+async function readWhenReady(port: UnixPortBinding, buffer: Buffer, offset: number, length: number): Promise<{ bytesRead: number; buffer: Buffer }> {
   for (;;) {
+    // The port may have closed while we waited; polling a destroyed poller crashes the process.
     if (!port.isOpen || port.fd === null) throw canceled()
-    try {
-      const { bytesRead } = await readAsync(port.fd, buffer, offset, length, null)
-      if (bytesRead === 0) throw new Error('the far end hung up')
-      return { bytesRead, buffer }
-    } catch (error) {
-      if (!isWouldBlock(error)) throw error
-      // The port may have closed during the read; polling a destroyed poller crashes the process.
-      if (!port.isOpen) throw canceled()
-      await new Promise<void>((resolve, reject) => port.poller.once('readable', e => (e ? reject(e) : resolve())))
-    }
+    const bytesRead = readNow(port.fd, buffer, offset, length)
+    if (bytesRead === 0) throw new Error('the far end hung up')
+    if (bytesRead > 0) return { bytesRead, buffer }
+    await waitUntil(port, 'readable')
+  }
+}
+
+async function writeWhenReady(port: UnixPortBinding, buffer: Buffer): Promise<void> {
+  let offset = 0
+  while (offset < buffer.length) {
+    if (!port.isOpen || port.fd === null) throw new Error('Port is not open')
+    const bytesWritten = writeNow(port.fd, buffer, offset)
+    if (bytesWritten >= 0) offset += bytesWritten
+    else await waitUntil(port, 'writable')
+  }
+}
+
+function trackWrite(port: UnixPortBinding, operation: Promise<void>): Promise<void> {
+  const tracked = operation.finally(() => { if (port.writeOperation === tracked) port.writeOperation = null })
+  port.writeOperation = tracked
+  return tracked
+}
+
+function waitUntil(port: UnixPortBinding, event: 'readable' | 'writable'): Promise<void> {
+  return new Promise((resolve, reject) => port.poller.once(event, error => (error ? reject(error) : resolve())))
+}
+
+/** Writes what fits now: the byte count, or -1 when the fd is not writable yet. A gone device is a disconnect. */
+function writeNow(fd: number, buffer: Buffer, offset: number): number {
+  try {
+    return writeSync(fd, buffer, offset)
+  } catch (error) {
+    if (isWouldBlock(error)) return -1
+    const code = (error as NodeJS.ErrnoException).code
+    if (code === 'EBADF' || code === 'ENXIO' || code === 'EIO') Object.assign(error as Error, { disconnect: true })
+    throw error
   }
 }
 
 function isWouldBlock(error: unknown): boolean {
   const code = (error as NodeJS.ErrnoException).code
   return code === 'EAGAIN' || code === 'EWOULDBLOCK' || code === 'EINTR'
+}
+
+/** Reads what is there now: the byte count, or -1 when nothing is there yet. Throws on a real error. */
+function readNow(fd: number, buffer: Buffer, offset: number, length: number): number {
+  try {
+    return readSync(fd, buffer, offset, length, null)
+  } catch (error) {
+    if (isWouldBlock(error)) return -1
+    throw error
+  }
 }
 
 /** The stream treats a `canceled` read error as "closed by us", not as a disconnect. */
