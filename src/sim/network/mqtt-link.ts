@@ -72,6 +72,8 @@ export class MqttLink {
     this.client.on('close', () => {
       if (this.ending) return
       this.ending = true
+      // MQTT.js keeps its keep-alive timer after a passive close; end() clears it.
+      this.client.end(true)
       listener.lost(this.lastSocketError === 'ECONNRESET' ? CONNLOST_CAUSE.reset : CONNLOST_CAUSE.closedByPeer)
     })
   }
@@ -95,8 +97,10 @@ export class MqttLink {
 
   /** Sends DISCONNECT and closes; the broker drops the will. */
   disconnect(timeoutMs: number): Promise<number> {
-    this.ending = true
-    return this.withTimeout(timeoutMs, done => this.client.end(false, {}, () => done(MQTT_ERR.ok)))
+    return this.withTimeout(timeoutMs, done => {
+      this.ending = true
+      this.client.end(false, {}, () => done(MQTT_ERR.ok))
+    })
   }
 
   /** Drops the connection without DISCONNECT, as a lost radio link does; the broker publishes the will. */
