@@ -2,6 +2,7 @@ import t, { type Test } from 'tap'
 import { SerialPort } from 'serialport'
 import { createChat } from '../../src/at/chat.js'
 import { simcomA76xxProfile } from '../../src/at/chat-profile.js'
+import type { ChatTranscriptEntry } from '../../src/at/chat-types.js'
 import { describeOpenError } from '../../src/transport/serial-transport.js'
 import { openTransport } from '../../src/transport/open-transport.js'
 import type { Transport } from '../../src/transport/transport.js'
@@ -53,11 +54,17 @@ t.test('the far side going away mid-command ends the command at once as dropped'
   const peer = new ScriptedPeer().on('AT+CMQTTSTART\r', '\r\n+CMQTTST')
   await openModemSide(t, pty.modemPath, peer)
   const transport = await openHost(t, pty.hostPath)
-  let onFirstRx = (): void => {}
-  const firstRx = new Promise<void>(resolve => { onFirstRx = resolve })
-  const chat = createChat(transport, { profile: simcomA76xxProfile, transcript: entry => { if (entry.dir === 'rx') onFirstRx() } })
+  // Pull the plug only once the whole partial reply is in, so the modem side has nothing left to write.
+  let rxBytes = 0
+  let onPartialReply = (): void => {}
+  const partialReply = new Promise<void>(resolve => { onPartialReply = resolve })
+  const transcript = (entry: ChatTranscriptEntry): void => {
+    if (entry.dir === 'rx') rxBytes += entry.bytes.length
+    if (rxBytes === '\r\n+CMQTTST'.length) onPartialReply()
+  }
+  const chat = createChat(transport, { profile: simcomA76xxProfile, transcript })
   const pending = chat.command('AT+CMQTTSTART', { timeoutMs: 60_000 })
-  await firstRx
+  await partialReply
   await pty.stop()
   const exchange = await pending
   t.equal(exchange.outcome, 'dropped')
