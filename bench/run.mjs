@@ -43,7 +43,7 @@ async function measure(steps) {
   })
   const transport = await openTransport('sim://instant', { simPeer: () => new InstantModem() })
   const chat = new Chat(transport, { profile: resolveChatProfile('simcom-a76xx'), transcript: (e) => e.dir === 'tx' ? recorder.recordTx(Buffer.from(e.bytes)) : e.dir === 'rx' ? recorder.recordRx(Buffer.from(e.bytes)) : recorder.recordNote(String(e.bytes)), clock: () => recorder.elapsedMs() })
-  const ctx = { sequence, chat, recorder, masker, vars: { client: '0' }, secretNames: new Set(), abort: [], timeoutScale: 1, signal: new AbortController().signal, events: {} }
+  const ctx = { sequence, chat, chatProfile: resolveChatProfile('simcom-a76xx'), recorder, masker, vars: { client: '0' }, secretNames: new Set(), abort: [], timeoutScale: 1, signal: new AbortController().signal, events: {} }
   const started = performance.now()
   const verdict = await runSequence(ctx, new AbortController().signal)
   const elapsed = performance.now() - started

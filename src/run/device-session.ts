@@ -5,9 +5,10 @@
  * so a sequence written for a public broker runs unchanged and no traffic leaves the machine.
  */
 import { Chat } from '../at/chat.js'
-import { resolveChatProfile } from '../at/chat-profile.js'
+import { resolveChatProfile, type ChatProfile } from '../at/chat-profile.js'
 import { observeRemoteBroker, startBroker, type EmbeddedBroker, type RemoteBrokerObserver } from '../broker/index.js'
 import type { Recorder } from '../record/recorder.js'
+import type { SimModem } from '../sim/sim-modem.js'
 import { parseResolveRule, type ResolveRule } from '../sim/network/host-resolve.js'
 import { parseDeviceUrl } from '../transport/device-url.js'
 import { openTransport } from '../transport/open-transport.js'
@@ -33,10 +34,13 @@ export interface DeviceSessionOptions {
   /** The chat profile (a sequence's `device:`); default: the sim profile, else generic. */
   profile?: string
   recorder: Recorder
+  /** Receives the simulated modem once it exists (tests inject faults through it). */
+  onSimModem?: (modem: SimModem) => void
 }
 
 export interface DeviceSession {
   chat: Chat
+  chatProfile: ChatProfile
   broker?: BrokerLink
   settings: Record<string, string | number | boolean>
   close(): Promise<void>
@@ -53,15 +57,16 @@ export async function openDeviceSession(options: DeviceSessionOptions): Promise<
     const server = await openServerSide(options, address.kind === 'sim')
     if (server) closers.push(server.close)
     const rules = [...parseRules(options.resolve), ...(server?.defaultRules ?? [])]
-    const transport = await openDeviceTransport(options.url, rules, address.kind === 'sim')
+    const transport = await openDeviceTransport(options.url, rules, options, address.kind === 'sim')
     closers.push(() => transport.close())
+    const chatProfile = resolveChatProfile(options.profile ?? (address.kind === 'sim' ? address.profile : undefined))
     const chat = new Chat(transport, {
-      profile: resolveChatProfile(options.profile ?? (address.kind === 'sim' ? address.profile : undefined)),
+      profile: chatProfile,
       transcript: (entry) => recordTranscript(options.recorder, entry),
       clock: () => options.recorder.elapsedMs(),
     })
     closers.push(async () => chat.detach())
-    return { chat, settings: transport.settings, close, ...(server ? { broker: server.link } : {}) }
+    return { chat, chatProfile, settings: transport.settings, close, ...(server ? { broker: server.link } : {}) }
   } catch (error) {
     await close()
     throw error
@@ -112,12 +117,18 @@ export function embeddedBrokerRules(broker: EmbeddedBroker): ResolveRule[] {
   ]
 }
 
-async function openDeviceTransport(url: string, resolve: ResolveRule[], isSimulated: boolean): Promise<Transport> {
+async function openDeviceTransport(url: string, resolve: ResolveRule[], options: DeviceSessionOptions, isSimulated: boolean): Promise<Transport> {
   // The simulator (and its MQTT stack) is loaded only when a run uses it.
   const createSimModem = isSimulated ? (await import('../sim/index.js')).createSimModem : undefined
+  const simPeer = (profile: string, params: URLSearchParams): SimModem => {
+    const modem = createSimModem!(profile, params, { resolve })
+    options.onSimModem?.(modem)
+    return modem
+  }
   try {
-    return await openTransport(url, createSimModem ? { simPeer: (profile, params) => createSimModem(profile, params, { resolve }) } : {})
+    return await openTransport(url, createSimModem ? { simPeer } : {})
   } catch (error) {
+    if (error instanceof Error && error.name === 'SimOptionsError') throw new DeviceUsageError(`--device ${url}: ${error.message}`, { cause: error })
     if (!isTransportError(error)) throw error
     throw new DeviceError(`${error.message}${error.hint ? ` (${error.hint})` : ''}`, { cause: error })
   }

@@ -12,6 +12,7 @@ import { describeMatcher, doesLineMatch, findForbiddenLine, matchInOrder, type R
 import type { RenderedExpectations } from './render-step.js'
 import { renderText } from './render-step.js'
 import type { RunContext } from './run-context.js'
+import { findUrcRule, isQueryFormOf } from '../at/urc-rule.js'
 import type { StepWindow } from './step-window.js'
 
 /** The parts of judging that need the live chat: the window, the deadline, the abort test. */
@@ -23,6 +24,19 @@ export interface Judging {
   expected: string[]
   /** When URCs and late lines stop being waited for (chat clock). */
   deadlineMs: number
+  /**
+   * `+CMQTTDISC` for `AT+CMQTTDISC=...`: the command's own result URC. One that matches no
+   * expectation is the command's answer, so the step fails at once instead of waiting out its window.
+   */
+  resultUrcName?: string
+  /** The command line a `send` step wrote. */
+  command?: string
+}
+
+/** The result URC name of a command line: `AT+CMQTTDISC=0,120` → `+CMQTTDISC`; undefined for basic commands. */
+export function resultUrcNameOf(command: string): string | undefined {
+  const match = /^AT(\+[A-Z0-9]+)/i.exec(command.trim())
+  return match?.[1]?.toUpperCase()
 }
 
 /** True for a sequence-level abort line that the step itself does not expect (expectations take precedence). */
@@ -50,7 +64,7 @@ export function judgeExchangeEnd(judging: Judging, exchange: Exchange): AttemptR
     case 'cancelled':
       return errored(evidence(), 'interrupted by the user', 'interrupted')
     case 'aborted':
-      return failed(evidence(), `abort line \`${exchange.cause ?? ''}\` arrived`)
+      return failed(evidence(), `abort line \`${abortedLine(exchange.cause)}\` arrived`)
     case 'timeout':
       return failed(evidence(), `expected ${quoted(judging.expectations.final)}, got no final result code ${lateTail(judging)}`)
     case 'final':
@@ -62,8 +76,12 @@ export function judgeExchangeEnd(judging: Judging, exchange: Exchange): AttemptR
   }
 }
 
-/** Waits for the expected lines that have not arrived yet (they may come as URCs after `OK`), in order. */
-export async function judgeLines(judging: Judging): Promise<AttemptResult | Record<string, string>> {
+/**
+ * Judges the expected lines in order. Those not there yet are waited for when they can still come
+ * as URCs after the final result code (`+CMQTTSTART: 0` after `OK`); a missing response line fails
+ * at once, since nothing more will answer the command.
+ */
+export async function judgeLines(judging: Judging, isExchangeOver: boolean): Promise<AttemptResult | Record<string, string>> {
   const { expectations } = judging
   for (;;) {
     const lines = judging.window.judgedLines()
@@ -71,6 +89,9 @@ export async function judgeLines(judging: Judging): Promise<AttemptResult | Reco
     markMatchedUsed(judging, lines, match.positions)
     const missing = expectations.lines.find((_, index) => match.positions[index] === -1)
     if (!missing) return match.captures
+    if (isExchangeOver && !couldBeUrc(judging, missing)) {
+      return failed(evidenceOf(judging), `expected line ${quoted(missing)}, got ${receivedTail(judging)}`)
+    }
     const wait = await waitForLine(judging, missing)
     if (wait.outcome !== 'matched') return unmetWait(judging, wait, `expected line ${quoted(missing)}`)
   }
@@ -129,17 +150,31 @@ export function passJudging(judging: Judging, captures: Record<string, string>):
 
 function waitForLine(judging: Judging, matcher: RenderedMatcher): Promise<UrcWait> {
   const { ctx, window } = judging
+  const isAbort = isAbortFor(ctx, judging.expectations)
   return ctx.chat.waitForUrc(
     (line) => line.atMs >= window.acceptsFromMs && doesLineMatch(matcher, line.text),
     {
       timeoutMs: Math.max(0, judging.deadlineMs - ctx.recorder.elapsedMs()),
       signal: ctx.signal,
-      isAbort: isAbortFor(ctx, judging.expectations),
+      isAbort: (line) => isAbort(line) || isOtherResult(judging, line),
     },
   ).then((wait) => {
     if (wait.urc) window.markUsed(wait.urc)
     return wait
   })
+}
+
+/** The line that ended a wait early, from the chat's cause (`abort line: +CMQTTNONET`). */
+function abortedLine(cause: string | undefined): string {
+  return (cause ?? '').replace(/^abort line: /, '')
+}
+
+/** Is this the command's own result URC, answering something the step does not expect? */
+function isOtherResult(judging: Judging, line: string): boolean {
+  const name = judging.resultUrcName
+  if (name === undefined || !line.toUpperCase().startsWith(`${name}:`)) return false
+  const { lines, urcs } = judging.expectations
+  return ![...lines, ...urcs].some((matcher) => doesLineMatch(matcher, line))
 }
 
 function markMatchedUsed(judging: Judging, lines: ChatLine[], positions: number[]): void {
@@ -156,11 +191,43 @@ function unmetWait(judging: Judging, wait: UrcWait, what: string): AttemptResult
       return errored(evidence, `the link dropped while waiting: ${wait.cause ?? 'no cause given'}`, 'link-dropped')
     case 'cancelled':
       return errored(evidence, 'interrupted by the user', 'interrupted')
-    case 'aborted':
-      return failed(evidence, `${what}, but abort line \`${wait.cause ?? ''}\` arrived`)
+    case 'aborted': {
+      const line = abortedLine(wait.cause)
+      if (isOtherResult(judging, line)) return failed(evidence, `${what}, got \`${line}\`${explain(line)}`)
+      return failed(evidence, `${what}, but abort line \`${line}\` arrived`)
+    }
     default:
       return failed(evidence, `${what}, ${lateTail(judging)}`)
   }
+}
+
+/** Could a line this matcher accepts be a URC of the device's profile (and so still arrive)? */
+function couldBeUrc(judging: Judging, matcher: RenderedMatcher): boolean {
+  const text = matcher.kind === 'exact' ? matcher.text : literalPrefix(matcher.source)
+  // A regex with no literal start (`/.*/`) could match anything, a URC included.
+  if (text === '') return true
+  const rules = judging.ctx.chatProfile.urcs
+  const rule = findUrcRule(text, rules) ?? rules.find((candidate) => candidate.name.startsWith(text))
+  // `+CREG: 0,1` expected from `AT+CREG?` is that command's response, not a URC still to come.
+  return rule !== undefined && !(judging.command !== undefined && isQueryFormOf(judging.command, rule.name))
+}
+
+/** The literal text a regex source starts with: `^\\+CSQ: (\\d+)` → `+CSQ: `. */
+function literalPrefix(source: string): string {
+  let prefix = ''
+  for (let i = source.startsWith('^') ? 1 : 0; i < source.length; i++) {
+    const char = source[i] ?? ''
+    if (char === '\\' && /[^\w]/.test(source[i + 1] ?? 'a')) prefix += source[++i] ?? ''
+    else if (/[\w :,"=-]/.test(char)) prefix += char
+    else break
+  }
+  return prefix
+}
+
+function receivedTail(judging: Judging): string {
+  const lines = judging.window.judgedLines().map((line) => judging.ctx.masker.mask(line.text))
+  if (lines.length === 0) return 'no response line'
+  return lines.slice(-3).map((line) => `\`${line}\`${explain(line)}`).join(', ')
 }
 
 /** "within 30s; got `+CMQTTCONNECT: 0,11` (11 = no connection)" from what arrived in the window. */

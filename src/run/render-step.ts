@@ -2,7 +2,8 @@
  * Turns a step's templates into what the executors compare against: rendered text and
  * compiled regexes. A bad template or regex becomes a StepProblem carrying its location.
  */
-import { renderTemplate } from '../sequence/template.js'
+import { formatDiagnostic } from '../sequence/diagnostic.js'
+import { renderTemplate, TemplateError } from '../sequence/template.js'
 import type { FinalMatcher, LineMatcher, Step, Template } from '../sequence/model.js'
 import { describeMatcher, type RenderedMatcher } from './line-matching.js'
 import type { RunContext } from './run-context.js'
@@ -27,7 +28,8 @@ export function renderText(template: Template, ctx: RunContext): string {
   try {
     return renderTemplate(template, { vars: ctx.vars, env: process.env })
   } catch (error) {
-    throw new StepProblem(error instanceof Error ? error.message : String(error), { cause: error })
+    const message = error instanceof TemplateError ? formatDiagnostic(error.diagnostic) : String(error)
+    throw new StepProblem(message, { cause: error })
   }
 }
 

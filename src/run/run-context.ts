@@ -3,6 +3,7 @@
  * the recorder and the run's cancel signal. One per sequence run.
  */
 import type { Chat } from '../at/chat.js'
+import type { ChatProfile } from '../at/chat-profile.js'
 import type { BrokerObserver } from '../broker/index.js'
 import type { Masker } from '../record/masker.js'
 import type { Recorder } from '../record/recorder.js'
@@ -26,6 +27,8 @@ export interface RunEvents {
 export interface RunContext {
   sequence: Sequence
   chat: Chat
+  /** The chat profile: which lines are URCs (and so may still arrive after the final result code). */
+  chatProfile: ChatProfile
   broker?: BrokerLink
   recorder: Recorder
   masker: Masker

@@ -10,6 +10,7 @@ import { Recorder } from '../record/recorder.js'
 import type { RunRecord, StepResult } from '../record/run-record.js'
 import { writeReports, type ReportFormat } from '../report/write-reports.js'
 import type { Sequence } from '../sequence/model.js'
+import type { SimModem } from '../sim/sim-modem.js'
 import { DeviceError, DeviceUsageError, openDeviceSession, type DeviceSession } from './device-session.js'
 import { identifyDevice } from './identify-device.js'
 import { renderMatcher } from './render-step.js'
@@ -39,6 +40,8 @@ export interface RunSequenceOptions {
   /** Aborted on the second Ctrl-C: teardown gives up too. */
   teardownSignal: AbortSignal
   events: RunEvents
+  /** Receives the simulated modem of a `sim://` run (tests inject faults through it). */
+  onSimModem?: (modem: SimModem) => void
 }
 
 export interface SequenceRun {
@@ -77,6 +80,7 @@ async function runOnDevice(sequence: Sequence, options: RunSequenceOptions, reco
     session = await openDeviceSession({
       url: options.device, resolve: options.resolve, recorder,
       ...(sequence.device === undefined ? {} : { profile: sequence.device }),
+      ...(options.onSimModem ? { onSimModem: options.onSimModem } : {}),
       ...(options.brokerUrl === undefined ? {} : { brokerUrl: options.brokerUrl }),
     })
     recorder.setDeviceSettings(session.settings)
@@ -97,7 +101,7 @@ async function runOnDevice(sequence: Sequence, options: RunSequenceOptions, reco
 function createContext(sequence: Sequence, options: RunSequenceOptions, session: DeviceSession, recorder: Recorder, masker: Masker): RunContext {
   const vars = { ...Object.fromEntries(Object.entries(sequence.vars).map(([name, v]) => [name, v.value])), ...options.vars }
   const ctx: RunContext = {
-    sequence, chat: session.chat, recorder, masker, vars,
+    sequence, chat: session.chat, chatProfile: session.chatProfile, recorder, masker, vars,
     secretNames: new Set(Object.entries(sequence.vars).filter(([, v]) => v.secret).map(([name]) => name)),
     abort: [],
     timeoutScale: options.timeoutScale,

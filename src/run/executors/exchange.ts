@@ -6,7 +6,7 @@ import type { Exchange } from '../../at/chat-types.js'
 import type { Step } from '../../sequence/model.js'
 import type { AttemptResult } from '../attempt.js'
 import {
-  isAbortFor, judgeBroker, judgeExchangeEnd, judgeForbidden, judgeLines, judgeUrcs, passJudging, type Judging,
+  isAbortFor, judgeBroker, resultUrcNameOf, judgeExchangeEnd, judgeForbidden, judgeLines, judgeUrcs, passJudging, type Judging,
 } from '../judge-window.js'
 import { describeExpectations, renderExpectations, renderText } from '../render-step.js'
 import type { RunContext } from '../run-context.js'
@@ -19,7 +19,7 @@ type Write = (opts: { timeoutMs: number; signal: AbortSignal; isAbort: (line: st
 export function executeSend(step: Step, ctx: RunContext): Promise<AttemptResult> {
   if (step.action.kind !== 'send') throw new TypeError(`executeSend got a ${step.action.kind} step`)
   const command = renderText(step.action.command, ctx)
-  return executeExchange(step, ctx, (opts) => ctx.chat.command(command, opts))
+  return executeExchange(step, ctx, (opts) => ctx.chat.command(command, opts), command)
 }
 
 /** Runs a `data` step: the prompt data as exact bytes, ended as the step says. */
@@ -31,7 +31,8 @@ export function executeData(step: Step, ctx: RunContext): Promise<AttemptResult>
   return executeExchange(step, ctx, (opts) => ctx.chat.sendData(bytes, { ...opts, end: action.end }))
 }
 
-async function executeExchange(step: Step, ctx: RunContext, write: Write): Promise<AttemptResult> {
+async function executeExchange(step: Step, ctx: RunContext, write: Write, command?: string): Promise<AttemptResult> {
+  const resultUrcName = command === undefined ? undefined : resultUrcNameOf(command)
   const expectations = renderExpectations(step, ctx)
   const window = new StepWindow(ctx)
   const sinceEpochMs = Date.now()
@@ -39,12 +40,14 @@ async function executeExchange(step: Step, ctx: RunContext, write: Write): Promi
     step, ctx, window, expectations,
     expected: describeExpectations(expectations, true),
     deadlineMs: window.startedAtMs + urcWindowMs(step, ctx),
+    ...(resultUrcName === undefined ? {} : { resultUrcName }),
+    ...(command === undefined ? {} : { command }),
   }
   try {
     const exchange = await write({ timeoutMs: stepTimeoutMs(step, ctx), signal: ctx.signal, isAbort: isAbortFor(ctx, expectations) })
     const ending = judgeExchangeEnd(judging, exchange)
     if (ending) return ending
-    const lines = await judgeLines(judging)
+    const lines = await judgeLines(judging, true)
     if (isAttempt(lines)) return lines
     const urcs = await judgeUrcs(judging)
     if (isAttempt(urcs)) return urcs

@@ -24,7 +24,7 @@ export async function executeWait(step: Step, ctx: RunContext): Promise<AttemptR
   try {
     const urcs = await judgeUrcs(judging)
     if (isAttempt(urcs)) return urcs
-    const lines = await judgeLines(judging)
+    const lines = await judgeLines(judging, false)
     if (isAttempt(lines)) return lines
     const problem = judgeForbidden(judging) ?? (await judgeBroker(judging, 0))
     return problem ?? passJudging(judging, { ...urcs, ...lines })
