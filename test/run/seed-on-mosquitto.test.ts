@@ -18,7 +18,8 @@ t.test('the seed passes against Mosquitto over TLS and mosquitto_sub sees the pu
   if (!requireTool(t, 'mosquitto') || !requireTool(t, 'mosquitto_sub')) return
   const mosquitto = await startMosquitto({ tls: true })
   t.teardown(() => mosquitto.stop())
-  const sub = spawn(findTool('mosquitto_sub') ?? 'mosquitto_sub', ['-h', '127.0.0.1', '-p', String(mosquitto.port), '-t', 'dddrrrggghhhk', '-C', '1', '-d', '-F', 'MESSAGE %t %l %p'])
+  // stdbuf: mosquitto_sub block-buffers its output into a pipe; line buffering shows SUBACK as it comes.
+  const sub = spawn('stdbuf', ['-oL', findTool('mosquitto_sub') ?? 'mosquitto_sub','-h', '127.0.0.1', '-p', String(mosquitto.port), '-t', 'dddrrrggghhhk', '-C', '1', '-d', '-F', 'MESSAGE %t %l %p'])
   t.teardown(() => { sub.kill() })
   let subOutput = ''
   const exited = new Promise<number | null>((resolve) => sub.on('exit', resolve))
