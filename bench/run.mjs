@@ -27,7 +27,7 @@ class InstantModem {
 function generateSequence(steps) {
   const lines = ['sequence: bench', 'device: simcom-a76xx', 'vars:', '  client: 0', 'steps:']
   for (let i = 1; i <= steps; i++) {
-    if (i % 2 === 0) lines.push(`  - no: "${i}"`, '    send: AT+CSQ', '    expect:', '      - /^\\+CSQ: (?<rssi>\\d+),(?<ber>\\d+)$/', '      - OK')
+    if (i % 2 === 0) lines.push(`  - no: "${i}"`, '    send: AT+CSQ', '    expect:', "      - '/^\\+CSQ: (?<rssi>\\d+),(?<ber>\\d+)$/'", '      - OK')
     else lines.push(`  - no: "${i}"`, '    send: AT+CMQTTDISC={{client}},120', '    expect: OK')
   }
   return lines.join('\n') + '\n'
