@@ -7,7 +7,8 @@ import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { Masker } from '../record/masker.js'
 import { Recorder } from '../record/recorder.js'
-import type { RunRecord, StepResult } from '../record/run-record.js'
+import type { RecordedBrokerMessage, RunRecord } from '../record/run-record.js'
+import { recordSkippedStep } from './run-step.js'
 import { writeReports, type ReportFormat } from '../report/write-reports.js'
 import type { Sequence } from '../sequence/model.js'
 import type { SimModem } from '../sim/sim-modem.js'
@@ -42,6 +43,10 @@ export interface RunSequenceOptions {
   events: RunEvents
   /** Receives the simulated modem of a `sim://` run (tests inject faults through it). */
   onSimModem?: (modem: SimModem) => void
+  /** When set, the embedded broker accepts only these user names with these passwords. */
+  brokerUsers?: Record<string, string>
+  /** Base name of the report files; default `<file stem>-<UTC time>`. */
+  reportBaseName?: string
 }
 
 export interface SequenceRun {
@@ -52,7 +57,7 @@ export interface SequenceRun {
 /** Runs one loaded sequence on a device and writes its reports; never throws for modem or link trouble. */
 export async function runSequenceFile(sequence: Sequence, options: RunSequenceOptions): Promise<SequenceRun> {
   mkdirSync(options.reportDir, { recursive: true })
-  const baseName = reportBaseName(sequence)
+  const baseName = options.reportBaseName ?? reportBaseName(sequence)
   const masker = createMasker(sequence, options)
   const recorder = new Recorder({
     header: {
@@ -68,20 +73,26 @@ export async function runSequenceFile(sequence: Sequence, options: RunSequenceOp
     masker,
     transcriptPath: join(options.reportDir, `${baseName}.transcript.txt`),
   })
-  const verdict = await runOnDevice(sequence, options, recorder, masker)
-  const record = recorder.finish(verdict.status, verdict.exitCode, verdict.endReason)
+  const brokerMessages: RecordedBrokerMessage[] = []
+  const verdict = await runOnDevice(sequence, options, recorder, masker, brokerMessages)
+  const finished = recorder.finish(verdict.status, verdict.exitCode, verdict.endReason)
+  const record: RunRecord = brokerMessages.length > 0 ? { ...finished, broker: { messages: brokerMessages } } : finished
   const written = await writeReports(record, { dir: options.reportDir, formats: options.formats, baseName })
   return { record, reportPaths: [...written.map((report) => report.path), join(options.reportDir, `${baseName}.transcript.txt`)] }
 }
 
-async function runOnDevice(sequence: Sequence, options: RunSequenceOptions, recorder: Recorder, masker: Masker): Promise<RunVerdict> {
+/** Runs on the device; `brokerMessages` receives what the run's broker saw (kept so a replay can judge broker checks). */
+async function runOnDevice(
+  sequence: Sequence, options: RunSequenceOptions, recorder: Recorder, masker: Masker, brokerMessages: RecordedBrokerMessage[],
+): Promise<RunVerdict> {
   let session: DeviceSession | undefined
   try {
     session = await openDeviceSession({
-      url: options.device, resolve: options.resolve, recorder,
+      url: options.device, resolve: options.resolve, recorder, masker,
       ...(sequence.device === undefined ? {} : { profile: sequence.device }),
       ...(options.onSimModem ? { onSimModem: options.onSimModem } : {}),
       ...(options.brokerUrl === undefined ? {} : { brokerUrl: options.brokerUrl }),
+      ...(options.brokerUsers === undefined ? {} : { brokerUsers: options.brokerUsers }),
     })
     recorder.setDeviceSettings(session.settings)
     const ctx = createContext(sequence, options, session, recorder, masker)
@@ -94,12 +105,14 @@ async function runOnDevice(sequence: Sequence, options: RunSequenceOptions, reco
     const exitCode = error instanceof DeviceUsageError ? EXIT.invalidInput : EXIT.infrastructure
     return { status: 'errored', exitCode, endReason: error.message }
   } finally {
+    brokerMessages.push(...(session?.brokerMessages() ?? []))
     await session?.close()
   }
 }
 
 function createContext(sequence: Sequence, options: RunSequenceOptions, session: DeviceSession, recorder: Recorder, masker: Masker): RunContext {
-  const vars = { ...Object.fromEntries(Object.entries(sequence.vars).map(([name, v]) => [name, v.value])), ...options.vars }
+  // The session's vars (the embedded broker's certificates) come first: the file and the command line override them.
+  const vars = { ...session.vars, ...Object.fromEntries(Object.entries(sequence.vars).map(([name, v]) => [name, v.value])), ...options.vars }
   const ctx: RunContext = {
     sequence, chat: session.chat, chatProfile: session.chatProfile, recorder, masker, vars,
     secretNames: new Set(Object.entries(sequence.vars).filter(([, v]) => v.secret).map(([name]) => name)),
@@ -124,18 +137,7 @@ function createMasker(sequence: Sequence, options: RunSequenceOptions): Masker {
 /** When the device cannot be opened, every step is recorded as skipped with the reason. */
 function skipAll(sequence: Sequence, recorder: Recorder, events: RunEvents, reason: string): void {
   for (const phase of ['setup', 'steps', 'teardown'] as const) {
-    for (const step of sequence[phase]) {
-      const mark = recorder.markTranscript()
-      const result: StepResult = {
-        phase, no: step.no, action: step.action.kind, actionKind: step.action.kind,
-        ...(step.description === undefined ? {} : { description: step.description }),
-        expected: [], received: [], status: 'skipped', reason,
-        startedAtMs: recorder.elapsedMs(), durationMs: 0, attempts: 0, captures: {}, unexpectedUrcs: [],
-        transcript: { from: mark, to: mark }, at: step.at,
-      }
-      recorder.recordStep(result)
-      events.onStepEnd?.(result)
-    }
+    for (const step of sequence[phase]) recordSkippedStep(phase, step, { recorder, events, action: step.action.kind, reason })
   }
 }
 

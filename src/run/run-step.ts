@@ -8,7 +8,8 @@ import type { StepResult } from '../record/run-record.js'
 import { errored, type AttemptResult, type RunInterruption } from './attempt.js'
 import { executorFor } from './executors/index.js'
 import { renderText, StepProblem } from './render-step.js'
-import type { RunContext } from './run-context.js'
+import type { RunContext, RunEvents } from './run-context.js'
+import type { Recorder } from '../record/recorder.js'
 
 /** A finished step and whether the run can go on after it. */
 export interface StepRun {
@@ -53,17 +54,26 @@ export async function runStep(phase: Phase, step: Step, ctx: RunContext): Promis
 
 /** A step that is not run (after a failure, a drop or Ctrl-C) is still recorded. */
 export function skipStep(phase: Phase, step: Step, ctx: RunContext, reason: string): StepResult {
-  const mark = ctx.recorder.markTranscript()
+  return recordSkippedStep(phase, step, { recorder: ctx.recorder, events: ctx.events, action: describeAction(step, ctx), reason })
+}
+
+/** Records a step as skipped, with why; also used when the device could not even be opened. */
+export function recordSkippedStep(
+  phase: Phase,
+  step: Step,
+  how: { recorder: Recorder; events: RunEvents; action: string; reason: string },
+): StepResult {
+  const mark = how.recorder.markTranscript()
   const result: StepResult = {
     phase, no: step.no,
     ...(step.description === undefined ? {} : { description: step.description }),
-    action: describeAction(step, ctx), actionKind: step.action.kind,
-    expected: [], received: [], status: 'skipped', reason,
-    startedAtMs: ctx.recorder.elapsedMs(), durationMs: 0, attempts: 0,
+    action: how.action, actionKind: step.action.kind,
+    expected: [], received: [], status: 'skipped', reason: how.reason,
+    startedAtMs: how.recorder.elapsedMs(), durationMs: 0, attempts: 0,
     captures: {}, unexpectedUrcs: [], transcript: { from: mark, to: mark }, at: step.at,
   }
-  ctx.recorder.recordStep(result)
-  ctx.events.onStepEnd?.(result)
+  how.recorder.recordStep(result)
+  how.events.onStepEnd?.(result)
   return result
 }
 
