@@ -62,6 +62,19 @@ export interface DeviceIdentity {
   imei?: string
 }
 
+/** A message the run's broker received, on the run's clock; kept so a replay can judge `broker:` checks and a diff can compare. */
+export interface RecordedBrokerMessage {
+  /** Milliseconds since the run started (same clock as the transcript). */
+  atMs: number
+  topic: string
+  /** The payload as base64, masked like the transcript. */
+  payload: string
+  qos: 0 | 1 | 2
+  retain: boolean
+  /** True when the broker published it as a client's will. */
+  isWill: boolean
+}
+
 export interface RunRecord {
   schemaVersion: typeof RUN_RECORD_SCHEMA_VERSION
   atseqVersion: string
@@ -88,4 +101,6 @@ export interface RunRecord {
   counts: Record<StepStatus, number>
   steps: StepResult[]
   transcript: TranscriptEntry[]
+  /** What the run's broker received, when the run had one (absent in records made before it was kept). */
+  broker?: { messages: RecordedBrokerMessage[] }
 }

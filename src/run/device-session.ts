@@ -6,14 +6,18 @@
  */
 import { Chat } from '../at/chat.js'
 import { resolveChatProfile, type ChatProfile } from '../at/chat-profile.js'
-import { observeRemoteBroker, startBroker, type EmbeddedBroker, type RemoteBrokerObserver } from '../broker/index.js'
+import { observeRemoteBroker, startBroker, type EmbeddedBroker, type ObservedMessage, type RemoteBrokerObserver } from '../broker/index.js'
+import { Masker } from '../record/masker.js'
 import type { Recorder } from '../record/recorder.js'
+import type { RecordedBrokerMessage } from '../record/run-record.js'
 import type { SimModem } from '../sim/sim-modem.js'
 import { parseResolveRule, type ResolveRule } from '../sim/network/host-resolve.js'
 import { parseDeviceUrl } from '../transport/device-url.js'
 import { openTransport } from '../transport/open-transport.js'
+import { ReplayTransport } from '../transport/replay-transport.js'
 import { isTransportError } from '../transport/transport-error.js'
 import type { Transport } from '../transport/transport.js'
+import { createReplayBrokerLink } from './replay-broker.js'
 import type { BrokerLink } from './run-context.js'
 
 /** atseq could not reach the device or its broker: infrastructure, not a test result (exit 3). */
@@ -34,6 +38,8 @@ export interface DeviceSessionOptions {
   /** The chat profile (a sequence's `device:`); default: the sim profile, else generic. */
   profile?: string
   recorder: Recorder
+  /** Masks broker messages kept for the record; default: identifiers only. */
+  masker?: Masker
   /** Receives the simulated modem once it exists (tests inject faults through it). */
   onSimModem?: (modem: SimModem) => void
 }
@@ -43,6 +49,8 @@ export interface DeviceSession {
   chatProfile: ChatProfile
   broker?: BrokerLink
   settings: Record<string, string | number | boolean>
+  /** What the broker received so far, on the run's clock and masked (empty without a broker, and under replay). */
+  brokerMessages(): RecordedBrokerMessage[]
   close(): Promise<void>
 }
 
@@ -66,7 +74,9 @@ export async function openDeviceSession(options: DeviceSessionOptions): Promise<
       clock: () => options.recorder.elapsedMs(),
     })
     closers.push(async () => chat.detach())
-    return { chat, chatProfile, settings: transport.settings, close, ...(server ? { broker: server.link } : {}) }
+    const broker = server?.link ?? (transport instanceof ReplayTransport ? createReplayBrokerLink(transport) : undefined)
+    const brokerMessages = server ? keepBrokerMessages(server.link, options, closers) : () => []
+    return { chat, chatProfile, settings: transport.settings, brokerMessages, close, ...(broker ? { broker } : {}) }
   } catch (error) {
     await close()
     throw error
@@ -132,6 +142,23 @@ async function openDeviceTransport(url: string, resolve: ResolveRule[], options:
     if (!isTransportError(error)) throw error
     throw new DeviceError(`${error.message}${error.hint ? ` (${error.hint})` : ''}`, { cause: error })
   }
+}
+
+/** Keeps every message the broker receives, timed on the run's clock and masked like the transcript (for replay and diff). */
+function keepBrokerMessages(link: BrokerLink, options: DeviceSessionOptions, closers: Array<() => Promise<void>>): () => RecordedBrokerMessage[] {
+  const { recorder } = options
+  const masker = options.masker ?? new Masker()
+  const kept: RecordedBrokerMessage[] = []
+  const keep = (message: ObservedMessage): void => {
+    kept.push({
+      atMs: recorder.elapsedMs(), topic: masker.mask(message.topic),
+      payload: masker.maskBytes(message.payload).toString('base64'),
+      qos: message.qos, retain: message.retain, isWill: message.isWill,
+    })
+  }
+  link.observer.on('message', keep)
+  closers.push(async () => link.observer.off('message', keep))
+  return () => [...kept]
 }
 
 function parseDeviceUrlOrThrow(url: string): ReturnType<typeof parseDeviceUrl> {

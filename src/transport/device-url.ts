@@ -1,6 +1,6 @@
 /**
  * Device URLs: `serial:///dev/ttyUSB2?baud=115200&parity=none&databits=8&stopbits=1&rtscts=1`
- * (or a plain path), `tcp://host:port`, `sim://<profile>?k=v`.
+ * (or a plain path), `tcp://host:port`, `sim://<profile>?k=v`, `replay://path/to/run.json?fast=1`.
  */
 import { TransportError } from './transport-error.js'
 
@@ -18,14 +18,17 @@ export type DeviceAddress =
   | { kind: 'serial'; path: string; settings: SerialSettings }
   | { kind: 'tcp'; host: string; port: number }
   | { kind: 'sim'; profile: string; params: URLSearchParams }
+  /** A recorded run (its JSON record) answering as the device did; `fast` sends every reply at once instead of at its recorded offset. */
+  | { kind: 'replay'; path: string; fast: boolean }
 
 export const defaultSerialSettings: SerialSettings = { baudRate: 115200, dataBits: 8, parity: 'none', stopBits: 1, rtscts: false }
 
-const urlHint = 'use serial:///dev/ttyUSB2?baud=115200, a plain path, tcp://host:port or sim://<profile>'
+const urlHint = 'use serial:///dev/ttyUSB2?baud=115200, a plain path, tcp://host:port, sim://<profile> or replay://path/to/run.json'
 
 /** Parses a device URL; throws a `bad-device-url` TransportError naming the bad part. */
 export function parseDeviceUrl(url: string): DeviceAddress {
   if (url.startsWith('/') || /^COM\d+$/i.test(url)) return { kind: 'serial', path: url, settings: defaultSerialSettings }
+  if (url.startsWith('replay://')) return parseReplayUrl(url)
   const parsed = parseUrl(url)
   switch (parsed.protocol) {
     case 'serial:':
@@ -37,6 +40,23 @@ export function parseDeviceUrl(url: string): DeviceAddress {
     default:
       throw badUrl(url, `unknown device URL scheme "${parsed.protocol}"`)
   }
+}
+
+/**
+ * `replay://reports/run.json`, `replay:///abs/run.json`, `replay://run.json?fast=1`. Read by hand, since a
+ * URL parser would lower-case the first path segment as a host name.
+ */
+function parseReplayUrl(url: string): DeviceAddress {
+  const rest = url.slice('replay://'.length)
+  const queryAt = rest.indexOf('?')
+  const path = decodeURIComponent(queryAt === -1 ? rest : rest.slice(0, queryAt))
+  if (path === '') throw badUrl(url, 'replay:// needs the path of a run\'s JSON record, e.g. replay://reports/run.json')
+  let fast = false
+  for (const [key, value] of new URLSearchParams(queryAt === -1 ? '' : rest.slice(queryAt + 1))) {
+    if (key !== 'fast') throw badUrl(url, `unknown replay setting "${key}" (known: fast)`)
+    fast = parseChoice(url, key, value, v => ['0', '1', 'true', 'false'].includes(v), v => v === '1' || v === 'true')
+  }
+  return { kind: 'replay', path, fast }
 }
 
 function parseUrl(url: string): URL {

@@ -4,6 +4,7 @@
 import { parseDeviceUrl } from './device-url.js'
 import type { ModemPeer } from './modem-peer.js'
 import { SerialTransport } from './serial-transport.js'
+import { createReplayTransport } from './replay-transport.js'
 import { findSimProfile, listSimProfiles } from './sim-profiles.js'
 import { SimTransport } from './sim-transport.js'
 import { TcpTransport } from './tcp-transport.js'
@@ -25,6 +26,8 @@ export function createTransport(url: string, options: TransportOptions = {}): Tr
       return new TcpTransport(url, address.host, address.port)
     case 'sim':
       return new SimTransport(url, address.profile, buildSimPeer(url, address.profile, address.params, options))
+    case 'replay':
+      return createReplayTransport(url, address.path, address.fast)
   }
 }
 

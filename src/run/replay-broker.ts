@@ -1,0 +1,43 @@
+/**
+ * The broker side of a `replay://` run. A replay has no broker: `broker:` checks are judged on what the
+ * recorded run's broker received in the same step's window (kept in the record's `broker.messages`), at once
+ * and without waiting, since nothing new can arrive. A `publish` step publishes nothing: the URCs it caused
+ * are part of the recording and come back at their recorded offsets.
+ */
+import { BrokerWaitError, type BrokerObserver, type MessageMatch, type ObservedMessage } from '../broker/index.js'
+import type { RecordedBrokerMessage } from '../record/run-record.js'
+import type { ReplayTransport } from '../transport/replay-transport.js'
+import type { BrokerLink } from './run-context.js'
+
+/** The broker link of a replay, or undefined when the recording kept no broker messages (then broker steps error as with no broker). */
+export function createReplayBrokerLink(transport: ReplayTransport): BrokerLink | undefined {
+  if (transport.recordedBrokerMessages() === undefined) return undefined
+  const observed = (): ObservedMessage[] => (transport.recordedBrokerMessages() ?? []).map(toObservedMessage)
+  const observer: BrokerObserver = {
+    messages: observed,
+    waitFor: (match) => findRecorded(observed(), match, transport),
+    // A recording never grows: no message will ever be announced.
+    on: () => undefined,
+    off: () => undefined,
+  }
+  return { observer, publish: async () => undefined }
+}
+
+function findRecorded(messages: ObservedMessage[], match: MessageMatch, transport: ReplayTransport): Promise<ObservedMessage> {
+  const found = messages.find(match)
+  if (found !== undefined) return Promise.resolve(found)
+  const where = transport.lastExchange()?.label ?? 'the start'
+  const seen = messages.length === 0 ? 'it received nothing there' : `it received ${messages.map((m) => m.topic).join(', ')}`
+  return Promise.reject(new BrokerWaitError('timeout', `the recording's broker received no such message around ${where} (${seen})`))
+}
+
+function toObservedMessage(message: RecordedBrokerMessage): ObservedMessage {
+  return {
+    topic: message.topic,
+    payload: Buffer.from(message.payload, 'base64'),
+    qos: message.qos,
+    retain: message.retain,
+    isWill: message.isWill,
+    atMs: message.atMs,
+  }
+}
