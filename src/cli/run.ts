@@ -1,8 +1,11 @@
 /** `atseq run`: parses arguments, wires Ctrl-C, and maps the run's outcome to the exit code. */
+import { readFileSync } from 'node:fs'
 import { Command, InvalidArgumentError, Option } from 'commander'
 import { ConsoleProgress } from '../report/console/console-progress.js'
 import type { ReportFormat } from '../report/write-reports.js'
-import { runFiles } from '../run/run-files.js'
+import { parseShard } from '../plan/shard.js'
+import type { Shard } from '../plan/suite-model.js'
+import { describeSuiteCounts, runFiles } from '../run/run-files.js'
 import { EXIT } from '../run/run-sequence.js'
 import { readPackageVersion } from './version.js'
 
@@ -11,9 +14,12 @@ const FORMATS: readonly ReportFormat[] = ['html', 'junit', 'json']
 export function registerRun(program: Command): void {
   program
     .command('run')
-    .description('run sequences (files or folders) on a modem or the simulator and write reports')
-    .argument('<paths...>', 'sequence files (.yaml) or folders holding them')
-    .option('-d, --device <url>', 'serial path, serial:///dev/ttyUSB2?baud=115200, tcp://host:port or sim://simcom-a76xx', 'sim://simcom-a76xx')
+    .description('run sequences (files or folders) or a suite on one or many modems or simulators and write reports')
+    .argument('<paths...>', 'sequence files (.yaml), folders holding them, or a suite (suite.yaml, or a folder holding one)')
+    .option('-d, --device <url>', 'serial path, serial:///dev/ttyUSB2?baud=115200, tcp://host:port or sim://simcom-a76xx; repeat for several devices in parallel, name=url names one (default: the suite\'s device, else sim://simcom-a76xx)', collectList, [])
+    .option('--devices <file>', 'a YAML/JSON file listing devices: devices: [{ name, url, vars }]')
+    .option('--shard <i/n>', 'run only the i-th of n deterministic parts of the sequences (CI matrices); combine with atseq merge', parseShardOption)
+    .option('--var-file <name=path>', 'set a variable to a file\'s content, e.g. a CA certificate (repeatable)', collectVarFile, {})
     .option('--var <name=value>', 'set a variable (repeatable); overrides the file\'s vars', collectVar, {})
     .option('--tag <tag>', 'run only sequences with this tag (repeatable)', collectList, [])
     .option('--grep <pattern>', 'run only sequences whose name or file matches this regular expression', parseRegex)
@@ -31,6 +37,8 @@ Exit codes: 0 all passed, 1 a step failed, 2 invalid input (schema, templating, 
 3 infrastructure (port not found, link dropped, broker down), 130 interrupted (Ctrl-C).
 Examples:
   atseq run sequences/simcom/mqtts-not-verify-server.yaml
+  atseq run sequences/simcom/mqtt/                      (the suite in that folder)
+  atseq run -d a=sim://simcom-a76xx -d b=sim://simcom-a76xx --shard 1/3 sequences/simcom/mqtt/
   atseq run --device /dev/ttyUSB2 --var apn=internet sequences/simcom/
   atseq run --device tcp://192.0.2.10:4001 --broker mqtts://broker.example:8883 sequences/`)
     .action(async (paths: string[], options: RunCliOptions) => {
@@ -39,8 +47,11 @@ Examples:
 }
 
 interface RunCliOptions {
-  device: string
+  device: string[]
+  devices?: string
+  shard?: Shard
   var: Record<string, string>
+  varFile: Record<string, string>
   tag: string[]
   grep?: RegExp
   reportDir: string
@@ -66,9 +77,12 @@ async function runCommand(paths: string[], options: RunCliOptions): Promise<numb
   }
   process.on('SIGINT', onSigint)
   process.on('SIGTERM', onSigint)
+  const color = options.color && process.stdout.isTTY === true
   try {
     const result = await runFiles(paths, {
-      device: options.device, vars: options.var, resolve: options.resolve,
+      devices: options.device, vars: { ...options.varFile, ...options.var }, resolve: options.resolve,
+      ...(options.devices === undefined ? {} : { devicesFile: options.devices }),
+      ...(options.shard === undefined ? {} : { shard: options.shard }),
       ...(options.broker === undefined ? {} : { brokerUrl: options.broker }),
       ...(options.grep === undefined ? {} : { grep: options.grep }),
       reportDir: options.reportDir, formats: options.format, timeoutScale: options.timeoutScale,
@@ -76,9 +90,13 @@ async function runCommand(paths: string[], options: RunCliOptions): Promise<numb
       tags: options.tag, bail: options.bail,
       atseqVersion: readPackageVersion(), commandLine: ['atseq', ...process.argv.slice(2)],
       signal: interrupt.signal, teardownSignal: teardownInterrupt.signal,
-      progress: new ConsoleProgress({ color: options.color && process.stdout.isTTY === true, write: (text) => process.stdout.write(text) }),
+      progress: new ConsoleProgress({ color, write: (text) => process.stdout.write(text) }),
+      progressFor: (device) => new ConsoleProgress({ color, write: (text) => process.stdout.write(prefixLines(text, `[${device.name}] `)) }),
       writeError: (text) => process.stderr.write(text),
     })
+    if (result.suite) {
+      process.stdout.write(`suite ${result.suite.status}: ${describeSuiteCounts(result.suite)}; index ${result.suiteReportPaths?.[0] ?? options.reportDir}\n`)
+    }
     return result.exitCode
   } finally {
     process.off('SIGINT', onSigint)
@@ -90,6 +108,27 @@ function collectVar(value: string, previous: Record<string, string>): Record<str
   const eq = value.indexOf('=')
   if (eq <= 0) throw new InvalidArgumentError(`expected name=value, got '${value}'`)
   return { ...previous, [value.slice(0, eq)]: value.slice(eq + 1) }
+}
+
+/** Several devices print at once: each line says which device it is about. */
+function prefixLines(text: string, prefix: string): string {
+  return text.replace(/^(?=.)/gm, prefix)
+}
+
+function parseShardOption(value: string): Shard {
+  const parsed = parseShard(value)
+  if (!parsed.ok) throw new InvalidArgumentError(parsed.hint)
+  return parsed.shard
+}
+
+function collectVarFile(value: string, previous: Record<string, string>): Record<string, string> {
+  const eq = value.indexOf('=')
+  if (eq <= 0) throw new InvalidArgumentError(`expected name=path, got '${value}'`)
+  try {
+    return { ...previous, [value.slice(0, eq)]: readFileSync(value.slice(eq + 1), 'utf8') }
+  } catch (error) {
+    throw new InvalidArgumentError(`cannot read ${value.slice(eq + 1)}: ${(error as NodeJS.ErrnoException).code ?? 'error'}`)
+  }
 }
 
 function collectList(value: string, previous: string[]): string[] {

@@ -6,7 +6,7 @@
  */
 import { Chat } from '../at/chat.js'
 import { resolveChatProfile, type ChatProfile } from '../at/chat-profile.js'
-import { observeRemoteBroker, startBroker, type EmbeddedBroker, type ObservedMessage, type RemoteBrokerObserver } from '../broker/index.js'
+import { createTestCertificates, observeRemoteBroker, startBroker, type EmbeddedBroker, type ObservedMessage, type RemoteBrokerObserver } from '../broker/index.js'
 import { Masker } from '../record/masker.js'
 import type { Recorder } from '../record/recorder.js'
 import type { RecordedBrokerMessage } from '../record/run-record.js'
@@ -42,6 +42,8 @@ export interface DeviceSessionOptions {
   masker?: Masker
   /** Receives the simulated modem once it exists (tests inject faults through it). */
   onSimModem?: (modem: SimModem) => void
+  /** When set, the embedded broker accepts only these user names with these passwords. */
+  brokerUsers?: Record<string, string>
 }
 
 export interface DeviceSession {
@@ -51,6 +53,12 @@ export interface DeviceSession {
   settings: Record<string, string | number | boolean>
   /** What the broker received so far, on the run's clock and masked (empty without a broker, and under replay). */
   brokerMessages(): RecordedBrokerMessage[]
+  /**
+   * Vars the session gives sequences (lowest precedence): with the embedded broker, its CA (`broker_ca`),
+   * a client certificate and key it trusts (`broker_client_cert`, `broker_client_key`) and a CA that did
+   * not sign it (`wrong_ca`), all PEM. Empty otherwise.
+   */
+  vars: Record<string, string>
   close(): Promise<void>
 }
 
@@ -76,7 +84,7 @@ export async function openDeviceSession(options: DeviceSessionOptions): Promise<
     closers.push(async () => chat.detach())
     const broker = server?.link ?? (transport instanceof ReplayTransport ? createReplayBrokerLink(transport) : undefined)
     const brokerMessages = server ? keepBrokerMessages(server.link, options, closers) : () => []
-    return { chat, chatProfile, settings: transport.settings, brokerMessages, close, ...(broker ? { broker } : {}) }
+    return { chat, chatProfile, settings: transport.settings, brokerMessages, vars: server?.vars ?? {}, close, ...(broker ? { broker } : {}) }
   } catch (error) {
     await close()
     throw error
@@ -87,6 +95,7 @@ interface ServerSide {
   link: BrokerLink
   /** Rules that send any host's 1883/8883/8884 to the embedded broker (after the user's own). */
   defaultRules: ResolveRule[]
+  vars: Record<string, string>
   close(): Promise<void>
 }
 
@@ -95,7 +104,7 @@ async function openServerSide(options: DeviceSessionOptions, isSimulated: boolea
   if (!isSimulated) return undefined
   let broker: EmbeddedBroker
   try {
-    broker = await startBroker()
+    broker = await startBroker(options.brokerUsers === undefined ? {} : { users: options.brokerUsers })
   } catch (error) {
     throw new DeviceError(`could not start the embedded broker: ${(error as Error).message}`, { cause: error })
   }
@@ -103,8 +112,17 @@ async function openServerSide(options: DeviceSessionOptions, isSimulated: boolea
   return {
     link: { observer: broker.observer, publish: (message) => broker.publish(message) },
     defaultRules: embeddedBrokerRules(broker),
+    vars: await describeBrokerVars(broker),
     close: () => broker.close(),
   }
+}
+
+let wrongCa: Promise<string> | undefined
+
+/** The embedded broker's certificates as vars, and a CA of another authority for "wrong CA" sequences. */
+async function describeBrokerVars(broker: EmbeddedBroker): Promise<Record<string, string>> {
+  wrongCa ??= createTestCertificates({ hostnames: ['localhost'] }).then((other) => other.ca)
+  return { broker_ca: broker.ca, broker_client_cert: broker.clientCert, broker_client_key: broker.clientKey, wrong_ca: await wrongCa }
 }
 
 async function observeUserBroker(url: string): Promise<ServerSide> {
@@ -114,7 +132,7 @@ async function observeUserBroker(url: string): Promise<ServerSide> {
   } catch (error) {
     throw new DeviceError(`could not reach the broker ${url}: ${(error as Error).message}`, { cause: error })
   }
-  return { link: { observer: remote, publish: (message) => remote.publish(message) }, defaultRules: [], close: () => remote.close() }
+  return { link: { observer: remote, publish: (message) => remote.publish(message) }, defaultRules: [], vars: {}, close: () => remote.close() }
 }
 
 /** Any host's MQTT ports go to the embedded broker: 1883 plain, 8883 TLS, 8884 mutual TLS. */

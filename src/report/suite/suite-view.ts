@@ -1,0 +1,99 @@
+/**
+ * The suite index's view model, built from the suite record only: the verdict, the environment
+ * (atseq version, devices with their identities and firmware), and one row per sequence × device,
+ * failures first, each linking to the failing step of its run report.
+ */
+import type { StepResult } from '../../record/run-record.js'
+import type { SuiteRecord, SuiteRun } from '../../plan/suite-record.js'
+import { formatDurationMs } from '../text/format-duration.js'
+
+export interface SuiteRowView {
+  status: string
+  sequence: string
+  file: string
+  device: string
+  role: string
+  duration: string
+  /** `9 AT+CMQTTPUB=0,1,60: expected ...` for a run that did not pass. */
+  failure?: string
+  /** The run report, at its failing step when there is one. */
+  link?: string
+}
+
+export interface SuiteDeviceView {
+  name: string
+  url: string
+  status: string
+  manufacturer: string
+  model: string
+  revision: string
+  imei: string
+}
+
+export interface SuiteView {
+  title: string
+  status: string
+  exitCode: number
+  startedAt: string
+  duration: string
+  atseqVersion: string
+  suiteFile: string
+  shards: string
+  summary: string
+  devices: SuiteDeviceView[]
+  rows: SuiteRowView[]
+}
+
+const SEVERITY: ReadonlyArray<SuiteRun['status']> = ['interrupted', 'errored', 'failed', 'skipped', 'passed']
+
+/** Builds the index view: rows sorted failures first, then by device and plan order. */
+export function buildSuiteView(record: SuiteRecord): SuiteView {
+  const deviceOrder = record.devices.map((device) => device.name)
+  const rows = [...record.runs]
+    .sort((a, b) => SEVERITY.indexOf(a.status) - SEVERITY.indexOf(b.status) || deviceOrder.indexOf(a.device) - deviceOrder.indexOf(b.device) || a.order - b.order)
+    .map(buildRowView)
+  return {
+    title: record.suite.name,
+    status: record.status,
+    exitCode: record.exitCode,
+    startedAt: record.startedAt,
+    duration: formatDurationMs(record.durationMs),
+    atseqVersion: record.atseqVersion,
+    suiteFile: record.suite.file ?? '',
+    shards: record.shards.length === 0 ? 'unsharded' : record.shards.map((s) => `${s.index}/${s.total}`).join(', '),
+    summary: summarise(record),
+    devices: record.devices.map((device) => ({
+      name: device.name, url: device.url, status: device.status,
+      manufacturer: device.identity.manufacturer ?? '', model: device.identity.model ?? '',
+      revision: device.identity.revision ?? '', imei: device.identity.imei ?? '',
+    })),
+    rows,
+  }
+}
+
+function buildRowView(run: SuiteRun): SuiteRowView {
+  const failing = findFailingStep(run)
+  const failure = failing ? `${failing.step.no} ${failing.step.action}: ${failing.step.reason ?? failing.step.status}` : run.reason ?? run.record?.endReason
+  const link = run.reportFile === undefined ? undefined : failing ? `${run.reportFile}#step-${failing.index}` : run.reportFile
+  return {
+    status: run.status, sequence: run.sequence.name, file: run.sequence.file, device: run.device,
+    role: run.role === 'sequence' ? '' : run.role, duration: formatDurationMs(run.durationMs),
+    ...(run.status !== 'passed' && failure !== undefined ? { failure } : {}),
+    ...(link === undefined ? {} : { link }),
+  }
+}
+
+/** The first failed or errored step of a run, and its index in the record (the report's `#step-<index>`). */
+export function findFailingStep(run: SuiteRun): { step: StepResult; index: number } | undefined {
+  const steps = run.record?.steps ?? []
+  const index = steps.findIndex((step) => step.status === 'failed' || step.status === 'errored')
+  const step = steps[index]
+  return step === undefined ? undefined : { step, index }
+}
+
+function summarise(record: SuiteRecord): string {
+  const sequences = record.runs.filter((run) => run.role === 'sequence')
+  const count = (status: SuiteRun['status']): number => sequences.filter((run) => run.status === status).length
+  const parts = SEVERITY.filter((status) => count(status) > 0).map((status) => `${count(status)} ${status}`)
+  return `${sequences.length} runs on ${record.devices.length} device${record.devices.length === 1 ? '' : 's'}: ${parts.join(', ') || 'none'}`
+}
