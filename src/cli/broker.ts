@@ -3,6 +3,7 @@ import { formatListenerLines, formatMessageLine } from '../broker/broker-log-lin
 import { loadOrCreateCertificateDir } from '../broker/certificate-dir.js'
 import { startBroker, type EmbeddedBroker } from '../broker/embedded-broker.js'
 import { createTestCertificates, DEFAULT_BROKER_HOSTNAMES, type CertificateKeyType, type TestCertificates } from '../broker/test-certificates.js'
+import { waitForStopSignal } from './wait-for-stop-signal.js'
 
 /** Exit code when the broker cannot start (port taken, unreadable certificate directory): the environment, not a test, failed. */
 const EXIT_INFRASTRUCTURE = 3
@@ -70,18 +71,6 @@ function chooseHostnames(opts: BrokerCommandOptions): string[] {
 
 function printListeners(broker: EmbeddedBroker): void {
   process.stdout.write(['listening:', ...formatListenerLines(broker).map(line => `  ${line}`)].join('\n') + '\n')
-}
-
-function waitForStopSignal(): Promise<NodeJS.Signals> {
-  return new Promise(resolve => {
-    const stop = (signal: NodeJS.Signals): void => {
-      process.off('SIGINT', stop)
-      process.off('SIGTERM', stop)
-      resolve(signal)
-    }
-    process.on('SIGINT', stop)
-    process.on('SIGTERM', stop)
-  })
 }
 
 function describeError(error: unknown): string {

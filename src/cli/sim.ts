@@ -2,6 +2,7 @@ import { Command, InvalidArgumentError } from 'commander'
 import { createSimModem, SIM_PROFILES, serveSimOverTcp, type SimServer } from '../sim/index.js'
 import { parseResolveRule, type ResolveRule } from '../sim/network/host-resolve.js'
 import { startPtyBridge, type PtyBridge } from '../sim/pty-bridge.js'
+import { waitForStopSignal } from './wait-for-stop-signal.js'
 
 /** Exit code when the simulator cannot start (address in use, socat failing): the environment, not a test, failed. */
 const EXIT_INFRASTRUCTURE = 3
@@ -74,18 +75,6 @@ async function openPty(server: SimServer, link: string | undefined): Promise<Pty
 function usageError(message: string): number {
   process.stderr.write(`atseq sim: ${message}\n`)
   return EXIT_USAGE
-}
-
-function waitForStopSignal(): Promise<NodeJS.Signals> {
-  return new Promise(resolve => {
-    const stop = (signal: NodeJS.Signals): void => {
-      process.off('SIGINT', stop)
-      process.off('SIGTERM', stop)
-      resolve(signal)
-    }
-    process.on('SIGINT', stop)
-    process.on('SIGTERM', stop)
-  })
 }
 
 function collectRule(value: string, previous: ResolveRule[]): ResolveRule[] {

@@ -4,7 +4,7 @@ import type { CommandContext, HandlerTable } from '../command-context.js'
 import { createClientSlot, type QoS } from '../modem-state.js'
 import { MQTT_ERR } from '../mqtt-codes.js'
 import { replyError, replyOk, replyPrompt, type Reply } from '../reply.js'
-import { describeClientRange, findAcquiredClient, promptForTopic, readLength, replyRejected } from './mqtt-common.js'
+import { describeClientRange, findAcquiredClient, promptForTopic, readLength, readLengthRequest, replyRejected } from './mqtt-common.js'
 
 function acquireClient(cmd: AtCommand, ctx: CommandContext): Reply {
   const { state, profile } = ctx
@@ -73,13 +73,10 @@ function configureClient(cmd: AtCommand, ctx: CommandContext): Reply {
 function setWillTopic(cmd: AtCommand, ctx: CommandContext): Reply {
   const limits = ctx.profile.limits.topicBytes
   if (cmd.form === 'test') return replyOk(`+CMQTTWILLTOPIC: ${describeClientRange(ctx)},(${limits.min}-${limits.max})`)
-  const length = readLength(cmd, 1, limits)
-  if (length === undefined || !hasArgCount(cmd, 2, 2)) return replyError()
-  const found = findAcquiredClient(cmd, ctx)
-  if (!found.ok) return found.reply
-  if (length === 'out-of-range') return replyRejected(cmd.name, found.idx, MQTT_ERR.lengthOutOfRange)
-  return promptForTopic(cmd.name, found.idx, found.slot, length, topic => {
-    found.slot.willTopic = topic
+  const request = readLengthRequest(cmd, ctx, limits, 2)
+  if (!request.ok) return request.reply
+  return promptForTopic(cmd.name, request.idx, request.slot, request.length, topic => {
+    request.slot.willTopic = topic
     return replyOk()
   })
 }
@@ -87,15 +84,12 @@ function setWillTopic(cmd: AtCommand, ctx: CommandContext): Reply {
 function setWillMessage(cmd: AtCommand, ctx: CommandContext): Reply {
   const limits = ctx.profile.limits.payloadBytes
   if (cmd.form === 'test') return replyOk(`+CMQTTWILLMSG: ${describeClientRange(ctx)},(${limits.min}-${limits.max}),(0-2)`)
-  const length = readLength(cmd, 1, limits)
-  const qos = readInt(cmd, 2, 0, 2)
-  if (length === undefined || qos === undefined || !hasArgCount(cmd, 3, 3)) return replyError()
-  const found = findAcquiredClient(cmd, ctx)
-  if (!found.ok) return found.reply
-  if (length === 'out-of-range') return replyRejected(cmd.name, found.idx, MQTT_ERR.lengthOutOfRange)
-  return replyPrompt(length, message => {
-    found.slot.willMessage = message
-    found.slot.willQos = qos as QoS
+  const request = readLengthRequest(cmd, ctx, limits, 3)
+  if (!request.ok) return request.reply
+  const qos = readInt(cmd, 2, 0, 2) as QoS
+  return replyPrompt(request.length, message => {
+    request.slot.willMessage = message
+    request.slot.willQos = qos
     return replyOk()
   })
 }

@@ -1,6 +1,6 @@
 /** Checks and answers shared by the AT+CMQTT* handlers. */
 import { isUtf8 } from 'node:buffer'
-import { readInt, type AtCommand } from '../at-command.js'
+import { hasArgCount, readInt, type AtCommand } from '../at-command.js'
 import type { CommandContext } from '../command-context.js'
 import type { MqttClientSlot } from '../modem-state.js'
 import { MQTT_ERR } from '../mqtt-codes.js'
@@ -30,6 +30,31 @@ export function readLength(cmd: AtCommand, index: number, range: { min: number; 
   const value = readInt(cmd, index, 0, Number.MAX_SAFE_INTEGER)
   if (value === undefined) return undefined
   return value < range.min || value > range.max ? 'out-of-range' : value
+}
+
+export type LengthRequest =
+  | { ok: true; idx: number; slot: MqttClientSlot; length: number }
+  | { ok: false; reply: Reply }
+
+/**
+ * The common head of the `AT+CMQTTxxx=<idx>,<len>[,<qos>]` prompt commands: `argCount` parameters with
+ * the length in parameter 1 (a syntax error is ERROR), an acquired client, and a length within `range`
+ * (else 22). `isQueueFull` adds the SUBTOPIC/UNSUBTOPIC limit, reported as 22 too.
+ */
+export function readLengthRequest(
+  cmd: AtCommand,
+  ctx: CommandContext,
+  range: { min: number; max: number },
+  argCount: number,
+  isQueueFull: (slot: MqttClientSlot) => boolean = () => false,
+): LengthRequest {
+  const length = readLength(cmd, 1, range)
+  const qosOk = argCount < 3 || readInt(cmd, 2, 0, 2) !== undefined
+  if (length === undefined || !qosOk || !hasArgCount(cmd, argCount, argCount)) return { ok: false, reply: replyError() }
+  const found = findAcquiredClient(cmd, ctx)
+  if (!found.ok) return found
+  if (length === 'out-of-range' || isQueueFull(found.slot)) return { ok: false, reply: replyRejected(cmd.name, found.idx, MQTT_ERR.lengthOutOfRange) }
+  return { ok: true, idx: found.idx, slot: found.slot, length }
 }
 
 /** Prompts for a topic of `length` bytes; with checkUTF8 on, bytes that are not UTF-8 are refused with error 2. */

@@ -4,18 +4,15 @@ import type { CommandContext, HandlerTable } from '../command-context.js'
 import type { QoS } from '../modem-state.js'
 import { MQTT_ERR } from '../mqtt-codes.js'
 import { replyError, replyOk, replyPrompt, type Reply } from '../reply.js'
-import { describeClientRange, findAcquiredClient, promptForTopic, readLength, replyRejected } from './mqtt-common.js'
+import { describeClientRange, findAcquiredClient, promptForTopic, readLength, readLengthRequest, replyRejected } from './mqtt-common.js'
 
 function stageTopic(cmd: AtCommand, ctx: CommandContext): Reply {
   const limits = ctx.profile.limits.topicBytes
   if (cmd.form === 'test') return replyOk(`+CMQTTTOPIC: ${describeClientRange(ctx)},(${limits.min}-${limits.max})`)
-  const length = readLength(cmd, 1, limits)
-  if (length === undefined || !hasArgCount(cmd, 2, 2)) return replyError()
-  const found = findAcquiredClient(cmd, ctx)
-  if (!found.ok) return found.reply
-  if (length === 'out-of-range') return replyRejected(cmd.name, found.idx, MQTT_ERR.lengthOutOfRange)
-  return promptForTopic(cmd.name, found.idx, found.slot, length, topic => {
-    found.slot.pubTopic = topic
+  const request = readLengthRequest(cmd, ctx, limits, 2)
+  if (!request.ok) return request.reply
+  return promptForTopic(cmd.name, request.idx, request.slot, request.length, topic => {
+    request.slot.pubTopic = topic
     return replyOk()
   })
 }
@@ -23,13 +20,10 @@ function stageTopic(cmd: AtCommand, ctx: CommandContext): Reply {
 function stagePayload(cmd: AtCommand, ctx: CommandContext): Reply {
   const limits = ctx.profile.limits.payloadBytes
   if (cmd.form === 'test') return replyOk(`+CMQTTPAYLOAD: ${describeClientRange(ctx)},(${limits.min}-${limits.max})`)
-  const length = readLength(cmd, 1, limits)
-  if (length === undefined || !hasArgCount(cmd, 2, 2)) return replyError()
-  const found = findAcquiredClient(cmd, ctx)
-  if (!found.ok) return found.reply
-  if (length === 'out-of-range') return replyRejected(cmd.name, found.idx, MQTT_ERR.lengthOutOfRange)
-  return replyPrompt(length, payload => {
-    found.slot.pubPayload = payload
+  const request = readLengthRequest(cmd, ctx, limits, 2)
+  if (!request.ok) return request.reply
+  return replyPrompt(request.length, payload => {
+    request.slot.pubPayload = payload
     return replyOk()
   })
 }

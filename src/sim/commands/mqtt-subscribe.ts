@@ -8,7 +8,7 @@ import type { MqttClientSlot, QoS, QueuedTopic } from '../modem-state.js'
 import { MQTT_ERR } from '../mqtt-codes.js'
 import type { MqttLink } from '../network/mqtt-link.js'
 import { replyError, replyOk, type Reply } from '../reply.js'
-import { describeClientRange, findAcquiredClient, promptForTopic, readLength, replyRejected, type ClientLookup } from './mqtt-common.js'
+import { describeClientRange, findAcquiredClient, promptForTopic, readLength, readLengthRequest, replyRejected, type ClientLookup } from './mqtt-common.js'
 
 /** Subscription requests are answered within the client's operation timeout. */
 function operationTimeoutMs(slot: MqttClientSlot): number {
@@ -22,14 +22,11 @@ function connectedLink(slot: MqttClientSlot): MqttLink | undefined {
 function queueSubscribeTopic(cmd: AtCommand, ctx: CommandContext): Reply {
   const limits = ctx.profile.limits.topicBytes
   if (cmd.form === 'test') return replyOk(`+CMQTTSUBTOPIC: ${describeClientRange(ctx)},(${limits.min}-${limits.max}),(0-2)`)
-  const length = readLength(cmd, 1, limits)
-  const qos = readInt(cmd, 2, 0, 2)
-  if (length === undefined || qos === undefined || !hasArgCount(cmd, 3, 3)) return replyError()
-  const found = findAcquiredClient(cmd, ctx)
-  if (!found.ok) return found.reply
-  if (length === 'out-of-range' || found.slot.subTopics.length >= ctx.profile.limits.queuedTopics) return replyRejected(cmd.name, found.idx, MQTT_ERR.lengthOutOfRange)
-  return promptForTopic(cmd.name, found.idx, found.slot, length, topic => {
-    found.slot.subTopics.push({ topic, qos: qos as QoS })
+  const request = readLengthRequest(cmd, ctx, limits, 3, (slot) => slot.subTopics.length >= ctx.profile.limits.queuedTopics)
+  if (!request.ok) return request.reply
+  const qos = readInt(cmd, 2, 0, 2) as QoS
+  return promptForTopic(cmd.name, request.idx, request.slot, request.length, topic => {
+    request.slot.subTopics.push({ topic, qos: qos })
     return replyOk()
   })
 }
@@ -37,13 +34,10 @@ function queueSubscribeTopic(cmd: AtCommand, ctx: CommandContext): Reply {
 function queueUnsubscribeTopic(cmd: AtCommand, ctx: CommandContext): Reply {
   const limits = ctx.profile.limits.topicBytes
   if (cmd.form === 'test') return replyOk(`+CMQTTUNSUBTOPIC: ${describeClientRange(ctx)},(${limits.min}-${limits.max})`)
-  const length = readLength(cmd, 1, limits)
-  if (length === undefined || !hasArgCount(cmd, 2, 2)) return replyError()
-  const found = findAcquiredClient(cmd, ctx)
-  if (!found.ok) return found.reply
-  if (length === 'out-of-range' || found.slot.unsubTopics.length >= ctx.profile.limits.queuedTopics) return replyRejected(cmd.name, found.idx, MQTT_ERR.lengthOutOfRange)
-  return promptForTopic(cmd.name, found.idx, found.slot, length, topic => {
-    found.slot.unsubTopics.push(topic)
+  const request = readLengthRequest(cmd, ctx, limits, 2, (slot) => slot.unsubTopics.length >= ctx.profile.limits.queuedTopics)
+  if (!request.ok) return request.reply
+  return promptForTopic(cmd.name, request.idx, request.slot, request.length, topic => {
+    request.slot.unsubTopics.push(topic)
     return replyOk()
   })
 }
