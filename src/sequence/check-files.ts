@@ -1,7 +1,12 @@
 import { errorAt, hasErrors, type Diagnostic } from './diagnostic.js'
 import { findSequenceFiles } from './find-sequence-files.js'
 import { lintSequence } from './lint/lint-sequence.js'
-import { loadSequence } from './load-sequence.js'
+import { loadSourceRead } from './load-sequence.js'
+import { readAhead } from './read-ahead.js'
+import { MAX_SEQUENCE_BYTES, readSourceFile } from './read-source.js'
+
+/** Files read from disk ahead of the one being validated; enough to keep the disk busy while the CPU parses. */
+const READ_AHEAD_FILES = 16
 
 /** One file's outcome: load diagnostics, plus lint warnings when asked and the file loaded. */
 export interface FileCheck {
@@ -21,8 +26,10 @@ export interface CheckOptions {
 export async function checkSequenceFiles(paths: readonly string[], options: CheckOptions = {}): Promise<FileCheck[]> {
   const files = await findSequenceFiles(paths)
   const checks: FileCheck[] = []
-  for (const file of files) {
-    const loaded = await loadSequence(file)
+  let index = 0
+  for await (const read of readAhead(files, READ_AHEAD_FILES, file => readSourceFile(file, MAX_SEQUENCE_BYTES))) {
+    const file = files[index++]!
+    const loaded = loadSourceRead(file, read)
     const warnings = options.lint === true && loaded.sequence !== undefined ? lintSequence(loaded.sequence, { vars: options.vars ?? {} }) : []
     checks.push({ file, valid: loaded.sequence !== undefined, diagnostics: [...loaded.diagnostics, ...warnings] })
   }

@@ -1,7 +1,7 @@
 import { buildSequence } from './build-sequence.js'
 import { hasErrors, sortDiagnostics, type Diagnostic } from './diagnostic.js'
 import type { Sequence } from './model.js'
-import { decodeSource, MAX_SEQUENCE_BYTES, readSourceFile } from './read-source.js'
+import { decodeSource, MAX_SEQUENCE_BYTES, readSourceFile, type SourceRead } from './read-source.js'
 import { checkAgainstSchema } from './schema-check.js'
 import { parseYamlSource } from './yaml-source.js'
 
@@ -18,15 +18,18 @@ export interface LoadOptions {
 
 /** Reads, parses, validates and builds a sequence file, collecting all problems at once instead of stopping at the first. */
 export async function loadSequence(file: string, options: LoadOptions = {}): Promise<LoadResult> {
-  const read = await readSourceFile(file, options.maxBytes ?? MAX_SEQUENCE_BYTES)
-  if (read.kind === 'unreadable') return { diagnostics: [read.diagnostic] }
-  return loadSequenceText(file, read.bytes)
+  return loadSourceRead(file, await readSourceFile(file, options.maxBytes ?? MAX_SEQUENCE_BYTES))
 }
 
 /** Same as `loadSequence` for bytes already in memory; `file` names them in diagnostics. */
 export function loadSequenceText(file: string, bytes: Buffer): LoadResult {
-  const read = decodeSource(file, bytes)
+  return loadSourceRead(file, decodeSource(file, bytes))
+}
+
+/** Parses, validates and builds a file that has already been read and decoded (the text is not decoded a second time). */
+export function loadSourceRead(file: string, read: SourceRead): LoadResult {
   if (read.kind === 'unreadable') return { diagnostics: [read.diagnostic] }
+  const { bytes } = read
   const parsed = parseYamlSource(file, read.text)
   if (parsed.source === undefined) return { diagnostics: sortDiagnostics(parsed.diagnostics) }
   const data = parsed.source.doc.toJS({ maxAliasCount: 100 }) as unknown
