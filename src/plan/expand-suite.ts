@@ -3,7 +3,7 @@
  * files one glob matches in name order (or all by name with `order: name`). The suite file, its
  * setup and teardown, other suite files and `exclude:` globs are never run as sequences.
  */
-import { readdir } from 'node:fs/promises'
+import { readdir, stat } from 'node:fs/promises'
 import { dirname, join, relative, sep } from 'node:path'
 import { errorAt, type Diagnostic } from '../sequence/diagnostic.js'
 import { doesGlobMatch } from './glob-pattern.js'
@@ -33,7 +33,7 @@ export async function expandSuite(suite: Suite): Promise<SuiteExpansion> {
   const taken = new Set<string>()
   const files: SuiteFile[] = []
   for (const entry of suite.entries) {
-    const matches = all.filter((path) => doesGlobMatch(entry.glob, path))
+    const matches = isLiteralPath(entry.glob) ? await findLiteral(root, entry.glob) : all.filter((path) => doesGlobMatch(entry.glob, path))
     if (matches.length === 0) diagnostics.push(errorAt(entry.at, 'suite-no-match', `\`${entry.glob}\` matches no sequence file next to the suite`, 'globs are relative to the suite file'))
     for (const path of matches.filter(isRunnable)) {
       if (taken.has(path)) continue
@@ -53,6 +53,16 @@ function findSpecial(suite: Suite, key: 'setup' | 'teardown', all: string[], roo
   if (all.includes(normalise(path))) return join(root, normalise(path))
   diagnostics.push(errorAt(suite.at, `suite-${key}-missing`, `the suite's ${key} file \`${path}\` does not exist`, 'the path is relative to the suite file'))
   return undefined
+}
+
+/** A path without glob characters may also name a file outside the suite's folder (`../seed.yaml`). */
+function isLiteralPath(glob: string): boolean {
+  return !/[*?]/.test(glob)
+}
+
+async function findLiteral(root: string, path: string): Promise<string[]> {
+  const info = await stat(join(root, path)).catch(() => undefined)
+  return info?.isFile() ? [normalise(path)] : []
 }
 
 function normalise(path: string): string {
