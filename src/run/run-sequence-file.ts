@@ -131,8 +131,12 @@ function createMasker(sequence: Sequence, options: RunSequenceOptions): Masker {
   const secrets = Object.entries(sequence.vars)
     .filter(([, v]) => v.secret)
     .map(([name, v]) => options.vars[name] ?? v.value)
-  return new Masker({ secrets, maskIdentifiers: options.maskIdentifiers })
+  // A `--var` whose name says it is a secret is masked even when the file does not mark it.
+  const cliSecrets = Object.entries(options.vars).filter(([name]) => SECRET_NAME.test(name)).map(([, value]) => value)
+  return new Masker({ secrets: [...secrets, ...cliSecrets], maskIdentifiers: options.maskIdentifiers })
 }
+
+const SECRET_NAME = /pass|secret|token|key|pin|puk|credential/i
 
 /** When the device cannot be opened, every step is recorded as skipped with the reason. */
 function skipAll(sequence: Sequence, recorder: Recorder, events: RunEvents, reason: string): void {

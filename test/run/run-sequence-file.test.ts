@@ -184,3 +184,30 @@ steps:
   t.match(step.reason, /sequence\.yaml:\d+:\d+/)
   t.equal(record.exitCode, 2)
 })
+
+t.test('secret vars are masked everywhere, including a --var whose name says it is a password', async (t) => {
+  const { record } = await runYamlOnSim(t, `${header}
+vars:
+  user: alice
+  token: { value: "tok-123456", secret: true }
+steps:
+  - no: "1"
+    send: AT+CMQTTSTART
+    urc: "+CMQTTSTART: 0"
+  - no: "2"
+    send: AT+CMQTTACCQ=0,"{{token}}"
+  - no: "3"
+    send: AT+CMQTTTOPIC=0,{{len mqtt_password}}
+    expect: ">"
+  - no: "4"
+    data: "{{mqtt_password}}"
+`, { vars: { mqtt_password: 'hunter2hunter2' } })
+  t.equal(record.status, 'passed', JSON.stringify(record.steps.map((s) => s.reason)))
+  const json = JSON.stringify(record)
+  const transcript = record.transcript.map((entry) => Buffer.from(entry.data, 'base64').toString('utf8')).join('')
+  for (const secret of ['tok-123456', 'hunter2hunter2']) {
+    t.notOk(json.includes(secret), `${secret} is not in the record`)
+    t.notOk(transcript.includes(secret), `${secret} is not in the transcript`)
+  }
+  t.match(transcript, /AT\+CMQTTACCQ=0,"••••••"/)
+})
