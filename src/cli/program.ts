@@ -7,6 +7,7 @@ import { registerRun } from './run.js'
 import { registerBroker } from './broker.js'
 import { registerSim } from './sim.js'
 import { registerPorts } from './ports.js'
+import { registerDiff } from './diff.js'
 import { registerMerge } from './merge.js'
 
 /** The atseq command line: each command lives in its own file and only parses arguments and maps outcomes to exit codes. */
@@ -25,6 +26,7 @@ export function buildProgram(): Command {
   registerLint(program)
   registerImport(program)
   registerPorts(program)
+  registerDiff(program)
   registerMerge(program)
   return program
 }
