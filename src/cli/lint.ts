@@ -1,6 +1,7 @@
 import type { Command } from 'commander'
-import { checkSequenceFiles, summariseChecks } from '../sequence/index.js'
-import { addFormatOption, collectVar, EXIT_INVALID_INPUT, printChecks } from './validate.js'
+import { SESSION_VAR_PLACEHOLDERS } from '../plan/check-suites.js'
+import { summariseChecks } from '../sequence/index.js'
+import { addFormatOption, checkFilesAndSuites, collectVar, EXIT_INVALID_INPUT, printChecks } from './validate.js'
 
 /** Exit code of `lint --strict` when there are warnings. */
 const EXIT_WARNINGS = 1
@@ -14,7 +15,8 @@ export function registerLint(program: Command): void {
     .option('--var <name=value>', 'a variable value, as the run would get it (repeatable)', collectVar, {})
     .addHelpText('after', '\nExit codes: 0 clean (warnings allowed unless --strict), 1 warnings with --strict, 2 some file invalid or unreadable.')
   addFormatOption(command).action(async (paths: string[], options: { format: string; strict?: boolean; var: Record<string, string> }) => {
-    const checks = await checkSequenceFiles(paths, { lint: true, vars: options.var })
+    // The simulator's embedded broker gives every run its certificates as vars (broker_ca...): not undefined.
+    const checks = await checkFilesAndSuites(paths, { lint: true, vars: { ...SESSION_VAR_PLACEHOLDERS, ...options.var } })
     printChecks(checks, options.format, 'linted')
     const summary = summariseChecks(checks)
     process.exitCode = summary.invalid > 0 ? EXIT_INVALID_INPUT : options.strict === true && summary.warnings > 0 ? EXIT_WARNINGS : 0

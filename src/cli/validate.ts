@@ -1,5 +1,6 @@
 import { InvalidArgumentError, type Command } from 'commander'
-import { checkSequenceFiles, formatDiagnostic, summariseChecks, type FileCheck } from '../sequence/index.js'
+import { checkSuiteFiles, partitionSuiteFiles } from '../plan/check-suites.js'
+import { checkSequenceFiles, formatDiagnostic, summariseChecks, type CheckOptions, type FileCheck } from '../sequence/index.js'
 
 /** Exit code for input atseq cannot use (invalid sequence, unreadable file). */
 export const EXIT_INVALID_INPUT = 2
@@ -30,14 +31,21 @@ export function addFormatOption(command: Command): Command {
 }
 
 
+/** Checks sequence files and suite files (`suite.yaml`, `*.suite.yaml`) found under `paths`. */
+export async function checkFilesAndSuites(paths: readonly string[], options: CheckOptions = {}): Promise<FileCheck[]> {
+  const { suites, sequencePaths } = await partitionSuiteFiles(paths)
+  const sequenceChecks = sequencePaths.length === 0 ? [] : await checkSequenceFiles(sequencePaths, options)
+  return [...sequenceChecks, ...(await checkSuiteFiles(suites))]
+}
+
 /** `atseq validate [paths...]`: YAML, schema, templates and regexes of sequence files; exit 0 when all are valid, 2 otherwise. */
 export function registerValidate(program: Command): void {
   const command = program.command('validate')
-    .description('check sequence files (YAML, schema, templates, regexes) and print every problem as file:line:col')
+    .description('check sequence and suite files (YAML, schema, templates, regexes, suite globs) and print every problem as file:line:col')
     .argument('[paths...]', 'sequence files or folders searched for *.yaml / *.yml', ['sequences'])
     .addHelpText('after', '\nExit codes: 0 all files valid, 2 some file invalid or unreadable.')
   addFormatOption(command).action(async (paths: string[], options: { format: string }) => {
-    const checks = await checkSequenceFiles(paths)
+    const checks = await checkFilesAndSuites(paths)
     printChecks(checks, options.format, 'validated')
     process.exitCode = summariseChecks(checks).invalid > 0 ? EXIT_INVALID_INPUT : 0
   })
