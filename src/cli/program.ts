@@ -8,6 +8,7 @@ import { registerBroker } from './broker.js'
 import { registerSim } from './sim.js'
 import { registerPorts } from './ports.js'
 import { registerDiff } from './diff.js'
+import { registerRecord } from './record.js'
 import { registerMerge } from './merge.js'
 
 /** The atseq command line: each command lives in its own file and only parses arguments and maps outcomes to exit codes. */
@@ -27,6 +28,7 @@ export function buildProgram(): Command {
   registerImport(program)
   registerPorts(program)
   registerDiff(program)
+  registerRecord(program)
   registerMerge(program)
   return program
 }

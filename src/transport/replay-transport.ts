@@ -81,8 +81,10 @@ export function buildReplayScript(source: ReplaySource, name: string): ReplayScr
 }
 
 function labelWrite(source: ReplaySource, index: number): { label: string; isInStep: boolean } {
-  const step = source.steps?.find((s) => s.transcript.from <= index && index < s.transcript.to)
-  if (step === undefined) return { label: source.steps === undefined ? `write ${index + 1}` : 'device identification', isInStep: false }
+  // A recorded session (atseq record) has no steps: every write must then come in order.
+  if (source.steps === undefined || source.steps.length === 0) return { label: `transcript entry ${index + 1}`, isInStep: true }
+  const step = source.steps.find((s) => s.transcript.from <= index && index < s.transcript.to)
+  if (step === undefined) return { label: 'device identification', isInStep: false }
   const phase = step.phase === 'steps' ? '' : `${step.phase} `
   return { label: `${phase}step ${step.no}`, isInStep: true }
 }
