@@ -4,6 +4,7 @@
  * then run the plan on every device in parallel (each device's sequences one after another),
  * print progress, and for a suite, several devices or a shard, write the suite report.
  */
+import { setMaxListeners } from 'node:events'
 import { stat } from 'node:fs/promises'
 import { join, relative } from 'node:path'
 import { buildPlan, resolveRunVars } from '../plan/build-plan.js'
@@ -62,6 +63,8 @@ export async function runFiles(paths: string[], options: RunFilesOptions): Promi
   if (!planned.ok) return { exitCode: EXIT.invalidInput, runs: [] }
   const { plan, suite } = planned
   const startedAt = new Date()
+  // Every device's steps listen on the same Ctrl-C signals: many devices are not a leak.
+  setMaxListeners(10 + plan.devices.length * 8, options.signal, options.teardownSignal)
   const perDevice = await Promise.all(plan.devices.map((device) => runDevice(plan, device, suite, options)))
   const suiteRuns = perDevice.flat()
   const runs = suiteRuns.flatMap((run) => (run.run ? [run.run] : []))
