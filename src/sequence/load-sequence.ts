@@ -32,7 +32,7 @@ export function loadSourceRead(file: string, read: SourceRead): LoadResult {
   const { bytes } = read
   const parsed = parseYamlSource(file, read.text)
   if (parsed.source === undefined) return { diagnostics: sortDiagnostics(parsed.diagnostics) }
-  const data = parsed.source.doc.toJS({ maxAliasCount: 100 }) as unknown
+  const data = parsed.source.data
   const schemaProblems = checkAgainstSchema(data, parsed.source)
   if (schemaProblems.length > 0) return { diagnostics: sortDiagnostics([...parsed.diagnostics, ...schemaProblems]) }
   const built = buildSequence(data as Record<string, unknown>, parsed.source, bytes)

@@ -1,4 +1,4 @@
-import { isMap, isPair, isScalar, LineCounter, parseDocument, Scalar, visit, type Document, type Node, type YAMLError } from 'yaml'
+import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, Scalar, visit, type Document, type Node, type Pair, type YAMLError, type YAMLMap } from 'yaml'
 import { errorAt, warningAt, type Diagnostic } from './diagnostic.js'
 import type { SourceLocation } from './model.js'
 
@@ -8,7 +8,14 @@ export interface YamlSource {
   text: string
   doc: Document.Parsed
   lines: LineCounter
+  /** The document as plain data (what the schema checks): numbers kept as the text written, except under `qos` and `times`. */
+  data: unknown
+  /** Each mapping's pairs by key, filled while reading the data or on first lookup: paths are located many times per file. */
+  pairs: PairIndex
 }
+
+type PairIndex = Map<YAMLMap, Map<string, Pair>>
+
 
 export type PathSegment = string | number
 
@@ -36,9 +43,8 @@ export function parseYamlSource(file: string, text: string): { source?: YamlSour
     diagnostics.push(errorAt({ file, line: 1, col: 1 }, 'empty-file', 'the file holds no sequence', 'start with `sequence: <name>` and a `steps:` list'))
     return { diagnostics }
   }
-  const source = { file, text, doc, lines }
-  keepNumbersAsWritten(source)
-  return { source, diagnostics }
+  const pairs: PairIndex = new Map()
+  return { source: { file, text, doc, lines, data: readPlainData(doc, text, pairs), pairs }, diagnostics }
 }
 
 /** Where a node starts (for quoted strings: the first character inside the quotes). */
@@ -61,7 +67,7 @@ export function locatePath(source: YamlSource, path: readonly PathSegment[], con
 export function locateKey(source: YamlSource, path: readonly PathSegment[], key: string): SourceLocation {
   const map = nodeAt(source, path)
   if (isMap(map)) {
-    const pair = map.items.find(p => isScalar(p.key) && String(p.key.value) === key)
+    const pair = pairAt(source, map, key)
     if (pair !== undefined && isScalar(pair.key)) return locateNode(source, pair.key)
   }
   return locatePath(source, path)
@@ -69,9 +75,35 @@ export function locateKey(source: YamlSource, path: readonly PathSegment[], key:
 
 /** The YAML node at a path of keys and indexes, if any. */
 export function nodeAt(source: YamlSource, path: readonly PathSegment[]): Node | undefined {
-  if (path.length === 0) return source.doc.contents ?? undefined
-  const node = source.doc.getIn(path, true)
+  let node: unknown = source.doc.contents
+  for (const segment of path) {
+    if (isMap(node)) node = indexPairs(source, node).get(String(segment))?.value
+    else if (isSeq(node) && typeof segment === 'number') node = node.items[segment]
+    else return undefined
+  }
   return node !== null && typeof node === 'object' ? (node as Node) : undefined
+}
+
+/** The pair written for `key` in a mapping, if any. */
+export function pairAt(source: YamlSource, map: YAMLMap, key: string): Pair | undefined {
+  return indexPairs(source, map).get(key)
+}
+
+/** A mapping's pairs by key as the plain data spells it (the first pair when a key is written twice). */
+function indexPairs(source: YamlSource, map: YAMLMap): Map<string, Pair> {
+  let index = source.pairs.get(map)
+  if (index === undefined) {
+    index = new Map()
+    for (const pair of map.items) if (isScalar(pair.key) && !index.has(keyText(pair.key, source.text))) index.set(keyText(pair.key, source.text), pair)
+    source.pairs.set(map, index)
+  }
+  return index
+}
+
+/** A scalar key as plain data names it: numbers as written (`4.10:` stays `4.10`), anything else through String(). */
+function keyText(key: Scalar, text: string): string {
+  if (typeof key.value === 'number' && key.range !== undefined && key.range !== null) return text.slice(key.range[0], key.range[1])
+  return key.value === null ? '' : String(key.value)
 }
 
 function locateOffset(source: YamlSource, offset: number): SourceLocation {
@@ -102,13 +134,75 @@ function isEmptyScalar(node: Node): boolean {
   return isScalar(node) && (node.value === null || node.value === '')
 }
 
-function keepNumbersAsWritten(source: YamlSource): void {
-  visit(source.doc, {
+/** Marks a node the direct conversion leaves to yaml's own `toJS` (aliases, explicit tags, merge keys, collection keys). */
+const NOT_PLAIN = Symbol('not plain')
+
+/**
+ * The document as plain data in one walk over its nodes, numbers as written. Documents with aliases, explicit tags,
+ * merge keys or collection keys take yaml's own `toJS` after rewriting numbers in the tree, as the loader always did.
+ */
+function readPlainData(doc: Document.Parsed, text: string, pairs: PairIndex): unknown {
+  const data = convertNode(doc.contents, { text, pairs }, false)
+  if (data !== NOT_PLAIN) return data
+  pairs.clear()
+  keepNumbersAsWritten(doc, text)
+  return doc.toJS({ maxAliasCount: 100 }) as unknown
+}
+
+interface ConvertContext {
+  text: string
+  pairs: PairIndex
+}
+
+function convertNode(node: unknown, ctx: ConvertContext, isNumericValue: boolean): unknown {
+  if (node === null || node === undefined) return null
+  if (isAlias(node) || (node as Node).tag !== undefined) return NOT_PLAIN
+  if (isScalar(node)) return convertScalar(node, ctx.text, isNumericValue)
+  if (isMap(node)) return convertMap(node, ctx)
+  if (isSeq(node)) {
+    const items: unknown[] = []
+    for (const item of node.items) {
+      const value = convertNode(item, ctx, false)
+      if (value === NOT_PLAIN) return NOT_PLAIN
+      items.push(value)
+    }
+    return items
+  }
+  return NOT_PLAIN
+}
+
+function convertScalar(node: Scalar, text: string, isNumericValue: boolean): unknown {
+  const value = node.value
+  if (typeof value === 'number') return isNumericValue || node.range === undefined || node.range === null ? value : text.slice(node.range[0], node.range[1])
+  if (typeof value === 'string' || typeof value === 'boolean' || value === null) return value
+  return NOT_PLAIN
+}
+
+function convertMap(node: YAMLMap, ctx: ConvertContext): unknown {
+  const map: Record<string, unknown> = {}
+  const index = new Map<string, Pair>()
+  ctx.pairs.set(node, index)
+  for (const pair of node.items) {
+    const key = pair.key
+    if (key !== null && (!isScalar(key) || key.tag !== undefined || typeof key.value === 'symbol' || key.value === '<<')) return NOT_PLAIN
+    const name = key === null ? '' : keyText(key, ctx.text)
+    if (key !== null && !index.has(name)) index.set(name, pair as Pair)
+    const value = convertNode(pair.value, ctx, NUMERIC_KEYS.has(name))
+    if (value === NOT_PLAIN) return NOT_PLAIN
+    // As yaml's toJS: `__proto__` (or any inherited name) becomes an own property, never the prototype.
+    if (name in map) Object.defineProperty(map, name, { value, writable: true, enumerable: true, configurable: true })
+    else map[name] = value
+  }
+  return map
+}
+
+function keepNumbersAsWritten(doc: Document.Parsed, text: string): void {
+  visit(doc, {
     Scalar(key, node, path) {
       if (typeof node.value !== 'number' || node.range === undefined || node.range === null) return
       const parent = path[path.length - 1]
       if (key === 'value' && isPair(parent) && isScalar(parent.key) && NUMERIC_KEYS.has(String(parent.key.value))) return
-      node.value = source.text.slice(node.range[0], node.range[1])
+      node.value = text.slice(node.range[0], node.range[1])
     },
   })
 }
