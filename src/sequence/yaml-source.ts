@@ -1,6 +1,7 @@
 import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, Scalar, visit, type Document, type Node, type Pair, type YAMLError, type YAMLMap } from 'yaml'
 import { errorAt, warningAt, type Diagnostic } from './diagnostic.js'
 import type { SourceLocation } from './model.js'
+import { withYamlDebugEnv } from './yaml-debug-env.js'
 
 /** A parsed YAML file that still knows where every node was written. */
 export interface YamlSource {
@@ -33,7 +34,7 @@ const YAML_HINTS: Record<string, string> = {
 /** Parses YAML text keeping positions; syntax problems, duplicate keys and extra documents come back as diagnostics. */
 export function parseYamlSource(file: string, text: string): { source?: YamlSource; diagnostics: Diagnostic[] } {
   const lines = new LineCounter()
-  const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: true })
+  const doc = withYamlDebugEnv(() => parseDocument(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: true }))
   const diagnostics = [
     ...doc.errors.map(e => describeYamlProblem(file, e, 'error')),
     ...doc.warnings.map(e => describeYamlProblem(file, e, 'warning')),
