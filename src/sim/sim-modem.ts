@@ -190,12 +190,17 @@ export class SimModem implements ModemPeer {
   }
 
   private powerUp(): void {
-    this.schedule(this.options.bootDelayMs ?? 0, () => {
+    const printBootLines = (): void => {
       for (const line of this.profile.bootLines) {
         if (line.startsWith('+CPIN:') && !this.simPresent) continue
         this.pacer.write(encodeUrc(line))
       }
-    })
+    }
+    // Without a boot delay the banner is out before the host's first command, as on a module that was
+    // powered before its port was opened; a timer would let it land inside that command's answer.
+    const delayMs = this.options.bootDelayMs ?? 0
+    if (delayMs === 0) printBootLines()
+    else this.schedule(delayMs, printBootLines)
   }
 
   private powerDown(): void {
