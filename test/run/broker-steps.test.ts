@@ -25,6 +25,22 @@ setup:
     urc: "+CMQTTSUB: 0,0"
 `
 
+/** Steps 1-5: the modem publishes `hi` on `hello` with QoS 1. */
+const PUBLISH_HELLO_HI = `  - no: "1"
+    send: AT+CMQTTTOPIC=0,5
+    expect: ">"
+  - no: "2"
+    data: hello
+  - no: "3"
+    send: AT+CMQTTPAYLOAD=0,2
+    expect: ">"
+  - no: "4"
+    data: hi
+  - no: "5"
+    send: AT+CMQTTPUB=0,1,60
+    urc: "+CMQTTPUB: 0,0"
+`
+
 t.test('a publish step reaches the modem as RX URCs with the payload read by length', async (t) => {
   const { record } = await runYamlOnSim(t, `${connect}
 steps:
@@ -44,20 +60,7 @@ steps:
 t.test('the broker check sees what the modem published, and the will after the network drops', async (t) => {
   const { record } = await runYamlOnSim(t, `${connect}
 steps:
-  - no: "1"
-    send: AT+CMQTTTOPIC=0,5
-    expect: ">"
-  - no: "2"
-    data: hello
-  - no: "3"
-    send: AT+CMQTTPAYLOAD=0,2
-    expect: ">"
-  - no: "4"
-    data: hi
-  - no: "5"
-    send: AT+CMQTTPUB=0,1,60
-    urc: "+CMQTTPUB: 0,0"
-    broker: { received: { topic: hello, payload: hi, qos: 1 } }
+${PUBLISH_HELLO_HI}    broker: { received: { topic: hello, payload: hi, qos: 1 } }
   - no: "6"
     wait: "+CMQTTCONNLOST: 0,3"
     broker: { received: { topic: will, payload: gone }, will: true }
@@ -68,20 +71,7 @@ steps:
 t.test('a broker check that does not hold fails with what the broker did see', async (t) => {
   const { record } = await runYamlOnSim(t, `${connect}
 steps:
-  - no: "1"
-    send: AT+CMQTTTOPIC=0,5
-    expect: ">"
-  - no: "2"
-    data: hello
-  - no: "3"
-    send: AT+CMQTTPAYLOAD=0,2
-    expect: ">"
-  - no: "4"
-    data: hi
-  - no: "5"
-    send: AT+CMQTTPUB=0,1,60
-    urc: "+CMQTTPUB: 0,0"
-    within: 300ms
+${PUBLISH_HELLO_HI}    within: 300ms
     broker: { received: { topic: hello, payload: bye } }
 `)
   const step = stepNo(record, '5')
