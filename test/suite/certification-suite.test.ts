@@ -80,6 +80,13 @@ t.test('four simulated devices run in parallel, each with its own section; one f
   const stepIndex = failing.record!.steps.indexOf(step)
   t.match(index, `href="${failing.reportFile}#step-${stepIndex}"`, 'the index links to the failing step')
   t.ok(index.indexOf('r-failed') < index.indexOf('r-passed'), 'failures come first')
+  for (const name of ['a', 'b', 'c', 'd']) {
+    const section = new RegExp(`<section class="device" id="device-${name}"[\\s\\S]*?</section>`).exec(index)?.[0] ?? ''
+    const rows = section.match(/<tr class="run r-\w+" data-device="(\w+)"/g) ?? []
+    t.equal(rows.length, 4, `device ${name} has a section with its setup and three sequences`)
+    t.ok(rows.every((row) => row.endsWith(`"${name}"`)), `device ${name}'s section holds only its runs`)
+    t.match(section, name === 'c' ? /v-failed/ : /v-passed/, `device ${name}'s section shows its verdict`)
+  }
   const junit = readFileSync(join(result.dir, 'suite.junit.xml'), 'utf8')
   t.match(junit, /<testcase name="c"[^>]*>\n\s+<failure message="step 3 \(/, 'JUnit names the failing step')
 })

@@ -1,7 +1,8 @@
 /**
  * The suite index's view model, built from the suite record only: the verdict, the environment
- * (atseq version, devices with their identities and firmware), and one row per sequence × device,
- * failures first, each linking to the failing step of its run report.
+ * (atseq version, devices with their identities and firmware), the runs that did not pass across all
+ * devices, and one section per device with a row per sequence, failures first, each linking to the
+ * failing step of its run report.
  */
 import type { StepResult } from '../../record/run-record.js'
 import type { SuiteRecord, SuiteRun } from '../../plan/suite-record.js'
@@ -28,6 +29,10 @@ export interface SuiteDeviceView {
   model: string
   revision: string
   imei: string
+  /** `5 passed, 1 failed` over this device's sequences. */
+  summary: string
+  /** This device's runs (setup, sequences, teardown), failures first, then plan order. */
+  rows: SuiteRowView[]
 }
 
 export interface SuiteView {
@@ -41,17 +46,17 @@ export interface SuiteView {
   shards: string
   summary: string
   devices: SuiteDeviceView[]
+  /** Every run on every device, failures first, then by device and plan order. */
   rows: SuiteRowView[]
+  /** The runs that did not pass, in the same order (empty when all passed). */
+  failures: SuiteRowView[]
 }
 
 const SEVERITY: ReadonlyArray<SuiteRun['status']> = ['interrupted', 'errored', 'failed', 'skipped', 'passed']
 
 /** Builds the index view: rows sorted failures first, then by device and plan order. */
 export function buildSuiteView(record: SuiteRecord): SuiteView {
-  const deviceOrder = record.devices.map((device) => device.name)
-  const rows = [...record.runs]
-    .sort((a, b) => SEVERITY.indexOf(a.status) - SEVERITY.indexOf(b.status) || deviceOrder.indexOf(a.device) - deviceOrder.indexOf(b.device) || a.order - b.order)
-    .map(buildRowView)
+  const rows = sortFailuresFirst(record.runs, record.devices.map((device) => device.name)).map(buildRowView)
   return {
     title: record.suite.name,
     status: record.status,
@@ -62,13 +67,24 @@ export function buildSuiteView(record: SuiteRecord): SuiteView {
     suiteFile: record.suite.file ?? '',
     shards: record.shards.length === 0 ? 'unsharded' : record.shards.map((s) => `${s.index}/${s.total}`).join(', '),
     summary: summarise(record),
-    devices: record.devices.map((device) => ({
-      name: device.name, url: device.url, status: device.status,
-      manufacturer: device.identity.manufacturer ?? '', model: device.identity.model ?? '',
-      revision: device.identity.revision ?? '', imei: device.identity.imei ?? '',
-    })),
+    devices: record.devices.map((device) => {
+      const mine = record.runs.filter((run) => run.device === device.name)
+      return {
+        name: device.name, url: device.url, status: device.status,
+        manufacturer: device.identity.manufacturer ?? '', model: device.identity.model ?? '',
+        revision: device.identity.revision ?? '', imei: device.identity.imei ?? '',
+        summary: countSequences(mine) || 'no runs',
+        rows: sortFailuresFirst(mine, [device.name]).map(buildRowView),
+      }
+    }),
     rows,
+    failures: rows.filter((row) => row.status !== 'passed'),
   }
+}
+
+/** Failures first (most severe first), then by device and plan order. */
+function sortFailuresFirst(runs: readonly SuiteRun[], deviceOrder: readonly string[]): SuiteRun[] {
+  return [...runs].sort((a, b) => SEVERITY.indexOf(a.status) - SEVERITY.indexOf(b.status) || deviceOrder.indexOf(a.device) - deviceOrder.indexOf(b.device) || a.order - b.order)
 }
 
 function buildRowView(run: SuiteRun): SuiteRowView {
@@ -93,7 +109,12 @@ export function findFailingStep(run: SuiteRun): { step: StepResult; index: numbe
 
 function summarise(record: SuiteRecord): string {
   const sequences = record.runs.filter((run) => run.role === 'sequence')
+  return `${sequences.length} runs on ${record.devices.length} device${record.devices.length === 1 ? '' : 's'}: ${countSequences(record.runs) || 'none'}`
+}
+
+/** `12 passed, 1 failed`: the sequence runs (not setup or teardown) by status, most severe first. */
+function countSequences(runs: readonly SuiteRun[]): string {
+  const sequences = runs.filter((run) => run.role === 'sequence')
   const count = (status: SuiteRun['status']): number => sequences.filter((run) => run.status === status).length
-  const parts = SEVERITY.filter((status) => count(status) > 0).map((status) => `${count(status)} ${status}`)
-  return `${sequences.length} runs on ${record.devices.length} device${record.devices.length === 1 ? '' : 's'}: ${parts.join(', ') || 'none'}`
+  return SEVERITY.filter((status) => count(status) > 0).map((status) => `${count(status)} ${status}`).join(', ')
 }
