@@ -29,6 +29,7 @@ export function buildPlan(input: PlanInput): Plan {
     entries.push({
       role: 'sequence', sequence, order: position + 1, vars: { ...suiteVars, ...(entry?.vars ?? {}) },
       ...(entry?.broker ? { broker: entry.broker } : {}),
+      ...(entry?.sim ? { sim: entry.sim } : {}),
     })
   })
   if (input.teardown) entries.push({ role: 'teardown', sequence: input.teardown, order: chosen.length + 1, vars: suiteVars })
@@ -47,6 +48,18 @@ export function isTagSelected(sequence: Sequence, suite: Suite | undefined): boo
   if (suite === undefined) return true
   const included = suite.includeTags.length === 0 || suite.includeTags.some((tag) => sequence.tags.includes(tag))
   return included && !suite.excludeTags.some((tag) => sequence.tags.includes(tag))
+}
+
+/**
+ * The device URL one run opens: a `sim://` device gets the entry's simulator settings as query
+ * parameters (they replace the same parameters in the URL); other devices are opened as given.
+ */
+export function resolveRunDeviceUrl(entry: PlanEntry, device: DeviceSpec): string {
+  const settings = Object.entries(entry.sim ?? {}).filter(([, value]) => value !== undefined)
+  if (settings.length === 0 || !/^sim:\/\//i.test(device.url)) return device.url
+  const url = new URL(device.url)
+  for (const [name, value] of settings) url.searchParams.set(name, String(value))
+  return url.toString()
 }
 
 /** The vars one run gets: the entry's (suite and entry), then the device's, then the suite's per-device, then the command line's. */

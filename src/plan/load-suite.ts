@@ -7,7 +7,7 @@ import { readFile } from 'node:fs/promises'
 import { LineCounter, parseDocument } from 'yaml'
 import { errorAt, hasErrors, sortDiagnostics, type Diagnostic } from '../sequence/diagnostic.js'
 import { checkSuiteSchema, locate, type SuiteSource } from './suite-schema-check.js'
-import type { BrokerSettings, Suite, SuiteEntry } from './suite-model.js'
+import type { BrokerSettings, SimSettings, Suite, SuiteEntry } from './suite-model.js'
 
 export interface SuiteLoad {
   suite?: Suite
@@ -15,7 +15,7 @@ export interface SuiteLoad {
 }
 
 type Raw = Record<string, unknown>
-type RawEntry = string | { path: string; vars?: Raw; broker?: BrokerSettings }
+type RawEntry = string | { path: string; vars?: Raw; broker?: BrokerSettings; sim?: SimSettings }
 
 /** Loads and validates a suite file. */
 export async function loadSuite(file: string): Promise<SuiteLoad> {
@@ -70,7 +70,7 @@ function buildSuite(raw: Raw, source: SuiteSource, bytes: Buffer): Suite {
 
 function buildEntry(entry: RawEntry, at: SuiteEntry['at']): SuiteEntry {
   if (typeof entry === 'string') return { glob: entry, vars: {}, at }
-  return { glob: entry.path, vars: stringifyVars(entry.vars), ...(entry.broker ? { broker: entry.broker } : {}), at }
+  return { glob: entry.path, vars: stringifyVars(entry.vars), ...(entry.broker ? { broker: entry.broker } : {}), ...(entry.sim ? { sim: entry.sim } : {}), at }
 }
 
 /** Vars are strings at run time, as `--var` gives them. */

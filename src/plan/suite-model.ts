@@ -10,11 +10,18 @@ export interface BrokerSettings {
   users?: Record<string, string>
 }
 
+/** Simulator settings for one entry, added to a `sim://` device's URL as query parameters (other devices ignore them). */
+export interface SimSettings {
+  /** How long the simulated modem waits for prompt input before ERROR (ms). */
+  promptTimeoutMs?: number
+}
+
 /** One `sequences:` entry: a glob relative to the suite file, with what it adds. */
 export interface SuiteEntry {
   glob: string
   vars: Record<string, string>
   broker?: BrokerSettings
+  sim?: SimSettings
   at: SourceLocation
 }
 
@@ -65,6 +72,7 @@ export interface PlanEntry {
   order: number
   vars: Record<string, string>
   broker?: BrokerSettings
+  sim?: SimSettings
 }
 
 /** The whole plan: every device runs `entries` in order (devices in parallel). */

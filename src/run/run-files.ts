@@ -7,7 +7,7 @@
 import { setMaxListeners } from 'node:events'
 import { stat } from 'node:fs/promises'
 import { join, relative } from 'node:path'
-import { buildPlan, resolveRunVars } from '../plan/build-plan.js'
+import { buildPlan, resolveRunDeviceUrl, resolveRunVars } from '../plan/build-plan.js'
 import { checkUniqueNames, loadDevicesFile, parseDeviceArgument } from '../plan/device-list.js'
 import { expandSuite } from '../plan/expand-suite.js'
 import { loadSuite } from '../plan/load-suite.js'
@@ -215,7 +215,7 @@ async function runDevice(plan: Plan, device: DeviceSpec, suite: Suite | undefine
     else progress.sequenceStarted(0, 1, `${entry.role}: ${entry.sequence.name}`, entry.sequence.file)
     const { onSimModem, ...shared } = options
     const run = await runSequenceFile(entry.sequence, {
-      ...shared, device: device.url, reportDir,
+      ...shared, device: resolveRunDeviceUrl(entry, device), reportDir,
       vars: resolveRunVars(entry, device, suite, options.vars),
       timeoutScale: options.timeoutScale * (suite?.timeoutScale ?? 1),
       events: { onStepEnd: (step) => progress.stepEnded(step) },

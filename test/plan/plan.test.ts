@@ -1,5 +1,6 @@
 /** The plan stage's pure parts: shards, globs, device arguments, suite loading diagnostics, merging. */
 import t from 'tap'
+import { resolveRunDeviceUrl } from '../../src/plan/build-plan.js'
 import { doesGlobMatch } from '../../src/plan/glob-pattern.js'
 import { parseDeviceArgument } from '../../src/plan/device-list.js'
 import { loadSuiteText } from '../../src/plan/load-suite.js'
@@ -7,6 +8,8 @@ import { mergeSuiteRecords } from '../../src/plan/merge-suite-records.js'
 import { isInShard, parseShard } from '../../src/plan/shard.js'
 import { isSuiteFile } from '../../src/plan/suite-file.js'
 import type { SuiteRecord } from '../../src/plan/suite-record.js'
+import type { PlanEntry } from '../../src/plan/suite-model.js'
+import { parseDeviceUrl } from '../../src/transport/device-url.js'
 
 t.test('shards split positions round-robin, every position in exactly one shard', async (t) => {
   t.same(parseShard('2/3'), { ok: true, shard: { index: 2, total: 3 } })
@@ -56,4 +59,25 @@ t.test('merging refuses records of different suites', async (t) => {
   t.equal(result.ok, false)
   t.equal(result.ok ? '' : result.code, 'merge-mismatch')
   t.equal(mergeSuiteRecords([]).ok, false)
+})
+
+t.test('an entry\'s simulator settings reach sim:// devices only, replacing the same URL parameter', async (t) => {
+  const loaded = loadSuiteText('s.suite.yaml', Buffer.from('suite: x\nsequences: [{ path: a.yaml, sim: { promptTimeoutMs: 1000 } }, b.yaml]\n'))
+  t.same(loaded.suite?.entries[0]?.sim, { promptTimeoutMs: 1000 })
+  const entry = { role: 'sequence', order: 1, vars: {}, sim: { promptTimeoutMs: 1000 } } as unknown as PlanEntry
+  const device = (url: string) => ({ name: 'd', url, vars: {} })
+  const url = resolveRunDeviceUrl(entry, device('sim://simcom-a76xx?promptTimeoutMs=5&resolve=*:1883=127.0.0.1:4000'))
+  const parsed = parseDeviceUrl(url)
+  t.equal(parsed.kind, 'sim')
+  if (parsed.kind === 'sim') {
+    t.same(parsed.params.getAll('promptTimeoutMs'), ['1000'])
+    t.same(parsed.params.getAll('resolve'), ['*:1883=127.0.0.1:4000'], 'other parameters stay as they were')
+  }
+  t.equal(resolveRunDeviceUrl(entry, device('/dev/ttyUSB2')), '/dev/ttyUSB2', 'a serial port is opened as given')
+  t.equal(resolveRunDeviceUrl(entry, device('tcp://127.0.0.1:4001')), 'tcp://127.0.0.1:4001')
+  t.equal(resolveRunDeviceUrl({ ...entry, sim: undefined } as unknown as PlanEntry, device('sim://simcom-a76xx')), 'sim://simcom-a76xx')
+  const bad = loadSuiteText('s.suite.yaml', Buffer.from('suite: x\nsequences:\n  - { path: a.yaml, sim: { promptTimeoutMs: 0, echo: 1 } }\n'))
+  t.equal(bad.suite, undefined)
+  t.ok(bad.diagnostics.every((d) => d.at.line === 3), bad.diagnostics.map((d) => `${d.code}@${d.at.line}: ${d.message}`).join('; '))
+  t.ok(bad.diagnostics.length >= 2, 'the zero timeout and the unknown setting are both reported')
 })
