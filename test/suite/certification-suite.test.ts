@@ -44,6 +44,9 @@ t.test('the suite passes on one simulated modem and writes its index, JUnit and 
   t.ok(suite.plannedSequences >= 18, 'every certification sequence is planned')
   t.equal(suite.runs.filter((run) => run.role === 'setup').length, 1, 'the suite setup ran once')
   t.ok(suite.runs.some((run) => run.sequence.file.endsWith('mqtts-not-verify-server.yaml')), 'the seed is part of the suite')
+  const wrongLengths = suite.runs.find((run) => run.sequence.file.endsWith('prompt-wrong-lengths.yaml'))
+  t.match(wrongLengths?.record?.device.url, /[?&]promptTimeoutMs=1000\b/, 'the wrong-lengths entry runs with its 1 s prompt timeout')
+  t.equal(wrongLengths?.status, 'passed')
   const junit = readFileSync(join(result.dir, 'suite.junit.xml'), 'utf8')
   t.equal((junit.match(/<testsuite /g) ?? []).length, suite.runs.length, 'one testsuite per sequence')
   const json = JSON.parse(readFileSync(join(result.dir, 'suite.json'), 'utf8')) as SuiteRecord
