@@ -22,6 +22,7 @@ export function registerRun(program: Command): void {
     .option('--var-file <name=path>', 'set a variable to a file\'s content, e.g. a CA certificate (repeatable)', collectVarFile, {})
     .option('--var <name=value>', 'set a variable (repeatable); overrides the file\'s vars', collectVar, {})
     .option('--tag <tag>', 'run only sequences with this tag (repeatable)', collectList, [])
+    .option('--exclude-tag <tag>', 'never run sequences with this tag (repeatable), e.g. broker-config against your own broker', collectList, [])
     .option('--grep <pattern>', 'run only sequences whose name or file matches this regular expression', parseRegex)
     .option('--report-dir <dir>', 'where reports and transcripts are written', 'reports')
     .option('--format <list>', 'report formats, comma-separated: html,junit,json', parseFormats, [...FORMATS])
@@ -40,7 +41,8 @@ Examples:
   atseq run sequences/simcom/mqtt/                      (the suite in that folder)
   atseq run -d a=sim://simcom-a76xx -d b=sim://simcom-a76xx --shard 1/3 sequences/simcom/mqtt/
   atseq run --device /dev/ttyUSB2 --var apn=internet sequences/simcom/
-  atseq run --device tcp://192.0.2.10:4001 --broker mqtts://broker.example:8883 sequences/`)
+  atseq run --device tcp://192.0.2.10:4001 --broker mqtts://broker.example:8883 sequences/
+  atseq run --broker mqtt://127.0.0.1:1883 --resolve '*:1883=127.0.0.1:1883' --exclude-tag broker-config sequences/simcom/mqtt/`)
     .action(async (paths: string[], options: RunCliOptions) => {
       process.exitCode = await runCommand(paths, options)
     })
@@ -53,6 +55,7 @@ interface RunCliOptions {
   var: Record<string, string>
   varFile: Record<string, string>
   tag: string[]
+  excludeTag: string[]
   grep?: RegExp
   reportDir: string
   format: ReportFormat[]
@@ -87,7 +90,7 @@ async function runCommand(paths: string[], options: RunCliOptions): Promise<numb
       ...(options.grep === undefined ? {} : { grep: options.grep }),
       reportDir: options.reportDir, formats: options.format, timeoutScale: options.timeoutScale,
       maskIdentifiers: !options.showIdentifiers, identify: options.identify,
-      tags: options.tag, bail: options.bail,
+      tags: options.tag, excludeTags: options.excludeTag, bail: options.bail,
       atseqVersion: readPackageVersion(), commandLine: ['atseq', ...process.argv.slice(2)],
       signal: interrupt.signal, teardownSignal: teardownInterrupt.signal,
       progress: new ConsoleProgress({ color, write: (text) => process.stdout.write(text) }),

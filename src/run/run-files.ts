@@ -33,6 +33,8 @@ export interface RunFilesOptions extends Omit<RunSequenceOptions, 'events' | 'de
   shard?: Shard
   /** Run only sequences with one of these tags (none: all). */
   tags: string[]
+  /** Never run sequences with one of these tags (default none). */
+  excludeTags?: string[]
   /** Run only sequences whose name or file matches this pattern. */
   grep?: RegExp
   /** Stop a device after its first sequence that does not pass. */
@@ -105,7 +107,7 @@ async function planRun(paths: string[], options: RunFilesOptions): Promise<Plann
     ...(options.shard ? { shard: options.shard } : {}),
   })
   if (plan.plannedSequences === 0) {
-    options.writeError('atseq: no sequence matches the given files, --tag and --grep\n')
+    options.writeError('atseq: no sequence matches the given files, --tag, --exclude-tag and --grep\n')
     return { ok: false }
   }
   return { ok: true, plan, ...(loaded.suite ? { suite: loaded.suite } : {}) }
@@ -184,7 +186,8 @@ async function listDevices(options: RunFilesOptions, suite: Suite | undefined): 
 }
 
 function isSelected(sequence: Sequence, options: RunFilesOptions): boolean {
-  const tagged = options.tags.length === 0 || options.tags.some((tag) => sequence.tags.includes(tag))
+  const tagged = (options.tags.length === 0 || options.tags.some((tag) => sequence.tags.includes(tag)))
+    && !(options.excludeTags ?? []).some((tag) => sequence.tags.includes(tag))
   const named = options.grep === undefined || options.grep.test(sequence.name) || options.grep.test(sequence.file)
   return tagged && named
 }

@@ -76,7 +76,7 @@ t.test('run --shard 1/3..3/3 then merge gives the unsharded verdict, rows and fi
 t.test('run with two named devices writes one report section and one report folder per device', async (t) => {
   const dir = t.testdir({})
   const result = await atseq('run', SUITE, '--device', 'bench-1=sim://simcom-a76xx', '--device', 'bench-2=sim://simcom-a76xx',
-    '--grep', 'tcp-publish-subscribe|qos-receive', '--report-dir', dir)
+    '--grep', 'tcp-publish-subscribe|qos-receive|user-password', '--exclude-tag', 'broker-config', '--report-dir', dir)
   t.equal(result.status, 0, result.stderr)
   t.match(result.stdout, /^\[bench-1\] /m, 'progress lines say which device they are about')
   t.match(result.stdout, /^\[bench-2\] /m)
@@ -88,6 +88,7 @@ t.test('run with two named devices writes one report section and one report fold
     t.ok(existsSync(join(dir, name)), `${name} has its report folder`)
   }
   t.same(readRecord(dir).devices.map((d) => [d.name, d.status]), [['bench-1', 'passed'], ['bench-2', 'passed']])
+  t.notOk(readRecord(dir).runs.some((run) => run.sequence.file.endsWith('user-password.yaml')), '--exclude-tag broker-config left user-password out')
 })
 
 t.test('usage errors exit 2 and name the problem', async (t) => {
