@@ -1,38 +1,18 @@
-import { errorAt, hasErrors, type Diagnostic } from './diagnostic.js'
+import { errorAt, hasErrors } from './diagnostic.js'
+import { checkFilesInOrder, type CheckOptions, type FileCheck } from './check-file.js'
+import { checkFilesInParallel, chooseWorkerCount } from './check-pool.js'
 import { findSequenceFiles } from './find-sequence-files.js'
-import { lintSequence } from './lint/lint-sequence.js'
-import { loadSourceRead } from './load-sequence.js'
-import { readAhead } from './read-ahead.js'
-import { MAX_SEQUENCE_BYTES, readSourceFile } from './read-source.js'
 
-/** Files read from disk ahead of the one being validated; enough to keep the disk busy while the CPU parses. */
-const READ_AHEAD_FILES = 16
+export type { CheckOptions, FileCheck } from './check-file.js'
 
-/** One file's outcome: load diagnostics, plus lint warnings when asked and the file loaded. */
-export interface FileCheck {
-  file: string
-  valid: boolean
-  diagnostics: Diagnostic[]
-}
-
-export interface CheckOptions {
-  /** Also run lint on files that load. */
-  lint?: boolean
-  /** `--var` values, for lint's variable and length checks. */
-  vars?: Record<string, string>
-}
-
-/** Validates (and optionally lints) every sequence file found under `paths`; a folder with none found is itself an error. */
+/**
+ * Validates (and optionally lints) every sequence file found under `paths`, in the order found; a folder with none
+ * found is itself an error. Many files are shared with worker threads (see `CheckOptions.workers`).
+ */
 export async function checkSequenceFiles(paths: readonly string[], options: CheckOptions = {}): Promise<FileCheck[]> {
   const files = await findSequenceFiles(paths)
-  const checks: FileCheck[] = []
-  let index = 0
-  for await (const read of readAhead(files, READ_AHEAD_FILES, file => readSourceFile(file, MAX_SEQUENCE_BYTES))) {
-    const file = files[index++]!
-    const loaded = loadSourceRead(file, read)
-    const warnings = options.lint === true && loaded.sequence !== undefined ? lintSequence(loaded.sequence, { vars: options.vars ?? {} }) : []
-    checks.push({ file, valid: loaded.sequence !== undefined, diagnostics: [...loaded.diagnostics, ...warnings] })
-  }
+  const workers = chooseWorkerCount(files.length, options)
+  const checks = workers > 0 ? (await checkFilesInParallel(files, workers, options)).checks : await checkFilesInOrder(files, options)
   if (files.length === 0) {
     const at = { file: paths[0] ?? '.', line: 1, col: 1 }
     checks.push({ file: at.file, valid: false, diagnostics: [errorAt(at, 'no-sequence-files', 'no sequence files (*.yaml, *.yml) found here')] })
