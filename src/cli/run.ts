@@ -17,6 +17,7 @@ export function registerRun(program: Command): void {
     .description('run sequences (files or folders) or a suite on one or many modems or simulators and write reports')
     .argument('<paths...>', 'sequence files (.yaml), folders holding them, or a suite (suite.yaml, or a folder holding one)')
     .option('-d, --device <url>', 'serial path, serial:///dev/ttyUSB2?baud=115200, tcp://host:port or sim://simcom-a76xx; repeat for several devices in parallel, name=url names one (default: the suite\'s device, else sim://simcom-a76xx)', collectList, [])
+    .option('--fast', 'with a replay:// device, answer at once instead of at the recorded offsets', false)
     .option('--devices <file>', 'a YAML/JSON file listing devices: devices: [{ name, url, vars }]')
     .option('--shard <i/n>', 'run only the i-th of n deterministic parts of the sequences (CI matrices); combine with atseq merge', parseShardOption)
     .option('--var-file <name=path>', 'set a variable to a file\'s content, e.g. a CA certificate (repeatable)', collectVarFile, {})
@@ -51,6 +52,7 @@ Examples:
 interface RunCliOptions {
   device: string[]
   devices?: string
+  fast: boolean
   shard?: Shard
   var: Record<string, string>
   varFile: Record<string, string>
@@ -83,7 +85,7 @@ async function runCommand(paths: string[], options: RunCliOptions): Promise<numb
   const color = options.color && process.stdout.isTTY === true
   try {
     const result = await runFiles(paths, {
-      devices: options.device, vars: { ...options.varFile, ...options.var }, resolve: options.resolve,
+      devices: options.fast ? options.device.map(withFastReplay) : options.device, vars: { ...options.varFile, ...options.var }, resolve: options.resolve,
       ...(options.devices === undefined ? {} : { devicesFile: options.devices }),
       ...(options.shard === undefined ? {} : { shard: options.shard }),
       ...(options.broker === undefined ? {} : { brokerUrl: options.broker }),
@@ -111,6 +113,13 @@ function collectVar(value: string, previous: Record<string, string>): Record<str
   const eq = value.indexOf('=')
   if (eq <= 0) throw new InvalidArgumentError(`expected name=value, got '${value}'`)
   return { ...previous, [value.slice(0, eq)]: value.slice(eq + 1) }
+}
+
+/** `replay://run.json` → `replay://run.json?fast=1` (also after `name=`); other devices are left as given. */
+export function withFastReplay(device: string): string {
+  const url = device.replace(/^[\w.-]+=(?=replay:)/, '')
+  if (!url.startsWith('replay:')) return device
+  return `${device}${url.includes('?') ? '&' : '?'}fast=1`
 }
 
 /** Several devices print at once: each line says which device it is about. */
