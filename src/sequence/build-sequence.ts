@@ -146,18 +146,19 @@ function checkRegex(ctx: BuildContext, path: PathSegment[], pattern: Template, f
 }
 
 function checkStep(ctx: BuildContext, path: PathSegment[], data: Data): void {
-  const context = describeStepContext(path, ctx.root)
+  // The step's name goes into messages only; most steps have none, so it is worked out only when needed.
+  const describe = (): string => describeStepContext(path, ctx.root)
   const send = data['send']
   if (typeof send === 'string' && /[\r\n]/.test(send.replace(/\n$/, ''))) {
-    ctx.diagnostics.push(errorAt(locatePath(ctx.source, [...path, 'send']), 'multiline-command', `${context}an AT command is one line; this one has several`, 'write one command per step'))
+    ctx.diagnostics.push(errorAt(locatePath(ctx.source, [...path, 'send']), 'multiline-command', `${describe()}an AT command is one line; this one has several`, 'write one command per step'))
   } else if (typeof send === 'string' && send.endsWith('\n')) {
-    ctx.diagnostics.push(errorAt(locatePath(ctx.source, [...path, 'send']), 'multiline-command', `${context}the command ends with a line break (a YAML | or > block keeps it)`, 'write the command on the same line as send:'))
+    ctx.diagnostics.push(errorAt(locatePath(ctx.source, [...path, 'send']), 'multiline-command', `${describe()}the command ends with a line break (a YAML | or > block keeps it)`, 'write the command on the same line as send:'))
   }
   if (data['hex'] === true && typeof data['data'] === 'string' && !hasExpressions(data['data']) && !/^(\s*[0-9a-fA-F]{2})+\s*$/.test(data['data'])) {
-    ctx.diagnostics.push(errorAt(locatePath(ctx.source, [...path, 'data']), 'bad-hex', `${context}hex data must be pairs of hex digits, e.g. 1A 0D 0A`))
+    ctx.diagnostics.push(errorAt(locatePath(ctx.source, [...path, 'data']), 'bad-hex', `${describe()}hex data must be pairs of hex digits, e.g. 1A 0D 0A`))
   }
   if (data['within'] !== undefined && data['urc'] === undefined && data['wait'] === undefined) {
-    ctx.diagnostics.push(errorAt(locateKey(ctx.source, path, 'within'), 'misplaced-key', `${context}'within' only applies to a step with urc: or wait:`, 'add the URC to wait for, or remove within:'))
+    ctx.diagnostics.push(errorAt(locateKey(ctx.source, path, 'within'), 'misplaced-key', `${describe()}'within' only applies to a step with urc: or wait:`, 'add the URC to wait for, or remove within:'))
   }
 }
 

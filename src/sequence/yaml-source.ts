@@ -57,9 +57,11 @@ export function locateNode(source: YamlSource, node: Node | null | undefined, co
 
 /** Where the value at `path` is written; falls back to the nearest enclosing node that exists. */
 export function locatePath(source: YamlSource, path: readonly PathSegment[], contentStart = false): SourceLocation {
-  for (let n = path.length; n >= 0; n--) {
+  const node = nodeAt(source, path)
+  if (node !== undefined) return locateNode(source, node, contentStart)
+  for (let n = path.length - 1; n >= 0; n--) {
     const node = nodeAt(source, path.slice(0, n))
-    if (node !== undefined) return locateNode(source, node, contentStart && n === path.length)
+    if (node !== undefined) return locateNode(source, node)
   }
   return { file: source.file, line: 1, col: 1 }
 }
