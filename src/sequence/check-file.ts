@@ -1,7 +1,6 @@
 import { lintSequence } from './lint/lint-sequence.js'
 import { loadSourceRead } from './load-sequence.js'
-import { readAhead } from './read-ahead.js'
-import { MAX_SEQUENCE_BYTES, readSourceFile } from './read-source.js'
+import { MAX_SEQUENCE_BYTES, readSourceFileSync } from './read-source.js'
 import type { Diagnostic } from './diagnostic.js'
 
 /** One file's outcome: load diagnostics, plus lint warnings when asked and the file loaded. */
@@ -23,18 +22,13 @@ export interface CheckOptions {
   workers?: number
 }
 
-/** Files read from disk ahead of the one being checked; enough to keep the disk busy while the CPU parses. */
-const READ_AHEAD_FILES = 16
+/** Reads, validates and (when asked) lints files in order. Blocking: each file is a few kilobytes and the parse is synchronous. */
+export function checkFilesInOrder(files: readonly string[], options: CheckOptions): FileCheck[] {
+  return files.map(file => checkFile(file, options))
+}
 
-/** Reads, validates and (when asked) lints files in order, overlapping the reads with the checks. */
-export async function checkFilesInOrder(files: readonly string[], options: CheckOptions): Promise<FileCheck[]> {
-  const checks: FileCheck[] = []
-  let index = 0
-  for await (const read of readAhead(files, READ_AHEAD_FILES, file => readSourceFile(file, MAX_SEQUENCE_BYTES))) {
-    const file = files[index++]!
-    const loaded = loadSourceRead(file, read)
-    const warnings = options.lint === true && loaded.sequence !== undefined ? lintSequence(loaded.sequence, { vars: options.vars ?? {} }) : []
-    checks.push({ file, valid: loaded.sequence !== undefined, diagnostics: [...loaded.diagnostics, ...warnings] })
-  }
-  return checks
+function checkFile(file: string, options: CheckOptions): FileCheck {
+  const loaded = loadSourceRead(file, readSourceFileSync(file, MAX_SEQUENCE_BYTES))
+  const warnings = options.lint === true && loaded.sequence !== undefined ? lintSequence(loaded.sequence, { vars: options.vars ?? {} }) : []
+  return { file, valid: loaded.sequence !== undefined, diagnostics: [...loaded.diagnostics, ...warnings] }
 }

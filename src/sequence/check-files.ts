@@ -12,7 +12,7 @@ export type { CheckOptions, FileCheck } from './check-file.js'
 export async function checkSequenceFiles(paths: readonly string[], options: CheckOptions = {}): Promise<FileCheck[]> {
   const files = await findSequenceFiles(paths)
   const workers = chooseWorkerCount(files.length, options)
-  const checks = workers > 0 ? (await checkFilesInParallel(files, workers, options)).checks : await checkFilesInOrder(files, options)
+  const checks = workers > 0 ? (await checkFilesInParallel(files, workers, options)).checks : checkFilesInOrder(files, options)
   if (files.length === 0) {
     const at = { file: paths[0] ?? '.', line: 1, col: 1 }
     checks.push({ file: at.file, valid: false, diagnostics: [errorAt(at, 'no-sequence-files', 'no sequence files (*.yaml, *.yml) found here')] })

@@ -50,9 +50,7 @@ export interface PoolSettings {
 export async function checkFilesInParallel(files: readonly string[], workerCount: number, options: CheckOptions, pool: PoolSettings = {}): Promise<ParallelChecks> {
   const queue = new BatchQueue(files)
   const workerData: CheckOptions = { ...(options.lint === undefined ? {} : { lint: options.lint }), ...(options.vars === undefined ? {} : { vars: options.vars }) }
-  // A worker inherits node's options; --input-type (from `node --input-type=module -e`) only applies to the eval'd text.
-  const execArgv = process.execArgv.filter(arg => !arg.startsWith('--input-type'))
-  const workers = Array.from({ length: workerCount }, () => new Worker(pool.workerUrl ?? WORKER_URL, { workerData, execArgv }))
+  const workers = startWorkers(workerCount, pool.workerUrl ?? WORKER_URL, workerData)
   try {
     const here = pool.checkHere === false ? Promise.resolve() : checkBatchesHere(queue, options)
     await Promise.all([here, ...workers.map(worker => checkBatchesInWorker(worker, queue))])
@@ -62,6 +60,23 @@ export async function checkFilesInParallel(files: readonly string[], workerCount
     await Promise.all(workers.map(worker => worker.terminate()))
   }
   return { checks: queue.collect(), filesCheckedInWorkers: queue.filesCheckedInWorkers }
+}
+
+/** Starts up to `count` workers; one that node refuses to start is left out (this thread does its share). */
+function startWorkers(count: number, url: URL, workerData: CheckOptions): Worker[] {
+  // A worker inherits node's options, but --input-type (`node --input-type=module -e ...`) is refused for a worker file,
+  // and options given explicitly must all be allowed in workers: only then is the list given, without --input-type.
+  const inputType = process.execArgv.some(arg => arg.startsWith('--input-type'))
+  const options = inputType ? { workerData, execArgv: process.execArgv.filter(arg => !arg.startsWith('--input-type')) } : { workerData }
+  const workers: Worker[] = []
+  for (let i = 0; i < count; i++) {
+    try {
+      workers.push(new Worker(url, options))
+    } catch {
+      break
+    }
+  }
+  return workers
 }
 
 /** Hands out batches of files to whoever asks first and keeps each batch's checks in its place. */
@@ -97,7 +112,9 @@ class BatchQueue {
 
 async function checkBatchesHere(queue: BatchQueue, options: CheckOptions): Promise<void> {
   for (let request = queue.take(); request !== undefined; request = queue.take()) {
-    queue.store(request.batch, await checkFilesInOrder(request.files, options))
+    queue.store(request.batch, checkFilesInOrder(request.files, options))
+    // Let the workers' replies in between batches, so they are sent their next batches without waiting.
+    await new Promise(resolve => setImmediate(resolve))
   }
 }
 

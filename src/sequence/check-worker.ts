@@ -8,9 +8,11 @@ function serveCheckRequests(): void {
   if (port === null) throw new Error('check-worker must run as a worker thread')
   const options = workerData as CheckOptions
   port.on('message', (request: CheckRequest) => {
-    checkFilesInOrder(request.files, options).then(
-      checks => port.postMessage({ kind: 'checked', batch: request.batch, checks } satisfies CheckReply),
-      (error: unknown) => port.postMessage({ kind: 'failed', batch: request.batch, message: describeError(error) } satisfies CheckReply))
+    try {
+      port.postMessage({ kind: 'checked', batch: request.batch, checks: checkFilesInOrder(request.files, options) } satisfies CheckReply)
+    } catch (error) {
+      port.postMessage({ kind: 'failed', batch: request.batch, message: describeError(error) } satisfies CheckReply)
+    }
   })
   port.postMessage({ kind: 'ready' } satisfies CheckReply)
 }

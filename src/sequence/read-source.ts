@@ -1,3 +1,4 @@
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs'
 import { readFile, stat } from 'node:fs/promises'
 import { errorAt, type Diagnostic } from './diagnostic.js'
 
@@ -22,6 +23,47 @@ export async function readSourceFile(file: string, maxBytes = MAX_SEQUENCE_BYTES
   return decodeSource(file, bytes)
 }
 
+/**
+ * Same as `readSourceFile`, blocking: one open, fstat, read and close. For checking many small files this is cheaper
+ * than the promise API's several thread-pool round trips per file (~0.18 ms each file), and the parse that follows
+ * is synchronous anyway.
+ */
+export function readSourceFileSync(file: string, maxBytes = MAX_SEQUENCE_BYTES): SourceRead {
+  let fd: number
+  try {
+    fd = openSync(file, 'r')
+  } catch (error) {
+    return { kind: 'unreadable', diagnostic: describeFsError(file, error) }
+  }
+  try {
+    const info = fstatSync(fd)
+    if (info.isDirectory()) return { kind: 'unreadable', diagnostic: errorAt(start(file), 'not-a-file', 'this is a folder, not a sequence file') }
+    if (info.size > maxBytes) return { kind: 'unreadable', diagnostic: describeTooLarge(file, info.size, maxBytes) }
+    const bytes = readWhole(fd, info.size)
+    // The file may have grown since fstat.
+    if (bytes.length > maxBytes) return { kind: 'unreadable', diagnostic: describeTooLarge(file, bytes.length, maxBytes) }
+    return decodeSource(file, bytes)
+  } catch (error) {
+    return { kind: 'unreadable', diagnostic: describeFsError(file, error) }
+  } finally {
+    closeSync(fd)
+  }
+}
+
+/** Reads a file from its start; `size` is a hint (the file may have changed since fstat). */
+function readWhole(fd: number, size: number): Buffer {
+  const chunks: Buffer[] = []
+  let position = 0
+  for (;;) {
+    const chunk = Buffer.allocUnsafe(Math.max(size - position, 0) + 1)
+    const read = readSync(fd, chunk, 0, chunk.length, position)
+    if (read === 0) break
+    chunks.push(chunk.subarray(0, read))
+    position += read
+  }
+  return chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks)
+}
+
 /** Decodes bytes as UTF-8 text, refusing binary content. */
 export function decodeSource(file: string, bytes: Buffer): SourceRead {
   const nul = bytes.indexOf(0)
@@ -38,14 +80,15 @@ async function checkFileStat(file: string, maxBytes: number): Promise<Diagnostic
   try {
     const info = await stat(file)
     if (info.isDirectory()) return errorAt(start(file), 'not-a-file', 'this is a folder, not a sequence file')
-    if (info.size > maxBytes) {
-      return errorAt(start(file), 'file-too-large', `the file is ${info.size} bytes; sequence files are limited to ${maxBytes} bytes`,
-        'split it into several sequences')
-    }
+    if (info.size > maxBytes) return describeTooLarge(file, info.size, maxBytes)
     return undefined
   } catch (error) {
     return describeFsError(file, error)
   }
+}
+
+function describeTooLarge(file: string, size: number, maxBytes: number): Diagnostic {
+  return errorAt(start(file), 'file-too-large', `the file is ${size} bytes; sequence files are limited to ${maxBytes} bytes`, 'split it into several sequences')
 }
 
 function describeFsError(file: string, error: unknown): Diagnostic {

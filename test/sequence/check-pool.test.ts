@@ -18,10 +18,10 @@ async function listMixedFiles(copies: number): Promise<string[]> {
 t.test('worker threads give the same checks, in the same order, as checking here alone', async t => {
   const files = await listMixedFiles(2)
   t.ok(files.length > 60, `${files.length} files make several batches`)
-  const alone = await checkFilesInOrder(files, {})
+  const alone = checkFilesInOrder(files, {})
   t.ok(alone.some(c => c.valid) && alone.some(c => !c.valid), 'both valid and invalid files are checked')
   t.same(await checkFilesInParallel(files, 1, {}, { checkHere: false }), { checks: alone, filesCheckedInWorkers: files.length }, 'a worker checked them all')
-  const linted = await checkFilesInOrder(files, { lint: true, vars: { topic: 'x' } })
+  const linted = checkFilesInOrder(files, { lint: true, vars: { topic: 'x' } })
   t.ok(linted.some(c => c.diagnostics.some(d => d.severity === 'warning')), 'lint found warnings')
   t.same(await checkFilesInParallel(files, 1, { lint: true, vars: { topic: 'x' } }, { checkHere: false }), { checks: linted, filesCheckedInWorkers: files.length },
     'lint options reach the workers')
@@ -36,7 +36,7 @@ t.test('checkSequenceFiles honours workers: 0 and an explicit count alike', asyn
 
 t.test('a worker that cannot start or dies mid-batch leaves its batches to this thread', async t => {
   const files = await listMixedFiles(2)
-  const alone = await checkFilesInOrder(files, {})
+  const alone = checkFilesInOrder(files, {})
   const dir = t.testdir({
     'throws-at-start.mjs': "throw new Error('cannot start')\n",
     'dies-on-first-batch.mjs': [
