@@ -16,8 +16,9 @@ export type CheckReply =
   | { kind: 'checked'; batch: number; checks: FileCheck[] }
   | { kind: 'failed'; batch: number; message: string }
 
-/** Files per batch: small enough to share the tail of the work evenly, large enough to keep messages rare. */
-const BATCH_FILES = 20
+/** Files per batch at most: large enough to keep messages rare. Batches shrink towards the end (see BatchQueue). */
+const MAX_BATCH_FILES = 20
+const MIN_BATCH_FILES = 2
 /** Starting a worker (loading yaml, ajv, handlebars, compiling the schema) costs about as much as checking 100 files. */
 const FILES_PER_WORKER = 200
 const MAX_WORKERS = 3
@@ -48,9 +49,9 @@ export interface PoolSettings {
 
 /** Checks files on this thread and `workerCount` worker threads together, batch by batch; results keep the order of `files`. */
 export async function checkFilesInParallel(files: readonly string[], workerCount: number, options: CheckOptions, pool: PoolSettings = {}): Promise<ParallelChecks> {
-  const queue = new BatchQueue(files)
   const workerData: CheckOptions = { ...(options.lint === undefined ? {} : { lint: options.lint }), ...(options.vars === undefined ? {} : { vars: options.vars }) }
   const workers = startWorkers(workerCount, pool.workerUrl ?? WORKER_URL, workerData)
+  const queue = new BatchQueue(files, workers.length + (pool.checkHere === false ? 0 : 1))
   try {
     const here = pool.checkHere === false ? Promise.resolve() : checkBatchesHere(queue, options)
     await Promise.all([here, ...workers.map(worker => checkBatchesInWorker(worker, queue))])
@@ -79,6 +80,21 @@ function startWorkers(count: number, url: URL, workerData: CheckOptions): Worker
   return workers
 }
 
+/**
+ * Batch sizes for `fileCount` files shared by `threads` threads (guided scheduling): each batch is a quarter of a
+ * thread's share of what is left, between MIN_BATCH_FILES and MAX_BATCH_FILES, so the last batches are small and no
+ * thread is left checking a large batch alone at the end.
+ */
+export function planBatchSizes(fileCount: number, threads: number): number[] {
+  const sizes: number[] = []
+  for (let left = fileCount; left > 0;) {
+    const size = Math.min(left, MAX_BATCH_FILES, Math.max(MIN_BATCH_FILES, Math.ceil(left / (Math.max(threads, 1) * 4))))
+    sizes.push(size)
+    left -= size
+  }
+  return sizes
+}
+
 /** Hands out batches of files to whoever asks first and keeps each batch's checks in its place. */
 class BatchQueue {
   private readonly batches: string[][] = []
@@ -87,8 +103,12 @@ class BatchQueue {
   private next = 0
   filesCheckedInWorkers = 0
 
-  constructor(files: readonly string[]) {
-    for (let i = 0; i < files.length; i += BATCH_FILES) this.batches.push(files.slice(i, i + BATCH_FILES))
+  constructor(files: readonly string[], threads: number) {
+    let start = 0
+    for (const size of planBatchSizes(files.length, threads)) {
+      this.batches.push(files.slice(start, start + size))
+      start += size
+    }
   }
 
   take(): CheckRequest | undefined {

@@ -3,7 +3,7 @@ import { availableParallelism } from 'node:os'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { checkFilesInOrder } from '../../src/sequence/check-file.js'
-import { checkFilesInParallel, chooseWorkerCount } from '../../src/sequence/check-pool.js'
+import { checkFilesInParallel, chooseWorkerCount, planBatchSizes } from '../../src/sequence/check-pool.js'
 import { checkSequenceFiles, findSequenceFiles } from '../../src/sequence/index.js'
 
 const fixtures = new URL('../fixtures/', import.meta.url)
@@ -61,4 +61,16 @@ t.test('workers start only when there are enough files to pay for them, one per 
   t.equal(chooseWorkerCount(150, {}), 0, 'a handful of files is checked here')
   const many = chooseWorkerCount(10_000, {})
   t.equal(many, Math.min(availableParallelism() - 1, 3))
+})
+
+t.test('batches shrink towards the end so the threads finish together', async t => {
+  const sizes = planBatchSizes(1000, 2)
+  t.equal(sizes.reduce((a, b) => a + b, 0), 1000, 'every file is in one batch')
+  t.ok(sizes.every(size => size >= 1 && size <= 20), 'no batch is larger than 20 files')
+  t.ok(sizes.every((size, i) => i === 0 || size <= sizes[i - 1]!), 'sizes never grow')
+  t.equal(sizes[0], 20)
+  t.ok(sizes.slice(-4).every(size => size <= 2), 'the last batches are tiny')
+  t.same(planBatchSizes(3, 2), [2, 1])
+  t.same(planBatchSizes(0, 2), [])
+  t.same(planBatchSizes(5, 0), [2, 2, 1], 'no threads is read as one')
 })
