@@ -17,7 +17,8 @@ export interface CheckOptions {
   vars?: Record<string, string>
   /**
    * Worker threads that check files alongside this thread. Default: one per extra core (at most 3), and only when
-   * there are enough files (200 per worker) to pay for starting them (~150 ms each); 0 checks everything here.
+   * there are enough files (200 per worker) to pay for starting them (~250 ms each with the JIT warming up);
+   * 0 checks everything here.
    */
   workers?: number
 }

@@ -19,7 +19,7 @@ export type CheckReply =
 /** Files per batch at most: large enough to keep messages rare. Batches shrink towards the end (see BatchQueue). */
 const MAX_BATCH_FILES = 20
 const MIN_BATCH_FILES = 2
-/** Starting a worker (loading yaml, ajv, handlebars, compiling the schema) costs about as much as checking 100 files. */
+/** Starting a worker (loading yaml, ajv and handlebars, compiling the schema, the JIT warming up) costs about as much as checking 100-200 files. */
 const FILES_PER_WORKER = 200
 const MAX_WORKERS = 3
 /** Batches a worker holds at once, so it never waits for the next one. */
