@@ -181,6 +181,9 @@ function convertScalar(node: Scalar, text: string, isNumericValue: boolean): unk
   return NOT_PLAIN
 }
 
+/** Names a plain object inherits (`__proto__`, `constructor`, `toString`...): assigning those would not make an own property. */
+const INHERITED_NAMES = new Set(Object.getOwnPropertyNames(Object.prototype))
+
 function convertMap(node: YAMLMap, ctx: ConvertContext): unknown {
   const map: Record<string, unknown> = {}
   const index = new Map<string, Pair>()
@@ -193,7 +196,7 @@ function convertMap(node: YAMLMap, ctx: ConvertContext): unknown {
     const value = convertNode(pair.value, ctx, NUMERIC_KEYS.has(name))
     if (value === NOT_PLAIN) return NOT_PLAIN
     // As yaml's toJS: `__proto__` (or any inherited name) becomes an own property, never the prototype.
-    if (name in map) Object.defineProperty(map, name, { value, writable: true, enumerable: true, configurable: true })
+    if (INHERITED_NAMES.has(name)) Object.defineProperty(map, name, { value, writable: true, enumerable: true, configurable: true })
     else map[name] = value
   }
   return map
