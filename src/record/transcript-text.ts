@@ -1,21 +1,30 @@
 /** Plain-text rendering of transcript entries, as streamed to `<report>.transcript.txt`. */
 import type { TranscriptEntry } from './run-record.js'
 
-const NAMED_ESCAPES: Record<number, string> = { 0x0d: '\\r', 0x0a: '\\n', 0x09: '\\t', 0x1a: '<CTRL-Z>', 0x1b: '<ESC>', 0x5c: '\\\\' }
+const NAMED_ESCAPES: ReadonlyMap<number, string> = new Map([
+  [0x0d, '\\r'], [0x0a, '\\n'], [0x09, '\\t'], [0x1a, '<CTRL-Z>'], [0x1b, '<ESC>'], [0x5c, '\\\\'],
+])
 
-/** Shows bytes as readable text: printable characters as they are, CR/LF as `\r`/`\n`, other control bytes as `\xNN`. */
-export function escapeBytes(bytes: Buffer): string {
-  const text = bytes.toString('utf8')
+/**
+ * Shows bytes as readable text: printable characters as they are, CR/LF/TAB as `\r`/`\n`/`\t`, Ctrl-Z and
+ * ESC by name, other control bytes as `\xNN`, and bytes that are not UTF-8 as `\x??`. The one form every
+ * transcript takes, streamed or in a report.
+ */
+export function escapeBytes(bytes: Uint8Array): string {
+  const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8')
   let out = ''
-  for (const char of text) {
-    const code = char.codePointAt(0) ?? 0
-    const named = NAMED_ESCAPES[code]
-    if (named !== undefined) out += named
-    else if (code < 0x20 || code === 0x7f) out += `\\x${code.toString(16).padStart(2, '0')}`
-    else if (code === 0xfffd) out += '\\x??'
-    else out += char
-  }
+  for (const char of text) out += escapeChar(char)
   return out
+}
+
+function escapeChar(char: string): string {
+  const code = char.codePointAt(0) ?? 0
+  const named = NAMED_ESCAPES.get(code)
+  if (named !== undefined) return named
+  if (code < 0x20 || code === 0x7f) return `\\x${code.toString(16).padStart(2, '0')}`
+  // An invalid UTF-8 sequence decodes to U+FFFD; a hex view shows the real bytes.
+  if (code === 0xfffd) return '\\x??'
+  return char
 }
 
 /** One line per entry: time since start, direction, escaped text. */

@@ -3,6 +3,7 @@
  * the run transcript, bytes as escaped text and as hex, times since the run started.
  */
 import type { RunRecord, StepResult, TranscriptEntry } from '../../record/run-record.js'
+import { escapeBytes } from '../../record/transcript-text.js'
 
 /** One transcript entry as reports show it. */
 export interface TranscriptLine {
@@ -15,10 +16,6 @@ export interface TranscriptLine {
   hex: string
 }
 
-const NAMED_ESCAPES: ReadonlyMap<number, string> = new Map([
-  [0x0d, '\\r'], [0x0a, '\\n'], [0x09, '\\t'], [0x1a, '<CTRL-Z>'], [0x1b, '<ESC>'], [0x5c, '\\\\'],
-])
-
 const HEX_PAIRS: readonly string[] = Array.from({ length: 256 }, (_, byte) => byte.toString(16).padStart(2, '0'))
 
 /** Returns the entries of the run transcript that belong to a step (its `[from, to)` range, clamped). */
@@ -28,23 +25,8 @@ export function sliceStepTranscript(record: RunRecord, step: StepResult): Transc
   return to > from ? record.transcript.slice(from, to) : []
 }
 
-/** Shows bytes as text: printable characters as they are, CR/LF/TAB as `\r`/`\n`/`\t`, other control bytes as `\xNN`. */
-export function formatBytesAsText(bytes: Uint8Array): string {
-  const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8')
-  let out = ''
-  for (const char of text) out += escapeChar(char)
-  return out
-}
-
-function escapeChar(char: string): string {
-  const code = char.codePointAt(0) ?? 0
-  const named = NAMED_ESCAPES.get(code)
-  if (named !== undefined) return named
-  if (code < 0x20 || code === 0x7f) return `\\x${HEX_PAIRS[code]}`
-  // An invalid UTF-8 sequence decodes to U+FFFD; the hex column shows the real bytes.
-  if (code === 0xfffd) return '\\x??'
-  return char
-}
+/** Shows bytes as text, in the transcript's one escaped form (see `escapeBytes`). */
+export const formatBytesAsText: (bytes: Uint8Array) => string = escapeBytes
 
 /** Shows bytes as lowercase hex pairs separated by spaces: `41 54 0d`. */
 export function formatBytesAsHex(bytes: Uint8Array): string {
