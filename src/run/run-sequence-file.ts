@@ -59,6 +59,7 @@ export async function runSequenceFile(sequence: Sequence, options: RunSequenceOp
   mkdirSync(options.reportDir, { recursive: true })
   const baseName = options.reportBaseName ?? reportBaseName(sequence)
   const masker = createMasker(sequence, options)
+  const transcriptPath = join(options.reportDir, `${baseName}.transcript.txt`)
   const recorder = new Recorder({
     header: {
       atseqVersion: options.atseqVersion,
@@ -71,21 +72,22 @@ export async function runSequenceFile(sequence: Sequence, options: RunSequenceOp
       commandLine: options.commandLine.map((arg) => masker.mask(arg)),
     },
     masker,
-    transcriptPath: join(options.reportDir, `${baseName}.transcript.txt`),
+    transcriptPath,
   })
-  const brokerMessages: RecordedBrokerMessage[] = []
-  const verdict = await runOnDevice(sequence, options, recorder, masker, brokerMessages)
+  const { verdict, brokerMessages } = await runOnDevice(sequence, options, recorder, masker)
   const finished = recorder.finish(verdict.status, verdict.exitCode, verdict.endReason)
   const record: RunRecord = brokerMessages.length > 0 ? { ...finished, broker: { messages: brokerMessages } } : finished
   const written = await writeReports(record, { dir: options.reportDir, formats: options.formats, baseName })
-  return { record, reportPaths: [...written.map((report) => report.path), join(options.reportDir, `${baseName}.transcript.txt`)] }
+  return { record, reportPaths: [...written.map((report) => report.path), transcriptPath] }
 }
 
-/** Runs on the device; `brokerMessages` receives what the run's broker saw (kept so a replay can judge broker checks). */
+/** Runs on the device; also returns what the run's broker saw (kept so a replay can judge broker checks). */
 async function runOnDevice(
-  sequence: Sequence, options: RunSequenceOptions, recorder: Recorder, masker: Masker, brokerMessages: RecordedBrokerMessage[],
-): Promise<RunVerdict> {
+  sequence: Sequence, options: RunSequenceOptions, recorder: Recorder, masker: Masker,
+): Promise<{ verdict: RunVerdict; brokerMessages: RecordedBrokerMessage[] }> {
   let session: DeviceSession | undefined
+  let verdict: RunVerdict
+  let brokerMessages: RecordedBrokerMessage[] = []
   try {
     session = await openDeviceSession({
       url: options.device, resolve: options.resolve, recorder, masker,
@@ -97,17 +99,18 @@ async function runOnDevice(
     recorder.setDeviceSettings(session.settings)
     const ctx = createContext(sequence, options, session, recorder, masker)
     if (options.identify) recorder.recordIdentity(await identifyDevice(session.chat, options.signal))
-    return await runSequence(ctx, options.teardownSignal)
+    verdict = await runSequence(ctx, options.teardownSignal)
   } catch (error) {
     if (!(error instanceof DeviceError || error instanceof DeviceUsageError)) throw error
     recorder.recordNote(error.message)
     skipAll(sequence, recorder, options.events, error.message)
     const exitCode = error instanceof DeviceUsageError ? EXIT.invalidInput : EXIT.infrastructure
-    return { status: 'errored', exitCode, endReason: error.message }
+    verdict = { status: 'errored', exitCode, endReason: error.message }
   } finally {
-    brokerMessages.push(...(session?.brokerMessages() ?? []))
+    brokerMessages = session?.brokerMessages() ?? []
     await session?.close()
   }
+  return { verdict, brokerMessages }
 }
 
 function createContext(sequence: Sequence, options: RunSequenceOptions, session: DeviceSession, recorder: Recorder, masker: Masker): RunContext {
