@@ -5,9 +5,9 @@
  * are the timeouts of waits in progress, each cleared by that wait's single `finish`.
  */
 import { performance } from 'node:perf_hooks'
-import type { LinkDrop, Transport } from '../transport/transport.js'
+import type { LinkDrop, Transport } from '../model/transport.js'
 import { AtFramer, type FrameEvent } from './at-framer.js'
-import type { ChatProfile } from './chat-profile.js'
+import type { ChatProfile } from '../modem/chat-profile.js'
 import type {
   ChatLine,
   DataEnd,
@@ -19,7 +19,7 @@ import type {
 } from './chat-types.js'
 import { classifyLine, isEchoOf } from './line-classifier.js'
 import { UrcBuffer, type UrcTaker } from './urc-buffer.js'
-import { readPayloadLength } from './urc-rule.js'
+import { readPayloadLength } from '../modem/urc-rule.js'
 import { startWait, type Wait } from './wait.js'
 
 export interface ChatSettings {

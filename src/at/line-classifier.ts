@@ -2,8 +2,8 @@
  * Classifies a framed line: URC, final result code or response line.
  * Echo is recognised before this (it depends on what was written), payloads and prompts by the framer.
  */
-import { isFinalResult } from './final-result.js'
-import { isUrcLine, type UrcRule } from './urc-rule.js'
+import { isFinalResult } from '../modem/final-result.js'
+import { isUrcLine, type UrcRule } from '../modem/urc-rule.js'
 
 export interface LineContext {
   urcs: readonly UrcRule[]

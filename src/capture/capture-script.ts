@@ -4,7 +4,7 @@
  * blank lines and `# comments` are skipped.
  */
 import { isDuration, parseDuration } from '../sequence/duration.js'
-import type { DataEnd } from '../sequence/model.js'
+import type { DataEnd } from '../model/sequence.js'
 
 export type ScriptItem =
   | { kind: 'command'; text: string; line: number }

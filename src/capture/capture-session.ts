@@ -3,11 +3,11 @@
  * every line it says is kept with the command it answered (or, for URCs, the step that was last sent).
  * The same session serves the interactive terminal and `--script`.
  */
+import { asyncResultNameOf } from '../modem/at-command-line.js'
 import type { Chat } from '../at/chat.js'
 import type { ChatLine, Exchange } from '../at/chat-types.js'
-import type { ChatProfile } from '../at/chat-profile.js'
-import { findUrcRule, isQueryFormOf } from '../at/urc-rule.js'
-import type { DataEnd } from '../sequence/model.js'
+import type { ChatProfile } from '../modem/chat-profile.js'
+import type { DataEnd } from '../model/sequence.js'
 
 /** What one step of the session sent and what came back. */
 export interface CapturedStep {
@@ -77,7 +77,7 @@ export class CaptureSession {
    */
   async settle(timeoutMs: number, quietMs: number, signal?: AbortSignal): Promise<void> {
     const last = this.steps.at(-1)
-    const name = last && last.final !== '>' ? resultUrcNameOf(last.command, this.#settings.profile) : undefined
+    const name = last && last.final !== '>' ? asyncResultNameOf(last.command, this.#settings.profile.urcs) : undefined
     if (name !== undefined && !last!.urcs.some((urc) => urc.text.startsWith(`${name}:`))) {
       await this.#settings.chat.waitForUrc((line) => line.text.startsWith(`${name}:`), { timeoutMs, ...(signal ? { signal } : {}) })
     }
@@ -122,12 +122,4 @@ export class CaptureSession {
       else this.beforeFirst.push(line.text)
     } else if (line.kind === 'response' && step) step.responses.push(line.text)
   }
-}
-
-/** `+CMQTTSTART` for `AT+CMQTTSTART`, when the profile knows it as a URC (the command's asynchronous result). */
-export function resultUrcNameOf(command: string, profile: ChatProfile): string | undefined {
-  const name = /^AT(\+[A-Z0-9]+)/i.exec(command.trim())?.[1]?.toUpperCase()
-  // `AT+CPIN?` is answered by its response line `+CPIN: READY`, not by a URC still to come.
-  if (name === undefined || isQueryFormOf(command, name)) return undefined
-  return findUrcRule(name, profile.urcs) !== undefined ? name : undefined
 }

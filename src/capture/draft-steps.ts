@@ -3,7 +3,7 @@
  * final result code as expectations, prompt data as data steps (`4.1` opens the prompt, `4.2` types into it),
  * URCs that arrived after a step as that step's URC expectations, and values that change as regexes.
  */
-import type { DataEnd } from '../sequence/model.js'
+import type { DataEnd } from '../model/sequence.js'
 import type { CapturedStep } from './capture-session.js'
 import { toDraftLine, type DraftLine } from './volatile-rules.js'
 

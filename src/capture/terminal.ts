@@ -7,7 +7,7 @@
  */
 import { createInterface, type Interface } from 'node:readline'
 import type { ChatLine } from '../at/chat-types.js'
-import type { DataEnd } from '../sequence/model.js'
+import type { DataEnd } from '../model/sequence.js'
 import type { CaptureSession } from './capture-session.js'
 
 export interface TerminalIo {

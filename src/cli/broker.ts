@@ -1,8 +1,8 @@
 import { Command, InvalidArgumentError, Option } from 'commander'
-import { formatListenerLines, formatMessageLine } from '../broker/broker-log-lines.js'
-import { loadOrCreateCertificateDir } from '../broker/certificate-dir.js'
-import { startBroker, type EmbeddedBroker } from '../broker/embedded-broker.js'
-import { createTestCertificates, DEFAULT_BROKER_HOSTNAMES, type CertificateKeyType, type TestCertificates } from '../broker/test-certificates.js'
+import { formatListenerLines, formatMessageLine } from '../servers/broker/broker-log-lines.js'
+import { loadOrCreateCertificateDir } from '../servers/broker/certificate-dir.js'
+import { startBroker, type EmbeddedBroker } from '../servers/broker/embedded-broker.js'
+import { createTestCertificates, DEFAULT_BROKER_HOSTNAMES, type CertificateKeyType, type TestCertificates } from '../servers/broker/test-certificates.js'
 import { waitForStopSignal } from './wait-for-stop-signal.js'
 
 /** Exit code when the broker cannot start (port taken, unreadable certificate directory): the environment, not a test, failed. */

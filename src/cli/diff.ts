@@ -1,6 +1,6 @@
 /** `atseq diff a.json b.json`: compares two runs of a sequence; exit 1 when a step went from passed to failed. */
 import { InvalidArgumentError, type Command } from 'commander'
-import { diffRunFiles } from '../diff/diff-run-files.js'
+import { diffRunFiles } from '../app/diff-run-files.js'
 import { DEFAULT_LATENCY_THRESHOLD_MS } from '../diff/diff-runs.js'
 import { parseDuration } from '../sequence/duration.js'
 import { readPackageVersion } from './version.js'

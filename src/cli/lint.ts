@@ -1,5 +1,5 @@
 import type { Command } from 'commander'
-import { SESSION_VAR_PLACEHOLDERS } from '../plan/check-suites.js'
+import { SESSION_VAR_PLACEHOLDERS } from '../app/check-suites.js'
 import { summariseChecks } from '../sequence/index.js'
 import { addFormatOption, checkFilesAndSuites, collectVar, EXIT_INVALID_INPUT, printChecks } from './validate.js'
 

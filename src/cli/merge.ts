@@ -2,7 +2,7 @@
 import { readFile } from 'node:fs/promises'
 import type { Command } from 'commander'
 import { mergeSuiteRecords } from '../plan/merge-suite-records.js'
-import { SUITE_RECORD_SCHEMA_VERSION, type SuiteRecord } from '../plan/suite-record.js'
+import { SUITE_RECORD_SCHEMA_VERSION, type SuiteRecord } from '../model/suite-record.js'
 import { writeRunReports, writeSuiteReports } from '../report/suite/write-suite-reports.js'
 import { EXIT } from '../run/run-sequence.js'
 

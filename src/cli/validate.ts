@@ -1,5 +1,5 @@
 import { InvalidArgumentError, type Command } from 'commander'
-import { checkSuiteFiles, partitionSuiteFiles } from '../plan/check-suites.js'
+import { checkSuiteFiles, partitionSuiteFiles } from '../app/check-suites.js'
 import { checkSequenceFiles, formatDiagnostic, summariseChecks, type CheckOptions, type FileCheck } from '../sequence/index.js'
 
 /** Exit code for input atseq cannot use (invalid sequence, unreadable file). */

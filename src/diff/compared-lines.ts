@@ -4,7 +4,7 @@
  * captures on purpose (signal quality, an address) do not count as differences. Masked values are already
  * the same mask on both sides.
  */
-import type { StepResult } from '../record/run-record.js'
+import type { StepResult } from '../model/run-record.js'
 
 const COMPARED_KINDS = new Set(['response', 'urc', 'final', 'prompt', 'payload'])
 

@@ -3,9 +3,10 @@
  * status changes, response line differences and duration changes beyond a threshold; and the device identity.
  * Pure: it reads two records and returns data; reports render it.
  */
-import type { DeviceIdentity, RunRecord, StepResult, StepStatus } from '../record/run-record.js'
+import type { DiffSide, IdentityChange, LatencyChange, RunDiff, StepDiff } from '../model/run-diff.js'
+import type { DeviceIdentity, RunRecord, StepResult } from '../model/run-record.js'
 import { listComparedLines } from './compared-lines.js'
-import { diffLines, hasLineChanges, type LineChange } from './line-diff.js'
+import { diffLines, hasLineChanges } from './line-diff.js'
 
 export interface DiffOptions {
   /** A step's duration must change by more than this to count (ms); default 500. */
@@ -13,60 +14,6 @@ export interface DiffOptions {
 }
 
 export const DEFAULT_LATENCY_THRESHOLD_MS = 500
-
-/** One run as the diff names it. */
-export interface DiffSide {
-  label: string
-  sequence: string
-  sha256: string
-  status: RunRecord['status']
-  startedAt: string
-  device: string
-  identity: DeviceIdentity
-}
-
-/** How a step's duration changed, when by more than the threshold. */
-export interface LatencyChange {
-  fromMs: number
-  toMs: number
-  deltaMs: number
-}
-
-/** A step of either run, paired by phase and number. */
-export interface StepDiff {
-  phase: StepResult['phase']
-  no: string
-  action: string
-  description?: string
-  /** In both runs, or only in one (the sequence changed between them). */
-  presence: 'both' | 'only-a' | 'only-b'
-  statusA?: StepStatus
-  statusB?: StepStatus
-  /** Passed in A, failed or errored in B. */
-  isRegression: boolean
-  lines: LineChange[]
-  latency?: LatencyChange
-  hasChanges: boolean
-}
-
-export interface IdentityChange {
-  field: keyof DeviceIdentity
-  from?: string
-  to?: string
-}
-
-export interface RunDiff {
-  a: DiffSide
-  b: DiffSide
-  /** False when the two records are of different sequence files (by sha256). */
-  isSameSequence: boolean
-  latencyThresholdMs: number
-  identity: IdentityChange[]
-  steps: StepDiff[]
-  changedSteps: number
-  regressions: number
-  hasDifferences: boolean
-}
 
 /** Compares run `a` (before) with run `b` (after). */
 export function diffRuns(a: RunRecord, b: RunRecord, labels: { a: string; b: string }, options: DiffOptions = {}): RunDiff {

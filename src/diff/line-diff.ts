@@ -1,10 +1,5 @@
 /** A line-by-line diff of two lists (longest common subsequence), as `diff -u` shows it without context limits. */
-
-/** One line of a diff: in both, only in the first (`removed`), or only in the second (`added`). */
-export interface LineChange {
-  op: 'same' | 'removed' | 'added'
-  text: string
-}
+import type { LineChange } from '../model/run-diff.js'
 
 /** Diffs `before` against `after`; removals come before additions at each place that changed. */
 export function diffLines(before: readonly string[], after: readonly string[]): LineChange[] {

@@ -1,6 +1,6 @@
 /** Reads a run's JSON record for a diff; a file that is not one is an input problem, reported as data. */
 import { readFileSync } from 'node:fs'
-import type { RunRecord } from '../record/run-record.js'
+import type { RunRecord } from '../model/run-record.js'
 
 export type ReadRunRecord =
   | { ok: true; record: RunRecord }

@@ -3,9 +3,9 @@
  * sequences are already loaded; suite tags filter them, the shard keeps its part, setup and
  * teardown run in every shard (each shard's devices must be brought up and down).
  */
-import type { Sequence } from '../sequence/model.js'
+import type { Sequence } from '../model/sequence.js'
 import { isInShard } from './shard.js'
-import type { DeviceSpec, Plan, PlanEntry, Shard, Suite, SuiteEntry } from './suite-model.js'
+import type { DeviceSpec, Plan, PlanEntry, Shard, Suite, SuiteEntry } from '../model/suite.js'
 
 export interface PlanInput {
   /** The suite's name, or a name for a plain list of files. */

@@ -4,9 +4,9 @@
  */
 import { readFile } from 'node:fs/promises'
 import { parse } from 'yaml'
-import { errorAt, type Diagnostic } from '../sequence/diagnostic.js'
+import { errorAt, type Diagnostic } from '../model/diagnostic.js'
 import { stringifyVars } from './load-suite.js'
-import type { DeviceSpec } from './suite-model.js'
+import type { DeviceSpec } from '../model/suite.js'
 
 const DEVICE_NAME = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/
 

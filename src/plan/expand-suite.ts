@@ -5,10 +5,10 @@
  */
 import { readdir, stat } from 'node:fs/promises'
 import { dirname, join, relative, sep } from 'node:path'
-import { errorAt, type Diagnostic } from '../sequence/diagnostic.js'
+import { errorAt, type Diagnostic } from '../model/diagnostic.js'
 import { doesGlobMatch } from './glob-pattern.js'
 import { isSuiteFile } from './suite-file.js'
-import type { Suite, SuiteEntry } from './suite-model.js'
+import type { Suite, SuiteEntry } from '../model/suite.js'
 
 /** A file a suite runs, with the entry that selected it. */
 export interface SuiteFile {

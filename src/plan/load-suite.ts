@@ -5,9 +5,9 @@
 import { createHash } from 'node:crypto'
 import { readFile } from 'node:fs/promises'
 import { LineCounter, parseDocument } from 'yaml'
-import { errorAt, hasErrors, sortDiagnostics, type Diagnostic } from '../sequence/diagnostic.js'
+import { errorAt, hasErrors, sortDiagnostics, type Diagnostic } from '../model/diagnostic.js'
 import { checkSuiteSchema, locate, type SuiteSource } from './suite-schema-check.js'
-import type { BrokerSettings, SimSettings, Suite, SuiteEntry } from './suite-model.js'
+import type { BrokerSettings, SimSettings, Suite, SuiteEntry } from '../model/suite.js'
 
 export interface SuiteLoad {
   suite?: Suite

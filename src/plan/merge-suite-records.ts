@@ -6,7 +6,7 @@
 import {
   combineStatus, sortRuns, summariseDevice, worstExitCode, SUITE_RECORD_SCHEMA_VERSION,
   type SuiteRecord, type SuiteRun,
-} from './suite-record.js'
+} from '../model/suite-record.js'
 
 export type MergeResult = { ok: true; record: SuiteRecord } | { ok: false; code: 'merge-mismatch' | 'merge-empty'; message: string }
 

@@ -2,7 +2,7 @@
  * `--shard i/n`: a deterministic split of a plan's sequences for CI matrices. Sequence k (0-based,
  * in plan order) belongs to shard (k mod n) + 1, so shards stay balanced and the same on every machine.
  */
-import type { Shard } from './suite-model.js'
+import type { Shard } from '../model/suite.js'
 
 export type ShardParse = { ok: true; shard: Shard } | { ok: false; hint: string }
 

@@ -5,8 +5,8 @@
 import { readFileSync } from 'node:fs'
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js'
 import { isMap, isSeq, LineCounter, type Document, type Node } from 'yaml'
-import { errorAt, type Diagnostic } from '../sequence/diagnostic.js'
-import type { SourceLocation } from '../sequence/model.js'
+import { errorAt, type Diagnostic } from '../model/diagnostic.js'
+import type { SourceLocation } from '../model/sequence.js'
 
 /** A parsed YAML document with what is needed to point at its nodes. */
 export interface SuiteSource {

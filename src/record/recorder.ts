@@ -13,7 +13,7 @@ import {
   type StepResult,
   type StepStatus,
   type TranscriptEntry,
-} from './run-record.js'
+} from '../model/run-record.js'
 import { formatTranscriptLine } from './transcript-text.js'
 
 export type RecordHeader = Pick<RunRecord, 'atseqVersion' | 'sequence' | 'device' | 'commandLine'>

@@ -1,5 +1,5 @@
 /** Plain-text rendering of transcript entries, as streamed to `<report>.transcript.txt`. */
-import type { TranscriptEntry } from './run-record.js'
+import type { TranscriptEntry } from '../model/run-record.js'
 
 const NAMED_ESCAPES: ReadonlyMap<number, string> = new Map([
   [0x0d, '\\r'], [0x0a, '\\n'], [0x09, '\\t'], [0x1a, '<CTRL-Z>'], [0x1b, '<ESC>'], [0x5c, '\\\\'],

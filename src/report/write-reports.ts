@@ -2,7 +2,7 @@
 import { randomBytes } from 'node:crypto'
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import type { RunRecord } from '../record/run-record.js'
+import type { RunRecord } from '../model/run-record.js'
 import { renderHtmlReport } from './html/render-html-report.js'
 import { renderJsonReport } from './json/render-json-report.js'
 import { renderJunitReport } from './junit/render-junit-report.js'

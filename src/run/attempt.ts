@@ -2,7 +2,7 @@
  * The result of one attempt at a step, before retries are folded in, and the small
  * constructors every executor uses to say how it ended.
  */
-import type { ReceivedLine } from '../record/run-record.js'
+import type { ReceivedLine } from '../model/run-record.js'
 
 /** How the run must go on after this attempt: normally, or not at all (link gone, Ctrl-C). */
 export type RunInterruption = 'link-dropped' | 'interrupted'

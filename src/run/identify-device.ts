@@ -3,7 +3,7 @@
  * which modem and firmware it tested. A device that does not answer is reported, not fatal.
  */
 import type { Chat } from '../at/chat.js'
-import type { DeviceIdentity } from '../record/run-record.js'
+import type { DeviceIdentity } from '../model/run-record.js'
 
 const IDENTIFY_TIMEOUT_MS = 3000
 

@@ -4,15 +4,14 @@
  * their window, lines that must not appear, and what the broker saw.
  */
 import type { ChatLine, Exchange, UrcWait } from '../at/chat-types.js'
-import { BrokerWaitError } from '../broker/index.js'
-import type { Step } from '../sequence/model.js'
+import type { Step } from '../model/sequence.js'
 import { failed, errored, passed, type AttemptEvidence, type AttemptResult, formatDuration } from './attempt.js'
-import { explainResultLine } from './explain-code.js'
+import { explainResultLine } from '../modem/explain-code.js'
 import { describeMatcher, doesLineMatch, findForbiddenLine, matchInOrder, type RenderedMatcher } from './line-matching.js'
 import type { RenderedExpectations } from './render-step.js'
 import { renderText } from './render-step.js'
 import type { RunContext } from './run-context.js'
-import { findUrcRule, isQueryFormOf } from '../at/urc-rule.js'
+import { findUrcRule, isQueryFormOf } from '../modem/urc-rule.js'
 import type { StepWindow } from './step-window.js'
 
 /** The parts of judging that need the live chat: the window, the deadline, the abort test. */
@@ -31,12 +30,6 @@ export interface Judging {
   resultUrcName?: string
   /** The command line a `send` step wrote. */
   command?: string
-}
-
-/** The result URC name of a command line: `AT+CMQTTDISC=0,120` → `+CMQTTDISC`; undefined for basic commands. */
-export function resultUrcNameOf(command: string): string | undefined {
-  const match = /^AT(\+[A-Z0-9]+)/i.exec(command.trim())
-  return match?.[1]?.toUpperCase()
 }
 
 /** True for a sequence-level abort line that the step itself does not expect (expectations take precedence). */
@@ -71,7 +64,7 @@ export function judgeExchangeEnd(judging: Judging, exchange: Exchange): AttemptR
     case 'prompt': {
       const final = exchange.outcome === 'prompt' ? '>' : (exchange.final ?? '')
       if (doesLineMatch(judging.expectations.final, final)) return undefined
-      return failed(evidence(), `expected ${quoted(judging.expectations.final)}, got \`${final}\`${explainBefore(exchange)}`)
+      return failed(evidence(), `expected ${quoted(judging.expectations.final)}, got \`${final}\`${explainBefore(judging, exchange)}`)
     }
   }
 }
@@ -125,22 +118,19 @@ export async function judgeBroker(judging: Judging, sinceEpochMs: number): Promi
   const topic = renderText(check.received.topic, ctx)
   const payload = check.received.payload ? renderText(check.received.payload, ctx) : undefined
   const wanted = check.received
-  try {
-    await ctx.broker.observer.waitFor(
-      (message) =>
-        message.topic === topic &&
-        (payload === undefined || message.payload.toString('utf8') === payload) &&
-        (wanted.qos === undefined || message.qos === wanted.qos) &&
-        (wanted.retain === undefined || message.retain === wanted.retain) &&
-        (!check.will || message.isWill),
-      { timeoutMs: Math.max(0, judging.deadlineMs - ctx.recorder.elapsedMs()), signal: ctx.signal, since: sinceEpochMs },
-    )
-    return undefined
-  } catch (error) {
-    if (error instanceof BrokerWaitError && error.code === 'aborted') return errored(evidenceOf(judging), 'interrupted by the user', 'interrupted')
-    const what = `${check.will ? 'will' : 'message'} on \`${topic}\`${payload === undefined ? '' : ` with payload \`${ctx.masker.mask(payload)}\``}`
-    return failed(evidenceOf(judging), `expected the broker to receive a ${what}: ${(error as Error).message}`)
-  }
+  const wait = await ctx.broker.waitFor(
+    (message) =>
+      message.topic === topic &&
+      (payload === undefined || message.payload.toString('utf8') === payload) &&
+      (wanted.qos === undefined || message.qos === wanted.qos) &&
+      (wanted.retain === undefined || message.retain === wanted.retain) &&
+      (!check.will || message.isWill),
+    { timeoutMs: Math.max(0, judging.deadlineMs - ctx.recorder.elapsedMs()), signal: ctx.signal, since: sinceEpochMs },
+  )
+  if (wait.outcome === 'received') return undefined
+  if (wait.outcome === 'aborted') return errored(evidenceOf(judging), 'interrupted by the user', 'interrupted')
+  const what = `${check.will ? 'will' : 'message'} on \`${topic}\`${payload === undefined ? '' : ` with payload \`${ctx.masker.mask(payload)}\``}`
+  return failed(evidenceOf(judging), `expected the broker to receive a ${what}: ${wait.reason}`)
 }
 
 /** Turns a judging's captures into a passed attempt. */
@@ -193,7 +183,7 @@ function unmetWait(judging: Judging, wait: UrcWait, what: string): AttemptResult
       return errored(evidence, 'interrupted by the user', 'interrupted')
     case 'aborted': {
       const line = abortedLine(wait.cause)
-      if (isOtherResult(judging, line)) return failed(evidence, `${what}, got \`${line}\`${explain(line)}`)
+      if (isOtherResult(judging, line)) return failed(evidence, `${what}, got \`${line}\`${explain(judging, line)}`)
       return failed(evidence, `${what}, but abort line \`${line}\` arrived`)
     }
     default:
@@ -206,7 +196,7 @@ function couldBeUrc(judging: Judging, matcher: RenderedMatcher): boolean {
   const text = matcher.kind === 'exact' ? matcher.text : literalPrefix(matcher.source)
   // A regex with no literal start (`/.*/`) could match anything, a URC included.
   if (text === '') return true
-  const rules = judging.ctx.chatProfile.urcs
+  const rules = judging.ctx.family.chatProfile.urcs
   const rule = findUrcRule(text, rules) ?? rules.find((candidate) => candidate.name.startsWith(text))
   // `+CREG: 0,1` expected from `AT+CREG?` is that command's response, not a URC still to come.
   return rule !== undefined && !(judging.command !== undefined && isQueryFormOf(judging.command, rule.name))
@@ -227,7 +217,7 @@ function literalPrefix(source: string): string {
 function receivedTail(judging: Judging): string {
   const lines = judging.window.judgedLines().map((line) => judging.ctx.masker.mask(line.text))
   if (lines.length === 0) return 'no response line'
-  return lines.slice(-3).map((line) => `\`${line}\`${explain(line)}`).join(', ')
+  return lines.slice(-3).map((line) => `\`${line}\`${explain(judging, line)}`).join(', ')
 }
 
 /** "within 30s; got `+CMQTTCONNECT: 0,11` (11 = no connection)" from what arrived in the window. */
@@ -235,18 +225,18 @@ function lateTail(judging: Judging): string {
   const windowMs = Math.max(0, judging.deadlineMs - judging.window.startedAtMs)
   const lines = judging.window.judgedLines().map((line) => judging.ctx.masker.mask(line.text))
   if (lines.length === 0) return `nothing arrived within ${formatDuration(windowMs)}`
-  const shown = lines.slice(-3).map((line) => `\`${line}\`${explain(line)}`)
+  const shown = lines.slice(-3).map((line) => `\`${line}\`${explain(judging, line)}`)
   return `within ${formatDuration(windowMs)} got ${shown.join(', ')}`
 }
 
-function explainBefore(exchange: Exchange): string {
+function explainBefore(judging: Judging, exchange: Exchange): string {
   const responses = exchange.lines.filter((line) => line.kind === 'response' || line.kind === 'urc')
   const last = responses.at(-1)
-  return last ? ` after \`${last.text}\`${explain(last.text)}` : explain(exchange.final ?? '')
+  return last ? ` after \`${last.text}\`${explain(judging, last.text)}` : explain(judging, exchange.final ?? '')
 }
 
-function explain(line: string): string {
-  const meaning = explainResultLine(line)
+function explain(judging: Judging, line: string): string {
+  const meaning = explainResultLine(line, judging.ctx.family)
   return meaning ? ` (${meaning})` : ''
 }
 

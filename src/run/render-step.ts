@@ -2,9 +2,9 @@
  * Turns a step's templates into what the executors compare against: rendered text and
  * compiled regexes. A bad template or regex becomes a StepProblem carrying its location.
  */
-import { formatDiagnostic } from '../sequence/diagnostic.js'
+import { formatDiagnostic } from '../model/diagnostic.js'
 import { renderTemplate, TemplateError } from '../sequence/template.js'
-import type { FinalMatcher, LineMatcher, Step, Template } from '../sequence/model.js'
+import type { FinalMatcher, LineMatcher, Step, Template } from '../model/sequence.js'
 import { describeMatcher, type RenderedMatcher } from './line-matching.js'
 import type { RunContext } from './run-context.js'
 

@@ -3,19 +3,13 @@
  * the recorder and the run's cancel signal. One per sequence run.
  */
 import type { Chat } from '../at/chat.js'
-import type { ChatProfile } from '../at/chat-profile.js'
-import type { BrokerObserver } from '../broker/index.js'
+import type { ModemFamily } from '../modem/modem-family.js'
+import type { BrokerLink } from '../model/broker-link.js'
 import type { Masker } from '../record/masker.js'
 import type { Recorder } from '../record/recorder.js'
-import type { Sequence, Step, Phase } from '../sequence/model.js'
-import type { StepResult } from '../record/run-record.js'
+import type { Sequence, Step, Phase } from '../model/sequence.js'
+import type { StepResult } from '../model/run-record.js'
 import type { RenderedMatcher } from './line-matching.js'
-
-/** The server side a sequence can publish through and assert on. */
-export interface BrokerLink {
-  observer: BrokerObserver
-  publish(message: { topic: string; payload: string | Buffer; qos?: 0 | 1 | 2; retain?: boolean }): Promise<void>
-}
 
 /** Progress callbacks for the console and other live views. */
 export interface RunEvents {
@@ -27,8 +21,8 @@ export interface RunEvents {
 export interface RunContext {
   sequence: Sequence
   chat: Chat
-  /** The chat profile: which lines are URCs (and so may still arrive after the final result code). */
-  chatProfile: ChatProfile
+  /** The modem family: which lines are URCs (and so may still arrive after the final result code), which carry result codes. */
+  family: ModemFamily
   broker?: BrokerLink
   recorder: Recorder
   masker: Masker

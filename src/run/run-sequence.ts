@@ -2,8 +2,8 @@
  * Runs a sequence's phases in order: setup, steps, then teardown always (after a failure,
  * a timeout or Ctrl-C too; only a dropped link leaves nothing to tear down over).
  */
-import type { RunStatus, StepResult } from '../record/run-record.js'
-import type { Phase, Step } from '../sequence/model.js'
+import type { RunStatus, StepResult } from '../model/run-record.js'
+import type { Phase, Step } from '../model/sequence.js'
 import type { RunInterruption } from './attempt.js'
 import type { RunContext } from './run-context.js'
 import { runStep, skipStep } from './run-step.js'

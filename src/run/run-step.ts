@@ -3,8 +3,8 @@
  * Retry, timeout scaling and captures live here, never inside an executor.
  */
 import { setTimeout as delay } from 'node:timers/promises'
-import type { Phase, Step, Template } from '../sequence/model.js'
-import type { StepResult } from '../record/run-record.js'
+import type { Phase, Step, Template } from '../model/sequence.js'
+import type { StepResult } from '../model/run-record.js'
 import { errored, type AttemptResult, type RunInterruption } from './attempt.js'
 import { executorFor } from './executors/index.js'
 import { renderText, StepProblem } from './render-step.js'

@@ -3,7 +3,7 @@
  * "Received" in the report, and the URCs nobody asked for.
  */
 import type { ChatLine } from '../at/chat-types.js'
-import type { ReceivedLine } from '../record/run-record.js'
+import type { ReceivedLine } from '../model/run-record.js'
 import type { RunContext } from './run-context.js'
 
 /** Lines received between `open` and `close`, in arrival order. */

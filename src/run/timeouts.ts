@@ -1,5 +1,5 @@
 /** Step timeouts after `--timeout-scale`. */
-import type { Step } from '../sequence/model.js'
+import type { Step } from '../model/sequence.js'
 import type { RunContext } from './run-context.js'
 
 /** How long a step waits for its final result code (ms). */

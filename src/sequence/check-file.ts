@@ -1,7 +1,7 @@
 import { lintSequence } from './lint/lint-sequence.js'
 import { loadSourceRead } from './load-sequence.js'
 import { MAX_SEQUENCE_BYTES, readSourceFileSync } from './read-source.js'
-import type { Diagnostic } from './diagnostic.js'
+import type { Diagnostic } from '../model/diagnostic.js'
 
 /** One file's outcome: load diagnostics, plus lint warnings when asked and the file loaded. */
 export interface FileCheck {

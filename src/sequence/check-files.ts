@@ -1,4 +1,4 @@
-import { errorAt, hasErrors } from './diagnostic.js'
+import { errorAt, hasErrors } from '../model/diagnostic.js'
 import { checkFilesInOrder, type CheckOptions, type FileCheck } from './check-file.js'
 import { checkFilesInParallel, chooseWorkerCount } from './check-pool.js'
 import { findSequenceFiles } from './find-sequence-files.js'

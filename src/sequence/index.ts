@@ -1,6 +1,6 @@
 /** The sequence stage: read YAML with positions, validate, build the model, template, lint and import spec tables. */
-export type * from './model.js'
-export { formatDiagnostic, hasErrors, sortDiagnostics, type Diagnostic, type Severity } from './diagnostic.js'
+export type * from '../model/sequence.js'
+export { formatDiagnostic, hasErrors, sortDiagnostics, type Diagnostic, type Severity } from '../model/diagnostic.js'
 export { formatDuration, isDuration, parseDuration } from './duration.js'
 export { loadSequence, loadSequenceText, type LoadOptions, type LoadResult } from './load-sequence.js'
 export { findSequenceFiles } from './find-sequence-files.js'

@@ -1,8 +1,7 @@
-import type { LineMatcher, Template } from './model.js'
+import type { LineMatcher, Template } from '../model/sequence.js'
+import { isFinalResult } from '../modem/final-result.js'
 
 const REGEX_LITERAL = /^\/(.+)\/([dgimsuy]*)$/s
-const FINAL_WORDS = ['OK', 'ERROR', '>', 'NO CARRIER', 'BUSY', 'NO ANSWER', 'NO DIALTONE']
-const FINAL_PREFIXES = ['+CME ERROR:', '+CMS ERROR:', 'CONNECT']
 
 type PresentMatcher = Exclude<LineMatcher, { kind: 'absent' }>
 
@@ -28,7 +27,7 @@ export function isFinalResultMatcher(matcher: LineMatcher): boolean {
 /** True when a response line is a final result code as V.250 and 3GPP TS 27.007 define them (plus the `>` data prompt). */
 export function isFinalResultLine(line: string): boolean {
   const text = line.trimEnd()
-  return FINAL_WORDS.includes(text) || FINAL_PREFIXES.some(p => text.startsWith(p))
+  return text === '>' || isFinalResult(text)
 }
 
 function stripAnchors(source: string): string {

@@ -1,6 +1,6 @@
 import { buildSequence } from './build-sequence.js'
-import { hasErrors, sortDiagnostics, type Diagnostic } from './diagnostic.js'
-import type { Sequence } from './model.js'
+import { hasErrors, sortDiagnostics, type Diagnostic } from '../model/diagnostic.js'
+import type { Sequence } from '../model/sequence.js'
 import { decodeSource, MAX_SEQUENCE_BYTES, readSourceFile, type SourceRead } from './read-source.js'
 import { checkAgainstSchema } from './schema-check.js'
 import { parseYamlSource } from './yaml-source.js'

@@ -1,6 +1,6 @@
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs'
 import { readFile, stat } from 'node:fs/promises'
-import { errorAt, type Diagnostic } from './diagnostic.js'
+import { errorAt, type Diagnostic } from '../model/diagnostic.js'
 
 /** Files larger than this are refused before reading: a sequence is a few kilobytes. */
 export const MAX_SEQUENCE_BYTES = 1024 * 1024

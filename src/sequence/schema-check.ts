@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js'
 import { isScalar, Scalar } from 'yaml'
-import { errorAt, type Diagnostic } from './diagnostic.js'
+import { errorAt, type Diagnostic } from '../model/diagnostic.js'
 import { describeStepContext, describeSubject, isRecord, readIn } from './step-context.js'
 import { suggestClosest } from './suggest.js'
 import { locateKey, locatePath, nodeAt, type PathSegment, type YamlSource } from './yaml-source.js'

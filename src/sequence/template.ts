@@ -1,6 +1,6 @@
 import Handlebars from 'handlebars'
-import { errorAt, type Diagnostic } from './diagnostic.js'
-import type { SourceLocation, Template } from './model.js'
+import { errorAt, type Diagnostic } from '../model/diagnostic.js'
+import type { SourceLocation, Template } from '../model/sequence.js'
 
 /** What a template can see: the sequence's variables (file, suite, `--var`, captures) and, only as `{{env.NAME}}`, the environment. */
 export interface TemplateScope {

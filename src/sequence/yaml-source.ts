@@ -1,6 +1,6 @@
 import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, Scalar, visit, type Document, type Node, type Pair, type YAMLError, type YAMLMap } from 'yaml'
-import { errorAt, warningAt, type Diagnostic } from './diagnostic.js'
-import type { SourceLocation } from './model.js'
+import { errorAt, warningAt, type Diagnostic } from '../model/diagnostic.js'
+import type { SourceLocation } from '../model/sequence.js'
 import { withYamlDebugEnv } from './yaml-debug-env.js'
 
 /** A parsed YAML file that still knows where every node was written. */

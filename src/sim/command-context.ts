@@ -3,7 +3,7 @@
  * One context exists per power cycle; after a reboot the old one goes quiet, so late network callbacks cannot
  * print into the new session.
  */
-import type { AtCommand } from './at-command.js'
+import type { AtCommand } from '../modem/at-command-line.js'
 import type { ModemState } from './modem-state.js'
 import type { SimProfile } from './profile.js'
 import type { Reply } from './reply.js'

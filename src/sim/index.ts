@@ -1,8 +1,7 @@
 /**
- * The modem simulator. Importing this module registers every profile with the `sim://` transport registry,
+ * The modem simulator. The app layer hands `createSimModem` to the transport as the builder of `sim://` peers,
  * so `sim://simcom-a76xx?echo=0` opens a SimModem.
  */
-import { registerSimProfile } from '../transport/sim-profiles.js'
 import { SIM_PROFILES } from './profile.js'
 import { SimModem, type SimOptions } from './sim-modem.js'
 import { parseSimParams, type SimOptionProblem } from './sim-options.js'
@@ -11,7 +10,7 @@ export { SimModem, type SimOptions } from './sim-modem.js'
 export { SIM_PROFILES, SIMCOM_A76XX, SIMCOM_SIM7600, type SimProfile } from './profile.js'
 export { parseResolveRule, resolveHost, isLoopbackAddress, type ResolveRule, type ResolveResult } from './network/host-resolve.js'
 export { parseSimParams, type SimOptionProblem, type ParsedSimParams } from './sim-options.js'
-export { MQTT_ERR, CONNLOST_CAUSE } from './mqtt-codes.js'
+export { MQTT_ERR, CONNLOST_CAUSE } from '../modem/families/simcom/mqtt-codes.js'
 export { serveSimOverTcp, type SimServer, type SimServerOptions } from './serve-tcp.js'
 
 /** Thrown by createSimModem when the sim:// query cannot be used; `problems` lists each parameter at fault. */
@@ -25,13 +24,14 @@ export class SimOptionsError extends Error {
 
 /**
  * Builds a modem for `sim://<profile>?<params>`; `extra` is merged in (its `resolve` rules come after the URL's).
- * Throws SimOptionsError for bad parameters and an Error for an unknown profile.
+ * Throws SimOptionsError for bad parameters or an unknown profile.
  */
 export function createSimModem(profile: string, params: URLSearchParams, extra: SimOptions = {}): SimModem {
+  if (!SIM_PROFILES.has(profile)) {
+    throw new SimOptionsError([{ code: 'sim-profile-unknown', param: 'profile', hint: `no simulated modem named "${profile}" (known: ${[...SIM_PROFILES.keys()].join(', ')})` }])
+  }
   const parsed = parseSimParams(params)
   if (!parsed.ok) throw new SimOptionsError(parsed.problems)
   const resolve = [...(parsed.options.resolve ?? []), ...(extra.resolve ?? [])]
   return new SimModem({ ...extra, ...parsed.options, resolve, profile })
 }
-
-for (const name of SIM_PROFILES.keys()) registerSimProfile(name, params => createSimModem(name, params))

@@ -3,6 +3,7 @@
  * Framing follows V.25ter with SIMCom's habits: an information response is `\r\n` + lines joined by `\r\n` + `\r\n`,
  * a final result code is `\r\n<code>\r\n`, a URC is `\r\n<text>\r\n`.
  */
+import { CME_ERROR_TEXTS } from '../modem/cme-error.js'
 
 /** The final result code that ends a command. */
 export type FinalCode =
@@ -39,17 +40,6 @@ export function replyPrompt(length: number, accept: (data: Buffer) => Reply): Re
   return { kind: 'prompt', length, accept }
 }
 
-/** Verbose texts of the +CME ERROR codes the simulator produces (3GPP TS 27.007 §9.2). */
-export const CME_TEXTS: ReadonlyMap<number, string> = new Map([
-  [3, 'operation not allowed'],
-  [4, 'operation not supported'],
-  [10, 'SIM not inserted'],
-  [13, 'SIM failure'],
-  [30, 'no network service'],
-  [50, 'Incorrect parameters'],
-  [100, 'unknown'],
-])
-
 /** Bytes of a response: its lines, then its final result code as AT+CMEE says. */
 export function encodeReply(lines: string[], final: FinalCode, cmee: 0 | 1 | 2): Buffer {
   const body = lines.length === 0 ? '' : `\r\n${lines.join('\r\n')}\r\n`
@@ -61,7 +51,7 @@ export function describeFinal(final: FinalCode, cmee: 0 | 1 | 2): string {
   if (final.kind === 'ok') return 'OK'
   if (final.kind === 'error' || cmee === 0) return 'ERROR'
   if (cmee === 1) return `+CME ERROR: ${final.code}`
-  return `+CME ERROR: ${CME_TEXTS.get(final.code) ?? 'unknown'}`
+  return `+CME ERROR: ${CME_ERROR_TEXTS[final.code] ?? 'unknown'}`
 }
 
 /** Bytes of one URC line. */

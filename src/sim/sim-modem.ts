@@ -3,13 +3,13 @@
  * exactly N bytes with a timeout), answers through the profile's command handlers, prints URCs, and lets tests
  * inject faults. It is the far end of a `sim://` transport (a ModemPeer) or of `atseq sim --listen`.
  */
-import type { ModemPeer } from '../transport/modem-peer.js'
+import type { ModemPeer } from '../model/modem-peer.js'
 import type { CommandContext, HandlerTable } from './command-context.js'
 import { SIMCOM_HANDLERS } from './command-table.js'
-import { parseAtCommand } from './at-command.js'
+import { parseAtCommand } from '../modem/at-command-line.js'
 import { dropAllSessions } from './commands/mqtt-session.js'
 import { createModemState, type ModemState } from './modem-state.js'
-import { CONNLOST_CAUSE } from './mqtt-codes.js'
+import { CONNLOST_CAUSE } from '../modem/families/simcom/mqtt-codes.js'
 import { resolveHost, type ResolveRule } from './network/host-resolve.js'
 import { OutputPacer } from './output-pacer.js'
 import { SIM_PROFILES, SIMCOM_A76XX, type SimProfile } from './profile.js'

@@ -6,7 +6,7 @@ import { parseResolveRule, type ResolveRule } from './network/host-resolve.js'
 import type { SimOptions } from './sim-modem.js'
 
 export interface SimOptionProblem {
-  code: 'sim-option-unknown' | 'sim-option-value' | 'resolve-syntax'
+  code: 'sim-option-unknown' | 'sim-option-value' | 'resolve-syntax' | 'sim-profile-unknown'
   param: string
   hint: string
 }

@@ -1,7 +1,7 @@
 /**
  * The event half of a Transport: `data` listeners and a `drop` emitted at most once.
  */
-import type { LinkDrop, TransportEvents } from './transport.js'
+import type { LinkDrop, TransportEvents } from '../model/transport.js'
 
 type Listeners = { [E in keyof TransportEvents]: Set<TransportEvents[E]> }
 

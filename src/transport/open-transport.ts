@@ -2,17 +2,19 @@
  * Picks the transport for a device URL.
  */
 import { parseDeviceUrl } from './device-url.js'
-import type { ModemPeer } from './modem-peer.js'
+import type { ModemPeer } from '../model/modem-peer.js'
 import { SerialTransport } from './serial-transport.js'
 import { createReplayTransport } from './replay-transport.js'
-import { findSimProfile, listSimProfiles } from './sim-profiles.js'
 import { SimTransport } from './sim-transport.js'
 import { TcpTransport } from './tcp-transport.js'
-import type { Transport } from './transport.js'
+import type { Transport } from '../model/transport.js'
 import { TransportError } from './transport-error.js'
 
 export interface TransportOptions {
-  /** Builds the modem for a `sim://` URL instead of the registry (tests, or an embedding program). */
+  /**
+   * Builds the in-process modem for a `sim://` URL. The transport layer knows no simulator: whoever composes
+   * the device (the app layer, a test) hands one in, and a `sim://` URL without it is refused.
+   */
   simPeer?: (profile: string, params: URLSearchParams) => ModemPeer
 }
 
@@ -39,13 +41,10 @@ export async function openTransport(url: string, options: TransportOptions = {})
 }
 
 function buildSimPeer(url: string, profile: string, params: URLSearchParams, options: TransportOptions): ModemPeer {
-  if (options.simPeer !== undefined) return options.simPeer(profile, params)
-  const factory = findSimProfile(profile)
-  if (factory === undefined) {
-    const known = listSimProfiles()
+  if (options.simPeer === undefined) {
     throw new TransportError('unknown-sim-profile', url, `no simulated modem named "${profile}"`, {
-      hint: known.length > 0 ? `known profiles: ${known.join(', ')}` : 'no simulator profile is registered (import the simulator first)',
+      hint: 'this program opens sim:// devices only through atseq run, atseq record or atseq sim',
     })
   }
-  return factory(params)
+  return options.simPeer(profile, params)
 }

@@ -5,9 +5,9 @@
  * (or at once with `?fast=1`). A write the recording never saw drops the link with a cause naming the step.
  */
 import { readFileSync } from 'node:fs'
-import type { RecordedBrokerMessage, TranscriptEntry } from '../record/run-record.js'
+import type { RecordedBrokerMessage, TranscriptEntry } from '../model/run-record.js'
 import { LinkEvents } from './link-events.js'
-import type { Transport } from './transport.js'
+import type { Transport } from '../model/transport.js'
 import { TransportError } from './transport-error.js'
 
 /** What a replay needs from a recording: a run record has all of it; a session needs only the transcript. */

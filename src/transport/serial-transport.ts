@@ -5,7 +5,7 @@ import { SerialPort } from 'serialport'
 import type { SerialSettings } from './device-url.js'
 import { createTtyBinding } from './tty-binding.js'
 import { LinkEvents } from './link-events.js'
-import type { Transport } from './transport.js'
+import type { Transport } from '../model/transport.js'
 import { TransportError } from './transport-error.js'
 
 const ttyBinding = createTtyBinding()

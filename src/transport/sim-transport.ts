@@ -3,9 +3,9 @@
  * come back as `data` events, each on its own microtask (like a real link, never inside the
  * host's write call, and never merged or delayed by a timer).
  */
-import type { ModemPeer } from './modem-peer.js'
+import type { ModemPeer } from '../model/modem-peer.js'
 import { LinkEvents } from './link-events.js'
-import type { Transport } from './transport.js'
+import type { Transport } from '../model/transport.js'
 import { TransportError } from './transport-error.js'
 
 export class SimTransport extends LinkEvents implements Transport {

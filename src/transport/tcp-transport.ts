@@ -3,7 +3,7 @@
  */
 import { Socket } from 'node:net'
 import { LinkEvents } from './link-events.js'
-import type { Transport } from './transport.js'
+import type { Transport } from '../model/transport.js'
 import { TransportError } from './transport-error.js'
 
 export class TcpTransport extends LinkEvents implements Transport {

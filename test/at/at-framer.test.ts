@@ -1,8 +1,8 @@
 import t from 'tap'
 import fc from 'fast-check'
 import { AtFramer, type FrameEvent, type FramerSettings } from '../../src/at/at-framer.js'
-import { simcomA76xxProfile } from '../../src/at/chat-profile.js'
-import { readPayloadLength } from '../../src/at/urc-rule.js'
+import { simcomA76xxProfile } from '../../src/modem/chat-profile.js'
+import { readPayloadLength } from '../../src/modem/urc-rule.js'
 
 const simcomSettings: FramerSettings = {
   prompt: '>',

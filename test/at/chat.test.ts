@@ -1,10 +1,10 @@
 import t from 'tap'
 import fc from 'fast-check'
 import { type Chat, createChat } from '../../src/at/chat.js'
-import { simcomA76xxProfile } from '../../src/at/chat-profile.js'
+import { simcomA76xxProfile } from '../../src/modem/chat-profile.js'
 import type { ChatLine, ChatTranscriptEntry } from '../../src/at/chat-types.js'
 import { openTransport } from '../../src/transport/open-transport.js'
-import type { LinkDrop, Transport, TransportEvents } from '../../src/transport/transport.js'
+import type { LinkDrop, Transport, TransportEvents } from '../../src/model/transport.js'
 import { ScriptedPeer } from '../helpers/scripted-peer.js'
 
 async function startChat(peer: ScriptedPeer, transcript?: (entry: ChatTranscriptEntry) => void): Promise<{ chat: Chat; transport: Transport }> {

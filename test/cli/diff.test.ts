@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process'
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { runYamlOnSim } from '../run/run-helpers.js'
+import { runYamlOnSim } from '../helpers/run-on-sim.js'
 
 // Runs the built CLI (npm test builds dist/ first).
 const root = fileURLToPath(new URL('../../', import.meta.url))

@@ -8,7 +8,7 @@ import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import t from 'tap'
-import type { SuiteRecord } from '../../src/plan/suite-record.js'
+import type { SuiteRecord } from '../../src/model/suite-record.js'
 
 const root = fileURLToPath(new URL('../../', import.meta.url))
 const SUITE = 'sequences/simcom/mqtt/'

@@ -1,10 +1,10 @@
 import t from 'tap'
-import type { RunRecord, StepResult } from '../../src/record/run-record.js'
+import type { RunRecord, StepResult } from '../../src/model/run-record.js'
 import { diffLines } from '../../src/diff/line-diff.js'
 import { diffRuns, pairSteps } from '../../src/diff/diff-runs.js'
 import { formatDiffText } from '../../src/report/diff/format-diff-text.js'
 import { renderDiffHtml } from '../../src/report/diff/render-diff-html.js'
-import { runYamlOnSim } from '../run/run-helpers.js'
+import { runYamlOnSim } from '../helpers/run-on-sim.js'
 
 const labels = { a: 'a.json', b: 'b.json' }
 

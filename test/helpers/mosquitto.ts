@@ -4,7 +4,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { connect, createServer, type AddressInfo } from 'node:net'
 import { tmpdir, userInfo } from 'node:os'
 import { join } from 'node:path'
-import { createTestCertificates, type TestCertificates } from '../../src/broker/test-certificates.js'
+import { createTestCertificates, type TestCertificates } from '../../src/servers/broker/test-certificates.js'
 import { findTool } from './system-tool.js'
 
 export interface MosquittoOptions {

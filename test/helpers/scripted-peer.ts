@@ -2,7 +2,7 @@
  * A scripted modem for tests, after Zephyr's mock transport: "when you receive X, reply Y".
  * Replies leave in chunks of at most `maxChunkBytes`, so every test sees split input.
  */
-import type { ModemPeer } from '../../src/transport/modem-peer.js'
+import type { ModemPeer } from '../../src/model/modem-peer.js'
 
 export type Reply = string | Buffer | ((matched: string) => string | Buffer)
 

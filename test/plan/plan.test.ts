@@ -7,8 +7,8 @@ import { loadSuiteText } from '../../src/plan/load-suite.js'
 import { mergeSuiteRecords } from '../../src/plan/merge-suite-records.js'
 import { isInShard, parseShard } from '../../src/plan/shard.js'
 import { isSuiteFile } from '../../src/plan/suite-file.js'
-import type { SuiteRecord } from '../../src/plan/suite-record.js'
-import type { PlanEntry } from '../../src/plan/suite-model.js'
+import type { SuiteRecord } from '../../src/model/suite-record.js'
+import type { PlanEntry } from '../../src/model/suite.js'
 import { parseDeviceUrl } from '../../src/transport/device-url.js'
 
 t.test('shards split positions round-robin, every position in exactly one shard', async (t) => {

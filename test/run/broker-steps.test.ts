@@ -1,6 +1,6 @@
 /** Steps on the server side: the broker publishes to the modem, the broker must have received a message or a will. */
 import t from 'tap'
-import { runYamlOnSim, stepNo } from './run-helpers.js'
+import { runYamlOnSim, stepNo } from '../helpers/run-on-sim.js'
 
 const connect = `sequence: broker steps
 device: simcom-a76xx

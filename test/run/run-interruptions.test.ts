@@ -9,7 +9,7 @@ import { createServer, type Socket } from 'node:net'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { SimModem } from '../../src/sim/sim-modem.js'
-import { runYamlOnSim, stepNo } from './run-helpers.js'
+import { runYamlOnSim, stepNo } from '../helpers/run-on-sim.js'
 
 const CLI = fileURLToPath(new URL('../../dist/cli/main.js', import.meta.url))
 

@@ -6,9 +6,9 @@
  */
 import { join } from 'node:path'
 import t from 'tap'
-import { createTestCertificates } from '../../src/broker/test-certificates.js'
+import { createTestCertificates } from '../../src/servers/broker/test-certificates.js'
 import { ConsoleProgress } from '../../src/report/console/console-progress.js'
-import { runFiles } from '../../src/run/run-files.js'
+import { runFiles } from '../../src/app/run-files.js'
 import { startMosquitto } from '../helpers/mosquitto.js'
 import { requireTool } from '../helpers/system-tool.js'
 

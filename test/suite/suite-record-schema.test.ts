@@ -7,9 +7,9 @@ import { join } from 'node:path'
 import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js'
 import t, { type Test } from 'tap'
 import { mergeSuiteRecords } from '../../src/plan/merge-suite-records.js'
-import { SUITE_RECORD_SCHEMA_VERSION, type SuiteRecord } from '../../src/plan/suite-record.js'
+import { SUITE_RECORD_SCHEMA_VERSION, type SuiteRecord } from '../../src/model/suite-record.js'
 import { ConsoleProgress } from '../../src/report/console/console-progress.js'
-import { runFiles, type RunFilesOptions } from '../../src/run/run-files.js'
+import { runFiles, type RunFilesOptions } from '../../src/app/run-files.js'
 
 const readSchema = (name: string): Record<string, unknown> =>
   JSON.parse(readFileSync(new URL(`../../schemas/${name}`, import.meta.url), 'utf8')) as Record<string, unknown>

@@ -1,10 +1,10 @@
 import t from 'tap'
 import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import type { RunRecord } from '../../src/record/run-record.js'
-import { runSequenceFile, type RunSequenceOptions } from '../../src/run/run-sequence-file.js'
+import type { RunRecord } from '../../src/model/run-record.js'
+import { runSequenceFile, type RunSequenceOptions } from '../../src/app/run-sequence-file.js'
 import { loadSequence } from '../../src/sequence/load-sequence.js'
-import type { Sequence } from '../../src/sequence/model.js'
+import type { Sequence } from '../../src/model/sequence.js'
 
 const SEED = 'sequences/simcom/mqtts-not-verify-server.yaml'
 

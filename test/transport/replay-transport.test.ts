@@ -1,12 +1,12 @@
 import t, { type Test } from 'tap'
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import type { TranscriptEntry } from '../../src/record/run-record.js'
+import type { TranscriptEntry } from '../../src/model/run-record.js'
 import { parseDeviceUrl } from '../../src/transport/device-url.js'
 import { openTransport } from '../../src/transport/open-transport.js'
 import { buildReplayScript, isSameWrite, type ReplaySource } from '../../src/transport/replay-transport.js'
 import { isTransportError } from '../../src/transport/transport-error.js'
-import type { Transport } from '../../src/transport/transport.js'
+import type { Transport } from '../../src/model/transport.js'
 
 const b64 = (text: string): string => Buffer.from(text).toString('base64')
 const tx = (atMs: number, text: string): TranscriptEntry => ({ atMs, dir: 'tx', data: b64(text) })

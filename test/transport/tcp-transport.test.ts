@@ -1,7 +1,7 @@
 import t, { type Test } from 'tap'
 import { createServer, type Server, type Socket } from 'node:net'
 import { createChat } from '../../src/at/chat.js'
-import { simcomA76xxProfile } from '../../src/at/chat-profile.js'
+import { simcomA76xxProfile } from '../../src/modem/chat-profile.js'
 import { openTransport } from '../../src/transport/open-transport.js'
 import { isTransportError } from '../../src/transport/transport-error.js'
 import { connectPeerToStream, ScriptedPeer } from '../helpers/scripted-peer.js'

@@ -3,7 +3,7 @@
  * time), the reason under a failure, and a sequence counter when several run. Colour only on
  * a TTY and without `--no-color`; plain lines otherwise (CI logs, pipes).
  */
-import type { RunRecord, StepResult } from '../../record/run-record.js'
+import type { RunRecord, StepResult } from '../../model/run-record.js'
 
 export interface ConsoleOptions {
   color: boolean

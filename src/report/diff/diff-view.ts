@@ -1,5 +1,5 @@
 /** The HTML diff page's view model: every string placed, every class chosen; the template only places them. */
-import type { RunDiff, StepDiff } from '../../diff/diff-runs.js'
+import type { RunDiff, StepDiff } from '../../model/run-diff.js'
 import { formatDurationMs, formatInstantUtc } from '../text/format-duration.js'
 import { showControlChars } from '../text/show-control-chars.js'
 

@@ -1,5 +1,5 @@
 /** The console form of a run diff: a summary line, identity changes, then each changed step. */
-import type { RunDiff, StepDiff } from '../../diff/diff-runs.js'
+import type { RunDiff, StepDiff } from '../../model/run-diff.js'
 import { formatDurationMs as formatDuration } from '../text/format-duration.js'
 
 /** Lines to print; no colour, so it reads the same in a CI log. */

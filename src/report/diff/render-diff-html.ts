@@ -5,7 +5,7 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import Handlebars from 'handlebars'
-import type { RunDiff } from '../../diff/diff-runs.js'
+import type { RunDiff } from '../../model/run-diff.js'
 import { readTemplateFiles } from '../html/report-templates.js'
 import { buildDiffView, type DiffView } from './diff-view.js'
 

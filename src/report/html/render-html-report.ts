@@ -1,7 +1,7 @@
 /** Renders a run record as one self-contained HTML file (inline CSS and script, no external resource). */
 import { createHash } from 'node:crypto'
 import Handlebars from 'handlebars'
-import type { RunRecord } from '../../record/run-record.js'
+import type { RunRecord } from '../../model/run-record.js'
 import { buildReportView, type ReportView } from './report-view.js'
 import { readTemplateFiles, type ReportTemplateFiles } from './report-templates.js'
 

@@ -2,8 +2,8 @@
  * The HTML report's view model: everything the template shows, already formatted, built
  * from the run record by small pure functions so the template only places values.
  */
-import type { RunRecord, RunStatus, StepResult } from '../../record/run-record.js'
-import type { Phase } from '../../sequence/model.js'
+import type { RunRecord, RunStatus, StepResult } from '../../model/run-record.js'
+import type { Phase } from '../../model/sequence.js'
 import { formatDurationMs, formatInstantUtc } from '../text/format-duration.js'
 import { showControlCharsDeep } from '../text/show-control-chars.js'
 import { buildStepView, type StepView } from './step-view.js'

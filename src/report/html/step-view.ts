@@ -1,5 +1,5 @@
 /** One table row of the HTML report: a step's action, expectations, what arrived, result and transcript. */
-import type { ReceivedLine, RunRecord, StepResult, StepStatus } from '../../record/run-record.js'
+import type { ReceivedLine, RunRecord, StepResult, StepStatus } from '../../model/run-record.js'
 import { formatDurationMs } from '../text/format-duration.js'
 import { formatElapsedMs, formatTranscriptEntry, sliceStepTranscript } from '../text/format-transcript.js'
 

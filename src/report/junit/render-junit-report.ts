@@ -2,7 +2,7 @@
  * JUnit XML for CI systems: one `<testsuite>` per run, one `<testcase>` per step. A step that
  * failed a check is a `<failure>`, one that could not run properly an `<error>`, as JUnit keeps them apart.
  */
-import type { RunRecord, StepResult } from '../../record/run-record.js'
+import type { RunRecord, StepResult } from '../../model/run-record.js'
 import { formatTranscriptAsText, sliceStepTranscript } from '../text/format-transcript.js'
 import { escapeXmlAttribute as attr, escapeXmlText as text } from './escape-xml.js'
 

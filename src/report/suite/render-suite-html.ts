@@ -1,7 +1,7 @@
 /** The suite's HTML index: one self-contained page from the suite view (a logic-free Handlebars template). */
 import { existsSync, readFileSync } from 'node:fs'
 import Handlebars from 'handlebars'
-import type { SuiteRecord } from '../../plan/suite-record.js'
+import type { SuiteRecord } from '../../model/suite-record.js'
 import { buildSuiteView } from './suite-view.js'
 
 let compiled: HandlebarsTemplateDelegate | undefined

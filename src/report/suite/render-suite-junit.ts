@@ -2,7 +2,7 @@
  * The suite's JUnit XML: one `<testsuite>` per sequence, one `<testcase>` per device it ran on.
  * A run that failed a check is a `<failure>` naming its first failing step; one that errored an `<error>`.
  */
-import type { SuiteRecord, SuiteRun } from '../../plan/suite-record.js'
+import type { SuiteRecord, SuiteRun } from '../../model/suite-record.js'
 import { escapeXmlAttribute as attr, escapeXmlText as text } from '../junit/escape-xml.js'
 import { formatSeconds } from '../junit/render-junit-report.js'
 import { findFailingStep } from './suite-view.js'

@@ -4,8 +4,8 @@
  * devices, and one section per device with a row per sequence, failures first, each linking to the
  * failing step of its run report.
  */
-import type { StepResult } from '../../record/run-record.js'
-import type { SuiteRecord, SuiteRun } from '../../plan/suite-record.js'
+import type { StepResult } from '../../model/run-record.js'
+import type { SuiteRecord, SuiteRun } from '../../model/suite-record.js'
 import { formatDurationMs } from '../text/format-duration.js'
 
 export interface SuiteRowView {

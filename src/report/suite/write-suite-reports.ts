@@ -4,7 +4,7 @@
  */
 import { mkdir } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
-import type { SuiteRecord } from '../../plan/suite-record.js'
+import type { SuiteRecord } from '../../model/suite-record.js'
 import { renderHtmlReport } from '../html/render-html-report.js'
 import { writeFileAtomically, type ReportFormat } from '../write-reports.js'
 import { renderSuiteHtml } from './render-suite-html.js'

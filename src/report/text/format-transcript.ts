@@ -2,7 +2,7 @@
  * Readable forms of transcript entries, shared by every report: a step's slice of
  * the run transcript, bytes as escaped text and as hex, times since the run started.
  */
-import type { RunRecord, StepResult, TranscriptEntry } from '../../record/run-record.js'
+import type { RunRecord, StepResult, TranscriptEntry } from '../../model/run-record.js'
 import { escapeBytes } from '../../record/transcript-text.js'
 
 /** One transcript entry as reports show it. */

@@ -1,5 +1,5 @@
 /** Steps on the server side: the broker publishes to the modem, or only a broker check. */
-import type { Step } from '../../sequence/model.js'
+import type { Step } from '../../model/sequence.js'
 import { errored, type AttemptResult } from '../attempt.js'
 import { executeWait } from './waiting.js'
 import { renderText } from '../render-step.js'

@@ -2,11 +2,12 @@
  * `send` and `data` steps: write to the modem, then judge its final result code,
  * the expected lines, the URCs, the lines that must not appear and the broker.
  */
+import { resultUrcNameOf } from '../../modem/at-command-line.js'
 import type { Exchange } from '../../at/chat-types.js'
-import type { Step } from '../../sequence/model.js'
+import type { Step } from '../../model/sequence.js'
 import type { AttemptResult } from '../attempt.js'
 import {
-  isAbortFor, judgeBroker, resultUrcNameOf, judgeExchangeEnd, judgeForbidden, judgeLines, judgeUrcs, passJudging, type Judging,
+  isAbortFor, judgeBroker, judgeExchangeEnd, judgeForbidden, judgeLines, judgeUrcs, passJudging, type Judging,
 } from '../judge-window.js'
 import { describeExpectations, renderExpectations, renderText } from '../render-step.js'
 import type { RunContext } from '../run-context.js'

@@ -1,5 +1,5 @@
 /** One registry from a step's action kind to the function that runs one attempt of it. */
-import type { Step, StepAction } from '../../sequence/model.js'
+import type { Step, StepAction } from '../../model/sequence.js'
 import { errored, type AttemptResult } from '../attempt.js'
 import type { RunContext } from '../run-context.js'
 import { executePublish } from './broker-steps.js'

@@ -1,6 +1,6 @@
 /** `wait` steps (URCs, with no command) and `sleep` steps. */
 import { setTimeout as delay } from 'node:timers/promises'
-import type { Step } from '../../sequence/model.js'
+import type { Step } from '../../model/sequence.js'
 import { errored, passed, type AttemptResult, NO_EVIDENCE } from '../attempt.js'
 import { judgeBroker, judgeForbidden, judgeLines, judgeUrcs, passJudging, type Judging } from '../judge-window.js'
 import { describeExpectations, renderExpectations } from '../render-step.js'

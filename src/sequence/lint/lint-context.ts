@@ -1,10 +1,16 @@
-import type { Diagnostic } from '../diagnostic.js'
-import type { Phase, Sequence, Step } from '../model.js'
+import type { Diagnostic } from '../../model/diagnostic.js'
+import type { Phase, Sequence, Step } from '../../model/sequence.js'
+import type { CommandInfo } from '../../modem/modem-family.js'
 
 /** What every lint rule sees: the sequence, and the variable values known before a run (file vars plus `--var`). */
 export interface LintContext {
   sequence: Sequence
   vars: Record<string, string>
+  /** What the sequence's modem family knows (every family's, when `device:` names none). */
+  vocabulary: {
+    commands: ReadonlyMap<string, CommandInfo>
+    unsolicitedOnly: ReadonlySet<string>
+  }
 }
 
 /** A lint rule: reads the sequence, returns warnings. */

@@ -1,5 +1,6 @@
-import { sortDiagnostics, type Diagnostic } from '../diagnostic.js'
-import type { Sequence } from '../model.js'
+import { sortDiagnostics, type Diagnostic } from '../../model/diagnostic.js'
+import type { Sequence } from '../../model/sequence.js'
+import { familiesFor } from '../../modem/families/index.js'
 import type { LintContext, LintRule } from './lint-context.js'
 import { lintNoExpectation } from './no-expectation.js'
 import { lintNonAsciiCommand } from './non-ascii-command.js'
@@ -30,6 +31,14 @@ export interface LintOptions {
 /** Runs every lint rule on a loaded sequence; returns warnings in file order. */
 export function lintSequence(sequence: Sequence, options: LintOptions = {}): Diagnostic[] {
   const fileVars = Object.fromEntries(Object.entries(sequence.vars).map(([name, v]) => [name, v.value]))
-  const ctx: LintContext = { sequence, vars: { ...fileVars, ...options.vars } }
+  const ctx: LintContext = { sequence, vars: { ...fileVars, ...options.vars }, vocabulary: readVocabulary(sequence) }
   return sortDiagnostics(Object.values(LINT_RULES).flatMap(rule => rule(ctx)))
+}
+
+function readVocabulary(sequence: Sequence): LintContext['vocabulary'] {
+  const families = familiesFor(sequence.device)
+  return {
+    commands: new Map(families.flatMap((family) => family.commands.map((command) => [command.name, command] as const))),
+    unsolicitedOnly: new Set(families.flatMap((family) => family.unsolicitedOnly)),
+  }
 }

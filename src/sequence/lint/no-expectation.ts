@@ -1,4 +1,4 @@
-import { warningAt, type Diagnostic } from '../diagnostic.js'
+import { warningAt, type Diagnostic } from '../../model/diagnostic.js'
 import { listSteps, nameStep, type LintContext } from './lint-context.js'
 
 /** `no-expectation`: a command or data step that writes down nothing it expects (it would pass on a bare OK). */

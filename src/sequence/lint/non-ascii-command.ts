@@ -1,4 +1,4 @@
-import { warningAt, type Diagnostic } from '../diagnostic.js'
+import { warningAt, type Diagnostic } from '../../model/diagnostic.js'
 import { listSteps, nameStep, type LintContext } from './lint-context.js'
 
 const CURLY_QUOTES = /[\u201C\u201D\u2018\u2019\u201E\u00AB\u00BB]/

@@ -1,5 +1,5 @@
-import { warningAt, type Diagnostic } from '../diagnostic.js'
-import type { Step } from '../model.js'
+import { warningAt, type Diagnostic } from '../../model/diagnostic.js'
+import type { Step } from '../../model/sequence.js'
 import { listSteps, nameStep, type LintContext } from './lint-context.js'
 
 /** `prompt-without-data`: a step ends with the `>` prompt and no data step follows; `data-without-prompt`: the reverse. */

@@ -1,14 +1,8 @@
-import { warningAt, type Diagnostic } from '../diagnostic.js'
-import type { Step, Template } from '../model.js'
+import { warningAt, type Diagnostic } from '../../model/diagnostic.js'
+import type { Step, Template } from '../../model/sequence.js'
 import { renderTemplate, TemplateError } from '../template.js'
-import { parseCommandText } from './at-command-text.js'
+import { parseAtCommand } from '../../modem/at-command-line.js'
 import { listSteps, nameStep, type LintContext } from './lint-context.js'
-
-/** Commands whose `>` prompt reads exactly the byte count given in parameter 2 (index 1). */
-const LENGTH_PARAMETER: Record<string, number> = {
-  CMQTTWILLTOPIC: 1, CMQTTWILLMSG: 1, CMQTTTOPIC: 1, CMQTTPAYLOAD: 1, CMQTTSUBTOPIC: 1,
-  CMQTTUNSUBTOPIC: 1, CMQTTSUB: 1, CMQTTUNSUB: 1, CCERTDOWN: 1,
-}
 
 /** `prompt-length-mismatch`: a prompt command declares N bytes and the data step after it has a different length. */
 export function lintPromptLength(ctx: LintContext): Diagnostic[] {
@@ -29,11 +23,10 @@ export function lintPromptLength(ctx: LintContext): Diagnostic[] {
 
 function readDeclaredLength(command: Template, ctx: LintContext): number | undefined {
   const text = tryRender(command, ctx)
-  const parsed = text === undefined ? undefined : parseCommandText(text)
-  const index = parsed === undefined ? undefined : LENGTH_PARAMETER[parsed.name]
-  if (parsed === undefined || index === undefined || parsed.params.length <= index) return undefined
-  const value = parsed.params[index]!
-  return /^\d+$/.test(value) ? Number(value) : undefined
+  const parsed = text === undefined ? undefined : parseAtCommand(text.trim())
+  const index = parsed === undefined || parsed.form !== 'write' ? undefined : ctx.vocabulary.commands.get(parsed.name)?.promptLengthParam
+  const value = index === undefined ? undefined : parsed?.args[index]
+  return value !== undefined && !value.quoted && /^\d+$/.test(value.text) ? Number(value.text) : undefined
 }
 
 function measureData(step: Step, ctx: LintContext): number | undefined {

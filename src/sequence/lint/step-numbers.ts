@@ -1,4 +1,4 @@
-import { warningAt, type Diagnostic } from '../diagnostic.js'
+import { warningAt, type Diagnostic } from '../../model/diagnostic.js'
 import type { LintContext } from './lint-context.js'
 
 /** `duplicate-step-number` and `step-number-order`: the table's numbers must be unique and ascending (4.1 < 4.2 < 4a < 5 < 10). */

@@ -1,4 +1,4 @@
-import { warningAt, type Diagnostic } from '../diagnostic.js'
+import { warningAt, type Diagnostic } from '../../model/diagnostic.js'
 import { listSteps, nameStep, type LintContext } from './lint-context.js'
 
 /** `todo-step`: a row the importer could not interpret; it is kept but never run. */

@@ -1,5 +1,5 @@
-import { warningAt, type Diagnostic } from '../diagnostic.js'
-import type { LineMatcher, Step, Template } from '../model.js'
+import { warningAt, type Diagnostic } from '../../model/diagnostic.js'
+import type { LineMatcher, Step, Template } from '../../model/sequence.js'
 import { listTemplateVariables } from '../template.js'
 import { listSteps, type LintContext } from './lint-context.js'
 

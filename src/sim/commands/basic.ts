@@ -1,5 +1,5 @@
 /** Basic commands: AT, ATE, ATI, identity (AT+CGMI/CGMM/CGMR/CGSN/CIMI), AT+CMEE, AT+CRESET. */
-import { hasArgCount, readInt, type AtCommand } from '../at-command.js'
+import { hasArgCount, readInt, type AtCommand } from '../../modem/at-command-line.js'
 import type { CommandContext, HandlerTable } from '../command-context.js'
 import { replyCme, replyError, replyOk, type Reply } from '../reply.js'
 

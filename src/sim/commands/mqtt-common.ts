@@ -1,9 +1,9 @@
 /** Checks and answers shared by the AT+CMQTT* handlers. */
 import { isUtf8 } from 'node:buffer'
-import { hasArgCount, readInt, type AtCommand } from '../at-command.js'
+import { hasArgCount, readInt, type AtCommand } from '../../modem/at-command-line.js'
 import type { CommandContext } from '../command-context.js'
 import type { MqttClientSlot } from '../modem-state.js'
-import { MQTT_ERR } from '../mqtt-codes.js'
+import { MQTT_ERR } from '../../modem/families/simcom/mqtt-codes.js'
 import { replyError, replyPrompt, type Reply } from '../reply.js'
 
 /** The CMQTT rejection: `+CMQTTxxx: <idx>,<err>` then `ERROR`. */

@@ -1,8 +1,8 @@
 /** Staging and sending a PUBLISH: AT+CMQTTTOPIC, AT+CMQTTPAYLOAD (prompt input) and AT+CMQTTPUB (OK, then +CMQTTPUB). */
-import { hasArgCount, readInt, readOptionalInt, type AtCommand } from '../at-command.js'
+import { hasArgCount, readInt, readOptionalInt, type AtCommand } from '../../modem/at-command-line.js'
 import type { CommandContext, HandlerTable } from '../command-context.js'
 import type { QoS } from '../modem-state.js'
-import { MQTT_ERR } from '../mqtt-codes.js'
+import { MQTT_ERR } from '../../modem/families/simcom/mqtt-codes.js'
 import { replyError, replyOk, replyPrompt, type Reply } from '../reply.js'
 import { describeClientRange, findAcquiredClient, promptForTopic, readLength, readLengthRequest, replyRejected } from './mqtt-common.js'
 

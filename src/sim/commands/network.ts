@@ -1,5 +1,5 @@
 /** SIM, signal, registration and packet data: AT+CPIN, AT+CSQ, AT+CREG/CGREG/CEREG, AT+CGDCONT, AT+CGACT, AT+CGATT, AT+CGPADDR, AT+CPSI. */
-import { hasArgCount, readInt, readString, type AtCommand } from '../at-command.js'
+import { hasArgCount, readInt, readString, type AtCommand } from '../../modem/at-command-line.js'
 import type { CommandContext, HandlerTable } from '../command-context.js'
 import { registrationStatus, type ModemState } from '../modem-state.js'
 import { replyCme, replyError, replyOk, type Reply } from '../reply.js'

@@ -1,5 +1,5 @@
 /** SSL contexts and certificate files: AT+CSSLCFG, AT+CCERTDOWN (prompt), AT+CCERTLIST, AT+CCERTDELE. */
-import { hasArgCount, readInt, readString, type AtCommand } from '../at-command.js'
+import { hasArgCount, readInt, readString, type AtCommand } from '../../modem/at-command-line.js'
 import type { CommandContext, HandlerTable } from '../command-context.js'
 import type { SslContext } from '../modem-state.js'
 import { replyError, replyOk, replyPrompt, type Reply } from '../reply.js'

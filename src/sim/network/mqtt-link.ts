@@ -4,7 +4,7 @@
  */
 import type { Socket } from 'node:net'
 import { MqttClient, type IClientOptions } from 'mqtt'
-import { CONNLOST_CAUSE, MQTT_ERR } from '../mqtt-codes.js'
+import { CONNLOST_CAUSE, MQTT_ERR } from '../../modem/families/simcom/mqtt-codes.js'
 import type { QoS, QueuedTopic } from '../modem-state.js'
 
 /** What AT+CMQTTACCQ, the will commands and AT+CMQTTCONNECT decided about the session. */

@@ -6,7 +6,7 @@
 import { connect as connectTcp, type Socket } from 'node:net'
 import { checkServerIdentity, connect as connectTls, type ConnectionOptions, type TLSSocket } from 'node:tls'
 import { isIP } from 'node:net'
-import { MQTT_ERR } from '../mqtt-codes.js'
+import { MQTT_ERR } from '../../modem/families/simcom/mqtt-codes.js'
 import type { TlsSettings } from './tls-settings.js'
 
 export type SocketResult =

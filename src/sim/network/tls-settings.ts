@@ -4,7 +4,7 @@
  * 3 presents one without checking the server. A missing file is the modem's "certificate not set" (33).
  */
 import type { SslContext } from '../modem-state.js'
-import { MQTT_ERR } from '../mqtt-codes.js'
+import { MQTT_ERR } from '../../modem/families/simcom/mqtt-codes.js'
 
 type TlsVersion = 'TLSv1' | 'TLSv1.1' | 'TLSv1.2'
 

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { Ajv2020 } from 'ajv/dist/2020.js'
 import t from 'tap'
-import { RUN_RECORD_SCHEMA_VERSION, type RunRecord } from '../../../src/record/run-record.js'
+import { RUN_RECORD_SCHEMA_VERSION, type RunRecord } from '../../../src/model/run-record.js'
 import { renderJsonReport } from '../../../src/report/json/render-json-report.js'
 import { generateLargeRun, NAMED_RUNS, seedPassRun } from '../fixtures/runs.js'
 

@@ -1,0 +1,37 @@
+/**
+ * `atseq validate` and `lint` over paths that may hold suites: suite files are checked as suites
+ * (schema, globs that match nothing, a missing setup or teardown), every other YAML file as a sequence.
+ */
+import { findSequenceFiles } from '../sequence/find-sequence-files.js'
+import type { FileCheck } from '../sequence/check-files.js'
+import { expandSuite } from '../plan/expand-suite.js'
+import { loadSuite } from '../plan/load-suite.js'
+import { isSuiteFile } from '../plan/suite-file.js'
+
+/** Splits the files under `paths` into suite files and the rest; `sequencePaths` is `paths` itself when there is no suite. */
+export async function partitionSuiteFiles(paths: readonly string[]): Promise<{ suites: string[]; sequencePaths: string[] }> {
+  const files = await findSequenceFiles(paths)
+  const suites = files.filter(isSuiteFile)
+  if (suites.length === 0) return { suites, sequencePaths: [...paths] }
+  return { suites, sequencePaths: files.filter((file) => !isSuiteFile(file)) }
+}
+
+/** Checks each suite file: loads it and expands its globs. */
+export async function checkSuiteFiles(files: readonly string[]): Promise<FileCheck[]> {
+  const checks: FileCheck[] = []
+  for (const file of files) {
+    const loaded = await loadSuite(file)
+    const expansion = loaded.suite ? await expandSuite(loaded.suite) : undefined
+    const diagnostics = [...loaded.diagnostics, ...(expansion?.diagnostics ?? [])]
+    checks.push({ file, valid: loaded.suite !== undefined && !diagnostics.some((d) => d.severity === 'error'), diagnostics })
+  }
+  return checks
+}
+
+/** Vars a run on the simulator provides (the embedded broker's certificates), so lint does not call them undefined. */
+export const SESSION_VAR_PLACEHOLDERS: Readonly<Record<string, string>> = {
+  broker_ca: '-----BEGIN CERTIFICATE-----',
+  broker_client_cert: '-----BEGIN CERTIFICATE-----',
+  broker_client_key: '-----BEGIN PRIVATE KEY-----',
+  wrong_ca: '-----BEGIN CERTIFICATE-----',
+}

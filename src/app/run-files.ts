@@ -1,0 +1,282 @@
+/**
+ * `atseq run` over files, folders and suites: load and validate everything first (nothing runs
+ * when any file is invalid), plan (suite globs and tags, `--tag`/`--grep`, devices, `--shard`),
+ * then run the plan on every device in parallel (each device's sequences one after another),
+ * print progress, and for a suite, several devices or a shard, write the suite report.
+ */
+import { setMaxListeners } from 'node:events'
+import { stat } from 'node:fs/promises'
+import { join, relative } from 'node:path'
+import { buildPlan, resolveRunDeviceUrl, resolveRunVars } from '../plan/build-plan.js'
+import { checkUniqueNames, loadDevicesFile, parseDeviceArgument } from '../plan/device-list.js'
+import { expandSuite } from '../plan/expand-suite.js'
+import { loadSuite } from '../plan/load-suite.js'
+import { isSuiteFile } from '../plan/suite-file.js'
+import type { DeviceSpec, Plan, PlanEntry, Shard, Suite, SuiteEntry } from '../model/suite.js'
+import { combineStatus, summariseDevice, worstExitCode, SUITE_RECORD_SCHEMA_VERSION, type SuiteRecord, type SuiteRun } from '../model/suite-record.js'
+import { ConsoleProgress } from '../report/console/console-progress.js'
+import { writeSuiteReports } from '../report/suite/write-suite-reports.js'
+import { formatDiagnostic, type Diagnostic } from '../model/diagnostic.js'
+import { findSequenceFiles } from '../sequence/find-sequence-files.js'
+import { loadSequence } from '../sequence/load-sequence.js'
+import type { Sequence } from '../model/sequence.js'
+import type { SimModem } from '../sim/sim-modem.js'
+import { EXIT } from '../run/run-sequence.js'
+import { runSequenceFile, type RunSequenceOptions, type SequenceRun } from './run-sequence-file.js'
+
+export interface RunFilesOptions extends Omit<RunSequenceOptions, 'events' | 'device' | 'onSimModem' | 'brokerUsers' | 'reportBaseName'> {
+  /** `--device` values (`url` or `name=url`); none: the devices file, the suite's `device:`, else `sim://simcom-a76xx`. */
+  devices: string[]
+  /** A YAML/JSON file listing devices: `devices: [{ name, url, vars }]`. */
+  devicesFile?: string
+  /** Run only this part of the plan's sequences. */
+  shard?: Shard
+  /** Run only sequences with one of these tags (none: all). */
+  tags: string[]
+  /** Never run sequences with one of these tags (default none). */
+  excludeTags?: string[]
+  /** Run only sequences whose name or file matches this pattern. */
+  grep?: RegExp
+  /** Stop a device after its first sequence that does not pass. */
+  bail: boolean
+  progress: ConsoleProgress
+  /** A progress printer per device when several run at once (their lines interleave); default `progress`. */
+  progressFor?: (device: DeviceSpec) => ConsoleProgress
+  /** Where diagnostics go. */
+  writeError: (text: string) => void
+  /** Receives each simulated modem with the device it belongs to (tests inject faults through it). */
+  onSimModem?: (modem: SimModem, device: DeviceSpec) => void
+}
+
+export interface RunFilesResult {
+  exitCode: number
+  runs: SequenceRun[]
+  /** The suite record, when a suite, several devices or a shard ran. */
+  suite?: SuiteRecord
+  /** Where the suite reports were written. */
+  suiteReportPaths?: string[]
+}
+
+const DEFAULT_DEVICE = 'sim://simcom-a76xx'
+
+/** Runs the plan; the exit code is the worst of all runs (130 > 3 > 2 > 1 > 0). */
+export async function runFiles(paths: string[], options: RunFilesOptions): Promise<RunFilesResult> {
+  const planned = await planRun(paths, options)
+  if (!planned.ok) return { exitCode: EXIT.invalidInput, runs: [] }
+  const { plan, suite } = planned
+  const startedAt = new Date()
+  // Every device's steps listen on the same Ctrl-C signals: many devices are not a leak.
+  setMaxListeners(10 + plan.devices.length * 8, options.signal, options.teardownSignal)
+  const perDevice = await Promise.all(plan.devices.map((device) => runDevice(plan, device, suite, options)))
+  const suiteRuns = perDevice.flat()
+  const runs = suiteRuns.flatMap((run) => (run.run ? [run.run] : []))
+  const exitCode = worstExitCode(suiteRuns.map((run) => run.entry.exitCode))
+  if (!isSuiteRun(plan)) return { exitCode, runs }
+  const record = buildSuiteRecord(plan, suite, suiteRuns.map((run) => run.entry), startedAt, options)
+  const suiteReportPaths = await writeSuiteReports(record, { dir: options.reportDir, formats: options.formats })
+  return { exitCode, runs, suite: record, suiteReportPaths }
+}
+
+/** A suite, several devices or a shard get a suite report; one device running plain files keeps the per-sequence reports only. */
+function isSuiteRun(plan: Plan): boolean {
+  return plan.suiteFile !== undefined || plan.devices.length > 1 || plan.shard !== undefined
+}
+
+type Planned = { ok: true; plan: Plan; suite?: Suite } | { ok: false }
+
+async function planRun(paths: string[], options: RunFilesOptions): Promise<Planned> {
+  const inputs = await classifyInputs(paths)
+  const report = (diagnostics: readonly Diagnostic[]): boolean => {
+    for (const d of diagnostics.filter((x) => x.severity === 'error')) options.writeError(`${formatDiagnostic(d)}\n`)
+    return diagnostics.some((d) => d.severity === 'error')
+  }
+  if (inputs.suites.length > 1 || (inputs.suites.length === 1 && inputs.others.length > 0)) {
+    options.writeError('atseq: give one suite, or sequence files and folders, not both\n')
+    return { ok: false }
+  }
+  const loaded = inputs.suites[0] === undefined ? await loadFiles(inputs.others, options) : await loadSuiteFiles(inputs.suites[0])
+  if (report(loaded.diagnostics) || loaded.sequences === undefined) return { ok: false }
+  const devices = await listDevices(options, loaded.suite)
+  if (report(devices.diagnostics)) return { ok: false }
+  const sequences = loaded.sequences.filter(({ sequence }) => isSelected(sequence, options))
+  const plan = buildPlan({
+    name: loaded.suite?.name ?? describeFiles(paths), sequences, devices: devices.devices,
+    ...(loaded.suite ? { suite: loaded.suite } : {}),
+    ...(loaded.setup ? { setup: loaded.setup } : {}),
+    ...(loaded.teardown ? { teardown: loaded.teardown } : {}),
+    ...(options.shard ? { shard: options.shard } : {}),
+  })
+  if (plan.plannedSequences === 0) {
+    options.writeError('atseq: no sequence matches the given files, --tag, --exclude-tag and --grep\n')
+    return { ok: false }
+  }
+  return { ok: true, plan, ...(loaded.suite ? { suite: loaded.suite } : {}) }
+}
+
+/** Suite files named directly, and folders that hold a `suite.yaml`, are suites; everything else is sequences. */
+async function classifyInputs(paths: string[]): Promise<{ suites: string[]; others: string[] }> {
+  const suites: string[] = []
+  const others: string[] = []
+  for (const path of paths) {
+    const info = await stat(path).catch(() => undefined)
+    if (info?.isDirectory()) {
+      const inside = await firstExisting([join(path, 'suite.yaml'), join(path, 'suite.yml')])
+      if (inside) suites.push(inside)
+      else others.push(path)
+    } else if (isSuiteFile(path)) suites.push(path)
+    else others.push(path)
+  }
+  return { suites, others }
+}
+
+async function firstExisting(files: string[]): Promise<string | undefined> {
+  for (const file of files) if ((await stat(file).catch(() => undefined))?.isFile()) return file
+  return undefined
+}
+
+interface Loaded {
+  suite?: Suite
+  sequences?: Array<{ sequence: Sequence; entry?: SuiteEntry }>
+  setup?: Sequence
+  teardown?: Sequence
+  diagnostics: Diagnostic[]
+}
+
+async function loadFiles(paths: string[], options: RunFilesOptions): Promise<Loaded> {
+  const files = (await findSequenceFiles(paths)).filter((file) => !isSuiteFile(file))
+  if (files.length === 0) {
+    options.writeError(`atseq: no sequence files (*.yaml) in ${paths.join(', ')}\n`)
+    return { diagnostics: [] }
+  }
+  const results = await Promise.all(files.map((file) => loadSequence(file)))
+  const diagnostics = results.flatMap((result) => result.diagnostics)
+  const sequences = results.flatMap((result) => (result.sequence ? [{ sequence: result.sequence }] : []))
+  return { diagnostics, ...(sequences.length === results.length ? { sequences } : {}) }
+}
+
+async function loadSuiteFiles(file: string): Promise<Loaded> {
+  const loaded = await loadSuite(file)
+  if (!loaded.suite) return { diagnostics: loaded.diagnostics }
+  const suite = loaded.suite
+  const expansion = await expandSuite(suite)
+  const load = async (path: string | undefined): Promise<Sequence | undefined> => {
+    if (path === undefined) return undefined
+    const result = await loadSequence(path)
+    expansion.diagnostics.push(...result.diagnostics)
+    return result.sequence
+  }
+  const results = await Promise.all(expansion.files.map(async ({ file: path, entry }) => ({ sequence: await load(path), entry })))
+  const setup = await load(expansion.setup)
+  const teardown = await load(expansion.teardown)
+  const sequences = results.flatMap(({ sequence, entry }) => (sequence ? [{ sequence, entry }] : []))
+  return {
+    suite, diagnostics: expansion.diagnostics,
+    ...(sequences.length === results.length ? { sequences } : {}),
+    ...(setup ? { setup } : {}), ...(teardown ? { teardown } : {}),
+  }
+}
+
+async function listDevices(options: RunFilesOptions, suite: Suite | undefined): Promise<{ devices: DeviceSpec[]; diagnostics: Diagnostic[] }> {
+  const fromFile = options.devicesFile === undefined ? { devices: [], diagnostics: [] } : await loadDevicesFile(options.devicesFile)
+  const named = options.devices.map((text, index) => parseDeviceArgument(text, fromFile.devices.length + index + 1))
+  const devices = [...fromFile.devices, ...named]
+  if (devices.length === 0) devices.push({ name: 'device-1', url: suite?.device ?? DEFAULT_DEVICE, vars: {} })
+  const at = { file: options.devicesFile ?? '--device', line: 1, col: 1 }
+  return { devices, diagnostics: [...fromFile.diagnostics, ...checkUniqueNames(devices, at)] }
+}
+
+function isSelected(sequence: Sequence, options: RunFilesOptions): boolean {
+  const tagged = (options.tags.length === 0 || options.tags.some((tag) => sequence.tags.includes(tag)))
+    && !(options.excludeTags ?? []).some((tag) => sequence.tags.includes(tag))
+  const named = options.grep === undefined || options.grep.test(sequence.name) || options.grep.test(sequence.file)
+  return tagged && named
+}
+
+function describeFiles(paths: string[]): string {
+  return paths.join(', ')
+}
+
+interface DeviceRun {
+  entry: SuiteRun
+  run?: SequenceRun
+}
+
+/** One device's part of the plan: setup, sequences, teardown, one after another. */
+async function runDevice(plan: Plan, device: DeviceSpec, suite: Suite | undefined, options: RunFilesOptions): Promise<DeviceRun[]> {
+  const progress = plan.devices.length > 1 && options.progressFor ? options.progressFor(device) : options.progress
+  const reportDir = plan.devices.length > 1 ? join(options.reportDir, device.name) : options.reportDir
+  const sequences = plan.entries.filter((entry) => entry.role === 'sequence')
+  const results: DeviceRun[] = []
+  let stopReason: string | undefined
+  for (const entry of plan.entries) {
+    const skip = entry.role === 'teardown' ? undefined : stopReason ?? (options.signal.aborted ? 'the run was interrupted' : undefined)
+    if (skip !== undefined) {
+      results.push({ entry: skippedRun(device, entry, skip) })
+      continue
+    }
+    if (entry.role === 'sequence') progress.sequenceStarted(sequences.indexOf(entry), sequences.length, entry.sequence.name, entry.sequence.file)
+    else progress.sequenceStarted(0, 1, `${entry.role}: ${entry.sequence.name}`, entry.sequence.file)
+    const { onSimModem, ...shared } = options
+    const run = await runSequenceFile(entry.sequence, {
+      ...shared, device: resolveRunDeviceUrl(entry, device), reportDir,
+      vars: resolveRunVars(entry, device, suite, options.vars),
+      timeoutScale: options.timeoutScale * (suite?.timeoutScale ?? 1),
+      events: { onStepEnd: (step) => progress.stepEnded(step) },
+      ...(onSimModem ? { onSimModem: (modem: SimModem) => onSimModem(modem, device) } : {}),
+      ...(entry.broker?.users ? { brokerUsers: entry.broker.users } : {}),
+    })
+    progress.sequenceEnded(run.record, run.reportPaths)
+    results.push({ entry: completedRun(device, entry, run, options.reportDir), run })
+    const passed = run.record.status === 'passed'
+    if (entry.role === 'setup' && !passed) stopReason = `the suite setup failed on ${device.name}`
+    else if (options.bail && !passed) stopReason = `--bail: ${entry.sequence.name} did not pass`
+  }
+  return results
+}
+
+function completedRun(device: DeviceSpec, entry: PlanEntry, run: SequenceRun, suiteDir: string): SuiteRun {
+  const html = run.reportPaths.find((path) => path.endsWith('.html'))
+  return {
+    device: device.name, role: entry.role, order: entry.order,
+    sequence: { name: entry.sequence.name, file: entry.sequence.file },
+    status: run.record.status, exitCode: run.record.exitCode, durationMs: run.record.durationMs,
+    ...(html ? { reportFile: relative(suiteDir, html).split('\\').join('/') } : {}),
+    record: run.record,
+  }
+}
+
+function skippedRun(device: DeviceSpec, entry: PlanEntry, reason: string): SuiteRun {
+  // A skip is not a verdict of its own: the run that caused it (a failed setup, --bail) carries the exit code.
+  const exitCode = reason === 'the run was interrupted' ? EXIT.interrupted : EXIT.passed
+  return {
+    device: device.name, role: entry.role, order: entry.order,
+    sequence: { name: entry.sequence.name, file: entry.sequence.file },
+    status: 'skipped', exitCode, durationMs: 0, reason,
+  }
+}
+
+function buildSuiteRecord(plan: Plan, suite: Suite | undefined, runs: SuiteRun[], startedAt: Date, options: RunFilesOptions): SuiteRecord {
+  const exitCode = worstExitCode(runs.map((run) => run.exitCode))
+  return {
+    schemaVersion: SUITE_RECORD_SCHEMA_VERSION,
+    kind: 'atseq-suite',
+    atseqVersion: options.atseqVersion,
+    suite: { name: plan.name, ...(suite ? { file: suite.file, sha256: suite.sha256 } : {}) },
+    commandLine: options.commandLine,
+    startedAt: startedAt.toISOString(),
+    durationMs: Date.now() - startedAt.getTime(),
+    status: combineStatus(runs.map((run) => run.status), exitCode),
+    exitCode,
+    shards: plan.shard ? [plan.shard] : [],
+    plannedSequences: plan.plannedSequences,
+    devices: plan.devices.map((device) => summariseDevice(device.name, device.url, runs)),
+    runs,
+  }
+}
+
+/** `12 passed, 1 failed on 4 devices`: the sequence runs of a suite record by status. */
+export function describeSuiteCounts(record: SuiteRecord): string {
+  const count = (status: SuiteRun['status']): number => record.runs.filter((run) => run.role === 'sequence' && run.status === status).length
+  const parts = (['passed', 'failed', 'errored', 'skipped', 'interrupted'] as const).filter((s) => count(s) > 0).map((s) => `${count(s)} ${s}`)
+  return `${parts.join(', ')} on ${record.devices.length} device${record.devices.length === 1 ? '' : 's'}`
+}

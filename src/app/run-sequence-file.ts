@@ -1,0 +1,156 @@
+/**
+ * One sequence from start to report: open the device, read its identity, run the phases,
+ * write the reports. The transcript is streamed to disk as the run goes and the reports are
+ * written in a `finally`, so a failure, a dropped port or Ctrl-C still leaves them behind.
+ */
+import { mkdirSync } from 'node:fs'
+import { join } from 'node:path'
+import { Masker } from '../record/masker.js'
+import { Recorder } from '../record/recorder.js'
+import type { RecordedBrokerMessage, RunRecord } from '../model/run-record.js'
+import { recordSkippedStep } from '../run/run-step.js'
+import { writeReports, type ReportFormat } from '../report/write-reports.js'
+import type { Sequence } from '../model/sequence.js'
+import type { SimModem } from '../sim/sim-modem.js'
+import { DeviceError, DeviceUsageError, openDeviceSession, type DeviceSession } from './device-session.js'
+import { identifyDevice } from '../run/identify-device.js'
+import { renderMatcher } from '../run/render-step.js'
+import type { RunContext, RunEvents } from '../run/run-context.js'
+import { EXIT, runSequence, type RunVerdict } from '../run/run-sequence.js'
+
+export interface RunSequenceOptions {
+  /** Device URL: a serial path, `serial://`, `tcp://`, `sim://<profile>`. */
+  device: string
+  /** `--var k=v`, overriding the file's vars. */
+  vars: Record<string, string>
+  /** curl-style `host:port=addr:port` rules for the simulator's network. */
+  resolve: string[]
+  /** A broker of the user's own for server-side checks (`mqtt://`, `mqtts://`); the simulator starts one otherwise. */
+  brokerUrl?: string
+  reportDir: string
+  formats: ReportFormat[]
+  timeoutScale: number
+  /** Mask IMEI/IMSI/ICCID in every output (default true). */
+  maskIdentifiers: boolean
+  /** Read ATI / AT+CGMR / AT+CGSN before the steps (default true). */
+  identify: boolean
+  atseqVersion: string
+  commandLine: string[]
+  /** Aborted on the first Ctrl-C. */
+  signal: AbortSignal
+  /** Aborted on the second Ctrl-C: teardown gives up too. */
+  teardownSignal: AbortSignal
+  events: RunEvents
+  /** Receives the simulated modem of a `sim://` run (tests inject faults through it). */
+  onSimModem?: (modem: SimModem) => void
+  /** When set, the embedded broker accepts only these user names with these passwords. */
+  brokerUsers?: Record<string, string>
+  /** Base name of the report files; default `<file stem>-<UTC time>`. */
+  reportBaseName?: string
+}
+
+export interface SequenceRun {
+  record: RunRecord
+  reportPaths: string[]
+}
+
+/** Runs one loaded sequence on a device and writes its reports; never throws for modem or link trouble. */
+export async function runSequenceFile(sequence: Sequence, options: RunSequenceOptions): Promise<SequenceRun> {
+  mkdirSync(options.reportDir, { recursive: true })
+  const baseName = options.reportBaseName ?? reportBaseName(sequence)
+  const masker = createMasker(sequence, options)
+  const transcriptPath = join(options.reportDir, `${baseName}.transcript.txt`)
+  const recorder = new Recorder({
+    header: {
+      atseqVersion: options.atseqVersion,
+      sequence: {
+        name: sequence.name, file: sequence.file, sha256: sequence.sha256, tags: sequence.tags,
+        ...(sequence.system === undefined ? {} : { system: sequence.system }),
+        ...(sequence.source === undefined ? {} : { source: sequence.source }),
+      },
+      device: { url: masker.mask(options.device), settings: {}, identity: {} },
+      commandLine: options.commandLine.map((arg) => masker.mask(arg)),
+    },
+    masker,
+    transcriptPath,
+  })
+  const { verdict, brokerMessages } = await runOnDevice(sequence, options, recorder, masker)
+  const finished = recorder.finish(verdict.status, verdict.exitCode, verdict.endReason)
+  const record: RunRecord = brokerMessages.length > 0 ? { ...finished, broker: { messages: brokerMessages } } : finished
+  const written = await writeReports(record, { dir: options.reportDir, formats: options.formats, baseName })
+  return { record, reportPaths: [...written.map((report) => report.path), transcriptPath] }
+}
+
+/** Runs on the device; also returns what the run's broker saw (kept so a replay can judge broker checks). */
+async function runOnDevice(
+  sequence: Sequence, options: RunSequenceOptions, recorder: Recorder, masker: Masker,
+): Promise<{ verdict: RunVerdict; brokerMessages: RecordedBrokerMessage[] }> {
+  let session: DeviceSession | undefined
+  let verdict: RunVerdict
+  let brokerMessages: RecordedBrokerMessage[] = []
+  try {
+    session = await openDeviceSession({
+      url: options.device, resolve: options.resolve, recorder, masker,
+      ...(sequence.device === undefined ? {} : { profile: sequence.device }),
+      ...(options.onSimModem ? { onSimModem: options.onSimModem } : {}),
+      ...(options.brokerUrl === undefined ? {} : { brokerUrl: options.brokerUrl }),
+      ...(options.brokerUsers === undefined ? {} : { brokerUsers: options.brokerUsers }),
+    })
+    recorder.setDeviceSettings(session.settings)
+    const ctx = createContext(sequence, options, session, recorder, masker)
+    if (options.identify) recorder.recordIdentity(await identifyDevice(session.chat, options.signal))
+    verdict = await runSequence(ctx, options.teardownSignal)
+  } catch (error) {
+    if (!(error instanceof DeviceError || error instanceof DeviceUsageError)) throw error
+    recorder.recordNote(error.message)
+    skipAll(sequence, recorder, options.events, error.message)
+    const exitCode = error instanceof DeviceUsageError ? EXIT.invalidInput : EXIT.infrastructure
+    verdict = { status: 'errored', exitCode, endReason: error.message }
+  } finally {
+    brokerMessages = session?.brokerMessages() ?? []
+    await session?.close()
+  }
+  return { verdict, brokerMessages }
+}
+
+function createContext(sequence: Sequence, options: RunSequenceOptions, session: DeviceSession, recorder: Recorder, masker: Masker): RunContext {
+  // The session's vars (the embedded broker's certificates) come first: the file and the command line override them.
+  const vars = { ...session.vars, ...Object.fromEntries(Object.entries(sequence.vars).map(([name, v]) => [name, v.value])), ...options.vars }
+  const ctx: RunContext = {
+    sequence, chat: session.chat, family: session.family, recorder, masker, vars,
+    secretNames: new Set(Object.entries(sequence.vars).filter(([, v]) => v.secret).map(([name]) => name)),
+    abort: [],
+    timeoutScale: options.timeoutScale,
+    signal: options.signal,
+    events: options.events,
+    ...(session.broker ? { broker: session.broker } : {}),
+  }
+  ctx.abort = sequence.abort.flatMap((matcher) => (matcher.kind === 'absent' ? [] : [renderMatcher(matcher, ctx)]))
+  return ctx
+}
+
+/** Secret vars (from the file or overridden on the command line) are masked from the first byte on. */
+function createMasker(sequence: Sequence, options: RunSequenceOptions): Masker {
+  const secrets = Object.entries(sequence.vars)
+    .filter(([, v]) => v.secret)
+    .map(([name, v]) => options.vars[name] ?? v.value)
+  // A `--var` whose name says it is a secret is masked even when the file does not mark it.
+  const cliSecrets = Object.entries(options.vars).filter(([name]) => SECRET_NAME.test(name)).map(([, value]) => value)
+  return new Masker({ secrets: [...secrets, ...cliSecrets], maskIdentifiers: options.maskIdentifiers })
+}
+
+const SECRET_NAME = /pass|secret|token|key|pin|puk|credential/i
+
+/** When the device cannot be opened, every step is recorded as skipped with the reason. */
+function skipAll(sequence: Sequence, recorder: Recorder, events: RunEvents, reason: string): void {
+  for (const phase of ['setup', 'steps', 'teardown'] as const) {
+    for (const step of sequence[phase]) recordSkippedStep(phase, step, { recorder, events, action: step.action.kind, reason })
+  }
+}
+
+/** `mqtts-not-verify-server-20261125T120102123Z`: the file's name and the run's UTC time, safe in any file system. */
+function reportBaseName(sequence: Sequence): string {
+  const stem = (sequence.file.split(/[\\/]/).pop() ?? 'sequence').replace(/\.ya?ml$/i, '')
+  const stamp = new Date().toISOString().replace(/[-:]/g, '').replace('.', '')
+  return `${stem}-${stamp}`
+}

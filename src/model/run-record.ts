@@ -1,0 +1,106 @@
+/**
+ * The run record: everything a run produced, as plain data. Reports read only this.
+ * Its JSON form is published as `schemas/run-record.schema.json` (versioned by `schemaVersion`).
+ */
+import type { Phase } from './sequence.js'
+
+export const RUN_RECORD_SCHEMA_VERSION = 1
+
+/** One chunk of bytes on the wire, or a note from atseq itself (a drop, a timeout). */
+export interface TranscriptEntry {
+  /** Milliseconds since the run started (monotonic clock). */
+  atMs: number
+  /** `tx`: host to modem; `rx`: modem to host; `note`: atseq's own remark. */
+  dir: 'tx' | 'rx' | 'note'
+  /** The bytes as base64 (masked where a secret appeared), or the note's text for `note`. */
+  data: string
+}
+
+export type StepStatus = 'passed' | 'failed' | 'errored' | 'skipped'
+export type RunStatus = 'passed' | 'failed' | 'errored' | 'interrupted'
+
+/** A URC as it arrived: its line, and for payload URCs the bytes read by length. */
+export interface ReceivedLine {
+  atMs: number
+  kind: 'response' | 'urc' | 'final' | 'echo' | 'prompt' | 'payload'
+  text: string
+}
+
+export interface StepResult {
+  phase: Phase
+  no: string
+  description?: string
+  /** What the step did, as a user reads it: `AT+CMQTTSTART`, `data: qwerty (6 bytes)`, `sleep 2s`. */
+  action: string
+  actionKind: 'send' | 'data' | 'wait' | 'sleep' | 'publish' | 'check' | 'todo'
+  /** Expectations as written (rendered, masked), in display form: `OK`, `/^\+CSQ: (?<rssi>\d+)/`, `not: ERROR`, `urc: +CMQTTSTART: 0`. */
+  expected: string[]
+  /** What arrived in the step's window, masked. */
+  received: ReceivedLine[]
+  status: StepStatus
+  /** A sentence saying why the step failed or errored. */
+  reason?: string
+  startedAtMs: number
+  durationMs: number
+  /** Attempts made (1 when no retry was needed). */
+  attempts: number
+  /** Variables captured by this step's named groups (masked when secret). */
+  captures: Record<string, string>
+  /** URCs that arrived during the step and that none of its expectations used. */
+  unexpectedUrcs: string[]
+  /** Index range [from, to) into the run's transcript covering this step. */
+  transcript: { from: number; to: number }
+  /** Where the step is written. */
+  at: { file: string; line: number; col: number }
+}
+
+export interface DeviceIdentity {
+  manufacturer?: string
+  model?: string
+  revision?: string
+  /** Masked unless the user opted out of masking identifiers. */
+  imei?: string
+}
+
+/** A message the run's broker received, on the run's clock; kept so a replay can judge `broker:` checks and a diff can compare. */
+export interface RecordedBrokerMessage {
+  /** Milliseconds since the run started (same clock as the transcript). */
+  atMs: number
+  topic: string
+  /** The payload as base64, masked like the transcript. */
+  payload: string
+  qos: 0 | 1 | 2
+  retain: boolean
+  /** True when the broker published it as a client's will. */
+  isWill: boolean
+}
+
+export interface RunRecord {
+  schemaVersion: typeof RUN_RECORD_SCHEMA_VERSION
+  atseqVersion: string
+  sequence: {
+    name: string
+    system?: string
+    source?: string
+    file: string
+    sha256: string
+    tags: string[]
+  }
+  device: {
+    url: string
+    settings: Record<string, string | number | boolean>
+    identity: DeviceIdentity
+  }
+  commandLine: string[]
+  startedAt: string
+  durationMs: number
+  status: RunStatus
+  exitCode: number
+  /** Why the run ended early (drop, interrupt), if it did. */
+  endReason?: string
+  counts: Record<StepStatus, number>
+  steps: StepResult[]
+  transcript: TranscriptEntry[]
+  /** What the run's broker received, when the run had one (absent in records made before it was kept). */
+  broker?: { messages: RecordedBrokerMessage[] }
+}

@@ -1,0 +1,19 @@
+/**
+ * What the chat engine needs to know about a modem family: its data prompt and its URCs.
+ * Profiles are plain data held by each family under `families/`; a new modem is a new object, not new code.
+ */
+import type { UrcRule } from './urc-rule.js'
+
+export interface ChatProfile {
+  /** The name a sequence's `device:` uses, e.g. `simcom-a76xx`. */
+  name: string
+  /**
+   * The data prompt as it appears at the start of a line, with no line end after it:
+   * SIMCom sends `\r\n>` (so `>`), other modems `> ` or `@`.
+   */
+  prompt: string
+  /** Lines that are unsolicited whenever they arrive (see `isUrcLine` for the read/test-form exception). */
+  urcs: readonly UrcRule[]
+  /** Largest payload a payload URC may announce, in bytes; larger headers are treated as plain URCs. */
+  maxPayloadBytes: number
+}

@@ -1,0 +1,34 @@
+/** The SIMCom A76XX / SIM7600 chat: a bare `\r\n>` prompt and the CMQTT URCs, RXTOPIC/RXPAYLOAD read by length. */
+import type { ChatProfile } from '../../chat-profile.js'
+import { COMMON_URCS } from '../../common-urcs.js'
+
+export const SIMCOM_CHAT_PROFILE: ChatProfile = {
+  name: 'simcom-a76xx',
+  prompt: '>',
+  maxPayloadBytes: 64 * 1024,
+  urcs: [
+    { name: '+CMQTTRXSTART' },
+    { name: '+CMQTTRXTOPIC', payloadLengthParam: 1 },
+    { name: '+CMQTTRXPAYLOAD', payloadLengthParam: 1 },
+    { name: '+CMQTTRXEND' },
+    { name: '+CMQTTCONNLOST' },
+    { name: '+CMQTTNONET' },
+    { name: '+CMQTTPING' },
+    { name: '+CMQTTNOCONN' },
+    { name: '+CMQTTRECV' },
+    // Results of asynchronous operations: they follow OK (or come before it, as the seed shows for START).
+    { name: '+CMQTTSTART' },
+    { name: '+CMQTTSTOP' },
+    { name: '+CMQTTCONNECT' },
+    { name: '+CMQTTDISC' },
+    { name: '+CMQTTPUB' },
+    { name: '+CMQTTSUB' },
+    { name: '+CMQTTUNSUB' },
+    { name: 'RDY' },
+    { name: '*ATREADY' },
+    { name: 'SMS Ready' },
+    { name: 'PB DONE' },
+    { name: '+CGNSSPWR' },
+    ...COMMON_URCS,
+  ],
+}

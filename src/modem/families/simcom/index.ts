@@ -1,0 +1,14 @@
+/** SIMCom A76XX (A7600/A7670) and SIM7500/SIM7600 modules. */
+import type { ModemFamily } from '../../modem-family.js'
+import { SIMCOM_CHAT_PROFILE } from './chat-profile.js'
+import { SIMCOM_COMMANDS, SIMCOM_UNSOLICITED_ONLY } from './commands.js'
+import { SIMCOM_RESULT_CODES } from './result-codes.js'
+
+export const SIMCOM_FAMILY: ModemFamily = {
+  name: 'simcom',
+  deviceNames: ['simcom', 'simcom-a76xx', 'simcom-sim7600'],
+  chatProfile: SIMCOM_CHAT_PROFILE,
+  resultCodes: SIMCOM_RESULT_CODES,
+  commands: SIMCOM_COMMANDS,
+  unsolicitedOnly: SIMCOM_UNSOLICITED_ONLY,
+}

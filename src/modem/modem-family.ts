@@ -1,0 +1,39 @@
+/**
+ * What atseq knows of one modem family, as data: how its chat looks (prompt, URCs, payloads read by
+ * length), which parameters of which lines are result codes and what they mean, and the commands lint and
+ * the importer know. Adding a vendor is a new `families/<family>/` folder and one line in the registry.
+ */
+import type { ChatProfile } from './chat-profile.js'
+
+/** A line whose parameter is a result code: `+CMQTTCONNECT: <client>,<err>` has the code at index 1 of 2. */
+export interface ResultCodeRule {
+  /** The line's name as on the wire, with its `+` (`+CMQTTCONNECT`). */
+  name: string
+  /** How many comma-separated parameters the result form has (the read form of the same name has others). */
+  params: number
+  /** 0-based index of the parameter that is the code. */
+  codeParam: number
+  /** Meaning of each code value. */
+  meanings: Readonly<Record<number, string>>
+}
+
+/** A command the family's modems know, with what lint needs of it. */
+export interface CommandInfo {
+  /** The command's name with its prefix: `+CMQTTTOPIC`. */
+  name: string
+  /** For commands that open a `>` prompt reading exactly N bytes: the 0-based parameter that gives N. */
+  promptLengthParam?: number
+}
+
+export interface ModemFamily {
+  /** The family's name: `simcom`, `generic`. */
+  name: string
+  /** The device names (a sequence's `device:`, a `sim://` profile) that belong to this family. */
+  deviceNames: readonly string[]
+  chatProfile: ChatProfile
+  resultCodes: readonly ResultCodeRule[]
+  /** Commands whose information responses and result URCs carry their own name. */
+  commands: readonly CommandInfo[]
+  /** URC names that never answer a command (`+CMQTTRXSTART`, `+CPIN`). */
+  unsolicitedOnly: readonly string[]
+}
