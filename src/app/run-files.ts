@@ -21,7 +21,7 @@ import { findSequenceFiles } from '../sequence/find-sequence-files.js'
 import { loadSequence } from '../sequence/load-sequence.js'
 import type { Sequence } from '../model/sequence.js'
 import type { SimModem } from '../sim/sim-modem.js'
-import { EXIT } from '../run/run-sequence.js'
+import { EXIT } from '../model/exit-code.js'
 import { runSequenceFile, type RunSequenceOptions, type SequenceRun } from './run-sequence-file.js'
 
 export interface RunFilesOptions extends Omit<RunSequenceOptions, 'events' | 'device' | 'onSimModem' | 'brokerUsers' | 'reportBaseName'> {
@@ -207,9 +207,9 @@ async function runDevice(plan: Plan, device: DeviceSpec, suite: Suite | undefine
   const reportDir = plan.devices.length > 1 ? join(options.reportDir, device.name) : options.reportDir
   const sequences = plan.entries.filter((entry) => entry.role === 'sequence')
   const results: DeviceRun[] = []
-  let stopReason: string | undefined
+  let stop: Skip | undefined
   for (const entry of plan.entries) {
-    const skip = entry.role === 'teardown' ? undefined : stopReason ?? (options.signal.aborted ? 'the run was interrupted' : undefined)
+    const skip = entry.role === 'teardown' ? undefined : stop ?? (options.signal.aborted ? INTERRUPTED : undefined)
     if (skip !== undefined) {
       results.push({ entry: skippedRun(device, entry, skip) })
       continue
@@ -228,8 +228,9 @@ async function runDevice(plan: Plan, device: DeviceSpec, suite: Suite | undefine
     progress.sequenceEnded(run.record, run.reportPaths)
     results.push({ entry: completedRun(device, entry, run, options.reportDir), run })
     const passed = run.record.status === 'passed'
-    if (entry.role === 'setup' && !passed) stopReason = `the suite setup failed on ${device.name}`
-    else if (options.bail && !passed) stopReason = `--bail: ${entry.sequence.name} did not pass`
+    // A skip after a failed setup or --bail is not a verdict of its own: the run that caused it carries the exit code.
+    if (entry.role === 'setup' && !passed) stop = { reason: `the suite setup failed on ${device.name}`, exitCode: EXIT.passed }
+    else if (options.bail && !passed) stop = { reason: `--bail: ${entry.sequence.name} did not pass`, exitCode: EXIT.passed }
   }
   return results
 }
@@ -245,9 +246,15 @@ function completedRun(device: DeviceSpec, entry: PlanEntry, run: SequenceRun, su
   }
 }
 
-function skippedRun(device: DeviceSpec, entry: PlanEntry, reason: string): SuiteRun {
-  // A skip is not a verdict of its own: the run that caused it (a failed setup, --bail) carries the exit code.
-  const exitCode = reason === 'the run was interrupted' ? EXIT.interrupted : EXIT.passed
+/** Why a run is not made, and the exit code the skip itself carries. */
+interface Skip {
+  reason: string
+  exitCode: number
+}
+
+const INTERRUPTED: Skip = { reason: 'the run was interrupted', exitCode: EXIT.interrupted }
+
+function skippedRun(device: DeviceSpec, entry: PlanEntry, { reason, exitCode }: Skip): SuiteRun {
   return {
     device: device.name, role: entry.role, order: entry.order,
     sequence: { name: entry.sequence.name, file: entry.sequence.file },

@@ -16,7 +16,8 @@ import { DeviceError, DeviceUsageError, openDeviceSession, type DeviceSession } 
 import { identifyDevice } from '../run/identify-device.js'
 import { renderMatcher } from '../run/render-step.js'
 import type { RunContext, RunEvents } from '../run/run-context.js'
-import { EXIT, runSequence, type RunVerdict } from '../run/run-sequence.js'
+import { EXIT } from '../model/exit-code.js'
+import { runSequence, type RunVerdict } from '../run/run-sequence.js'
 
 export interface RunSequenceOptions {
   /** Device URL: a serial path, `serial://`, `tcp://`, `sim://<profile>`. */

@@ -23,6 +23,8 @@ export interface Exchange {
   lines: ChatLine[]
   /** Why the exchange ended early: the abort line, the drop cause, the timeout. */
   cause?: string
+  /** For outcome `aborted`: the line that ended it. */
+  abortLine?: string
   startedAtMs: number
   endedAtMs: number
 }
@@ -35,6 +37,8 @@ export interface UrcWait {
   /** The URC that matched (consumed from the buffer). */
   urc?: ChatLine
   cause?: string
+  /** For outcome `aborted`: the line that ended it. */
+  abortLine?: string
   startedAtMs: number
   endedAtMs: number
 }

@@ -183,7 +183,7 @@ export class Chat {
     return running
   }
 
-  #endExchange(running: RunningExchange, outcome: Exchange['outcome'], end: { final?: string; cause?: string }): Exchange {
+  #endExchange(running: RunningExchange, outcome: Exchange['outcome'], end: { final?: string; cause?: string; abortLine?: string }): Exchange {
     const endedAtMs = this.#clock()
     if (end.cause !== undefined) this.#transcript?.({ atMs: endedAtMs, dir: 'note', bytes: `${outcome}: ${end.cause}` })
     return { outcome, ...end, lines: running.lines, startedAtMs: running.startedAtMs, endedAtMs }
@@ -209,7 +209,7 @@ export class Chat {
     return entry.wait.promise
   }
 
-  #endUrcWait(entry: RunningUrcWait, outcome: UrcWait['outcome'], end: { urc?: ChatLine; cause?: string }): UrcWait {
+  #endUrcWait(entry: RunningUrcWait, outcome: UrcWait['outcome'], end: { urc?: ChatLine; cause?: string; abortLine?: string }): UrcWait {
     return { outcome, ...end, startedAtMs: entry.startedAtMs, endedAtMs: this.#clock() }
   }
 
@@ -278,7 +278,7 @@ export class Chat {
     if (line.kind === 'final') {
       running.wait.finish(this.#endExchange(running, 'final', { final: line.text }))
     } else if (running.isAbort?.(line.text) === true) {
-      running.wait.finish(this.#endExchange(running, 'aborted', { cause: `abort line: ${line.text}` }))
+      running.wait.finish(this.#endExchange(running, 'aborted', { cause: `abort line: ${line.text}`, abortLine: line.text }))
     }
   }
 
@@ -287,7 +287,7 @@ export class Chat {
     this.#urcs.push(line)
     for (const entry of [...this.#urcWaits]) {
       if (entry.isAbort?.(line.text) === true) {
-        entry.wait.finish(this.#endUrcWait(entry, 'aborted', { cause: `abort line: ${line.text}` }))
+        entry.wait.finish(this.#endUrcWait(entry, 'aborted', { cause: `abort line: ${line.text}`, abortLine: line.text }))
       }
     }
   }

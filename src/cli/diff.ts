@@ -1,4 +1,5 @@
 /** `atseq diff a.json b.json`: compares two runs of a sequence; exit 1 when a step went from passed to failed. */
+import { EXIT } from '../model/exit-code.js'
 import { InvalidArgumentError, type Command } from 'commander'
 import { diffRunFiles } from '../app/diff-run-files.js'
 import { DEFAULT_LATENCY_THRESHOLD_MS } from '../diff/diff-runs.js'
@@ -25,12 +26,12 @@ Exit codes: 0 no step went from passed to failed, 1 some did, 2 a file is not a 
       })
       if (outcome.kind === 'invalid-input') {
         process.stderr.write(`atseq diff: ${outcome.message}\n`)
-        process.exitCode = 2
+        process.exitCode = EXIT.invalidInput
         return
       }
       process.stdout.write(`${outcome.text.join('\n')}\n`)
       if (outcome.htmlPath !== undefined) process.stdout.write(`  page: ${outcome.htmlPath}\n`)
-      process.exitCode = outcome.diff.regressions > 0 ? 1 : 0
+      process.exitCode = outcome.diff.regressions > 0 ? EXIT.failed : EXIT.passed
     })
 }
 

@@ -1,8 +1,8 @@
+import { EXIT } from '../model/exit-code.js'
 import { writeFile } from 'node:fs/promises'
 import type { Command } from 'commander'
 import { formatDiagnostic, hasErrors, importSpecTable } from '../sequence/index.js'
 import { readSourceFile } from '../sequence/read-source.js'
-import { EXIT_INVALID_INPUT } from './validate.js'
 
 /** `atseq import <spec.txt> [-o out.yaml]`: a spec table as a sequence; YAML on stdout (or the file), notes and warnings on stderr. */
 export function registerImport(program: Command): void {
@@ -15,14 +15,14 @@ export function registerImport(program: Command): void {
       const read = await readSourceFile(spec)
       if (read.kind === 'unreadable') {
         process.stderr.write(`${formatDiagnostic(read.diagnostic)}\n`)
-        process.exitCode = EXIT_INVALID_INPUT
+        process.exitCode = EXIT.invalidInput
         return
       }
       const { yaml, diagnostics } = importSpecTable(read.text, spec)
       for (const d of diagnostics) process.stderr.write(`${formatDiagnostic(d)}\n`)
-      if (hasErrors(diagnostics)) { process.exitCode = EXIT_INVALID_INPUT; return }
+      if (hasErrors(diagnostics)) { process.exitCode = EXIT.invalidInput; return }
       if (options.output === undefined) process.stdout.write(yaml)
       else await writeFile(options.output, yaml)
-      process.exitCode = 0
+      process.exitCode = EXIT.passed
     })
 }

@@ -1,10 +1,10 @@
+import { EXIT } from '../model/exit-code.js'
 import type { Command } from 'commander'
 import { SESSION_VAR_PLACEHOLDERS } from '../app/check-suites.js'
 import { summariseChecks } from '../sequence/index.js'
-import { addFormatOption, checkFilesAndSuites, collectVar, EXIT_INVALID_INPUT, printChecks } from './validate.js'
+import { addFormatOption, checkFilesAndSuites, collectVar, printChecks } from './validate.js'
 
 /** Exit code of `lint --strict` when there are warnings. */
-const EXIT_WARNINGS = 1
 
 /** `atseq lint [paths...]`: validation plus advice (prompt lengths, curly quotes, mismatched URCs, numbering...). */
 export function registerLint(program: Command): void {
@@ -19,6 +19,6 @@ export function registerLint(program: Command): void {
     const checks = await checkFilesAndSuites(paths, { lint: true, vars: { ...SESSION_VAR_PLACEHOLDERS, ...options.var } })
     printChecks(checks, options.format, 'linted')
     const summary = summariseChecks(checks)
-    process.exitCode = summary.invalid > 0 ? EXIT_INVALID_INPUT : options.strict === true && summary.warnings > 0 ? EXIT_WARNINGS : 0
+    process.exitCode = summary.invalid > 0 ? EXIT.invalidInput : options.strict === true && summary.warnings > 0 ? EXIT.failed : EXIT.passed
   })
 }

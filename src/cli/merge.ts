@@ -4,7 +4,7 @@ import type { Command } from 'commander'
 import { mergeSuiteRecords } from '../plan/merge-suite-records.js'
 import { SUITE_RECORD_SCHEMA_VERSION, type SuiteRecord } from '../model/suite-record.js'
 import { writeRunReports, writeSuiteReports } from '../report/suite/write-suite-reports.js'
-import { EXIT } from '../run/run-sequence.js'
+import { EXIT } from '../model/exit-code.js'
 
 export function registerMerge(program: Command): void {
   program

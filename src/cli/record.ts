@@ -1,4 +1,5 @@
 /** `atseq record`: captures a live session (interactive, or from --script) into a sequence draft. */
+import { EXIT } from '../model/exit-code.js'
 import { readFileSync } from 'node:fs'
 import { InvalidArgumentError, type Command } from 'commander'
 import { parseCaptureScript } from '../capture/capture-script.js'
@@ -49,7 +50,7 @@ async function recordCommand(options: RecordCliOptions): Promise<number> {
   const driver = buildDriver(options)
   if (typeof driver === 'string') {
     process.stderr.write(driver)
-    return 2
+    return EXIT.invalidInput
   }
   const interrupt = new AbortController()
   const onSigint = (): void => interrupt.abort()
@@ -66,11 +67,11 @@ async function recordCommand(options: RecordCliOptions): Promise<number> {
     }, driver)
     if (outcome.kind === 'discarded') {
       process.stderr.write('atseq record: ended without writing a draft\n')
-      return 130
+      return EXIT.interrupted
     }
     for (const d of outcome.diagnostics) process.stderr.write(`${formatDiagnostic(d)}\n`)
     process.stdout.write(`wrote ${outcome.outputPath} (${outcome.steps} steps)${outcome.sessionPath ? ` and ${outcome.sessionPath}` : ''}\n`)
-    return hasErrors(outcome.diagnostics) ? 2 : outcome.diagnostics.length > 0 ? 1 : 0
+    return hasErrors(outcome.diagnostics) ? EXIT.invalidInput : outcome.diagnostics.length > 0 ? EXIT.failed : EXIT.passed
   } catch (error) {
     if (!(error instanceof DeviceError || error instanceof DeviceUsageError)) throw error
     process.stderr.write(`atseq record: ${error.message}\n`)

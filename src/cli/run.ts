@@ -6,7 +6,7 @@ import type { ReportFormat } from '../report/write-reports.js'
 import { parseShard } from '../plan/shard.js'
 import type { Shard } from '../model/suite.js'
 import { describeSuiteCounts, runFiles } from '../app/run-files.js'
-import { EXIT } from '../run/run-sequence.js'
+import { EXIT } from '../model/exit-code.js'
 import { readPackageVersion } from './version.js'
 
 const FORMATS: readonly ReportFormat[] = ['html', 'junit', 'json']

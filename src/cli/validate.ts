@@ -1,9 +1,9 @@
+import { EXIT } from '../model/exit-code.js'
 import { InvalidArgumentError, type Command } from 'commander'
 import { checkSuiteFiles, partitionSuiteFiles } from '../app/check-suites.js'
 import { checkSequenceFiles, formatDiagnostic, summariseChecks, type CheckOptions, type FileCheck } from '../sequence/index.js'
 
 /** Exit code for input atseq cannot use (invalid sequence, unreadable file). */
-export const EXIT_INVALID_INPUT = 2
 
 /** Prints file checks as `file:line:col: ...` lines and a summary, or as one JSON document. */
 export function printChecks(checks: readonly FileCheck[], format: string, verb: string): void {
@@ -47,6 +47,6 @@ export function registerValidate(program: Command): void {
   addFormatOption(command).action(async (paths: string[], options: { format: string }) => {
     const checks = await checkFilesAndSuites(paths)
     printChecks(checks, options.format, 'validated')
-    process.exitCode = summariseChecks(checks).invalid > 0 ? EXIT_INVALID_INPUT : 0
+    process.exitCode = summariseChecks(checks).invalid > 0 ? EXIT.invalidInput : EXIT.passed
   })
 }

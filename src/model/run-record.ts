@@ -17,6 +17,42 @@ export interface TranscriptEntry {
 }
 
 export type StepStatus = 'passed' | 'failed' | 'errored' | 'skipped'
+
+/**
+ * Why a step did not pass, as a code that tools and tests match on (the `reason` beside it is the sentence a
+ * person reads). A failure (a check did not hold) and an error (the step could not run) have their own kinds.
+ */
+export type StepFailureKind =
+  /** The final result code was not the expected one. */
+  | 'final-mismatch'
+  /** No final result code arrived in time. */
+  | 'no-final'
+  /** An expected response line did not arrive. */
+  | 'missing-line'
+  /** An expected URC did not arrive within the step's window. */
+  | 'urc-timeout'
+  /** The command's own result URC arrived with another result. */
+  | 'result-mismatch'
+  /** A line that must not appear arrived. */
+  | 'forbidden-line'
+  /** An abort line arrived. */
+  | 'aborted'
+  /** The broker did not receive what the step expects. */
+  | 'broker-mismatch'
+  /** The step uses a broker and the run has none. */
+  | 'broker-missing'
+  /** The link to the modem dropped. */
+  | 'link-dropped'
+  /** The user interrupted the run (Ctrl-C). */
+  | 'interrupted'
+  /** The step itself is wrong (a template, a regex): the input, not the modem. */
+  | 'invalid-step'
+  /** A row the importer could not read, kept as a todo. */
+  | 'todo'
+
+export interface StepFailure {
+  kind: StepFailureKind
+}
 export type RunStatus = 'passed' | 'failed' | 'errored' | 'interrupted'
 
 /** A URC as it arrived: its line, and for payload URCs the bytes read by length. */
@@ -38,8 +74,10 @@ export interface StepResult {
   /** What arrived in the step's window, masked. */
   received: ReceivedLine[]
   status: StepStatus
-  /** A sentence saying why the step failed or errored. */
+  /** A sentence saying why the step failed or errored (or was skipped). */
   reason?: string
+  /** The code of why the step failed or errored. */
+  failure?: StepFailure
   startedAtMs: number
   durationMs: number
   /** Attempts made (1 when no retry was needed). */

@@ -4,7 +4,10 @@
  * Its JSON form is published as `schemas/suite-record.schema.json`.
  */
 import type { DeviceIdentity, RunRecord, RunStatus } from './run-record.js'
+import { EXIT, worstExitCode } from './exit-code.js'
 import type { PlanRole, Shard } from './suite.js'
+
+export { worstExitCode } from './exit-code.js'
 
 export const SUITE_RECORD_SCHEMA_VERSION = 1
 
@@ -51,19 +54,11 @@ export interface SuiteRecord {
   runs: SuiteRun[]
 }
 
-/** Exit codes from least to most severe (130 > 3 > 2 > 1 > 0). */
-const EXIT_SEVERITY: readonly number[] = [0, 1, 2, 3, 130]
-
-/** The most severe of several exit codes. */
-export function worstExitCode(codes: readonly number[]): number {
-  return codes.reduce((worst, code) => (EXIT_SEVERITY.indexOf(code) > EXIT_SEVERITY.indexOf(worst) ? code : worst), 0)
-}
-
 /** The status that goes with a combined exit code and the statuses it came from. */
 export function combineStatus(statuses: ReadonlyArray<SuiteRun['status']>, exitCode: number): RunStatus {
-  if (exitCode === 130 || statuses.includes('interrupted')) return 'interrupted'
+  if (exitCode === EXIT.interrupted || statuses.includes('interrupted')) return 'interrupted'
   if (statuses.includes('errored')) return 'errored'
-  if (statuses.includes('failed') || exitCode !== 0) return 'failed'
+  if (statuses.includes('failed') || exitCode !== EXIT.passed) return 'failed'
   return 'passed'
 }
 

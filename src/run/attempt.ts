@@ -2,7 +2,7 @@
  * The result of one attempt at a step, before retries are folded in, and the small
  * constructors every executor uses to say how it ended.
  */
-import type { ReceivedLine } from '../model/run-record.js'
+import type { ReceivedLine, StepFailureKind } from '../model/run-record.js'
 
 /** How the run must go on after this attempt: normally, or not at all (link gone, Ctrl-C). */
 export type RunInterruption = 'link-dropped' | 'interrupted'
@@ -10,6 +10,8 @@ export type RunInterruption = 'link-dropped' | 'interrupted'
 export interface AttemptResult {
   status: 'passed' | 'failed' | 'errored'
   reason?: string
+  /** Why it did not pass, as a code; set with `reason`. */
+  failure?: StepFailureKind
   expected: string[]
   received: ReceivedLine[]
   captures: Record<string, string>
@@ -34,13 +36,13 @@ export function passed(evidence: AttemptEvidence, captures: Record<string, strin
 }
 
 /** A check did not hold (wrong answer, missing line, timeout). */
-export function failed(evidence: AttemptEvidence, reason: string): AttemptResult {
-  return { status: 'failed', reason, ...evidence, captures: {} }
+export function failed(evidence: AttemptEvidence, failure: StepFailureKind, reason: string): AttemptResult {
+  return { status: 'failed', reason, failure, ...evidence, captures: {} }
 }
 
 /** The step could not be run (bad template, link dropped, interrupted). */
-export function errored(evidence: AttemptEvidence, reason: string, interruption?: RunInterruption): AttemptResult {
-  return { status: 'errored', reason, ...evidence, captures: {}, ...(interruption ? { interruption } : {}) }
+export function errored(evidence: AttemptEvidence, failure: StepFailureKind, reason: string, interruption?: RunInterruption): AttemptResult {
+  return { status: 'errored', reason, failure, ...evidence, captures: {}, ...(interruption ? { interruption } : {}) }
 }
 
 /** `30000` → `30s`, `1500` → `1.5s`, `200` → `200ms`: durations as the sequence file writes them. */

@@ -53,18 +53,18 @@ export function judgeExchangeEnd(judging: Judging, exchange: Exchange): AttemptR
   const evidence = (): AttemptEvidence => evidenceOf(judging)
   switch (exchange.outcome) {
     case 'dropped':
-      return errored(evidence(), `the link dropped: ${exchange.cause ?? 'no cause given'}`, 'link-dropped')
+      return errored(evidence(), 'link-dropped', `the link dropped: ${exchange.cause ?? 'no cause given'}`, 'link-dropped')
     case 'cancelled':
-      return errored(evidence(), 'interrupted by the user', 'interrupted')
+      return errored(evidence(), 'interrupted', 'interrupted by the user', 'interrupted')
     case 'aborted':
-      return failed(evidence(), `abort line \`${abortedLine(exchange.cause)}\` arrived`)
+      return failed(evidence(), 'aborted', `abort line \`${exchange.abortLine ?? ''}\` arrived`)
     case 'timeout':
-      return failed(evidence(), `expected ${quoted(judging.expectations.final)}, got no final result code ${lateTail(judging)}`)
+      return failed(evidence(), 'no-final', `expected ${quoted(judging.expectations.final)}, got no final result code ${lateTail(judging)}`)
     case 'final':
     case 'prompt': {
       const final = exchange.outcome === 'prompt' ? '>' : (exchange.final ?? '')
       if (doesLineMatch(judging.expectations.final, final)) return undefined
-      return failed(evidence(), `expected ${quoted(judging.expectations.final)}, got \`${final}\`${explainBefore(judging, exchange)}`)
+      return failed(evidence(), 'final-mismatch', `expected ${quoted(judging.expectations.final)}, got \`${final}\`${explainBefore(judging, exchange)}`)
     }
   }
 }
@@ -83,7 +83,7 @@ export async function judgeLines(judging: Judging, isExchangeOver: boolean): Pro
     const missing = expectations.lines.find((_, index) => match.positions[index] === -1)
     if (!missing) return match.captures
     if (isExchangeOver && !couldBeUrc(judging, missing)) {
-      return failed(evidenceOf(judging), `expected line ${quoted(missing)}, got ${receivedTail(judging)}`)
+      return failed(evidenceOf(judging), 'missing-line', `expected line ${quoted(missing)}, got ${receivedTail(judging)}`)
     }
     const wait = await waitForLine(judging, missing)
     if (wait.outcome !== 'matched') return unmetWait(judging, wait, `expected line ${quoted(missing)}`)
@@ -106,7 +106,7 @@ export function judgeForbidden(judging: Judging): AttemptResult | undefined {
   const lines = judging.window.judgedLines().map((line) => line.text)
   const forbidden = findForbiddenLine(judging.expectations.absent, lines)
   if (!forbidden) return undefined
-  return failed(evidenceOf(judging), `\`${judging.ctx.masker.mask(forbidden.line)}\` arrived, which must not appear (${describeMatcher(forbidden.matcher)})`)
+  return failed(evidenceOf(judging), 'forbidden-line', `\`${judging.ctx.masker.mask(forbidden.line)}\` arrived, which must not appear (${describeMatcher(forbidden.matcher)})`)
 }
 
 /** Checks what the broker received during the step, if the step asks. */
@@ -114,7 +114,7 @@ export async function judgeBroker(judging: Judging, sinceEpochMs: number): Promi
   const check = judging.step.broker
   if (!check) return undefined
   const { ctx } = judging
-  if (!ctx.broker) return errored(evidenceOf(judging), 'this step checks the broker, but the run has none: give --broker <url>')
+  if (!ctx.broker) return errored(evidenceOf(judging), 'broker-missing', 'this step checks the broker, but the run has none: give --broker <url>')
   const topic = renderText(check.received.topic, ctx)
   const payload = check.received.payload ? renderText(check.received.payload, ctx) : undefined
   const wanted = check.received
@@ -128,9 +128,9 @@ export async function judgeBroker(judging: Judging, sinceEpochMs: number): Promi
     { timeoutMs: Math.max(0, judging.deadlineMs - ctx.recorder.elapsedMs()), signal: ctx.signal, since: sinceEpochMs },
   )
   if (wait.outcome === 'received') return undefined
-  if (wait.outcome === 'aborted') return errored(evidenceOf(judging), 'interrupted by the user', 'interrupted')
+  if (wait.outcome === 'aborted') return errored(evidenceOf(judging), 'interrupted', 'interrupted by the user', 'interrupted')
   const what = `${check.will ? 'will' : 'message'} on \`${topic}\`${payload === undefined ? '' : ` with payload \`${ctx.masker.mask(payload)}\``}`
-  return failed(evidenceOf(judging), `expected the broker to receive a ${what}: ${wait.reason}`)
+  return failed(evidenceOf(judging), 'broker-mismatch', `expected the broker to receive a ${what}: ${wait.reason}`)
 }
 
 /** Turns a judging's captures into a passed attempt. */
@@ -154,11 +154,6 @@ function waitForLine(judging: Judging, matcher: RenderedMatcher): Promise<UrcWai
   })
 }
 
-/** The line that ended a wait early, from the chat's cause (`abort line: +CMQTTNONET`). */
-function abortedLine(cause: string | undefined): string {
-  return (cause ?? '').replace(/^abort line: /, '')
-}
-
 /** Is this the command's own result URC, answering something the step does not expect? */
 function isOtherResult(judging: Judging, line: string): boolean {
   const name = judging.resultUrcName
@@ -178,16 +173,16 @@ function unmetWait(judging: Judging, wait: UrcWait, what: string): AttemptResult
   const evidence = evidenceOf(judging)
   switch (wait.outcome) {
     case 'dropped':
-      return errored(evidence, `the link dropped while waiting: ${wait.cause ?? 'no cause given'}`, 'link-dropped')
+      return errored(evidence, 'link-dropped', `the link dropped while waiting: ${wait.cause ?? 'no cause given'}`, 'link-dropped')
     case 'cancelled':
-      return errored(evidence, 'interrupted by the user', 'interrupted')
+      return errored(evidence, 'interrupted', 'interrupted by the user', 'interrupted')
     case 'aborted': {
-      const line = abortedLine(wait.cause)
-      if (isOtherResult(judging, line)) return failed(evidence, `${what}, got \`${line}\`${explain(judging, line)}`)
-      return failed(evidence, `${what}, but abort line \`${line}\` arrived`)
+      const line = wait.abortLine ?? ''
+      if (isOtherResult(judging, line)) return failed(evidence, 'result-mismatch', `${what}, got \`${line}\`${explain(judging, line)}`)
+      return failed(evidence, 'aborted', `${what}, but abort line \`${line}\` arrived`)
     }
     default:
-      return failed(evidence, `${what}, ${lateTail(judging)}`)
+      return failed(evidence, what.startsWith('expected URC') ? 'urc-timeout' : 'missing-line', `${what}, ${lateTail(judging)}`)
   }
 }
 

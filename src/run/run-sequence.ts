@@ -2,6 +2,7 @@
  * Runs a sequence's phases in order: setup, steps, then teardown always (after a failure,
  * a timeout or Ctrl-C too; only a dropped link leaves nothing to tear down over).
  */
+import { EXIT } from '../model/exit-code.js'
 import type { RunStatus, StepResult } from '../model/run-record.js'
 import type { Phase, Step } from '../model/sequence.js'
 import type { RunInterruption } from './attempt.js'
@@ -15,8 +16,6 @@ export interface RunVerdict {
   endReason?: string
 }
 
-/** Exit codes a CI can use. */
-export const EXIT = { passed: 0, failed: 1, invalidInput: 2, infrastructure: 3, interrupted: 130 } as const
 
 interface RunState {
   /** Why the remaining steps are skipped, once something stopped the run. */

@@ -35,6 +35,7 @@ export async function runStep(phase: Phase, step: Step, ctx: RunContext): Promis
     received: attempt.received,
     status: attempt.status,
     ...(attempt.reason === undefined ? {} : { reason: ctx.masker.mask(attempt.reason) }),
+    ...(attempt.failure === undefined ? {} : { failure: { kind: attempt.failure } }),
     startedAtMs,
     durationMs: ctx.recorder.elapsedMs() - startedAtMs,
     attempts,
@@ -97,7 +98,7 @@ async function attemptOnce(step: Step, ctx: RunContext): Promise<AttemptResult> 
   try {
     return await executorFor(step)(step, ctx)
   } catch (error) {
-    if (error instanceof StepProblem) return { ...errored({ expected: [], received: [], unexpectedUrcs: [] }, error.message), invalidInput: true }
+    if (error instanceof StepProblem) return { ...errored({ expected: [], received: [], unexpectedUrcs: [] }, 'invalid-step', error.message), invalidInput: true }
     throw error
   }
 }

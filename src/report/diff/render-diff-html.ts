@@ -2,11 +2,10 @@
  * Renders a run diff as one self-contained HTML page in the run report's style: the report's own
  * stylesheet plus a few diff rules, no script, everything from the records HTML-escaped.
  */
-import { existsSync, readFileSync } from 'node:fs'
-import { fileURLToPath } from 'node:url'
 import Handlebars from 'handlebars'
 import type { RunDiff } from '../../model/run-diff.js'
 import { readTemplateFiles } from '../html/report-templates.js'
+import { readTemplate } from '../read-template.js'
 import { buildDiffView, type DiffView } from './diff-view.js'
 
 interface DiffTemplateContext {
@@ -24,17 +23,8 @@ export function renderDiffHtml(diff: RunDiff, atseqVersion: string): string {
 }
 
 function compileDiffPage(): { render: HandlebarsTemplateDelegate<DiffTemplateContext>; css: Handlebars.SafeString } {
-  const dir = findDiffTemplateDir()
   const handlebars = Handlebars.create()
-  const render = handlebars.compile<DiffTemplateContext>(readFileSync(new URL('diff.hbs', dir), 'utf8'), { knownHelpersOnly: true })
-  const css = `${readTemplateFiles().css}\n${readFileSync(new URL('diff.css', dir), 'utf8')}`
+  const render = handlebars.compile<DiffTemplateContext>(readTemplate(import.meta.url, 'diff.hbs'), { knownHelpersOnly: true })
+  const css = `${readTemplateFiles().css}\n${readTemplate(import.meta.url, 'diff.css')}`
   return { render, css: new handlebars.SafeString(css) }
-}
-
-/** Next to this module, then the source tree (the compiled module in dist/ finds them there, as the run report does). */
-function findDiffTemplateDir(): URL {
-  const candidates = [new URL('./templates/', import.meta.url), new URL('../../../src/report/diff/templates/', import.meta.url)]
-  const found = candidates.find((dir) => existsSync(new URL('diff.hbs', dir)))
-  if (found !== undefined) return found
-  throw new Error(`atseq cannot find the diff page template (diff.hbs); looked in: ${candidates.map((dir) => fileURLToPath(dir)).join(', ')}`)
 }

@@ -1,7 +1,7 @@
 /** The suite's HTML index: one self-contained page from the suite view (a logic-free Handlebars template). */
-import { existsSync, readFileSync } from 'node:fs'
 import Handlebars from 'handlebars'
 import type { SuiteRecord } from '../../model/suite-record.js'
+import { readTemplate } from '../read-template.js'
 import { buildSuiteView } from './suite-view.js'
 
 let compiled: HandlebarsTemplateDelegate | undefined
@@ -19,10 +19,6 @@ function compileSuiteTemplate(): HandlebarsTemplateDelegate {
   return handlebars.compile(readSuiteTemplate('suite.hbs'), { strict: true, noEscape: false })
 }
 
-/** Templates sit in `templates/` next to the source; the compiled module finds them in the source tree. */
 function readSuiteTemplate(name: string): string {
-  const candidates = [new URL(`./templates/${name}`, import.meta.url), new URL(`../../../src/report/suite/templates/${name}`, import.meta.url)]
-  const found = candidates.find((url) => existsSync(url))
-  if (found === undefined) throw new Error(`atseq cannot find the suite report template (${name})`)
-  return readFileSync(found, 'utf8')
+  return readTemplate(import.meta.url, name)
 }

@@ -16,7 +16,7 @@ const EXECUTORS: Record<StepAction['kind'], Executor> = {
   sleep: executeSleep,
   publish: executePublish,
   todo: async (step) =>
-    errored({ expected: [], received: [], unexpectedUrcs: [] },
+    errored({ expected: [], received: [], unexpectedUrcs: [] }, 'todo',
       `row ${step.no} could not be read from the spec table and was kept as a todo: write it as a step`),
 }
 

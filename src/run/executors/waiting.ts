@@ -41,6 +41,6 @@ export async function executeSleep(step: Step, ctx: RunContext): Promise<Attempt
     await delay(step.action.durationMs * ctx.timeoutScale, undefined, { signal: ctx.signal })
     return passed(evidence)
   } catch {
-    return errored(evidence, 'interrupted by the user', 'interrupted')
+    return errored(evidence, 'interrupted', 'interrupted by the user', 'interrupted')
   }
 }

@@ -1,0 +1,70 @@
+/**
+ * `atseq sim`: a simulated modem served over TCP, and as a pty with `--pty`, in the foreground.
+ */
+import { EXIT } from '../model/exit-code.js'
+import { createSimModem, SIM_PROFILES, serveSimOverTcp, type SimServer } from '../sim/index.js'
+import type { ResolveRule } from '../sim/network/host-resolve.js'
+import { startPtyBridge, type PtyBridge } from '../sim/pty-bridge.js'
+import { waitForStopSignal } from './wait-for-stop-signal.js'
+
+export interface ServeSimOptions {
+  profile: string
+  listen: string
+  resolve: ResolveRule[]
+  params: string
+  pty: boolean
+  ptyLink?: string
+}
+
+/** The simulator's profile names, for help texts. */
+export const SIM_PROFILE_NAMES: readonly string[] = [...SIM_PROFILES.keys()]
+
+/** Serves the simulated modem until SIGINT/SIGTERM; returns the exit code. */
+export async function serveSim(opts: ServeSimOptions, write: (text: string) => void, writeError: (text: string) => void): Promise<number> {
+  const params = new URLSearchParams(opts.params)
+  if (!SIM_PROFILES.has(opts.profile)) return usageError(writeError, `unknown profile "${opts.profile}" (known: ${[...SIM_PROFILES.keys()].join(', ')})`)
+  try {
+    createSimModem(opts.profile, params) // checks the parameters once, before anyone connects
+  } catch (error) {
+    return usageError(writeError, (error as Error).message)
+  }
+  let server: SimServer
+  try {
+    server = await serveSimOverTcp({
+      listen: opts.listen,
+      createModem: () => createSimModem(opts.profile, params, { resolve: opts.resolve, onNote: note => writeError(`note: ${note}\n`) }),
+      onEvent: event => write(`${event.kind} ${event.remote}\n`),
+    })
+  } catch (error) {
+    writeError(`atseq sim: cannot listen on ${opts.listen}: ${(error as Error).message}\n`)
+    return EXIT.infrastructure
+  }
+  write(`${opts.profile} listening on ${server.url}\n`)
+  const pty = opts.pty || opts.ptyLink !== undefined ? await openPty(server, opts.ptyLink, write, writeError) : undefined
+  if (pty === 'failed') {
+    await server.close()
+    return EXIT.infrastructure
+  }
+  const signal = await waitForStopSignal()
+  await pty?.stop()
+  await server.close()
+  write(`stopped (${signal})\n`)
+  return EXIT.passed
+}
+
+async function openPty(server: SimServer, link: string | undefined, write: (text: string) => void, writeError: (text: string) => void): Promise<PtyBridge | 'failed'> {
+  const result = await startPtyBridge(server.host, server.port, link === undefined ? {} : { link })
+  if (!result.ok) {
+    writeError(`atseq sim: no pty (${result.code}): ${result.hint}\n`)
+    return 'failed'
+  }
+  write(`pty ${result.bridge.path}\n`)
+  return result.bridge
+}
+
+function usageError(writeError: (text: string) => void, message: string): number {
+  writeError(`atseq sim: ${message}\n`)
+  return EXIT.invalidInput
+}
+
+export { parseResolveRule, type ResolveRule } from '../sim/network/host-resolve.js'
