@@ -3,7 +3,7 @@
  */
 import { EXIT } from '../model/exit-code.js'
 import { createSimModem, SIM_PROFILES, serveSimOverTcp, type SimServer } from '../sim/index.js'
-import type { ResolveRule } from '../sim/network/host-resolve.js'
+import type { ResolveRule } from '../sim/sockets/host-resolve.js'
 import { startPtyBridge, type PtyBridge } from '../sim/pty-bridge.js'
 import { waitForStopSignal } from './wait-for-stop-signal.js'
 
@@ -67,4 +67,4 @@ function usageError(writeError: (text: string) => void, message: string): number
   return EXIT.invalidInput
 }
 
-export { parseResolveRule, type ResolveRule } from '../sim/network/host-resolve.js'
+export { parseResolveRule, type ResolveRule } from '../sim/sockets/host-resolve.js'

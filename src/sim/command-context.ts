@@ -7,7 +7,7 @@ import type { AtCommand } from '../modem/at-command-line.js'
 import type { ModemState } from './modem-state.js'
 import type { SimProfile } from './profile.js'
 import type { Reply } from './reply.js'
-import type { ResolveResult } from './network/host-resolve.js'
+import type { ResolveResult } from './sockets/host-resolve.js'
 
 export interface CommandContext {
   readonly profile: SimProfile
@@ -32,3 +32,10 @@ export type CommandHandler = (cmd: AtCommand, ctx: CommandContext) => Reply
 
 /** Handlers of one command family by upper-cased command name (`+CMQTTSTART`, `E`, `` for bare AT). */
 export type HandlerTable = Readonly<Record<string, CommandHandler>>
+
+/** A service of the simulated modem (basic commands, network, SSL, MQTT): the commands it answers. */
+export interface SimService {
+  /** The name profiles list it by: `basic`, `network`, `ssl`, `mqtt`. */
+  name: string
+  handlers: HandlerTable
+}

@@ -8,7 +8,7 @@ import { parseSimParams, type SimOptionProblem } from './sim-options.js'
 
 export { SimModem, type SimOptions } from './sim-modem.js'
 export { SIM_PROFILES, SIMCOM_A76XX, SIMCOM_SIM7600, type SimProfile } from './profile.js'
-export { parseResolveRule, resolveHost, isLoopbackAddress, type ResolveRule, type ResolveResult } from './network/host-resolve.js'
+export { parseResolveRule, resolveHost, isLoopbackAddress, type ResolveRule, type ResolveResult } from './sockets/host-resolve.js'
 export { parseSimParams, type SimOptionProblem, type ParsedSimParams } from './sim-options.js'
 export { MQTT_ERR, CONNLOST_CAUSE } from '../modem/families/simcom/mqtt-codes.js'
 export { serveSimOverTcp, type SimServer, type SimServerOptions } from './serve-tcp.js'

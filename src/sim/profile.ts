@@ -47,6 +47,10 @@ export interface SimDefaults {
 
 export interface SimProfile {
   name: string
+  /** The modem family it belongs to (`modem/families/`), whose chat profile hosts use with it. */
+  family: string
+  /** The services the module has, by name (`sim/services/`): their commands make up its command set. */
+  services: readonly string[]
   identity: SimIdentity
   /** Lines the modem prints after power-up or reboot, each framed as a URC. */
   bootLines: string[]
@@ -87,6 +91,8 @@ const SIMCOM_DEFAULTS: SimDefaults = {
 /** A SIMCom A7670E (A76XX family) as it answers out of the box. */
 export const SIMCOM_A76XX: SimProfile = {
   name: 'simcom-a76xx',
+  family: 'simcom',
+  services: ['basic', 'network', 'ssl', 'mqtt'],
   identity: {
     manufacturer: 'SIMCOM INCORPORATED',
     model: 'A7670E-LASE',

@@ -5,12 +5,12 @@
  */
 import type { ModemPeer } from '../model/modem-peer.js'
 import type { CommandContext, HandlerTable } from './command-context.js'
-import { SIMCOM_HANDLERS } from './command-table.js'
+import { composeHandlers } from './services/index.js'
 import { parseAtCommand } from '../modem/at-command-line.js'
-import { dropAllSessions } from './commands/mqtt-session.js'
+import { dropAllSessions } from './services/mqtt/mqtt-session.js'
 import { createModemState, type ModemState } from './modem-state.js'
 import { CONNLOST_CAUSE } from '../modem/families/simcom/mqtt-codes.js'
-import { resolveHost, type ResolveRule } from './network/host-resolve.js'
+import { resolveHost, type ResolveRule } from './sockets/host-resolve.js'
 import { OutputPacer } from './output-pacer.js'
 import { SIM_PROFILES, SIMCOM_A76XX, type SimProfile } from './profile.js'
 import { encodeReply, encodeUrc, replyError, type Reply } from './reply.js'
@@ -53,7 +53,7 @@ export class SimModem implements ModemPeer {
   readonly profile: SimProfile
   /** Notes made since power-up, oldest first. */
   readonly notes: string[] = []
-  private readonly handlers: HandlerTable = SIMCOM_HANDLERS
+  private readonly handlers: HandlerTable
   private readonly files = new Map<string, Buffer>()
   private readonly pacer: OutputPacer
   private readonly timers = new Set<NodeJS.Timeout>()
@@ -75,6 +75,7 @@ export class SimModem implements ModemPeer {
 
   constructor(private readonly options: SimOptions = {}) {
     this.profile = selectProfile(options.profile)
+    this.handlers = composeHandlers(this.profile.services)
     this.latencyMs = options.latencyMs ?? 0
     this.simPresent = options.simPresent ?? true
     this.rssi = options.rssi ?? this.profile.defaults.rssi

@@ -2,7 +2,7 @@
  * SimOptions from a `sim://<profile>?...` query, e.g. `sim://simcom-a76xx?echo=0&latencyMs=5&baud=115200&resolve=*:8883=127.0.0.1:8883`.
  * Problems come back as data (a stable code, the parameter, a hint), all of them at once.
  */
-import { parseResolveRule, type ResolveRule } from './network/host-resolve.js'
+import { parseResolveRule, type ResolveRule } from './sockets/host-resolve.js'
 import type { SimOptions } from './sim-modem.js'
 
 export interface SimOptionProblem {

@@ -1,12 +1,12 @@
 import t from 'tap'
 import fc from 'fast-check'
 import { AtFramer, type FrameEvent, type FramerSettings } from '../../src/at/at-framer.js'
-import { simcomA76xxProfile } from '../../src/modem/chat-profile.js'
+import { SIMCOM_CHAT_PROFILE } from '../../src/modem/families/simcom/chat-profile.js'
 import { readPayloadLength } from '../../src/modem/urc-rule.js'
 
 const simcomSettings: FramerSettings = {
   prompt: '>',
-  payloadLengthOf: line => readPayloadLength(line, simcomA76xxProfile.urcs, simcomA76xxProfile.maxPayloadBytes),
+  payloadLengthOf: line => readPayloadLength(line, SIMCOM_CHAT_PROFILE.urcs, SIMCOM_CHAT_PROFILE.maxPayloadBytes),
 }
 
 function frame(chunks: Array<string | Buffer>, settings: FramerSettings = simcomSettings): FrameEvent[] {

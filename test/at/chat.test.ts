@@ -1,7 +1,7 @@
 import t from 'tap'
 import fc from 'fast-check'
 import { type Chat, createChat } from '../../src/at/chat.js'
-import { simcomA76xxProfile } from '../../src/modem/chat-profile.js'
+import { SIMCOM_CHAT_PROFILE } from '../../src/modem/families/simcom/chat-profile.js'
 import type { ChatLine, ChatTranscriptEntry } from '../../src/at/chat-types.js'
 import { openTransport } from '../../src/transport/open-transport.js'
 import type { LinkDrop, Transport, TransportEvents } from '../../src/model/transport.js'
@@ -9,7 +9,7 @@ import { ScriptedPeer } from '../helpers/scripted-peer.js'
 
 async function startChat(peer: ScriptedPeer, transcript?: (entry: ChatTranscriptEntry) => void): Promise<{ chat: Chat; transport: Transport }> {
   const transport = await openTransport('sim://scripted', { simPeer: () => peer })
-  const chat = createChat(transport, { profile: simcomA76xxProfile, ...(transcript ? { transcript } : {}) })
+  const chat = createChat(transport, { profile: SIMCOM_CHAT_PROFILE, ...(transcript ? { transcript } : {}) })
   return { chat, transport }
 }
 
@@ -172,7 +172,7 @@ t.test('a second command while one runs is a caller bug', async t => {
 t.test('a failed write ends the exchange as dropped', async t => {
   const transport = new FakeTransport()
   transport.failWrites = true
-  const chat = createChat(transport, { profile: simcomA76xxProfile })
+  const chat = createChat(transport, { profile: SIMCOM_CHAT_PROFILE })
   const exchange = await chat.command('AT', { timeoutMs: 60_000 })
   t.equal(exchange.outcome, 'dropped')
   t.match(exchange.cause, /write failed/)
@@ -230,7 +230,7 @@ t.test('property: a conversation gives the same exchange however the modem chunk
 
 async function runChunked(reply: Buffer, sizes: number[]): Promise<unknown> {
   const transport = new FakeTransport()
-  const chat = createChat(transport, { profile: simcomA76xxProfile })
+  const chat = createChat(transport, { profile: SIMCOM_CHAT_PROFILE })
   const pending = chat.command('AT+CMQTTDISC=0,60', { timeoutMs: 5000 })
   for (let at = 0, i = 0; at < reply.length; i++) {
     const size = sizes[i % sizes.length] ?? 1
@@ -245,7 +245,7 @@ async function runChunked(reply: Buffer, sizes: number[]): Promise<unknown> {
 t.test('arbitrary bytes while a command runs never throw', async t => {
   await fc.assert(fc.asyncProperty(fc.uint8Array({ maxLength: 400 }), async bytes => {
     const transport = new FakeTransport()
-    const chat = createChat(transport, { profile: simcomA76xxProfile })
+    const chat = createChat(transport, { profile: SIMCOM_CHAT_PROFILE })
     const pending = chat.command('AT', { timeoutMs: 1 })
     transport.receive(Buffer.from(bytes))
     const exchange = await pending

@@ -1,5 +1,5 @@
 import t from 'tap'
-import { parseResolveRule, resolveHost } from '../../src/sim/network/host-resolve.js'
+import { parseResolveRule, resolveHost } from '../../src/sim/sockets/host-resolve.js'
 import { parseSimParams } from '../../src/sim/sim-options.js'
 import { createSimModem, SimOptionsError } from '../../src/sim/index.js'
 

@@ -2,7 +2,7 @@
 import { createServer, type AddressInfo } from 'node:net'
 import t, { type Test } from 'tap'
 import { createTestCertificates, startBroker, type EmbeddedBroker } from '../../src/servers/broker/index.js'
-import type { ResolveRule } from '../../src/sim/network/host-resolve.js'
+import type { ResolveRule } from '../../src/sim/sockets/host-resolve.js'
 import { WireHarness, error, ok, urc } from './wire-harness.js'
 import { answerPrompt, runSeedSubscriptions, runSeedTeardown, runSeedUntilPublish, rxBlock, SEED_PAYLOAD } from './seed-session.js'
 

@@ -1,7 +1,7 @@
 import t, { type Test } from 'tap'
 import { SerialPort } from 'serialport'
 import { createChat } from '../../src/at/chat.js'
-import { simcomA76xxProfile } from '../../src/modem/chat-profile.js'
+import { SIMCOM_CHAT_PROFILE } from '../../src/modem/families/simcom/chat-profile.js'
 import type { ChatTranscriptEntry } from '../../src/at/chat-types.js'
 import { describeOpenError } from '../../src/transport/serial-transport.js'
 import { openTransport } from '../../src/transport/open-transport.js'
@@ -37,7 +37,7 @@ t.test('a chat over a socat pty pair through serialport', async t => {
   await openModemSide(t, pty.modemPath, peer)
   const transport = await openHost(t, `serial://${pty.hostPath}?baud=115200&parity=none&databits=8&stopbits=1&rtscts=0`)
   t.equal(transport.settings.baud, 115200)
-  const chat = createChat(transport, { profile: simcomA76xxProfile })
+  const chat = createChat(transport, { profile: SIMCOM_CHAT_PROFILE })
   t.equal((await chat.command('AT', { timeoutMs: 5000 })).final, 'OK')
   t.equal((await chat.command('AT+CMQTTTOPIC=0,3', { timeoutMs: 5000 })).outcome, 'prompt')
   t.equal((await chat.sendData(Buffer.from('a/b'), { end: 'none', timeoutMs: 5000 })).final, 'OK')
@@ -62,7 +62,7 @@ t.test('the far side going away mid-command ends the command at once as dropped'
     if (entry.dir === 'rx') rxBytes += entry.bytes.length
     if (rxBytes === '\r\n+CMQTTST'.length) onPartialReply()
   }
-  const chat = createChat(transport, { profile: simcomA76xxProfile, transcript })
+  const chat = createChat(transport, { profile: SIMCOM_CHAT_PROFILE, transcript })
   const pending = chat.command('AT+CMQTTSTART', { timeoutMs: 60_000 })
   await partialReply
   await pty.stop()

@@ -1,7 +1,7 @@
 import t, { type Test } from 'tap'
 import { createServer, type Server, type Socket } from 'node:net'
 import { createChat } from '../../src/at/chat.js'
-import { simcomA76xxProfile } from '../../src/modem/chat-profile.js'
+import { SIMCOM_CHAT_PROFILE } from '../../src/modem/families/simcom/chat-profile.js'
 import { openTransport } from '../../src/transport/open-transport.js'
 import { isTransportError } from '../../src/transport/transport-error.js'
 import { connectPeerToStream, ScriptedPeer } from '../helpers/scripted-peer.js'
@@ -34,7 +34,7 @@ t.test('a chat over serial-over-TCP', async t => {
   const transport = await openTransport(`tcp://127.0.0.1:${port}`)
   t.teardown(() => transport.close())
   t.same(transport.settings, { host: '127.0.0.1', port })
-  const chat = createChat(transport, { profile: simcomA76xxProfile })
+  const chat = createChat(transport, { profile: SIMCOM_CHAT_PROFILE })
   const ati = await chat.command('ATI', { timeoutMs: 5000 })
   t.same(ati.lines.map(line => line.kind), ['echo', 'response', 'response', 'final'])
   t.equal((await chat.command('AT+CMQTTPAYLOAD=0,4', { timeoutMs: 5000 })).outcome, 'prompt')
@@ -52,7 +52,7 @@ t.test('the server closing the connection mid-command ends it at once as dropped
     return ''
   })
   const transport = await openTransport(`tcp://127.0.0.1:${port}`)
-  const chat = createChat(transport, { profile: simcomA76xxProfile })
+  const chat = createChat(transport, { profile: SIMCOM_CHAT_PROFILE })
   const exchange = await chat.command('AT+CMQTTDISC=0,120', { timeoutMs: 60_000 })
   t.equal(exchange.outcome, 'dropped')
   t.match(exchange.cause, /closed the connection/)

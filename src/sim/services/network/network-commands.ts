@@ -1,8 +1,9 @@
 /** SIM, signal, registration and packet data: AT+CPIN, AT+CSQ, AT+CREG/CGREG/CEREG, AT+CGDCONT, AT+CGACT, AT+CGATT, AT+CGPADDR, AT+CPSI. */
-import { hasArgCount, readInt, readString, type AtCommand } from '../../modem/at-command-line.js'
-import type { CommandContext, HandlerTable } from '../command-context.js'
-import { registrationStatus, type ModemState } from '../modem-state.js'
-import { replyCme, replyError, replyOk, type Reply } from '../reply.js'
+import { hasArgCount, readInt, readString, type AtCommand } from '../../../modem/at-command-line.js'
+import type { CommandContext, HandlerTable } from '../../command-context.js'
+import type { ModemState } from '../../modem-state.js'
+import { registrationStatus } from './network-state.js'
+import { replyCme, replyError, replyOk, type Reply } from '../../reply.js'
 
 const CME_SIM_NOT_INSERTED = 10
 const CME_NO_NETWORK = 30

@@ -2,14 +2,14 @@
  * AT+CMQTTCONNECT / AT+CMQTTDISC and what a live session prints: `OK` first, then `+CMQTTCONNECT: <idx>,<err>`,
  * incoming messages as +CMQTTRXSTART..+CMQTTRXEND, and +CMQTTCONNLOST when the link goes away.
  */
-import { hasArgCount, readInt, readOptionalInt, readString, type AtCommand } from '../../modem/at-command-line.js'
-import type { CommandContext, HandlerTable } from '../command-context.js'
-import type { MqttClientSlot, MqttSession } from '../modem-state.js'
-import { MQTT_ERR } from '../../modem/families/simcom/mqtt-codes.js'
-import { MqttLink, type MqttSessionOptions } from '../network/mqtt-link.js'
-import { openSocket } from '../network/socket-open.js'
-import { buildTlsSettings } from '../network/tls-settings.js'
-import { replyError, replyOk, type Reply } from '../reply.js'
+import { hasArgCount, readInt, readOptionalInt, readString, type AtCommand } from '../../../modem/at-command-line.js'
+import type { CommandContext, HandlerTable } from '../../command-context.js'
+import type { MqttClientSlot, MqttSession } from './mqtt-state.js'
+import { MQTT_ERR } from '../../../modem/families/simcom/mqtt-codes.js'
+import { MqttLink, type MqttSessionOptions } from './mqtt-link.js'
+import { openSocket } from '../../sockets/socket-open.js'
+import { buildTlsSettings } from '../../sockets/tls-settings.js'
+import { replyError, replyOk, type Reply } from '../../reply.js'
 import { describeClientRange, findAcquiredClient, replyRejected } from './mqtt-common.js'
 import { encodeRxMessage } from './rx-message.js'
 

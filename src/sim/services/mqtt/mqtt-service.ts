@@ -1,8 +1,8 @@
 /** AT+CMQTTSTART / AT+CMQTTSTOP: the MQTT service, which needs the network and the PDP context. */
-import type { AtCommand } from '../../modem/at-command-line.js'
-import type { CommandContext, HandlerTable } from '../command-context.js'
-import { MQTT_ERR } from '../../modem/families/simcom/mqtt-codes.js'
-import { replyError, replyOk, type Reply } from '../reply.js'
+import type { AtCommand } from '../../../modem/at-command-line.js'
+import type { CommandContext, HandlerTable } from '../../command-context.js'
+import { MQTT_ERR } from '../../../modem/families/simcom/mqtt-codes.js'
+import { replyError, replyOk, type Reply } from '../../reply.js'
 
 function startService(cmd: AtCommand, ctx: CommandContext): Reply {
   const { state } = ctx

@@ -1,7 +1,7 @@
 /** Basic commands: AT, ATE, ATI, identity (AT+CGMI/CGMM/CGMR/CGSN/CIMI), AT+CMEE, AT+CRESET. */
-import { hasArgCount, readInt, type AtCommand } from '../../modem/at-command-line.js'
-import type { CommandContext, HandlerTable } from '../command-context.js'
-import { replyCme, replyError, replyOk, type Reply } from '../reply.js'
+import { hasArgCount, readInt, type AtCommand } from '../../../modem/at-command-line.js'
+import type { CommandContext, HandlerTable } from '../../command-context.js'
+import { replyCme, replyError, replyOk, type Reply } from '../../reply.js'
 
 const CME_SIM_NOT_INSERTED = 10
 

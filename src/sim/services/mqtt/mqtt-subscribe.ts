@@ -2,12 +2,12 @@
  * Subscriptions: AT+CMQTTSUBTOPIC / AT+CMQTTUNSUBTOPIC queue topics (prompt input, up to 10);
  * AT+CMQTTSUB / AT+CMQTTUNSUB send them all (`=<idx>`), or one topic given at a prompt (`=<idx>,<len>,...`).
  */
-import { hasArgCount, readInt, readOptionalInt, type AtCommand } from '../../modem/at-command-line.js'
-import type { CommandContext, HandlerTable } from '../command-context.js'
-import type { MqttClientSlot, QoS, QueuedTopic } from '../modem-state.js'
-import { MQTT_ERR } from '../../modem/families/simcom/mqtt-codes.js'
-import type { MqttLink } from '../network/mqtt-link.js'
-import { replyError, replyOk, type Reply } from '../reply.js'
+import { hasArgCount, readInt, readOptionalInt, type AtCommand } from '../../../modem/at-command-line.js'
+import type { CommandContext, HandlerTable } from '../../command-context.js'
+import type { MqttClientSlot, QoS, QueuedTopic } from './mqtt-state.js'
+import { MQTT_ERR } from '../../../modem/families/simcom/mqtt-codes.js'
+import type { MqttLink } from './mqtt-link.js'
+import { replyError, replyOk, type Reply } from '../../reply.js'
 import { describeClientRange, findAcquiredClient, promptForTopic, readLength, readLengthRequest, replyRejected, type ClientLookup } from './mqtt-common.js'
 
 /** Subscription requests are answered within the client's operation timeout. */

@@ -1,10 +1,10 @@
 /** Checks and answers shared by the AT+CMQTT* handlers. */
 import { isUtf8 } from 'node:buffer'
-import { hasArgCount, readInt, type AtCommand } from '../../modem/at-command-line.js'
-import type { CommandContext } from '../command-context.js'
-import type { MqttClientSlot } from '../modem-state.js'
-import { MQTT_ERR } from '../../modem/families/simcom/mqtt-codes.js'
-import { replyError, replyPrompt, type Reply } from '../reply.js'
+import { hasArgCount, readInt, type AtCommand } from '../../../modem/at-command-line.js'
+import type { CommandContext } from '../../command-context.js'
+import type { MqttClientSlot } from './mqtt-state.js'
+import { MQTT_ERR } from '../../../modem/families/simcom/mqtt-codes.js'
+import { replyError, replyPrompt, type Reply } from '../../reply.js'
 
 /** The CMQTT rejection: `+CMQTTxxx: <idx>,<err>` then `ERROR`. */
 export function replyRejected(name: string, idx: number, code: number): Reply {

@@ -1,8 +1,8 @@
 /** SSL contexts and certificate files: AT+CSSLCFG, AT+CCERTDOWN (prompt), AT+CCERTLIST, AT+CCERTDELE. */
-import { hasArgCount, readInt, readString, type AtCommand } from '../../modem/at-command-line.js'
-import type { CommandContext, HandlerTable } from '../command-context.js'
-import type { SslContext } from '../modem-state.js'
-import { replyError, replyOk, replyPrompt, type Reply } from '../reply.js'
+import { hasArgCount, readInt, readString, type AtCommand } from '../../../modem/at-command-line.js'
+import type { CommandContext, HandlerTable } from '../../command-context.js'
+import type { SslContext } from './ssl-state.js'
+import { replyError, replyOk, replyPrompt, type Reply } from '../../reply.js'
 
 type NumericKey = 'sslVersion' | 'authMode' | 'ignoreLocalTime' | 'negotiateTimeS' | 'enableSni'
 type FileKey = 'caCert' | 'clientCert' | 'clientKey'

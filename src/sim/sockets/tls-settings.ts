@@ -3,7 +3,7 @@
  * authmode 0 checks nothing, 1 checks the server against `cacert` (and its name), 2 also presents a client certificate,
  * 3 presents one without checking the server. A missing file is the modem's "certificate not set" (33).
  */
-import type { SslContext } from '../modem-state.js'
+import type { SslContext } from '../services/ssl/ssl-state.js'
 import { MQTT_ERR } from '../../modem/families/simcom/mqtt-codes.js'
 
 type TlsVersion = 'TLSv1' | 'TLSv1.1' | 'TLSv1.2'

@@ -1,9 +1,9 @@
 /** Client slots and their settings: AT+CMQTTACCQ, AT+CMQTTREL, AT+CMQTTSSLCFG, AT+CMQTTCFG, AT+CMQTTWILLTOPIC, AT+CMQTTWILLMSG. */
-import { hasArgCount, readInt, readOptionalInt, readString, type AtCommand } from '../../modem/at-command-line.js'
-import type { CommandContext, HandlerTable } from '../command-context.js'
-import { createClientSlot, type QoS } from '../modem-state.js'
-import { MQTT_ERR } from '../../modem/families/simcom/mqtt-codes.js'
-import { replyError, replyOk, replyPrompt, type Reply } from '../reply.js'
+import { hasArgCount, readInt, readOptionalInt, readString, type AtCommand } from '../../../modem/at-command-line.js'
+import type { CommandContext, HandlerTable } from '../../command-context.js'
+import { createClientSlot, type QoS } from './mqtt-state.js'
+import { MQTT_ERR } from '../../../modem/families/simcom/mqtt-codes.js'
+import { replyError, replyOk, replyPrompt, type Reply } from '../../reply.js'
 import { describeClientRange, findAcquiredClient, promptForTopic, readLength, readLengthRequest, replyRejected } from './mqtt-common.js'
 
 function acquireClient(cmd: AtCommand, ctx: CommandContext): Reply {

@@ -1,9 +1,9 @@
 /** Staging and sending a PUBLISH: AT+CMQTTTOPIC, AT+CMQTTPAYLOAD (prompt input) and AT+CMQTTPUB (OK, then +CMQTTPUB). */
-import { hasArgCount, readInt, readOptionalInt, type AtCommand } from '../../modem/at-command-line.js'
-import type { CommandContext, HandlerTable } from '../command-context.js'
-import type { QoS } from '../modem-state.js'
-import { MQTT_ERR } from '../../modem/families/simcom/mqtt-codes.js'
-import { replyError, replyOk, replyPrompt, type Reply } from '../reply.js'
+import { hasArgCount, readInt, readOptionalInt, type AtCommand } from '../../../modem/at-command-line.js'
+import type { CommandContext, HandlerTable } from '../../command-context.js'
+import type { QoS } from './mqtt-state.js'
+import { MQTT_ERR } from '../../../modem/families/simcom/mqtt-codes.js'
+import { replyError, replyOk, replyPrompt, type Reply } from '../../reply.js'
 import { describeClientRange, findAcquiredClient, promptForTopic, readLength, readLengthRequest, replyRejected } from './mqtt-common.js'
 
 function stageTopic(cmd: AtCommand, ctx: CommandContext): Reply {

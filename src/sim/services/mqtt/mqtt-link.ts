@@ -4,8 +4,8 @@
  */
 import type { Socket } from 'node:net'
 import { MqttClient, type IClientOptions } from 'mqtt'
-import { CONNLOST_CAUSE, MQTT_ERR } from '../../modem/families/simcom/mqtt-codes.js'
-import type { QoS, QueuedTopic } from '../modem-state.js'
+import { CONNLOST_CAUSE, MQTT_ERR } from '../../../modem/families/simcom/mqtt-codes.js'
+import type { QoS, QueuedTopic } from './mqtt-types.js'
 
 /** What AT+CMQTTACCQ, the will commands and AT+CMQTTCONNECT decided about the session. */
 export interface MqttSessionOptions {

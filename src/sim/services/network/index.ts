@@ -1,0 +1,5 @@
+/** SIM, registration, signal and PDP contexts (3GPP TS 27.007). */
+import type { SimService } from '../../command-context.js'
+import { NETWORK_HANDLERS } from './network-commands.js'
+
+export const NETWORK_SERVICE: SimService = { name: 'network', handlers: NETWORK_HANDLERS }
