@@ -6,21 +6,21 @@ const totals = { pass: 0, fail: 0, skip: 0 }
 const failures = []
 const parser = new Parser()
 
-parser.on('child', (file) => {
-  file.on('complete', (results) => {
+parser.on('child', file => {
+  file.on('complete', results => {
     totals.pass += results.pass - results.skip - results.todo
     totals.fail += results.fail
     totals.skip += results.skip + results.todo
     for (const failure of results.failures) failures.push(`${file.name}: ${failure.name}`)
   })
 })
-parser.on('complete', (results) => {
+parser.on('complete', results => {
   // A file that crashed before its plan shows up only as a failed point of the top level.
-  const crashed = results.failures.filter((f) => !failures.some((line) => line.startsWith(`${f.name}:`)))
+  const crashed = results.failures.filter(f => !failures.some(line => line.startsWith(`${f.name}:`)))
   totals.fail += crashed.length
   for (const failure of crashed) failures.push(`${failure.name}: failed to run`)
-  if (failures.length > 0) process.stdout.write(`\nFailed:\n${failures.map((line) => `  ${line}`).join('\n')}\n`)
+  if (failures.length > 0) process.stdout.write(`\nFailed:\n${failures.map(line => `  ${line}`).join('\n')}\n`)
   process.stdout.write(`\n${totals.pass} passed, ${totals.fail} failed, ${totals.skip} skipped\n`)
 })
-process.stdin.on('data', (chunk) => process.stdout.write(chunk))
+process.stdin.on('data', chunk => process.stdout.write(chunk))
 process.stdin.pipe(parser)

@@ -18,7 +18,12 @@ import { createChat } from '../dist/at/chat.js'
 import { simcomA76xxProfile } from '../dist/at/chat-profile.js'
 import { openTransport } from '../dist/transport/open-transport.js'
 
-const args = Object.fromEntries(process.argv.slice(2).map(arg => arg.replace(/^--/, '').split('=')).map(([k, v]) => [k, v ?? true]))
+const args = Object.fromEntries(
+  process.argv
+    .slice(2)
+    .map(arg => arg.replace(/^--/, '').split('='))
+    .map(([k, v]) => [k, v ?? true]),
+)
 const seconds = Number(args.seconds ?? 1)
 const rounds = Number(args.rounds ?? 3)
 const results = {}
@@ -29,8 +34,12 @@ const results = {}
 function instantPeer() {
   let send
   return {
-    attach(sendToHost) { send = sendToHost },
-    receive(bytes) { for (const byte of bytes) if (byte === 0x0d) send(Buffer.from('\r\nOK\r\n')) },
+    attach(sendToHost) {
+      send = sendToHost
+    },
+    receive(bytes) {
+      for (const byte of bytes) if (byte === 0x0d) send(Buffer.from('\r\nOK\r\n'))
+    },
     async detach() {},
   }
 }
@@ -42,7 +51,9 @@ async function measureInProcess(count) {
   transport.on('data', chunk => onData(chunk))
   const command = Buffer.from('AT\r')
   const bare = async () => {
-    const answered = new Promise(resolve => { onData = resolve })
+    const answered = new Promise(resolve => {
+      onData = resolve
+    })
     await transport.write(command)
     await answered
   }
@@ -111,10 +122,15 @@ function findExecutable(name, dirs = (process.env.PATH ?? '').split(':').concat(
 async function startPtyPair(dir) {
   const hostPath = join(dir, 'host')
   const modemPath = join(dir, 'modem')
-  const socat = spawn('socat', ['-d', '-d', `pty,raw,echo=0,link=${hostPath}`, `pty,raw,echo=0,link=${modemPath}`], { stdio: ['ignore', 'ignore', 'pipe'] })
+  const socat = spawn('socat', ['-d', '-d', `pty,raw,echo=0,link=${hostPath}`, `pty,raw,echo=0,link=${modemPath}`], {
+    stdio: ['ignore', 'ignore', 'pipe'],
+  })
   await new Promise((resolve, reject) => {
     let stderr = ''
-    socat.stderr.on('data', chunk => { stderr += chunk; if (stderr.includes('starting data transfer loop')) resolve() })
+    socat.stderr.on('data', chunk => {
+      stderr += chunk
+      if (stderr.includes('starting data transfer loop')) resolve()
+    })
     socat.once('exit', code => reject(new Error(`socat exited ${code}: ${stderr}`)))
   })
   // setraw flushes pending input, so nothing may be sent before the responder says it is ready.
@@ -142,7 +158,13 @@ async function openAtseqChat(hostPath) {
     const warmUp = await chat.command('AT', { timeoutMs: 5000 })
     if (warmUp.outcome !== 'final') throw new Error(`warm-up: ${warmUp.outcome}: ${warmUp.cause}`)
   }
-  return { chat, close: async () => { chat.detach(); await transport.close() } }
+  return {
+    chat,
+    close: async () => {
+      chat.detach()
+      await transport.close()
+    },
+  }
 }
 
 async function measureAtseqPty(chat) {

@@ -27,15 +27,25 @@ function measure(render) {
 
 const mb = bytes => (bytes / 1024 / 1024).toFixed(2)
 const line = (name, { medianMs, bytes }, withTargets) => {
-  const ratios = withTargets ? `  time ${(medianMs / TARGET_MS).toFixed(2)}x of ${TARGET_MS} ms, size ${(bytes / TARGET_BYTES).toFixed(2)}x of ${mb(TARGET_BYTES)} MB` : ''
+  const ratios = withTargets
+    ? `  time ${(medianMs / TARGET_MS).toFixed(2)}x of ${TARGET_MS} ms, size ${(bytes / TARGET_BYTES).toFixed(2)}x of ${mb(TARGET_BYTES)} MB`
+    : ''
   console.log(`${name.padEnd(6)} ${medianMs.toFixed(0).padStart(6)} ms  ${mb(bytes).padStart(7)} MB${ratios}`)
 }
 
 console.log(`report rendering, ${record.steps.length} steps, ${record.transcript.length} transcript entries (median of ${ROUNDS})`)
 const html = measure(() => renderHtmlReport(record))
 line('html', html, true)
-line('junit', measure(() => renderJunitReport([record])), false)
-line('json', measure(() => renderJsonReport(record)), false)
+line(
+  'junit',
+  measure(() => renderJunitReport([record])),
+  false,
+)
+line(
+  'json',
+  measure(() => renderJsonReport(record)),
+  false,
+)
 if (html.medianMs > TARGET_MS || html.bytes > TARGET_BYTES) {
   console.log('html report: over target')
   process.exitCode = 1

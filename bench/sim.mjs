@@ -10,23 +10,36 @@ const SEED_TARGET_MS = 150
 function host(modem) {
   let received = ''
   let wake
-  modem.attach(bytes => { received += bytes.toString('latin1'); wake?.() }, () => undefined)
-  const waitFor = marker => new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no ${JSON.stringify(marker)} in ${JSON.stringify(received)}`)), 10_000)
-    wake = () => {
-      const at = received.indexOf(marker)
-      if (at < 0) return
-      received = received.slice(at + marker.length)
-      clearTimeout(timer)
-      wake = undefined
-      resolve()
-    }
-    wake()
-  })
+  modem.attach(
+    bytes => {
+      received += bytes.toString('latin1')
+      wake?.()
+    },
+    () => undefined,
+  )
+  const waitFor = marker =>
+    new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`no ${JSON.stringify(marker)} in ${JSON.stringify(received)}`)), 10_000)
+      wake = () => {
+        const at = received.indexOf(marker)
+        if (at < 0) return
+        received = received.slice(at + marker.length)
+        clearTimeout(timer)
+        wake = undefined
+        resolve()
+      }
+      wake()
+    })
   return {
     waitFor,
-    async send(line, marker = '\r\nOK\r\n') { modem.receive(Buffer.from(`${line}\r`)); await waitFor(marker) },
-    async data(text) { modem.receive(Buffer.from(text)); await waitFor('\r\nOK\r\n') },
+    async send(line, marker = '\r\nOK\r\n') {
+      modem.receive(Buffer.from(`${line}\r`))
+      await waitFor(marker)
+    },
+    async data(text) {
+      modem.receive(Buffer.from(text))
+      await waitFor('\r\nOK\r\n')
+    },
   }
 }
 
@@ -51,16 +64,25 @@ async function measureSeed(broker) {
   await h.send('AT+CSSLCFG="authmode",0,0')
   await h.send('AT+CMQTTACCQ=0,"client test0",1')
   await h.send('AT+CMQTTSSLCFG=0,0')
-  await h.send('AT+CMQTTWILLTOPIC=0,10', '\r\n>'); await h.data('0123456789')
-  await h.send('AT+CMQTTWILLMSG=0,6,1', '\r\n>'); await h.data('qwerty')
+  await h.send('AT+CMQTTWILLTOPIC=0,10', '\r\n>')
+  await h.data('0123456789')
+  await h.send('AT+CMQTTWILLMSG=0,6,1', '\r\n>')
+  await h.data('qwerty')
   await h.send('AT+CMQTTCONNECT=0,"tcp://test.mosquitto.org:8883",60,1', '+CMQTTCONNECT: 0,0\r\n')
-  await h.send('AT+CMQTTTOPIC=0,13', '\r\n>'); await h.data('dddrrrggghhhk')
-  await h.send('AT+CMQTTPAYLOAD=0,60', '\r\n>'); await h.data('0123456789'.repeat(6))
+  await h.send('AT+CMQTTTOPIC=0,13', '\r\n>')
+  await h.data('dddrrrggghhhk')
+  await h.send('AT+CMQTTPAYLOAD=0,60', '\r\n>')
+  await h.data('0123456789'.repeat(6))
   await h.send('AT+CMQTTPUB=0,1,60', '+CMQTTPUB: 0,0\r\n')
-  await h.send('AT+CMQTTSUBTOPIC=0,9,1', '\r\n>'); await h.data('123456789')
-  await h.send('AT+CMQTTSUB=0,9,1', '\r\n>'); modem.receive(Buffer.from('simcommsg')); await h.waitFor('+CMQTTSUB: 0,0\r\n')
+  await h.send('AT+CMQTTSUBTOPIC=0,9,1', '\r\n>')
+  await h.data('123456789')
+  await h.send('AT+CMQTTSUB=0,9,1', '\r\n>')
+  modem.receive(Buffer.from('simcommsg'))
+  await h.waitFor('+CMQTTSUB: 0,0\r\n')
   await h.send('AT+CMQTTSUB=0', '+CMQTTSUB: 0,0\r\n')
-  await h.send('AT+CMQTTUNSUB=0,9,0', '\r\n>'); modem.receive(Buffer.from('simcommsg')); await h.waitFor('+CMQTTUNSUB: 0,0\r\n')
+  await h.send('AT+CMQTTUNSUB=0,9,0', '\r\n>')
+  modem.receive(Buffer.from('simcommsg'))
+  await h.waitFor('+CMQTTUNSUB: 0,0\r\n')
   await h.send('AT+CMQTTDISC=0,120', '+CMQTTDISC: 0,0\r\n')
   await h.send('AT+CMQTTREL=0')
   await h.send('AT+CMQTTSTOP', '+CMQTTNONET\r\n')
@@ -79,7 +101,9 @@ try {
   runs.sort((a, b) => a - b)
   const median = runs[Math.floor(runs.length / 2)]
   console.log(`sim: ${Math.round(perSecond)} AT commands/s in-process (AT+CSQ / AT+CMQTTACCQ?, echo off, no pacing)`)
-  console.log(`sim: seed sequence end to end incl. TLS handshake to the embedded broker: median ${median.toFixed(1)} ms, min ${runs[0].toFixed(1)} ms, max ${runs.at(-1).toFixed(1)} ms (target < ${SEED_TARGET_MS} ms: ${median < SEED_TARGET_MS ? 'met' : 'MISSED'}, ratio ${(median / SEED_TARGET_MS).toFixed(2)})`)
+  console.log(
+    `sim: seed sequence end to end incl. TLS handshake to the embedded broker: median ${median.toFixed(1)} ms, min ${runs[0].toFixed(1)} ms, max ${runs.at(-1).toFixed(1)} ms (target < ${SEED_TARGET_MS} ms: ${median < SEED_TARGET_MS ? 'met' : 'MISSED'}, ratio ${(median / SEED_TARGET_MS).toFixed(2)})`,
+  )
 } finally {
   await broker.close()
 }

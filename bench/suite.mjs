@@ -15,10 +15,22 @@ async function runOn(count, formats = ['html', 'junit', 'json']) {
   const started = performance.now()
   const cpuBefore = process.cpuUsage()
   const result = await runFiles(['sequences/simcom/mqtt/'], {
-    devices, vars: {}, resolve: [], reportDir: dir, formats, timeoutScale: 1,
-    maskIdentifiers: true, identify: true, atseqVersion: 'bench', commandLine: ['bench'],
-    signal: new AbortController().signal, teardownSignal: new AbortController().signal,
-    tags: [], bail: false, progress: new ConsoleProgress({ color: false, write: () => {} }), writeError: (t) => process.stderr.write(t),
+    devices,
+    vars: {},
+    resolve: [],
+    reportDir: dir,
+    formats,
+    timeoutScale: 1,
+    maskIdentifiers: true,
+    identify: true,
+    atseqVersion: 'bench',
+    commandLine: ['bench'],
+    signal: new AbortController().signal,
+    teardownSignal: new AbortController().signal,
+    tags: [],
+    bail: false,
+    progress: new ConsoleProgress({ color: false, write: () => {} }),
+    writeError: t => process.stderr.write(t),
   })
   const ms = performance.now() - started
   const cpu = process.cpuUsage(cpuBefore)
@@ -28,16 +40,22 @@ async function runOn(count, formats = ['html', 'junit', 'json']) {
 }
 
 let peakRss = 0
-const sampler = setInterval(() => { peakRss = Math.max(peakRss, process.memoryUsage().rss) }, 20)
+const sampler = setInterval(() => {
+  peakRss = Math.max(peakRss, process.memoryUsage().rss)
+}, 20)
 const results = {}
 for (const count of [1, 4, 16]) {
   peakRss = process.memoryUsage().rss
   const r = await runOn(count)
   results[count] = { ...r, peakRssMb: peakRss / 1024 / 1024 }
-  console.log(`${String(count).padStart(2)} device(s): ${(r.ms / 1000).toFixed(2)} s wall, ${(r.cpuMs / 1000).toFixed(2)} s CPU, ${r.runs} runs, ${r.status}, peak RSS ${(peakRss / 1024 / 1024).toFixed(0)} MB`)
+  console.log(
+    `${String(count).padStart(2)} device(s): ${(r.ms / 1000).toFixed(2)} s wall, ${(r.cpuMs / 1000).toFixed(2)} s CPU, ${r.runs} runs, ${r.status}, peak RSS ${(peakRss / 1024 / 1024).toFixed(0)} MB`,
+  )
 }
 const jsonOnly = await runOn(16, ['json'])
 console.log(`16 device(s), JSON reports only: ${(jsonOnly.ms / 1000).toFixed(2)} s wall, ${(jsonOnly.cpuMs / 1000).toFixed(2)} s CPU`)
 clearInterval(sampler)
 const ratio = results[16].ms / results[1].ms
-console.log(`scaling 16 vs 1 device: ${ratio.toFixed(2)}x the time (target < 2x); peak RSS at 16: ${results[16].peakRssMb.toFixed(0)} MB (target < 300 MB)`)
+console.log(
+  `scaling 16 vs 1 device: ${ratio.toFixed(2)}x the time (target < 2x); peak RSS at 16: ${results[16].peakRssMb.toFixed(0)} MB (target < 300 MB)`,
+)

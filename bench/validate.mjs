@@ -14,10 +14,15 @@ const seed = readFileSync(new URL('../sequences/simcom/mqtts-not-verify-server.y
 
 /** A varied sequence: the seed with its own name, topic and payload, plus a few extra polling steps. */
 function generateSequence(i) {
-  const extra = Array.from({ length: i % 7 }, (_, k) => [
-    `  - no: "${20 + k}"`, '    send: AT+CSQ', "    expect: ['/^\\+CSQ: (?<rssi>\\d+),(?<ber>\\d+)$/', OK]",
-    `    retry: { times: ${k + 1}, every: 500ms }`, `    description: poll ${k}`,
-  ].join('\n')).join('\n')
+  const extra = Array.from({ length: i % 7 }, (_, k) =>
+    [
+      `  - no: "${20 + k}"`,
+      '    send: AT+CSQ',
+      "    expect: ['/^\\+CSQ: (?<rssi>\\d+),(?<ber>\\d+)$/', OK]",
+      `    retry: { times: ${k + 1}, every: 500ms }`,
+      `    description: poll ${k}`,
+    ].join('\n'),
+  ).join('\n')
   return seed
     .replace('sequence: MQTTS - Not Verify Server', `sequence: generated ${i}`)
     .replace('pub_topic: dddrrrggghhhk', `pub_topic: topic/${i}`)
@@ -28,29 +33,35 @@ function generateSequence(i) {
 const dir = mkdtempSync(join(tmpdir(), 'atseq-bench-validate-'))
 try {
   for (let i = 0; i < FILES; i++) writeFileSync(join(dir, `seq-${String(i).padStart(4, '0')}.yaml`), generateSequence(i))
-  const timeRounds = async (options) => {
+  const timeRounds = async options => {
     const runs = []
     for (let round = 0; round < 3; round++) {
       const started = process.hrtime.bigint()
       const checks = await checkSequenceFiles([dir], options)
       const ms = Number(process.hrtime.bigint() - started) / 1e6
       const invalid = checks.filter(c => !c.valid).length
-      if (checks.length !== FILES || invalid > 0) throw new Error(`expected ${FILES} valid files, got ${checks.length} with ${invalid} invalid`)
+      if (checks.length !== FILES || invalid > 0)
+        throw new Error(`expected ${FILES} valid files, got ${checks.length} with ${invalid} invalid`)
       runs.push(ms)
     }
     const [cold, ...warm] = runs
     return { cold, best: Math.min(...warm), rounds: warm.length }
   }
-  const figures = (ms) => `${ms.toFixed(0)} ms = ${(FILES / ms * 1000).toFixed(0)} files/s  ${(ms / TARGET_MS).toFixed(2)}x of the ${TARGET_MS} ms target`
+  const figures = ms =>
+    `${ms.toFixed(0)} ms = ${((FILES / ms) * 1000).toFixed(0)} files/s  ${(ms / TARGET_MS).toFixed(2)}x of the ${TARGET_MS} ms target`
   const load = loadavg()[0]
   const defaults = await timeRounds(undefined)
   const oneThread = await timeRounds({ workers: 0 })
   const bytes = FILES * Buffer.byteLength(generateSequence(1))
-  console.log(`validate: ${FILES} files (~${(bytes / 1024 / 1024).toFixed(1)} MB of YAML), ${availableParallelism()} cores, load average ${load.toFixed(2)} at start`)
+  console.log(
+    `validate: ${FILES} files (~${(bytes / 1024 / 1024).toFixed(1)} MB of YAML), ${availableParallelism()} cores, load average ${load.toFixed(2)} at start`,
+  )
   console.log(`  this thread + ${chooseWorkerCount(FILES, {})} worker thread(s), as atseq validate runs:`)
   console.log(`    first run (schema compiled, templates parsed): ${figures(defaults.cold)}`)
   console.log(`    warm run (best of ${defaults.rounds}): ${figures(defaults.best)}`)
-  console.log(`  one thread (workers: 0), warm, best of ${oneThread.rounds}: ${oneThread.best.toFixed(0)} ms = ${(oneThread.best / FILES).toFixed(2)} ms per file`)
+  console.log(
+    `  one thread (workers: 0), warm, best of ${oneThread.rounds}: ${oneThread.best.toFixed(0)} ms = ${(oneThread.best / FILES).toFixed(2)} ms per file`,
+  )
 } finally {
   rmSync(dir, { recursive: true, force: true })
 }

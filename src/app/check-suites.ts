@@ -13,7 +13,7 @@ export async function partitionSuiteFiles(paths: readonly string[]): Promise<{ s
   const files = await findSequenceFiles(paths)
   const suites = files.filter(isSuiteFile)
   if (suites.length === 0) return { suites, sequencePaths: [...paths] }
-  return { suites, sequencePaths: files.filter((file) => !isSuiteFile(file)) }
+  return { suites, sequencePaths: files.filter(file => !isSuiteFile(file)) }
 }
 
 /** Checks each suite file: loads it and expands its globs. */
@@ -23,7 +23,7 @@ export async function checkSuiteFiles(files: readonly string[]): Promise<FileChe
     const loaded = await loadSuite(file)
     const expansion = loaded.suite ? await expandSuite(loaded.suite) : undefined
     const diagnostics = [...loaded.diagnostics, ...(expansion?.diagnostics ?? [])]
-    checks.push({ file, valid: loaded.suite !== undefined && !diagnostics.some((d) => d.severity === 'error'), diagnostics })
+    checks.push({ file, valid: loaded.suite !== undefined && !diagnostics.some(d => d.severity === 'error'), diagnostics })
   }
   return checks
 }

@@ -8,7 +8,15 @@ import { Chat } from '../at/chat.js'
 import type { ChatProfile } from '../modem/chat-profile.js'
 import { resolveModemFamily } from '../modem/families/index.js'
 import type { ModemFamily } from '../modem/modem-family.js'
-import { BrokerWaitError, createTestCertificates, observeRemoteBroker, startBroker, type BrokerObserver, type EmbeddedBroker, type RemoteBrokerObserver } from '../servers/broker/index.js'
+import {
+  BrokerWaitError,
+  createTestCertificates,
+  observeRemoteBroker,
+  startBroker,
+  type BrokerObserver,
+  type EmbeddedBroker,
+  type RemoteBrokerObserver,
+} from '../servers/broker/index.js'
 import type { BrokerLink, BrokerWait, ObservedMessage, PublishedMessage } from '../model/broker-link.js'
 import { Masker } from '../record/masker.js'
 import type { Recorder } from '../record/recorder.js'
@@ -83,13 +91,22 @@ export async function openDeviceSession(options: DeviceSessionOptions): Promise<
     const chatProfile = family.chatProfile
     const chat = new Chat(transport, {
       profile: chatProfile,
-      transcript: (entry) => recordTranscript(options.recorder, entry),
+      transcript: entry => recordTranscript(options.recorder, entry),
       clock: () => options.recorder.elapsedMs(),
     })
     closers.push(async () => chat.detach())
     const broker = server?.link ?? (transport instanceof ReplayTransport ? createReplayBrokerLink(transport) : undefined)
     const brokerMessages = server ? keepBrokerMessages(server.observer, options, closers) : () => []
-    return { chat, family, chatProfile, settings: transport.settings, brokerMessages, vars: server?.vars ?? {}, close, ...(broker ? { broker } : {}) }
+    return {
+      chat,
+      family,
+      chatProfile,
+      settings: transport.settings,
+      brokerMessages,
+      vars: server?.vars ?? {},
+      close,
+      ...(broker ? { broker } : {}),
+    }
   } catch (error) {
     await close()
     throw error
@@ -116,7 +133,7 @@ async function openServerSide(options: DeviceSessionOptions, isSimulated: boolea
   }
   options.recorder.recordNote(`embedded broker on 127.0.0.1: tcp ${broker.tcpPort}, tls ${broker.tlsPort}, mtls ${broker.mtlsPort ?? '-'}`)
   return {
-    link: linkBroker(broker.observer, (message) => broker.publish(message)),
+    link: linkBroker(broker.observer, message => broker.publish(message)),
     observer: broker.observer,
     defaultRules: embeddedBrokerRules(broker),
     vars: await describeBrokerVars(broker),
@@ -128,7 +145,7 @@ let wrongCa: Promise<string> | undefined
 
 /** The embedded broker's certificates as vars, and a CA of another authority for "wrong CA" sequences. */
 async function describeBrokerVars(broker: EmbeddedBroker): Promise<Record<string, string>> {
-  wrongCa ??= createTestCertificates({ hostnames: ['localhost'] }).then((other) => other.ca)
+  wrongCa ??= createTestCertificates({ hostnames: ['localhost'] }).then(other => other.ca)
   return { broker_ca: broker.ca, broker_client_cert: broker.clientCert, broker_client_key: broker.clientKey, wrong_ca: await wrongCa }
 }
 
@@ -139,7 +156,13 @@ async function observeUserBroker(url: string): Promise<ServerSide> {
   } catch (error) {
     throw new DeviceError(`could not reach the broker ${url}: ${(error as Error).message}`, { cause: error })
   }
-  return { link: linkBroker(remote, (message) => remote.publish(message)), observer: remote, defaultRules: [], vars: {}, close: () => remote.close() }
+  return {
+    link: linkBroker(remote, message => remote.publish(message)),
+    observer: remote,
+    defaultRules: [],
+    vars: {},
+    close: () => remote.close(),
+  }
 }
 
 /** The executor's view of a broker: waits end in an outcome, never a thrown error. */
@@ -148,7 +171,10 @@ function linkBroker(observer: BrokerObserver, publish: (message: PublishedMessag
     const reason = error instanceof Error ? error.message : String(error)
     return { outcome: error instanceof BrokerWaitError ? error.code : 'failed', reason }
   }
-  return { waitFor: (match, options) => observer.waitFor(match, options).then((message) => ({ outcome: 'received', message }), ended), publish }
+  return {
+    waitFor: (match, options) => observer.waitFor(match, options).then(message => ({ outcome: 'received', message }), ended),
+    publish,
+  }
 }
 
 /** Any host's MQTT ports go to the embedded broker: 1883 plain, 8883 TLS, 8884 mutual TLS. */
@@ -161,7 +187,12 @@ export function embeddedBrokerRules(broker: EmbeddedBroker): ResolveRule[] {
   ]
 }
 
-async function openDeviceTransport(url: string, resolve: ResolveRule[], options: DeviceSessionOptions, isSimulated: boolean): Promise<Transport> {
+async function openDeviceTransport(
+  url: string,
+  resolve: ResolveRule[],
+  options: DeviceSessionOptions,
+  isSimulated: boolean,
+): Promise<Transport> {
   // The simulator (and its MQTT stack) is loaded only when a run uses it.
   const simulator = isSimulated ? await import('../sim/index.js') : undefined
   const simPeer = (profile: string, params: URLSearchParams): SimModem => {
@@ -172,22 +203,30 @@ async function openDeviceTransport(url: string, resolve: ResolveRule[], options:
   try {
     return await openTransport(url, simulator ? { simPeer } : {})
   } catch (error) {
-    if (simulator && error instanceof simulator.SimOptionsError) throw new DeviceUsageError(`--device ${url}: ${error.message}`, { cause: error })
+    if (simulator && error instanceof simulator.SimOptionsError)
+      throw new DeviceUsageError(`--device ${url}: ${error.message}`, { cause: error })
     if (!isTransportError(error)) throw error
     throw new DeviceError(`${error.message}${error.hint ? ` (${error.hint})` : ''}`, { cause: error })
   }
 }
 
 /** Keeps every message the broker receives, timed on the run's clock and masked like the transcript (for replay and diff). */
-function keepBrokerMessages(observer: BrokerObserver, options: DeviceSessionOptions, closers: Array<() => Promise<void>>): () => RecordedBrokerMessage[] {
+function keepBrokerMessages(
+  observer: BrokerObserver,
+  options: DeviceSessionOptions,
+  closers: Array<() => Promise<void>>,
+): () => RecordedBrokerMessage[] {
   const { recorder } = options
   const masker = options.masker ?? new Masker()
   const kept: RecordedBrokerMessage[] = []
   const keep = (message: ObservedMessage): void => {
     kept.push({
-      atMs: recorder.elapsedMs(), topic: masker.mask(message.topic),
+      atMs: recorder.elapsedMs(),
+      topic: masker.mask(message.topic),
       payload: masker.maskBytes(message.payload).toString('base64'),
-      qos: message.qos, retain: message.retain, isWill: message.isWill,
+      qos: message.qos,
+      retain: message.retain,
+      isWill: message.isWill,
     })
   }
   observer.on('message', keep)
@@ -204,7 +243,7 @@ function parseDeviceUrlOrThrow(url: string): ReturnType<typeof parseDeviceUrl> {
 }
 
 function parseRules(texts: string[]): ResolveRule[] {
-  return texts.map((text) => {
+  return texts.map(text => {
     const parsed = parseResolveRule(text)
     if (!parsed.ok) throw new DeviceUsageError(`--resolve ${text}: ${parsed.hint}`)
     return parsed.rule

@@ -14,8 +14,7 @@ export interface DiffFilesOptions extends DiffOptions {
 }
 
 export type DiffFilesOutcome =
-  | { kind: 'compared'; diff: RunDiff; text: string[]; htmlPath?: string }
-  | { kind: 'invalid-input'; message: string }
+  { kind: 'compared'; diff: RunDiff; text: string[]; htmlPath?: string } | { kind: 'invalid-input'; message: string }
 
 /** Compares run record `pathA` (before) with `pathB` (after). */
 export function diffRunFiles(pathA: string, pathB: string, options: DiffFilesOptions): DiffFilesOutcome {

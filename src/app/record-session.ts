@@ -39,24 +39,28 @@ export interface RecordOptions {
 
 /** What drives the session: a script, or a person at the terminal (given the open session, resolves when they end). */
 export type SessionDriver =
-  | { kind: 'script'; items: ScriptItem[] }
-  | { kind: 'interactive'; run: (capture: CaptureSession) => Promise<'end' | 'discard'> }
+  { kind: 'script'; items: ScriptItem[] } | { kind: 'interactive'; run: (capture: CaptureSession) => Promise<'end' | 'discard'> }
 
 export type RecordOutcome =
-  | { kind: 'written'; outputPath: string; sessionPath?: string; steps: number; diagnostics: Diagnostic[] }
-  | { kind: 'discarded' }
+  { kind: 'written'; outputPath: string; sessionPath?: string; steps: number; diagnostics: Diagnostic[] } | { kind: 'discarded' }
 
 /** Records a session and writes its draft; throws DeviceError/DeviceUsageError when the device cannot be opened. */
 export async function recordSession(options: RecordOptions, driver: SessionDriver): Promise<RecordOutcome> {
   const masker = new Masker()
   const recorder = new Recorder({ header: sessionHeader(options), masker })
   const session = await openDeviceSession({
-    url: options.device, resolve: options.resolve, recorder, masker,
+    url: options.device,
+    resolve: options.resolve,
+    recorder,
+    masker,
     ...(options.profile === undefined ? {} : { profile: options.profile }),
     ...(options.brokerUrl === undefined ? {} : { brokerUrl: options.brokerUrl }),
   })
   const capture = new CaptureSession({
-    chat: session.chat, profile: session.chatProfile, commandTimeoutMs: options.commandTimeoutMs, clock: () => recorder.elapsedMs(),
+    chat: session.chat,
+    profile: session.chatProfile,
+    commandTimeoutMs: options.commandTimeoutMs,
+    clock: () => recorder.elapsedMs(),
   })
   try {
     const ending = driver.kind === 'script' ? await playScript(capture, driver.items, options) : await driver.run(capture)
@@ -74,26 +78,41 @@ async function playScript(capture: CaptureSession, items: readonly ScriptItem[],
     if (options.signal.aborted) break
     if (item.kind === 'wait') await capture.listen(item.durationMs, options.signal)
     else {
-      const exchange = item.kind === 'command' ? await capture.sendCommand(item.text, options.signal) : await capture.sendData(item.text, item.end, options.signal)
+      const exchange =
+        item.kind === 'command'
+          ? await capture.sendCommand(item.text, options.signal)
+          : await capture.sendData(item.text, item.end, options.signal)
       if (exchange.outcome !== 'prompt') await capture.settle(options.resultUrcTimeoutMs, options.quietMs, options.signal)
     }
   }
   return 'end'
 }
 
-async function writeOutputs(capture: CaptureSession, session: DeviceSession, recorder: Recorder, options: RecordOptions): Promise<RecordOutcome> {
+async function writeOutputs(
+  capture: CaptureSession,
+  session: DeviceSession,
+  recorder: Recorder,
+  options: RecordOptions,
+): Promise<RecordOutcome> {
   const defaultTimeoutMs = 10_000
   const { steps, ambient } = buildDraftSteps(capture.steps, { defaultTimeoutMs })
-  const text = writeDraft({
-    name: options.name ?? basename(options.outputPath).replace(/\.ya?ml$/i, ''),
-    ...(session.chatProfile.name === 'generic' ? {} : { device: session.chatProfile.name }),
-    source: `recorded with atseq record on ${new Date().toISOString().slice(0, 10)}`,
-    defaultTimeoutMs, ambient: [...capture.beforeFirst, ...ambient],
-  }, steps)
+  const text = writeDraft(
+    {
+      name: options.name ?? basename(options.outputPath).replace(/\.ya?ml$/i, ''),
+      ...(session.chatProfile.name === 'generic' ? {} : { device: session.chatProfile.name }),
+      source: `recorded with atseq record on ${new Date().toISOString().slice(0, 10)}`,
+      defaultTimeoutMs,
+      ambient: [...capture.beforeFirst, ...ambient],
+    },
+    steps,
+  )
   writeFileAt(options.outputPath, text)
   if (options.sessionPath !== undefined) writeFileAt(options.sessionPath, `${JSON.stringify(finishSession(recorder, text), null, 2)}\n`)
   return {
-    kind: 'written', outputPath: options.outputPath, steps: steps.length, diagnostics: await checkDraft(options.outputPath),
+    kind: 'written',
+    outputPath: options.outputPath,
+    steps: steps.length,
+    diagnostics: await checkDraft(options.outputPath),
     ...(options.sessionPath === undefined ? {} : { sessionPath: options.sessionPath }),
   }
 }

@@ -12,7 +12,7 @@ import type { ReplayTransport } from '../transport/replay-transport.js'
 export function createReplayBrokerLink(transport: ReplayTransport): BrokerLink | undefined {
   if (transport.recordedBrokerMessages() === undefined) return undefined
   const observed = (): ObservedMessage[] => (transport.recordedBrokerMessages() ?? []).map(toObservedMessage)
-  return { waitFor: async (match) => findRecorded(observed(), match, transport), publish: async () => undefined }
+  return { waitFor: async match => findRecorded(observed(), match, transport), publish: async () => undefined }
 }
 
 /** A recording never grows: what is not in it now will never arrive, so the answer is immediate. */
@@ -20,7 +20,7 @@ function findRecorded(messages: ObservedMessage[], match: MessageMatch, transpor
   const found = messages.find(match)
   if (found !== undefined) return { outcome: 'received', message: found }
   const where = transport.lastExchange()?.label ?? 'the start'
-  const seen = messages.length === 0 ? 'it received nothing there' : `it received ${messages.map((m) => m.topic).join(', ')}`
+  const seen = messages.length === 0 ? 'it received nothing there' : `it received ${messages.map(m => m.topic).join(', ')}`
   return { outcome: 'timeout', reason: `the recording's broker received no such message around ${where} (${seen})` }
 }
 

@@ -13,7 +13,14 @@ import { expandSuite } from '../plan/expand-suite.js'
 import { loadSuite } from '../plan/load-suite.js'
 import { isSuiteFile } from '../plan/suite-file.js'
 import type { DeviceSpec, Plan, PlanEntry, Shard, Suite, SuiteEntry } from '../model/suite.js'
-import { combineStatus, summariseDevice, worstExitCode, SUITE_RECORD_SCHEMA_VERSION, type SuiteRecord, type SuiteRun } from '../model/suite-record.js'
+import {
+  combineStatus,
+  summariseDevice,
+  worstExitCode,
+  SUITE_RECORD_SCHEMA_VERSION,
+  type SuiteRecord,
+  type SuiteRun,
+} from '../model/suite-record.js'
 import { ConsoleProgress } from '../report/console/console-progress.js'
 import { writeSuiteReports } from '../report/suite/write-suite-reports.js'
 import { formatDiagnostic, type Diagnostic } from '../model/diagnostic.js'
@@ -67,12 +74,18 @@ export async function runFiles(paths: string[], options: RunFilesOptions): Promi
   const startedAt = new Date()
   // Every device's steps listen on the same Ctrl-C signals: many devices are not a leak.
   setMaxListeners(10 + plan.devices.length * 8, options.signal, options.teardownSignal)
-  const perDevice = await Promise.all(plan.devices.map((device) => runDevice(plan, device, suite, options)))
+  const perDevice = await Promise.all(plan.devices.map(device => runDevice(plan, device, suite, options)))
   const suiteRuns = perDevice.flat()
-  const runs = suiteRuns.flatMap((run) => (run.run ? [run.run] : []))
-  const exitCode = worstExitCode(suiteRuns.map((run) => run.entry.exitCode))
+  const runs = suiteRuns.flatMap(run => (run.run ? [run.run] : []))
+  const exitCode = worstExitCode(suiteRuns.map(run => run.entry.exitCode))
   if (!isSuiteRun(plan)) return { exitCode, runs }
-  const record = buildSuiteRecord(plan, suite, suiteRuns.map((run) => run.entry), startedAt, options)
+  const record = buildSuiteRecord(
+    plan,
+    suite,
+    suiteRuns.map(run => run.entry),
+    startedAt,
+    options,
+  )
   const suiteReportPaths = await writeSuiteReports(record, { dir: options.reportDir, formats: options.formats })
   return { exitCode, runs, suite: record, suiteReportPaths }
 }
@@ -87,8 +100,8 @@ type Planned = { ok: true; plan: Plan; suite?: Suite } | { ok: false }
 async function planRun(paths: string[], options: RunFilesOptions): Promise<Planned> {
   const inputs = await classifyInputs(paths)
   const report = (diagnostics: readonly Diagnostic[]): boolean => {
-    for (const d of diagnostics.filter((x) => x.severity === 'error')) options.writeError(`${formatDiagnostic(d)}\n`)
-    return diagnostics.some((d) => d.severity === 'error')
+    for (const d of diagnostics.filter(x => x.severity === 'error')) options.writeError(`${formatDiagnostic(d)}\n`)
+    return diagnostics.some(d => d.severity === 'error')
   }
   if (inputs.suites.length > 1 || (inputs.suites.length === 1 && inputs.others.length > 0)) {
     options.writeError('atseq: give one suite, or sequence files and folders, not both\n')
@@ -100,7 +113,9 @@ async function planRun(paths: string[], options: RunFilesOptions): Promise<Plann
   if (report(devices.diagnostics)) return { ok: false }
   const sequences = loaded.sequences.filter(({ sequence }) => isSelected(sequence, options))
   const plan = buildPlan({
-    name: loaded.suite?.name ?? describeFiles(paths), sequences, devices: devices.devices,
+    name: loaded.suite?.name ?? describeFiles(paths),
+    sequences,
+    devices: devices.devices,
     ...(loaded.suite ? { suite: loaded.suite } : {}),
     ...(loaded.setup ? { setup: loaded.setup } : {}),
     ...(loaded.teardown ? { teardown: loaded.teardown } : {}),
@@ -143,14 +158,14 @@ interface Loaded {
 }
 
 async function loadFiles(paths: string[], options: RunFilesOptions): Promise<Loaded> {
-  const files = (await findSequenceFiles(paths)).filter((file) => !isSuiteFile(file))
+  const files = (await findSequenceFiles(paths)).filter(file => !isSuiteFile(file))
   if (files.length === 0) {
     options.writeError(`atseq: no sequence files (*.yaml) in ${paths.join(', ')}\n`)
     return { diagnostics: [] }
   }
-  const results = await Promise.all(files.map((file) => loadSequence(file)))
-  const diagnostics = results.flatMap((result) => result.diagnostics)
-  const sequences = results.flatMap((result) => (result.sequence ? [{ sequence: result.sequence }] : []))
+  const results = await Promise.all(files.map(file => loadSequence(file)))
+  const diagnostics = results.flatMap(result => result.diagnostics)
+  const sequences = results.flatMap(result => (result.sequence ? [{ sequence: result.sequence }] : []))
   return { diagnostics, ...(sequences.length === results.length ? { sequences } : {}) }
 }
 
@@ -170,13 +185,18 @@ async function loadSuiteFiles(file: string): Promise<Loaded> {
   const teardown = await load(expansion.teardown)
   const sequences = results.flatMap(({ sequence, entry }) => (sequence ? [{ sequence, entry }] : []))
   return {
-    suite, diagnostics: expansion.diagnostics,
+    suite,
+    diagnostics: expansion.diagnostics,
     ...(sequences.length === results.length ? { sequences } : {}),
-    ...(setup ? { setup } : {}), ...(teardown ? { teardown } : {}),
+    ...(setup ? { setup } : {}),
+    ...(teardown ? { teardown } : {}),
   }
 }
 
-async function listDevices(options: RunFilesOptions, suite: Suite | undefined): Promise<{ devices: DeviceSpec[]; diagnostics: Diagnostic[] }> {
+async function listDevices(
+  options: RunFilesOptions,
+  suite: Suite | undefined,
+): Promise<{ devices: DeviceSpec[]; diagnostics: Diagnostic[] }> {
   const fromFile = options.devicesFile === undefined ? { devices: [], diagnostics: [] } : await loadDevicesFile(options.devicesFile)
   const named = options.devices.map((text, index) => parseDeviceArgument(text, fromFile.devices.length + index + 1))
   const devices = [...fromFile.devices, ...named]
@@ -186,8 +206,9 @@ async function listDevices(options: RunFilesOptions, suite: Suite | undefined): 
 }
 
 function isSelected(sequence: Sequence, options: RunFilesOptions): boolean {
-  const tagged = (options.tags.length === 0 || options.tags.some((tag) => sequence.tags.includes(tag)))
-    && !(options.excludeTags ?? []).some((tag) => sequence.tags.includes(tag))
+  const tagged =
+    (options.tags.length === 0 || options.tags.some(tag => sequence.tags.includes(tag))) &&
+    !(options.excludeTags ?? []).some(tag => sequence.tags.includes(tag))
   const named = options.grep === undefined || options.grep.test(sequence.name) || options.grep.test(sequence.file)
   return tagged && named
 }
@@ -205,23 +226,26 @@ interface DeviceRun {
 async function runDevice(plan: Plan, device: DeviceSpec, suite: Suite | undefined, options: RunFilesOptions): Promise<DeviceRun[]> {
   const progress = plan.devices.length > 1 && options.progressFor ? options.progressFor(device) : options.progress
   const reportDir = plan.devices.length > 1 ? join(options.reportDir, device.name) : options.reportDir
-  const sequences = plan.entries.filter((entry) => entry.role === 'sequence')
+  const sequences = plan.entries.filter(entry => entry.role === 'sequence')
   const results: DeviceRun[] = []
   let stop: Skip | undefined
   for (const entry of plan.entries) {
-    const skip = entry.role === 'teardown' ? undefined : stop ?? (options.signal.aborted ? INTERRUPTED : undefined)
+    const skip = entry.role === 'teardown' ? undefined : (stop ?? (options.signal.aborted ? INTERRUPTED : undefined))
     if (skip !== undefined) {
       results.push({ entry: skippedRun(device, entry, skip) })
       continue
     }
-    if (entry.role === 'sequence') progress.sequenceStarted(sequences.indexOf(entry), sequences.length, entry.sequence.name, entry.sequence.file)
+    if (entry.role === 'sequence')
+      progress.sequenceStarted(sequences.indexOf(entry), sequences.length, entry.sequence.name, entry.sequence.file)
     else progress.sequenceStarted(0, 1, `${entry.role}: ${entry.sequence.name}`, entry.sequence.file)
     const { onSimModem, ...shared } = options
     const run = await runSequenceFile(entry.sequence, {
-      ...shared, device: resolveRunDeviceUrl(entry, device), reportDir,
+      ...shared,
+      device: resolveRunDeviceUrl(entry, device),
+      reportDir,
       vars: resolveRunVars(entry, device, suite, options.vars),
       timeoutScale: options.timeoutScale * (suite?.timeoutScale ?? 1),
-      events: { onStepEnd: (step) => progress.stepEnded(step) },
+      events: { onStepEnd: step => progress.stepEnded(step) },
       ...(onSimModem ? { onSimModem: (modem: SimModem) => onSimModem(modem, device) } : {}),
       ...(entry.broker?.users ? { brokerUsers: entry.broker.users } : {}),
     })
@@ -236,11 +260,15 @@ async function runDevice(plan: Plan, device: DeviceSpec, suite: Suite | undefine
 }
 
 function completedRun(device: DeviceSpec, entry: PlanEntry, run: SequenceRun, suiteDir: string): SuiteRun {
-  const html = run.reportPaths.find((path) => path.endsWith('.html'))
+  const html = run.reportPaths.find(path => path.endsWith('.html'))
   return {
-    device: device.name, role: entry.role, order: entry.order,
+    device: device.name,
+    role: entry.role,
+    order: entry.order,
     sequence: { name: entry.sequence.name, file: entry.sequence.file },
-    status: run.record.status, exitCode: run.record.exitCode, durationMs: run.record.durationMs,
+    status: run.record.status,
+    exitCode: run.record.exitCode,
+    durationMs: run.record.durationMs,
     ...(html ? { reportFile: relative(suiteDir, html).split('\\').join('/') } : {}),
     record: run.record,
   }
@@ -256,14 +284,19 @@ const INTERRUPTED: Skip = { reason: 'the run was interrupted', exitCode: EXIT.in
 
 function skippedRun(device: DeviceSpec, entry: PlanEntry, { reason, exitCode }: Skip): SuiteRun {
   return {
-    device: device.name, role: entry.role, order: entry.order,
+    device: device.name,
+    role: entry.role,
+    order: entry.order,
     sequence: { name: entry.sequence.name, file: entry.sequence.file },
-    status: 'skipped', exitCode, durationMs: 0, reason,
+    status: 'skipped',
+    exitCode,
+    durationMs: 0,
+    reason,
   }
 }
 
 function buildSuiteRecord(plan: Plan, suite: Suite | undefined, runs: SuiteRun[], startedAt: Date, options: RunFilesOptions): SuiteRecord {
-  const exitCode = worstExitCode(runs.map((run) => run.exitCode))
+  const exitCode = worstExitCode(runs.map(run => run.exitCode))
   return {
     schemaVersion: SUITE_RECORD_SCHEMA_VERSION,
     kind: 'atseq-suite',
@@ -272,18 +305,21 @@ function buildSuiteRecord(plan: Plan, suite: Suite | undefined, runs: SuiteRun[]
     commandLine: options.commandLine,
     startedAt: startedAt.toISOString(),
     durationMs: Date.now() - startedAt.getTime(),
-    status: combineStatus(runs.map((run) => run.status), exitCode),
+    status: combineStatus(
+      runs.map(run => run.status),
+      exitCode,
+    ),
     exitCode,
     shards: plan.shard ? [plan.shard] : [],
     plannedSequences: plan.plannedSequences,
-    devices: plan.devices.map((device) => summariseDevice(device.name, device.url, runs)),
+    devices: plan.devices.map(device => summariseDevice(device.name, device.url, runs)),
     runs,
   }
 }
 
 /** `12 passed, 1 failed on 4 devices`: the sequence runs of a suite record by status. */
 export function describeSuiteCounts(record: SuiteRecord): string {
-  const count = (status: SuiteRun['status']): number => record.runs.filter((run) => run.role === 'sequence' && run.status === status).length
-  const parts = (['passed', 'failed', 'errored', 'skipped', 'interrupted'] as const).filter((s) => count(s) > 0).map((s) => `${count(s)} ${s}`)
+  const count = (status: SuiteRun['status']): number => record.runs.filter(run => run.role === 'sequence' && run.status === status).length
+  const parts = (['passed', 'failed', 'errored', 'skipped', 'interrupted'] as const).filter(s => count(s) > 0).map(s => `${count(s)} ${s}`)
   return `${parts.join(', ')} on ${record.devices.length} device${record.devices.length === 1 ? '' : 's'}`
 }

@@ -65,12 +65,15 @@ export async function runSequenceFile(sequence: Sequence, options: RunSequenceOp
     header: {
       atseqVersion: options.atseqVersion,
       sequence: {
-        name: sequence.name, file: sequence.file, sha256: sequence.sha256, tags: sequence.tags,
+        name: sequence.name,
+        file: sequence.file,
+        sha256: sequence.sha256,
+        tags: sequence.tags,
         ...(sequence.system === undefined ? {} : { system: sequence.system }),
         ...(sequence.source === undefined ? {} : { source: sequence.source }),
       },
       device: { url: masker.mask(options.device), settings: {}, identity: {} },
-      commandLine: options.commandLine.map((arg) => masker.mask(arg)),
+      commandLine: options.commandLine.map(arg => masker.mask(arg)),
     },
     masker,
     transcriptPath,
@@ -79,19 +82,25 @@ export async function runSequenceFile(sequence: Sequence, options: RunSequenceOp
   const finished = recorder.finish(verdict.status, verdict.exitCode, verdict.endReason)
   const record: RunRecord = brokerMessages.length > 0 ? { ...finished, broker: { messages: brokerMessages } } : finished
   const written = await writeReports(record, { dir: options.reportDir, formats: options.formats, baseName })
-  return { record, reportPaths: [...written.map((report) => report.path), transcriptPath] }
+  return { record, reportPaths: [...written.map(report => report.path), transcriptPath] }
 }
 
 /** Runs on the device; also returns what the run's broker saw (kept so a replay can judge broker checks). */
 async function runOnDevice(
-  sequence: Sequence, options: RunSequenceOptions, recorder: Recorder, masker: Masker,
+  sequence: Sequence,
+  options: RunSequenceOptions,
+  recorder: Recorder,
+  masker: Masker,
 ): Promise<{ verdict: RunVerdict; brokerMessages: RecordedBrokerMessage[] }> {
   let session: DeviceSession | undefined
   let verdict: RunVerdict
-  let brokerMessages: RecordedBrokerMessage[] = []
+  let brokerMessages: RecordedBrokerMessage[]
   try {
     session = await openDeviceSession({
-      url: options.device, resolve: options.resolve, recorder, masker,
+      url: options.device,
+      resolve: options.resolve,
+      recorder,
+      masker,
       ...(sequence.device === undefined ? {} : { profile: sequence.device }),
       ...(options.onSimModem ? { onSimModem: options.onSimModem } : {}),
       ...(options.brokerUrl === undefined ? {} : { brokerUrl: options.brokerUrl }),
@@ -114,19 +123,38 @@ async function runOnDevice(
   return { verdict, brokerMessages }
 }
 
-function createContext(sequence: Sequence, options: RunSequenceOptions, session: DeviceSession, recorder: Recorder, masker: Masker): RunContext {
+function createContext(
+  sequence: Sequence,
+  options: RunSequenceOptions,
+  session: DeviceSession,
+  recorder: Recorder,
+  masker: Masker,
+): RunContext {
   // The session's vars (the embedded broker's certificates) come first: the file and the command line override them.
-  const vars = { ...session.vars, ...Object.fromEntries(Object.entries(sequence.vars).map(([name, v]) => [name, v.value])), ...options.vars }
+  const vars = {
+    ...session.vars,
+    ...Object.fromEntries(Object.entries(sequence.vars).map(([name, v]) => [name, v.value])),
+    ...options.vars,
+  }
   const ctx: RunContext = {
-    sequence, chat: session.chat, family: session.family, recorder, masker, vars,
-    secretNames: new Set(Object.entries(sequence.vars).filter(([, v]) => v.secret).map(([name]) => name)),
+    sequence,
+    chat: session.chat,
+    family: session.family,
+    recorder,
+    masker,
+    vars,
+    secretNames: new Set(
+      Object.entries(sequence.vars)
+        .filter(([, v]) => v.secret)
+        .map(([name]) => name),
+    ),
     abort: [],
     timeoutScale: options.timeoutScale,
     signal: options.signal,
     events: options.events,
     ...(session.broker ? { broker: session.broker } : {}),
   }
-  ctx.abort = sequence.abort.flatMap((matcher) => (matcher.kind === 'absent' ? [] : [renderMatcher(matcher, ctx)]))
+  ctx.abort = sequence.abort.flatMap(matcher => (matcher.kind === 'absent' ? [] : [renderMatcher(matcher, ctx)]))
   return ctx
 }
 
@@ -136,7 +164,9 @@ function createMasker(sequence: Sequence, options: RunSequenceOptions): Masker {
     .filter(([, v]) => v.secret)
     .map(([name, v]) => options.vars[name] ?? v.value)
   // A `--var` whose name says it is a secret is masked even when the file does not mark it.
-  const cliSecrets = Object.entries(options.vars).filter(([name]) => SECRET_NAME.test(name)).map(([, value]) => value)
+  const cliSecrets = Object.entries(options.vars)
+    .filter(([name]) => SECRET_NAME.test(name))
+    .map(([, value]) => value)
   return new Masker({ secrets: [...secrets, ...cliSecrets], maskIdentifiers: options.maskIdentifiers })
 }
 

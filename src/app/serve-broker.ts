@@ -5,7 +5,12 @@ import { EXIT } from '../model/exit-code.js'
 import { formatListenerLines, formatMessageLine } from '../servers/broker/broker-log-lines.js'
 import { loadOrCreateCertificateDir } from '../servers/broker/certificate-dir.js'
 import { startBroker, type EmbeddedBroker } from '../servers/broker/embedded-broker.js'
-import { createTestCertificates, DEFAULT_BROKER_HOSTNAMES, type CertificateKeyType, type TestCertificates } from '../servers/broker/test-certificates.js'
+import {
+  createTestCertificates,
+  DEFAULT_BROKER_HOSTNAMES,
+  type CertificateKeyType,
+  type TestCertificates,
+} from '../servers/broker/test-certificates.js'
 import { waitForStopSignal } from './wait-for-stop-signal.js'
 
 export interface ServeBrokerOptions {
@@ -20,12 +25,20 @@ export interface ServeBrokerOptions {
 }
 
 /** Runs the broker in the foreground until SIGINT/SIGTERM, logging every published message; returns the exit code. */
-export async function serveBroker(opts: ServeBrokerOptions, write: (text: string) => void, writeError: (text: string) => void): Promise<number> {
+export async function serveBroker(
+  opts: ServeBrokerOptions,
+  write: (text: string) => void,
+  writeError: (text: string) => void,
+): Promise<number> {
   let broker: EmbeddedBroker
   try {
     const certificates = await prepareCertificates(opts, write)
     broker = await startBroker({
-      host: opts.host, tcpPort: opts.port, tlsPort: opts.tlsPort, mtlsPort: opts.mtlsPort, certificates,
+      host: opts.host,
+      tcpPort: opts.port,
+      tlsPort: opts.tlsPort,
+      mtlsPort: opts.mtlsPort,
+      certificates,
       ...(opts.user.length === 0 ? {} : { users: Object.fromEntries(opts.user) }),
     })
   } catch (error) {

@@ -22,7 +22,8 @@ export const SIM_PROFILE_NAMES: readonly string[] = [...SIM_PROFILES.keys()]
 /** Serves the simulated modem until SIGINT/SIGTERM; returns the exit code. */
 export async function serveSim(opts: ServeSimOptions, write: (text: string) => void, writeError: (text: string) => void): Promise<number> {
   const params = new URLSearchParams(opts.params)
-  if (!SIM_PROFILES.has(opts.profile)) return usageError(writeError, `unknown profile "${opts.profile}" (known: ${[...SIM_PROFILES.keys()].join(', ')})`)
+  if (!SIM_PROFILES.has(opts.profile))
+    return usageError(writeError, `unknown profile "${opts.profile}" (known: ${[...SIM_PROFILES.keys()].join(', ')})`)
   try {
     createSimModem(opts.profile, params) // checks the parameters once, before anyone connects
   } catch (error) {
@@ -52,7 +53,12 @@ export async function serveSim(opts: ServeSimOptions, write: (text: string) => v
   return EXIT.passed
 }
 
-async function openPty(server: SimServer, link: string | undefined, write: (text: string) => void, writeError: (text: string) => void): Promise<PtyBridge | 'failed'> {
+async function openPty(
+  server: SimServer,
+  link: string | undefined,
+  write: (text: string) => void,
+  writeError: (text: string) => void,
+): Promise<PtyBridge | 'failed'> {
   const result = await startPtyBridge(server.host, server.port, link === undefined ? {} : { link })
   if (!result.ok) {
     writeError(`atseq sim: no pty (${result.code}): ${result.hint}\n`)

@@ -7,9 +7,7 @@
 
 /** One framed unit of received bytes. Empty lines (the `\r\n` around every response) are not events. */
 export type FrameEvent =
-  | { kind: 'line'; text: string; bytes: Buffer }
-  | { kind: 'prompt'; text: string }
-  | { kind: 'payload'; text: string; bytes: Buffer }
+  { kind: 'line'; text: string; bytes: Buffer } | { kind: 'prompt'; text: string } | { kind: 'payload'; text: string; bytes: Buffer }
 
 export interface FramerSettings {
   /** The prompt as it appears at the start of a line (`>`, `> `, `@`). */

@@ -8,15 +8,7 @@ import { performance } from 'node:perf_hooks'
 import type { LinkDrop, Transport } from '../model/transport.js'
 import { AtFramer, type FrameEvent } from './at-framer.js'
 import type { ChatProfile } from '../modem/chat-profile.js'
-import type {
-  ChatLine,
-  DataEnd,
-  Exchange,
-  SendDataOptions,
-  TranscriptSink,
-  UrcWait,
-  WaitOptions,
-} from './chat-types.js'
+import type { ChatLine, DataEnd, Exchange, SendDataOptions, TranscriptSink, UrcWait, WaitOptions } from './chat-types.js'
 import { classifyLine, isEchoOf } from './line-classifier.js'
 import { UrcBuffer, type UrcTaker } from './urc-buffer.js'
 import { readPayloadLength } from '../modem/urc-rule.js'
@@ -80,8 +72,12 @@ export class Chat {
   /** Whether the modem echoed the last command (ATE1): then it echoes prompt data too. */
   #isEchoOn = false
   #drop: LinkDrop | undefined
-  readonly #onData = (chunk: Buffer): void => { this.#receive(chunk) }
-  readonly #onDrop = (drop: LinkDrop): void => { this.#handleDrop(drop) }
+  readonly #onData = (chunk: Buffer): void => {
+    this.#receive(chunk)
+  }
+  readonly #onDrop = (drop: LinkDrop): void => {
+    this.#handleDrop(drop)
+  }
 
   constructor(transport: Transport, settings: ChatSettings) {
     this.#transport = transport
@@ -141,7 +137,9 @@ export class Chat {
   /** Calls `listener` with every classified line as it arrives; returns the unsubscribe function. */
   onLine(listener: (line: ChatLine) => void): () => void {
     this.#lineListeners.add(listener)
-    return () => { this.#lineListeners.delete(listener) }
+    return () => {
+      this.#lineListeners.delete(listener)
+    }
   }
 
   /** Adds atseq's own remark to the transcript (a step boundary, a retry). */
@@ -177,13 +175,19 @@ export class Chat {
       ...(options.signal === undefined ? {} : { signal: options.signal }),
       onTimeout: () => this.#endExchange(running, 'timeout', { cause: `no final result code within ${options.timeoutMs} ms` }),
       onCancel: () => this.#endExchange(running, 'cancelled', { cause: describeAbortReason(options.signal) }),
-      cleanup: () => { if (this.#running === running) this.#running = undefined },
+      cleanup: () => {
+        if (this.#running === running) this.#running = undefined
+      },
     })
     if (!running.wait.isDone) this.#running = running
     return running
   }
 
-  #endExchange(running: RunningExchange, outcome: Exchange['outcome'], end: { final?: string; cause?: string; abortLine?: string }): Exchange {
+  #endExchange(
+    running: RunningExchange,
+    outcome: Exchange['outcome'],
+    end: { final?: string; cause?: string; abortLine?: string },
+  ): Exchange {
     const endedAtMs = this.#clock()
     if (end.cause !== undefined) this.#transcript?.({ atMs: endedAtMs, dir: 'note', bytes: `${outcome}: ${end.cause}` })
     return { outcome, ...end, lines: running.lines, startedAtMs: running.startedAtMs, endedAtMs }
@@ -247,11 +251,14 @@ export class Chat {
 
   #handleLine(text: string, bytes: Buffer, atMs: number): void {
     const running = this.#running
-    const kind = running !== undefined && this.#isEcho(running, text) ? 'echo' : classifyLine(text, {
-      urcs: this.#profile.urcs,
-      isExchangeRunning: running !== undefined,
-      ...(running === undefined ? {} : { runningCommand: running.commandLine }),
-    })
+    const kind =
+      running !== undefined && this.#isEcho(running, text)
+        ? 'echo'
+        : classifyLine(text, {
+            urcs: this.#profile.urcs,
+            isExchangeRunning: running !== undefined,
+            ...(running === undefined ? {} : { runningCommand: running.commandLine }),
+          })
     const line: ChatLine = { atMs, kind, text, bytes }
     this.#announce(line)
     running?.lines.push(line)
@@ -320,7 +327,10 @@ function startMonotonicClock(): () => number {
 }
 
 function splitIntoLines(bytes: Buffer): string[] {
-  return bytes.toString('utf8').split(/\r\n|\r|\n/).filter(line => line.length > 0)
+  return bytes
+    .toString('utf8')
+    .split(/\r\n|\r|\n/)
+    .filter(line => line.length > 0)
 }
 
 function describeError(error: unknown): string {

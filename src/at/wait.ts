@@ -22,25 +22,35 @@ export interface WaitSettings<R> {
 /** Starts a wait; if the signal is already aborted the wait ends at once with `onCancel()`. */
 export function startWait<R>(settings: WaitSettings<R>): Wait<R> {
   let resolve!: (result: R) => void
-  const promise = new Promise<R>(res => { resolve = res })
+  const promise = new Promise<R>(res => {
+    resolve = res
+  })
   let done = false
-  let timer: NodeJS.Timeout | undefined
-  const onAbort = (): void => { finish(settings.onCancel()) }
+  const pending: { timer?: NodeJS.Timeout } = {}
+  const onAbort = (): void => {
+    finish(settings.onCancel())
+  }
   function finish(result: R): boolean {
     if (done) return false
     done = true
-    if (timer !== undefined) clearTimeout(timer)
+    if (pending.timer !== undefined) clearTimeout(pending.timer)
     settings.signal?.removeEventListener('abort', onAbort)
     settings.cleanup()
     resolve(result)
     return true
   }
-  const wait: Wait<R> = { promise, finish, get isDone() { return done } }
+  const wait: Wait<R> = {
+    promise,
+    finish,
+    get isDone() {
+      return done
+    },
+  }
   if (settings.signal?.aborted === true) {
     finish(settings.onCancel())
     return wait
   }
   settings.signal?.addEventListener('abort', onAbort, { once: true })
-  timer = setTimeout(() => finish(settings.onTimeout()), Math.max(0, settings.timeoutMs))
+  pending.timer = setTimeout(() => finish(settings.onTimeout()), Math.max(0, settings.timeoutMs))
   return wait
 }

@@ -43,7 +43,10 @@ export function parseCaptureScript(text: string): { items: ScriptItem[]; problem
 }
 
 function readData(text: string, line: number): ScriptItem {
-  for (const [marker, end] of [['<ctrl-z>', 'ctrl-z'], ['<esc>', 'esc']] as const) {
+  for (const [marker, end] of [
+    ['<ctrl-z>', 'ctrl-z'],
+    ['<esc>', 'esc'],
+  ] as const) {
     if (text.toLowerCase().endsWith(marker)) return { kind: 'data', text: text.slice(0, -marker.length), end, line }
   }
   return { kind: 'data', text, end: 'none', line }

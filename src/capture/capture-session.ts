@@ -49,7 +49,7 @@ export class CaptureSession {
 
   constructor(settings: CaptureSettings) {
     this.#settings = settings
-    this.#unsubscribe = settings.chat.onLine((line) => this.#keepLine(line))
+    this.#unsubscribe = settings.chat.onLine(line => this.#keepLine(line))
   }
 
   /** Whether the modem is waiting for prompt data (its last answer was `>`). */
@@ -78,8 +78,8 @@ export class CaptureSession {
   async settle(timeoutMs: number, quietMs: number, signal?: AbortSignal): Promise<void> {
     const last = this.steps.at(-1)
     const name = last && last.final !== '>' ? asyncResultNameOf(last.command, this.#settings.profile.urcs) : undefined
-    if (name !== undefined && !last!.urcs.some((urc) => urc.text.startsWith(`${name}:`))) {
-      await this.#settings.chat.waitForUrc((line) => line.text.startsWith(`${name}:`), { timeoutMs, ...(signal ? { signal } : {}) })
+    if (name !== undefined && !last!.urcs.some(urc => urc.text.startsWith(`${name}:`))) {
+      await this.#settings.chat.waitForUrc(line => line.text.startsWith(`${name}:`), { timeoutMs, ...(signal ? { signal } : {}) })
     }
     await this.listen(quietMs, signal)
   }

@@ -36,12 +36,12 @@ export function buildDraftSteps(captured: readonly CapturedStep[], options: Draf
     if (step.kind === 'data' && sub > 0) sub += 1
     else if (opensPrompt) [number, sub] = [number + 1, 1]
     else [number, sub] = [number + 1, 0]
-    const urcs = step.urcs.filter((urc) => !AMBIENT_URCS.test(urc.text) || (ambient.push(urc.text), false))
+    const urcs = step.urcs.filter(urc => !AMBIENT_URCS.test(urc.text) || (ambient.push(urc.text), false))
     steps.push({
       no: sub === 0 ? String(number) : `${number}.${sub}`,
       action: step.kind === 'command' ? { kind: 'send', command: step.text } : { kind: 'data', data: step.text, end: step.end },
       expect: [...step.responses.map(toDraftLine), { kind: 'exact', text: step.final }],
-      urcs: urcs.map((urc) => toDraftLine(urc.text)),
+      urcs: urcs.map(urc => toDraftLine(urc.text)),
       ...timeoutFor(urcs, options),
     })
     if (!opensPrompt && step.kind === 'data') sub = 0
@@ -51,7 +51,7 @@ export function buildDraftSteps(captured: readonly CapturedStep[], options: Draf
 
 /** Three times the slowest URC's arrival, in whole seconds, when that exceeds half the default timeout. */
 function timeoutFor(urcs: ReadonlyArray<{ afterMs: number }>, options: DraftOptions): { timeoutMs?: number } {
-  const slowestMs = Math.max(0, ...urcs.map((urc) => urc.afterMs))
+  const slowestMs = Math.max(0, ...urcs.map(urc => urc.afterMs))
   if (slowestMs * 2 <= options.defaultTimeoutMs) return {}
   return { timeoutMs: Math.ceil((slowestMs * 3) / 1000) * 1000 }
 }

@@ -22,9 +22,11 @@ export function runTerminal(capture: CaptureSession, io: TerminalIo): Promise<'e
   const rl = createInterface({ input: io.input, output: io.output, terminal: true, historySize: 200, prompt: 'AT> ' })
   const show = (text: string): void => printAbove(rl, io.output, text)
   const offLine = captureDisplay(capture, show)
-  io.output.write('atseq record: type AT commands. Enter sends; at a > prompt Enter sends the data, Ctrl-Z sends it with 0x1A, Esc cancels.\n')
+  io.output.write(
+    'atseq record: type AT commands. Enter sends; at a > prompt Enter sends the data, Ctrl-Z sends it with 0x1A, Esc cancels.\n',
+  )
   io.output.write('Ctrl-D or :end ends and writes the draft; Ctrl-C ends without writing.\n')
-  return new Promise((resolve) => {
+  return new Promise(resolve => {
     let busy = false
     let ending: 'end' | 'discard' = 'end'
     const finish = (how: 'end' | 'discard'): void => {
@@ -39,7 +41,7 @@ export function runTerminal(capture: CaptureSession, io: TerminalIo): Promise<'e
       rl.setPrompt(capture.isPromptOpen ? 'data> ' : 'AT> ')
       rl.prompt()
     }
-    rl.on('line', (line) => {
+    rl.on('line', line => {
       if (line.trim() === ':end') return finish('end')
       if (busy) return show('(still waiting for the last answer)')
       void send(line, 'none')
@@ -70,11 +72,13 @@ export function runTerminal(capture: CaptureSession, io: TerminalIo): Promise<'e
 function captureDisplay(capture: CaptureSession, show: (text: string) => void): () => void {
   const stamp = (atMs: number): string => `[${(atMs / 1000).toFixed(3).padStart(8)}]`
   const previous = capture.onLine
-  capture.onLine = (line) => {
+  capture.onLine = line => {
     previous?.(line)
     if (line.kind !== 'echo') show(`${stamp(line.atMs)} ${ARROWS[line.kind]} ${line.text}`)
   }
-  return () => { capture.onLine = previous }
+  return () => {
+    capture.onLine = previous
+  }
 }
 
 /** Takes the line being edited, clearing it. */

@@ -38,7 +38,7 @@ const LINE_SHAPES: ReadonlyArray<{ find: RegExp; source: string }> = [
 
 /** The expectation for a recorded line: exact when nothing in it changes between runs, else a regex of its shape. */
 export function toDraftLine(text: string): DraftLine {
-  const whole = LINE_SHAPES.find((shape) => shape.find.test(text))
+  const whole = LINE_SHAPES.find(shape => shape.find.test(text))
   if (whole) return { kind: 'regex', source: whole.source }
   const stretches = findVolatileStretches(text)
   if (stretches.length === 0 && !text.startsWith('/')) return { kind: 'exact', text }
@@ -57,7 +57,7 @@ function findVolatileStretches(text: string): Array<{ from: number; to: number; 
     for (const match of text.matchAll(rule.find)) {
       const from = match.index
       const to = from + match[0].length
-      if (!stretches.some((s) => from < s.to && to > s.from)) stretches.push({ from, to, shape: rule.shape })
+      if (!stretches.some(s => from < s.to && to > s.from)) stretches.push({ from, to, shape: rule.shape })
     }
   }
   return stretches.sort((a, b) => a.from - b.from)

@@ -3,7 +3,8 @@ import { serveBroker, type ServeBrokerOptions } from '../app/serve-broker.js'
 
 /** Registers `atseq broker`: an MQTT broker on TCP, TLS and mutual TLS in the foreground until SIGINT/SIGTERM. */
 export function registerBroker(program: Command): void {
-  program.command('broker')
+  program
+    .command('broker')
     .description('Run an MQTT broker (TCP, TLS, mutual TLS) with a generated CA, logging every published message')
     .option('--host <address>', 'address to listen on', '127.0.0.1')
     .option('--port <port>', 'plain MQTT port (0: any free port)', parsePort, 1883)
@@ -11,10 +12,21 @@ export function registerBroker(program: Command): void {
     .option('--mtls-port <port>', 'MQTT over TLS port that requires a client certificate', parsePort, 8884)
     .option('--no-mtls-port', 'no mutual-TLS listener')
     .option('--cert-dir <dir>', 'write the CA, server and client certificates here (reused on the next start)')
-    .option('--hostname <name>', 'name or IP the server certificate is for (repeatable; default localhost, 127.0.0.1, ::1 and --host)', collect, [])
+    .option(
+      '--hostname <name>',
+      'name or IP the server certificate is for (repeatable; default localhost, 127.0.0.1, ::1 and --host)',
+      collect,
+      [],
+    )
     .option('--user <name:password>', 'accept only these users (repeatable)', collectUser, [])
     .addOption(new Option('--key-type <type>', 'certificate key algorithm (rsa suits most modems)').choices(['rsa', 'ec']).default('rsa'))
-    .action(async (opts: ServeBrokerOptions) => { process.exitCode = await serveBroker(opts, (text) => process.stdout.write(text), (text) => process.stderr.write(text)) })
+    .action(async (opts: ServeBrokerOptions) => {
+      process.exitCode = await serveBroker(
+        opts,
+        text => process.stdout.write(text),
+        text => process.stderr.write(text),
+      )
+    })
 }
 
 function parsePort(value: string): number {

@@ -10,14 +10,22 @@ export function registerDiff(program: Command): void {
   program
     .command('diff')
     .description('compare two run records of a sequence (firmware A and B, today and the last release)')
-    .argument('<a>', 'the earlier run\'s JSON record')
-    .argument('<b>', 'the later run\'s JSON record')
-    .option('--latency-threshold <duration>', 'report a step\'s duration change only beyond this, e.g. 200ms or 1s', parseThreshold, DEFAULT_LATENCY_THRESHOLD_MS)
+    .argument('<a>', "the earlier run's JSON record")
+    .argument('<b>', "the later run's JSON record")
+    .option(
+      '--latency-threshold <duration>',
+      "report a step's duration change only beyond this, e.g. 200ms or 1s",
+      parseThreshold,
+      DEFAULT_LATENCY_THRESHOLD_MS,
+    )
     .option('--html <file>', 'where to write the HTML page (default: next to <b>, as <name>.diff.html)')
     .option('--no-html', 'write no HTML page')
-    .addHelpText('after', `
+    .addHelpText(
+      'after',
+      `
 Steps are paired by phase and number. Response lines are compared with captured values and masked values ignored.
-Exit codes: 0 no step went from passed to failed, 1 some did, 2 a file is not a run record.`)
+Exit codes: 0 no step went from passed to failed, 1 some did, 2 a file is not a run record.`,
+    )
     .action((a: string, b: string, options: { latencyThreshold: number; html?: string | boolean }) => {
       const outcome = diffRunFiles(a, b, {
         latencyThresholdMs: options.latencyThreshold,

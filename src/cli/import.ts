@@ -6,7 +6,8 @@ import { readSourceFile } from '../sequence/read-source.js'
 
 /** `atseq import <spec.txt> [-o out.yaml]`: a spec table as a sequence; YAML on stdout (or the file), notes and warnings on stderr. */
 export function registerImport(program: Command): void {
-  program.command('import')
+  program
+    .command('import')
     .description('turn a spec table (pipe-separated rows) into a sequence YAML file; rows it cannot read become todo steps')
     .argument('<spec>', 'the spec table as a text file')
     .option('-o, --output <file>', 'write the YAML to this file instead of stdout')
@@ -20,7 +21,10 @@ export function registerImport(program: Command): void {
       }
       const { yaml, diagnostics } = importSpecTable(read.text, spec)
       for (const d of diagnostics) process.stderr.write(`${formatDiagnostic(d)}\n`)
-      if (hasErrors(diagnostics)) { process.exitCode = EXIT.invalidInput; return }
+      if (hasErrors(diagnostics)) {
+        process.exitCode = EXIT.invalidInput
+        return
+      }
       if (options.output === undefined) process.stdout.write(yaml)
       else await writeFile(options.output, yaml)
       process.exitCode = EXIT.passed

@@ -8,12 +8,18 @@ import { addFormatOption, checkFilesAndSuites, collectVar, printChecks } from '.
 
 /** `atseq lint [paths...]`: validation plus advice (prompt lengths, curly quotes, mismatched URCs, numbering...). */
 export function registerLint(program: Command): void {
-  const command = program.command('lint')
-    .description('validate sequence files and warn about likely mistakes (prompt lengths, non-ASCII commands, mismatched URCs, step numbers...)')
+  const command = program
+    .command('lint')
+    .description(
+      'validate sequence files and warn about likely mistakes (prompt lengths, non-ASCII commands, mismatched URCs, step numbers...)',
+    )
     .argument('[paths...]', 'sequence files or folders searched for *.yaml / *.yml', ['sequences'])
     .option('--strict', 'exit with 1 when there is any warning')
     .option('--var <name=value>', 'a variable value, as the run would get it (repeatable)', collectVar, {})
-    .addHelpText('after', '\nExit codes: 0 clean (warnings allowed unless --strict), 1 warnings with --strict, 2 some file invalid or unreadable.')
+    .addHelpText(
+      'after',
+      '\nExit codes: 0 clean (warnings allowed unless --strict), 1 warnings with --strict, 2 some file invalid or unreadable.',
+    )
   addFormatOption(command).action(async (paths: string[], options: { format: string; strict?: boolean; var: Record<string, string> }) => {
     // The simulator's embedded broker gives every run its certificates as vars (broker_ca...): not undefined.
     const checks = await checkFilesAndSuites(paths, { lint: true, vars: { ...SESSION_VAR_PLACEHOLDERS, ...options.var } })

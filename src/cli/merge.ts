@@ -12,10 +12,13 @@ export function registerMerge(program: Command): void {
     .description('combine the suite.json results of shards (atseq run --shard i/n) into one suite report')
     .argument('<files...>', 'suite.json files written by sharded runs')
     .option('--report-dir <dir>', 'where the merged index.html, suite.junit.xml, suite.json and run reports go', 'reports/merged')
-    .addHelpText('after', `
+    .addHelpText(
+      'after',
+      `
 Exit codes: the merged verdict (0 all passed, 1 a step failed, 3 infrastructure, 130 interrupted),
 2 when a file cannot be read or the files are not shards of the same suite.
-Example (CI): atseq merge shard-*/suite.json --report-dir reports`)
+Example (CI): atseq merge shard-*/suite.json --report-dir reports`,
+    )
     .action(async (files: string[], options: { reportDir: string }) => {
       process.exitCode = await mergeCommand(files, options.reportDir)
     })
@@ -38,7 +41,9 @@ async function mergeCommand(files: string[], reportDir: string): Promise<number>
   }
   await writeRunReports(merged.record, reportDir)
   const written = await writeSuiteReports(merged.record, { dir: reportDir, formats: ['html', 'junit', 'json'] })
-  process.stdout.write(`merged ${records.length} result${records.length === 1 ? '' : 's'}: suite ${merged.record.status}; index ${written[0]}\n`)
+  process.stdout.write(
+    `merged ${records.length} result${records.length === 1 ? '' : 's'}: suite ${merged.record.status}; index ${written[0]}\n`,
+  )
   return merged.record.exitCode
 }
 

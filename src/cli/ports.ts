@@ -25,7 +25,7 @@ const modemVendors: Readonly<Record<string, string>> = {
 export function registerPorts(program: Command): void {
   program
     .command('ports')
-    .description('List serial ports with USB vendor/product IDs (to find the modem\'s AT port).')
+    .description("List serial ports with USB vendor/product IDs (to find the modem's AT port).")
     .option('--json', 'print the ports as JSON')
     .action(async (options: { json?: boolean }) => {
       const ports = await listSerialPorts()
@@ -44,7 +44,11 @@ export function formatPortTable(ports: readonly SerialPortInfo[]): string {
   ])
   const header = ['PORT', 'VID:PID', 'MANUFACTURER', 'SERIAL']
   const widths = header.map((title, column) => Math.max(title.length, ...rows.map(row => (row[column] ?? '').length)))
-  const format = (row: string[]): string => row.map((cell, column) => cell.padEnd(widths[column] ?? 0)).join('  ').trimEnd()
+  const format = (row: string[]): string =>
+    row
+      .map((cell, column) => cell.padEnd(widths[column] ?? 0))
+      .join('  ')
+      .trimEnd()
   return `${[header, ...rows].map(format).join('\n')}\n`
 }
 

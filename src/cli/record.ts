@@ -30,17 +30,20 @@ export function registerRecord(program: Command): void {
     .requiredOption('-o, --output <file>', 'where to write the sequence draft (.yaml)')
     .option('-d, --device <url>', 'serial path, serial://, tcp://host:port or sim://simcom-a76xx', 'sim://simcom-a76xx')
     .option('--script <file>', 'record from a list of commands instead of the keyboard (">text" lines are prompt data, "wait 2s" listens)')
-    .option('--session <file>', 'also write the session\'s masked transcript as a JSON record, for --device replay://<file>')
-    .option('--name <name>', 'the sequence\'s name (default: the output file\'s name)')
-    .option('--profile <name>', 'the chat profile (default: the simulator\'s, else generic)')
+    .option('--session <file>', "also write the session's masked transcript as a JSON record, for --device replay://<file>")
+    .option('--name <name>', "the sequence's name (default: the output file's name)")
+    .option('--profile <name>', "the chat profile (default: the simulator's, else generic)")
     .option('--resolve <host:port=addr:port>', 'map a host to a local one for the simulator (repeatable)', collect, [])
     .option('--broker <url>', 'your own broker (the simulator starts an embedded one otherwise)')
     .option('--timeout <duration>', 'how long a command may take to its final result code', parseDurationOption, 30_000)
-    .option('--urc-timeout <duration>', 'with --script: how long to wait for a command\'s result URC', parseDurationOption, 30_000)
-    .addHelpText('after', `
+    .option('--urc-timeout <duration>', "with --script: how long to wait for a command's result URC", parseDurationOption, 30_000)
+    .addHelpText(
+      'after',
+      `
 Interactive keys: Enter sends; at a > prompt Enter sends the data as typed, Ctrl-Z sends it with 0x1A, Esc cancels;
 Up/Down recall earlier lines; Ctrl-D or :end ends and writes the draft; Ctrl-C ends without writing.
-Exit codes: 0 draft written and clean, 1 draft written with lint warnings, 2 invalid input, 3 device unreachable, 130 discarded.`)
+Exit codes: 0 draft written and clean, 1 draft written with lint warnings, 2 invalid input, 3 device unreachable, 130 discarded.`,
+    )
     .action(async (options: RecordCliOptions) => {
       process.exitCode = await recordCommand(options)
     })
@@ -56,21 +59,31 @@ async function recordCommand(options: RecordCliOptions): Promise<number> {
   const onSigint = (): void => interrupt.abort()
   if (driver.kind === 'script') process.on('SIGINT', onSigint)
   try {
-    const outcome = await recordSession({
-      device: options.device, outputPath: options.output, resolve: options.resolve,
-      commandTimeoutMs: options.timeout, resultUrcTimeoutMs: options.urcTimeout, quietMs: 300,
-      atseqVersion: readPackageVersion(), signal: interrupt.signal,
-      ...(options.session === undefined ? {} : { sessionPath: options.session }),
-      ...(options.name === undefined ? {} : { name: options.name }),
-      ...(options.profile === undefined ? {} : { profile: options.profile }),
-      ...(options.broker === undefined ? {} : { brokerUrl: options.broker }),
-    }, driver)
+    const outcome = await recordSession(
+      {
+        device: options.device,
+        outputPath: options.output,
+        resolve: options.resolve,
+        commandTimeoutMs: options.timeout,
+        resultUrcTimeoutMs: options.urcTimeout,
+        quietMs: 300,
+        atseqVersion: readPackageVersion(),
+        signal: interrupt.signal,
+        ...(options.session === undefined ? {} : { sessionPath: options.session }),
+        ...(options.name === undefined ? {} : { name: options.name }),
+        ...(options.profile === undefined ? {} : { profile: options.profile }),
+        ...(options.broker === undefined ? {} : { brokerUrl: options.broker }),
+      },
+      driver,
+    )
     if (outcome.kind === 'discarded') {
       process.stderr.write('atseq record: ended without writing a draft\n')
       return EXIT.interrupted
     }
     for (const d of outcome.diagnostics) process.stderr.write(`${formatDiagnostic(d)}\n`)
-    process.stdout.write(`wrote ${outcome.outputPath} (${outcome.steps} steps)${outcome.sessionPath ? ` and ${outcome.sessionPath}` : ''}\n`)
+    process.stdout.write(
+      `wrote ${outcome.outputPath} (${outcome.steps} steps)${outcome.sessionPath ? ` and ${outcome.sessionPath}` : ''}\n`,
+    )
     return hasErrors(outcome.diagnostics) ? EXIT.invalidInput : outcome.diagnostics.length > 0 ? EXIT.failed : EXIT.passed
   } catch (error) {
     if (!(error instanceof DeviceError || error instanceof DeviceUsageError)) throw error
@@ -85,7 +98,7 @@ async function recordCommand(options: RecordCliOptions): Promise<number> {
 function buildDriver(options: RecordCliOptions): SessionDriver | string {
   if (options.script === undefined) {
     if (process.stdin.isTTY !== true) return 'atseq record: the interactive mode needs a terminal; use --script <file> otherwise\n'
-    return { kind: 'interactive', run: (capture) => runTerminal(capture, { input: process.stdin, output: process.stdout }) }
+    return { kind: 'interactive', run: capture => runTerminal(capture, { input: process.stdin, output: process.stdout }) }
   }
   let text: string
   try {
@@ -94,7 +107,7 @@ function buildDriver(options: RecordCliOptions): SessionDriver | string {
     return `atseq record: cannot read ${options.script}: ${(error as Error).message}\n`
   }
   const parsed = parseCaptureScript(text)
-  if (parsed.problems.length > 0) return parsed.problems.map((p) => `${options.script}:${p.line}: ${p.message} [${p.code}]\n`).join('')
+  if (parsed.problems.length > 0) return parsed.problems.map(p => `${options.script}:${p.line}: ${p.message} [${p.code}]\n`).join('')
   return { kind: 'script', items: parsed.items }
 }
 

@@ -16,25 +16,46 @@ export function registerRun(program: Command): void {
     .command('run')
     .description('run sequences (files or folders) or a suite on one or many modems or simulators and write reports')
     .argument('<paths...>', 'sequence files (.yaml), folders holding them, or a suite (suite.yaml, or a folder holding one)')
-    .option('-d, --device <url>', 'serial path, serial:///dev/ttyUSB2?baud=115200, tcp://host:port or sim://simcom-a76xx; repeat for several devices in parallel, name=url names one (default: the suite\'s device, else sim://simcom-a76xx)', collectList, [])
+    .option(
+      '-d, --device <url>',
+      "serial path, serial:///dev/ttyUSB2?baud=115200, tcp://host:port or sim://simcom-a76xx; repeat for several devices in parallel, name=url names one (default: the suite's device, else sim://simcom-a76xx)",
+      collectList,
+      [],
+    )
     .option('--fast', 'with a replay:// device, answer at once instead of at the recorded offsets', false)
     .option('--devices <file>', 'a YAML/JSON file listing devices: devices: [{ name, url, vars }]')
-    .option('--shard <i/n>', 'run only the i-th of n deterministic parts of the sequences (CI matrices); combine with atseq merge', parseShardOption)
-    .option('--var-file <name=path>', 'set a variable to a file\'s content, e.g. a CA certificate (repeatable)', collectVarFile, {})
-    .option('--var <name=value>', 'set a variable (repeatable); overrides the file\'s vars', collectVar, {})
+    .option(
+      '--shard <i/n>',
+      'run only the i-th of n deterministic parts of the sequences (CI matrices); combine with atseq merge',
+      parseShardOption,
+    )
+    .option('--var-file <name=path>', "set a variable to a file's content, e.g. a CA certificate (repeatable)", collectVarFile, {})
+    .option('--var <name=value>', "set a variable (repeatable); overrides the file's vars", collectVar, {})
     .option('--tag <tag>', 'run only sequences with this tag (repeatable)', collectList, [])
-    .option('--exclude-tag <tag>', 'never run sequences with this tag (repeatable), e.g. broker-config against your own broker', collectList, [])
+    .option(
+      '--exclude-tag <tag>',
+      'never run sequences with this tag (repeatable), e.g. broker-config against your own broker',
+      collectList,
+      [],
+    )
     .option('--grep <pattern>', 'run only sequences whose name or file matches this regular expression', parseRegex)
     .option('--report-dir <dir>', 'where reports and transcripts are written', 'reports')
     .option('--format <list>', 'report formats, comma-separated: html,junit,json', parseFormats, [...FORMATS])
     .option('--bail', 'stop after the first sequence that does not pass', false)
     .option('--timeout-scale <factor>', 'multiply every timeout (slow links, busy labs)', parseScale, 1)
-    .option('--resolve <host:port=addr:port>', 'map a host the sequence names to a local one, like curl (repeatable); for the simulator', collectList, [])
+    .option(
+      '--resolve <host:port=addr:port>',
+      'map a host the sequence names to a local one, like curl (repeatable); for the simulator',
+      collectList,
+      [],
+    )
     .option('--broker <url>', 'your own broker for server-side checks (mqtt://, mqtts://); the simulator starts an embedded one otherwise')
     .option('--show-identifiers', 'do not mask IMEI/IMSI/ICCID in reports', false)
     .option('--no-identify', 'do not read ATI/AT+CGMR/AT+CGSN before the steps')
     .addOption(new Option('--no-color', 'plain output without colours'))
-    .addHelpText('after', `
+    .addHelpText(
+      'after',
+      `
 Exit codes: 0 all passed, 1 a step failed, 2 invalid input (schema, templating, usage),
 3 infrastructure (port not found, link dropped, broker down), 130 interrupted (Ctrl-C).
 Examples:
@@ -43,7 +64,8 @@ Examples:
   atseq run -d a=sim://simcom-a76xx -d b=sim://simcom-a76xx --shard 1/3 sequences/simcom/mqtt/
   atseq run --device /dev/ttyUSB2 --var apn=internet sequences/simcom/
   atseq run --device tcp://192.0.2.10:4001 --broker mqtts://broker.example:8883 sequences/
-  atseq run --broker mqtt://127.0.0.1:1883 --resolve '*:1883=127.0.0.1:1883' --exclude-tag broker-config sequences/simcom/mqtt/`)
+  atseq run --broker mqtt://127.0.0.1:1883 --resolve '*:1883=127.0.0.1:1883' --exclude-tag broker-config sequences/simcom/mqtt/`,
+    )
     .action(async (paths: string[], options: RunCliOptions) => {
       process.exitCode = await runCommand(paths, options)
     })
@@ -85,22 +107,33 @@ async function runCommand(paths: string[], options: RunCliOptions): Promise<numb
   const color = options.color && process.stdout.isTTY === true
   try {
     const result = await runFiles(paths, {
-      devices: options.fast ? options.device.map(withFastReplay) : options.device, vars: { ...options.varFile, ...options.var }, resolve: options.resolve,
+      devices: options.fast ? options.device.map(withFastReplay) : options.device,
+      vars: { ...options.varFile, ...options.var },
+      resolve: options.resolve,
       ...(options.devices === undefined ? {} : { devicesFile: options.devices }),
       ...(options.shard === undefined ? {} : { shard: options.shard }),
       ...(options.broker === undefined ? {} : { brokerUrl: options.broker }),
       ...(options.grep === undefined ? {} : { grep: options.grep }),
-      reportDir: options.reportDir, formats: options.format, timeoutScale: options.timeoutScale,
-      maskIdentifiers: !options.showIdentifiers, identify: options.identify,
-      tags: options.tag, excludeTags: options.excludeTag, bail: options.bail,
-      atseqVersion: readPackageVersion(), commandLine: ['atseq', ...process.argv.slice(2)],
-      signal: interrupt.signal, teardownSignal: teardownInterrupt.signal,
-      progress: new ConsoleProgress({ color, write: (text) => process.stdout.write(text) }),
-      progressFor: (device) => new ConsoleProgress({ color, write: (text) => process.stdout.write(prefixLines(text, `[${device.name}] `)) }),
-      writeError: (text) => process.stderr.write(text),
+      reportDir: options.reportDir,
+      formats: options.format,
+      timeoutScale: options.timeoutScale,
+      maskIdentifiers: !options.showIdentifiers,
+      identify: options.identify,
+      tags: options.tag,
+      excludeTags: options.excludeTag,
+      bail: options.bail,
+      atseqVersion: readPackageVersion(),
+      commandLine: ['atseq', ...process.argv.slice(2)],
+      signal: interrupt.signal,
+      teardownSignal: teardownInterrupt.signal,
+      progress: new ConsoleProgress({ color, write: text => process.stdout.write(text) }),
+      progressFor: device => new ConsoleProgress({ color, write: text => process.stdout.write(prefixLines(text, `[${device.name}] `)) }),
+      writeError: text => process.stderr.write(text),
     })
     if (result.suite) {
-      process.stdout.write(`suite ${result.suite.status}: ${describeSuiteCounts(result.suite)}; index ${result.suiteReportPaths?.[0] ?? options.reportDir}\n`)
+      process.stdout.write(
+        `suite ${result.suite.status}: ${describeSuiteCounts(result.suite)}; index ${result.suiteReportPaths?.[0] ?? options.reportDir}\n`,
+      )
     }
     return result.exitCode
   } finally {
@@ -156,8 +189,11 @@ function parseRegex(value: string): RegExp {
 }
 
 function parseFormats(value: string): ReportFormat[] {
-  const formats = value.split(',').map((format) => format.trim()).filter(Boolean)
-  const unknown = formats.filter((format) => !FORMATS.includes(format as ReportFormat))
+  const formats = value
+    .split(',')
+    .map(format => format.trim())
+    .filter(Boolean)
+  const unknown = formats.filter(format => !FORMATS.includes(format as ReportFormat))
   if (unknown.length > 0) throw new InvalidArgumentError(`unknown format ${unknown.join(', ')}; use ${FORMATS.join(',')}`)
   return formats as ReportFormat[]
 }

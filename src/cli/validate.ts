@@ -13,8 +13,12 @@ export function printChecks(checks: readonly FileCheck[], format: string, verb: 
   }
   for (const check of checks) for (const d of check.diagnostics) process.stderr.write(`${formatDiagnostic(d)}\n`)
   const s = summariseChecks(checks)
-  const problems = [s.errors > 0 ? `${s.errors} error${s.errors === 1 ? '' : 's'}` : '', s.warnings > 0 ? `${s.warnings} warning${s.warnings === 1 ? '' : 's'}` : '']
-    .filter(Boolean).join(', ')
+  const problems = [
+    s.errors > 0 ? `${s.errors} error${s.errors === 1 ? '' : 's'}` : '',
+    s.warnings > 0 ? `${s.warnings} warning${s.warnings === 1 ? '' : 's'}` : '',
+  ]
+    .filter(Boolean)
+    .join(', ')
   process.stdout.write(`${verb} ${s.files} file${s.files === 1 ? '' : 's'}: ${problems === '' ? 'no problems' : problems}\n`)
 }
 
@@ -30,7 +34,6 @@ export function addFormatOption(command: Command): Command {
   return command.option('--format <format>', 'output format: text or json', 'text')
 }
 
-
 /** Checks sequence files and suite files (`suite.yaml`, `*.suite.yaml`) found under `paths`. */
 export async function checkFilesAndSuites(paths: readonly string[], options: CheckOptions = {}): Promise<FileCheck[]> {
   const { suites, sequencePaths } = await partitionSuiteFiles(paths)
@@ -40,7 +43,8 @@ export async function checkFilesAndSuites(paths: readonly string[], options: Che
 
 /** `atseq validate [paths...]`: YAML, schema, templates and regexes of sequence files; exit 0 when all are valid, 2 otherwise. */
 export function registerValidate(program: Command): void {
-  const command = program.command('validate')
+  const command = program
+    .command('validate')
     .description('check sequence and suite files (YAML, schema, templates, regexes, suite globs) and print every problem as file:line:col')
     .argument('[paths...]', 'sequence files or folders searched for *.yaml / *.yml', ['sequences'])
     .addHelpText('after', '\nExit codes: 0 all files valid, 2 some file invalid or unreadable.')

@@ -13,9 +13,7 @@ export function listComparedLines(step: StepResult): string[] {
   const captures = Object.entries(step.captures)
     .filter(([, value]) => value.length > 0)
     .sort(([, a], [, b]) => b.length - a.length)
-  return step.received
-    .filter((line) => COMPARED_KINDS.has(line.kind))
-    .map((line) => replaceCaptures(line.text, captures))
+  return step.received.filter(line => COMPARED_KINDS.has(line.kind)).map(line => replaceCaptures(line.text, captures))
 }
 
 function replaceCaptures(text: string, captures: ReadonlyArray<[string, string]>): string {

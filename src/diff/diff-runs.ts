@@ -20,20 +20,29 @@ export function diffRuns(a: RunRecord, b: RunRecord, labels: { a: string; b: str
   const latencyThresholdMs = options.latencyThresholdMs ?? DEFAULT_LATENCY_THRESHOLD_MS
   const steps = pairSteps(a.steps, b.steps).map(([stepA, stepB]) => diffStep(stepA, stepB, latencyThresholdMs))
   const identity = diffIdentity(a.device.identity, b.device.identity)
-  const changedSteps = steps.filter((step) => step.hasChanges).length
+  const changedSteps = steps.filter(step => step.hasChanges).length
   return {
-    a: describeSide(a, labels.a), b: describeSide(b, labels.b),
+    a: describeSide(a, labels.a),
+    b: describeSide(b, labels.b),
     isSameSequence: a.sequence.sha256 === b.sequence.sha256,
-    latencyThresholdMs, identity, steps, changedSteps,
-    regressions: steps.filter((step) => step.isRegression).length,
+    latencyThresholdMs,
+    identity,
+    steps,
+    changedSteps,
+    regressions: steps.filter(step => step.isRegression).length,
     hasDifferences: changedSteps > 0 || identity.length > 0,
   }
 }
 
 function describeSide(record: RunRecord, label: string): DiffSide {
   return {
-    label, sequence: record.sequence.name, sha256: record.sequence.sha256, status: record.status,
-    startedAt: record.startedAt, device: record.device.url, identity: record.device.identity,
+    label,
+    sequence: record.sequence.name,
+    sha256: record.sequence.sha256,
+    status: record.status,
+    startedAt: record.startedAt,
+    device: record.device.url,
+    identity: record.device.identity,
   }
 }
 
@@ -41,7 +50,7 @@ function describeSide(record: RunRecord, label: string): DiffSide {
 export function pairSteps(a: readonly StepResult[], b: readonly StepResult[]): Array<[StepResult | undefined, StepResult | undefined]> {
   const key = (step: StepResult): string => `${step.phase}\u0000${step.no}`
   const inA = new Set(a.map(key))
-  const byKeyB = new Map(b.map((step) => [key(step), step]))
+  const byKeyB = new Map(b.map(step => [key(step), step]))
   const pairs: Array<[StepResult | undefined, StepResult | undefined]> = []
   const placedB = new Set<string>()
   const placeOnlyB = (upTo: number): void => {
@@ -68,12 +77,15 @@ function diffStep(a: StepResult | undefined, b: StepResult | undefined, threshol
   const presence = a && b ? 'both' : a ? 'only-a' : 'only-b'
   const isRegression = a?.status === 'passed' && (b?.status === 'failed' || b?.status === 'errored')
   return {
-    phase: shown.phase, no: shown.no, action: shown.action,
+    phase: shown.phase,
+    no: shown.no,
+    action: shown.action,
     ...(shown.description === undefined ? {} : { description: shown.description }),
     presence,
     ...(a ? { statusA: a.status } : {}),
     ...(b ? { statusB: b.status } : {}),
-    isRegression, lines,
+    isRegression,
+    lines,
     ...(latency ? { latency } : {}),
     hasChanges: presence !== 'both' || a?.status !== b?.status || hasLineChanges(lines) || latency !== undefined,
   }
@@ -89,7 +101,7 @@ function diffLatency(a: StepResult, b: StepResult, thresholdMs: number): Latency
 const IDENTITY_FIELDS: ReadonlyArray<keyof DeviceIdentity> = ['manufacturer', 'model', 'revision', 'imei']
 
 function diffIdentity(a: DeviceIdentity, b: DeviceIdentity): IdentityChange[] {
-  return IDENTITY_FIELDS.filter((field) => a[field] !== b[field]).map((field) => ({
+  return IDENTITY_FIELDS.filter(field => a[field] !== b[field]).map(field => ({
     field,
     ...(a[field] === undefined ? {} : { from: a[field] }),
     ...(b[field] === undefined ? {} : { to: b[field] }),

@@ -32,5 +32,5 @@ function buildCommonLengths(before: readonly string[], after: readonly string[])
 
 /** Whether a diff has any line that is not in both. */
 export function hasLineChanges(changes: readonly LineChange[]): boolean {
-  return changes.some((change) => change.op !== 'same')
+  return changes.some(change => change.op !== 'same')
 }

@@ -2,9 +2,7 @@
 import { readFileSync } from 'node:fs'
 import type { RunRecord } from '../model/run-record.js'
 
-export type ReadRunRecord =
-  | { ok: true; record: RunRecord }
-  | { ok: false; code: 'unreadable' | 'not-a-run-record'; message: string }
+export type ReadRunRecord = { ok: true; record: RunRecord } | { ok: false; code: 'unreadable' | 'not-a-run-record'; message: string }
 
 /** Reads and checks the shape of `path` (schema version, steps, device). */
 export function readRunRecord(path: string): ReadRunRecord {
@@ -23,5 +21,7 @@ export function readRunRecord(path: string): ReadRunRecord {
 function isRunRecord(value: unknown): value is RunRecord {
   if (typeof value !== 'object' || value === null) return false
   const record = value as Partial<RunRecord>
-  return record.schemaVersion === 1 && Array.isArray(record.steps) && typeof record.device === 'object' && typeof record.sequence === 'object'
+  return (
+    record.schemaVersion === 1 && Array.isArray(record.steps) && typeof record.device === 'object' && typeof record.sequence === 'object'
+  )
 }

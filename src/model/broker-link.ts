@@ -33,9 +33,7 @@ export interface WaitForOptions {
  * How a wait for a broker message ended: received, or why not (`reason` is a sentence): nothing matched in
  * time, the run's signal fired, or the broker link failed.
  */
-export type BrokerWait =
-  | { outcome: 'received'; message: ObservedMessage }
-  | { outcome: 'timeout' | 'aborted' | 'failed'; reason: string }
+export type BrokerWait = { outcome: 'received'; message: ObservedMessage } | { outcome: 'timeout' | 'aborted' | 'failed'; reason: string }
 
 /** A message the run publishes through the broker to the modem. */
 export interface PublishedMessage {

@@ -38,6 +38,5 @@ export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
 
 /** Orders diagnostics by file, line and column (stable for equal places). */
 export function sortDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[] {
-  return [...diagnostics].sort((a, b) =>
-    a.at.file.localeCompare(b.at.file) || a.at.line - b.at.line || a.at.col - b.at.col)
+  return [...diagnostics].sort((a, b) => a.at.file.localeCompare(b.at.file) || a.at.line - b.at.line || a.at.col - b.at.col)
 }

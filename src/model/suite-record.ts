@@ -64,10 +64,19 @@ export function combineStatus(statuses: ReadonlyArray<SuiteRun['status']>, exitC
 
 /** A device's verdict over its runs; identity from its first run that read one. */
 export function summariseDevice(name: string, url: string, runs: readonly SuiteRun[]): SuiteDevice {
-  const mine = runs.filter((run) => run.device === name)
-  const exitCode = worstExitCode(mine.map((run) => run.exitCode))
-  const identity = mine.map((run) => run.record?.device.identity).find((found) => found !== undefined && Object.keys(found).length > 0) ?? {}
-  return { name, url, identity, status: combineStatus(mine.map((run) => run.status), exitCode), exitCode }
+  const mine = runs.filter(run => run.device === name)
+  const exitCode = worstExitCode(mine.map(run => run.exitCode))
+  const identity = mine.map(run => run.record?.device.identity).find(found => found !== undefined && Object.keys(found).length > 0) ?? {}
+  return {
+    name,
+    url,
+    identity,
+    status: combineStatus(
+      mine.map(run => run.status),
+      exitCode,
+    ),
+    exitCode,
+  }
 }
 
 /** Sorts runs the way the plan ran them: by device (in device order), then plan order. */

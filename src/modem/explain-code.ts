@@ -16,8 +16,8 @@ export function explainResultLine(line: string, family: ModemFamily): string | u
   if (cme) return describe(Number(cme[1]), CME_ERROR_TEXTS[Number(cme[1])])
   const parts = LINE.exec(text)
   if (!parts) return undefined
-  const params = (parts[2] ?? '').split(',').map((param) => param.trim())
-  const rule = family.resultCodes.find((candidate) => candidate.name === parts[1] && candidate.params === params.length)
+  const params = (parts[2] ?? '').split(',').map(param => param.trim())
+  const rule = family.resultCodes.find(candidate => candidate.name === parts[1] && candidate.params === params.length)
   const code = rule === undefined ? undefined : params[rule.codeParam]
   if (rule === undefined || code === undefined || !/^\d+$/.test(code)) return undefined
   return describe(Number(code), rule.meanings[Number(code)])

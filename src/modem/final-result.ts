@@ -3,16 +3,7 @@
  */
 
 /** What kind of final result code a line is. */
-export type FinalResultKind =
-  | 'ok'
-  | 'error'
-  | 'cme-error'
-  | 'cms-error'
-  | 'no-carrier'
-  | 'busy'
-  | 'no-answer'
-  | 'no-dialtone'
-  | 'connect'
+export type FinalResultKind = 'ok' | 'error' | 'cme-error' | 'cms-error' | 'no-carrier' | 'busy' | 'no-answer' | 'no-dialtone' | 'connect'
 
 /** A parsed final result code; `detail` is the `<n|text>` of `+CME ERROR:`/`+CMS ERROR:` or the rate after `CONNECT`. */
 export interface FinalResult {

@@ -27,7 +27,10 @@ export function buildPlan(input: PlanInput): Plan {
   chosen.forEach(({ sequence, entry }, position) => {
     if (!isInShard(position, input.shard)) return
     entries.push({
-      role: 'sequence', sequence, order: position + 1, vars: { ...suiteVars, ...(entry?.vars ?? {}) },
+      role: 'sequence',
+      sequence,
+      order: position + 1,
+      vars: { ...suiteVars, ...(entry?.vars ?? {}) },
       ...(entry?.broker ? { broker: entry.broker } : {}),
       ...(entry?.sim ? { sim: entry.sim } : {}),
     })
@@ -46,8 +49,8 @@ export function buildPlan(input: PlanInput): Plan {
 /** The suite's `tags: { include, exclude }` on a sequence's tags. */
 export function isTagSelected(sequence: Sequence, suite: Suite | undefined): boolean {
   if (suite === undefined) return true
-  const included = suite.includeTags.length === 0 || suite.includeTags.some((tag) => sequence.tags.includes(tag))
-  return included && !suite.excludeTags.some((tag) => sequence.tags.includes(tag))
+  const included = suite.includeTags.length === 0 || suite.includeTags.some(tag => sequence.tags.includes(tag))
+  return included && !suite.excludeTags.some(tag => sequence.tags.includes(tag))
 }
 
 /**
@@ -63,6 +66,11 @@ export function resolveRunDeviceUrl(entry: PlanEntry, device: DeviceSpec): strin
 }
 
 /** The vars one run gets: the entry's (suite and entry), then the device's, then the suite's per-device, then the command line's. */
-export function resolveRunVars(entry: PlanEntry, device: DeviceSpec, suite: Suite | undefined, cliVars: Record<string, string>): Record<string, string> {
+export function resolveRunVars(
+  entry: PlanEntry,
+  device: DeviceSpec,
+  suite: Suite | undefined,
+  cliVars: Record<string, string>,
+): Record<string, string> {
   return { ...entry.vars, ...device.vars, ...(suite?.deviceVars[device.name] ?? {}), ...cliVars }
 }

@@ -25,7 +25,10 @@ export async function loadDevicesFile(file: string): Promise<{ devices: DeviceSp
   try {
     data = parse(await readFile(file, 'utf8'))
   } catch (error) {
-    return { devices: [], diagnostics: [errorAt(at, 'devices-file', `cannot read the devices file: ${(error as Error).message.split('\n')[0]}`)] }
+    return {
+      devices: [],
+      diagnostics: [errorAt(at, 'devices-file', `cannot read the devices file: ${(error as Error).message.split('\n')[0]}`)],
+    }
   }
   const list = Array.isArray(data) ? data : (data as { devices?: unknown } | null)?.devices
   if (!Array.isArray(list) || list.length === 0) {

@@ -29,12 +29,21 @@ export async function expandSuite(suite: Suite): Promise<SuiteExpansion> {
   const all = await listYamlFiles(root)
   const diagnostics: Diagnostic[] = []
   const special = [suite.setup, suite.teardown].filter((glob): glob is string => glob !== undefined).map(normalise)
-  const isRunnable = (path: string): boolean => !isSuiteFile(path) && !special.includes(path) && !suite.exclude.some((glob) => doesGlobMatch(glob, path))
+  const isRunnable = (path: string): boolean =>
+    !isSuiteFile(path) && !special.includes(path) && !suite.exclude.some(glob => doesGlobMatch(glob, path))
   const taken = new Set<string>()
   const files: SuiteFile[] = []
   for (const entry of suite.entries) {
-    const matches = isLiteralPath(entry.glob) ? await findLiteral(root, entry.glob) : all.filter((path) => doesGlobMatch(entry.glob, path))
-    if (matches.length === 0) diagnostics.push(errorAt(entry.at, 'suite-no-match', `\`${entry.glob}\` matches no sequence file next to the suite`, 'globs are relative to the suite file'))
+    const matches = isLiteralPath(entry.glob) ? await findLiteral(root, entry.glob) : all.filter(path => doesGlobMatch(entry.glob, path))
+    if (matches.length === 0)
+      diagnostics.push(
+        errorAt(
+          entry.at,
+          'suite-no-match',
+          `\`${entry.glob}\` matches no sequence file next to the suite`,
+          'globs are relative to the suite file',
+        ),
+      )
     for (const path of matches.filter(isRunnable)) {
       if (taken.has(path)) continue
       taken.add(path)
@@ -51,7 +60,14 @@ function findSpecial(suite: Suite, key: 'setup' | 'teardown', all: string[], roo
   const path = suite[key]
   if (path === undefined) return undefined
   if (all.includes(normalise(path))) return join(root, normalise(path))
-  diagnostics.push(errorAt(suite.at, `suite-${key}-missing`, `the suite's ${key} file \`${path}\` does not exist`, 'the path is relative to the suite file'))
+  diagnostics.push(
+    errorAt(
+      suite.at,
+      `suite-${key}-missing`,
+      `the suite's ${key} file \`${path}\` does not exist`,
+      'the path is relative to the suite file',
+    ),
+  )
   return undefined
 }
 
@@ -73,8 +89,12 @@ function normalise(path: string): string {
 async function listYamlFiles(root: string): Promise<string[]> {
   const entries = await readdir(root, { recursive: true, withFileTypes: true })
   return entries
-    .filter((e) => e.isFile() && /\.ya?ml$/i.test(e.name))
-    .map((e) => relative(root, join(e.parentPath ?? root, e.name)).split(sep).join('/'))
-    .filter((path) => !path.split('/').some((part) => part.startsWith('.')))
+    .filter(e => e.isFile() && /\.ya?ml$/i.test(e.name))
+    .map(e =>
+      relative(root, join(e.parentPath ?? root, e.name))
+        .split(sep)
+        .join('/'),
+    )
+    .filter(path => !path.split('/').some(part => part.startsWith('.')))
     .sort()
 }

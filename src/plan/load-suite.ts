@@ -34,7 +34,7 @@ export function loadSuiteText(file: string, bytes: Buffer): SuiteLoad {
   const lines = new LineCounter()
   const doc = parseDocument(bytes.toString('utf8'), { lineCounter: lines, prettyErrors: false })
   const source: SuiteSource = { file, doc, lines }
-  const yamlErrors = doc.errors.map((error) => {
+  const yamlErrors = doc.errors.map(error => {
     const { line, col } = lines.linePos(error.pos[0])
     return errorAt({ file, line, col }, 'yaml-syntax', error.message.split('\n')[0] ?? 'invalid YAML')
   })
@@ -70,7 +70,13 @@ function buildSuite(raw: Raw, source: SuiteSource, bytes: Buffer): Suite {
 
 function buildEntry(entry: RawEntry, at: SuiteEntry['at']): SuiteEntry {
   if (typeof entry === 'string') return { glob: entry, vars: {}, at }
-  return { glob: entry.path, vars: stringifyVars(entry.vars), ...(entry.broker ? { broker: entry.broker } : {}), ...(entry.sim ? { sim: entry.sim } : {}), at }
+  return {
+    glob: entry.path,
+    vars: stringifyVars(entry.vars),
+    ...(entry.broker ? { broker: entry.broker } : {}),
+    ...(entry.sim ? { sim: entry.sim } : {}),
+    at,
+  }
 }
 
 /** Vars are strings at run time, as `--var` gives them. */

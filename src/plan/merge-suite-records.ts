@@ -4,8 +4,13 @@
  * devices and verdict recomputed. Records of different suites are refused.
  */
 import {
-  combineStatus, sortRuns, summariseDevice, worstExitCode, SUITE_RECORD_SCHEMA_VERSION,
-  type SuiteRecord, type SuiteRun,
+  combineStatus,
+  sortRuns,
+  summariseDevice,
+  worstExitCode,
+  SUITE_RECORD_SCHEMA_VERSION,
+  type SuiteRecord,
+  type SuiteRun,
 } from '../model/suite-record.js'
 
 export type MergeResult = { ok: true; record: SuiteRecord } | { ok: false; code: 'merge-mismatch' | 'merge-empty'; message: string }
@@ -14,13 +19,18 @@ export type MergeResult = { ok: true; record: SuiteRecord } | { ok: false; code:
 export function mergeSuiteRecords(records: readonly SuiteRecord[]): MergeResult {
   const first = records[0]
   if (first === undefined) return { ok: false, code: 'merge-empty', message: 'nothing to merge' }
-  const other = records.find((r) => r.suite.name !== first.suite.name || r.suite.sha256 !== first.suite.sha256)
-  if (other) return { ok: false, code: 'merge-mismatch', message: `"${other.suite.name}" is not the same suite as "${first.suite.name}" (name or suite file differ)` }
-  const deviceOrder = [...new Set(records.flatMap((r) => r.devices.map((d) => d.name)))]
-  const runs = sortRuns(dedupeRuns(records.flatMap((r) => r.runs)), deviceOrder)
-  const exitCode = worstExitCode(runs.map((run) => run.exitCode))
-  const urls = new Map(records.flatMap((r) => r.devices.map((d) => [d.name, d.url] as const)))
-  const startedAt = records.map((r) => r.startedAt).sort()[0] ?? first.startedAt
+  const other = records.find(r => r.suite.name !== first.suite.name || r.suite.sha256 !== first.suite.sha256)
+  if (other)
+    return {
+      ok: false,
+      code: 'merge-mismatch',
+      message: `"${other.suite.name}" is not the same suite as "${first.suite.name}" (name or suite file differ)`,
+    }
+  const deviceOrder = [...new Set(records.flatMap(r => r.devices.map(d => d.name)))]
+  const runs = sortRuns(dedupeRuns(records.flatMap(r => r.runs)), deviceOrder)
+  const exitCode = worstExitCode(runs.map(run => run.exitCode))
+  const urls = new Map(records.flatMap(r => r.devices.map(d => [d.name, d.url] as const)))
+  const startedAt = records.map(r => r.startedAt).sort()[0] ?? first.startedAt
   return {
     ok: true,
     record: {
@@ -30,12 +40,15 @@ export function mergeSuiteRecords(records: readonly SuiteRecord[]): MergeResult 
       suite: first.suite,
       commandLine: first.commandLine,
       startedAt,
-      durationMs: Math.max(...records.map((r) => r.durationMs)),
-      status: combineStatus(runs.map((run) => run.status), exitCode),
+      durationMs: Math.max(...records.map(r => r.durationMs)),
+      status: combineStatus(
+        runs.map(run => run.status),
+        exitCode,
+      ),
       exitCode,
-      shards: records.flatMap((r) => r.shards).sort((a, b) => a.index - b.index),
-      plannedSequences: Math.max(...records.map((r) => r.plannedSequences)),
-      devices: deviceOrder.map((name) => summariseDevice(name, urls.get(name) ?? '', runs)),
+      shards: records.flatMap(r => r.shards).sort((a, b) => a.index - b.index),
+      plannedSequences: Math.max(...records.map(r => r.plannedSequences)),
+      devices: deviceOrder.map(name => summariseDevice(name, urls.get(name) ?? '', runs)),
       runs,
     },
   }

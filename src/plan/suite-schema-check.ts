@@ -27,7 +27,7 @@ export function checkSuiteSchema(data: unknown, source: SuiteSource): Diagnostic
   validateSuite ??= new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true }).compile(readSuiteSchema())
   if (validateSuite(data)) return []
   const seen = new Set<string>()
-  return (validateSuite.errors ?? []).filter(isWorthShowing).flatMap((error) => {
+  return (validateSuite.errors ?? []).filter(isWorthShowing).flatMap(error => {
     const diagnostic = describeError(error, source)
     const key = `${diagnostic.at.line}:${diagnostic.at.col}:${diagnostic.message}`
     if (seen.has(key)) return []
@@ -42,13 +42,21 @@ function isWorthShowing(error: ErrorObject): boolean {
 }
 
 function describeError(error: ErrorObject, source: SuiteSource): Diagnostic {
-  const path = error.instancePath.split('/').slice(1).map((part) => part.replace(/~1/g, '/').replace(/~0/g, '~'))
+  const path = error.instancePath
+    .split('/')
+    .slice(1)
+    .map(part => part.replace(/~1/g, '/').replace(/~0/g, '~'))
   const at = locate(source, path)
   const where = path.length === 0 ? 'the suite' : `\`${path.join('.')}\``
   switch (error.keyword) {
     case 'additionalProperties': {
       const key = String((error.params as { additionalProperty: string }).additionalProperty)
-      return errorAt(locate(source, [...path, key]), 'suite-unknown-key', `unknown key \`${key}\` in ${where}`, 'see schemas/suite.schema.json for the keys a suite may have')
+      return errorAt(
+        locate(source, [...path, key]),
+        'suite-unknown-key',
+        `unknown key \`${key}\` in ${where}`,
+        'see schemas/suite.schema.json for the keys a suite may have',
+      )
     }
     case 'required': {
       const key = String((error.params as { missingProperty: string }).missingProperty)
@@ -65,7 +73,9 @@ export function locate(source: SuiteSource, path: readonly string[]): SourceLoca
   let found: Node | null | undefined = node
   for (const part of path) {
     if (isMap(node)) {
-      const pair: { key: unknown; value: unknown } | undefined = node.items.find((item) => String((item.key as { value?: unknown } | null)?.value ?? item.key) === part)
+      const pair: { key: unknown; value: unknown } | undefined = node.items.find(
+        item => String((item.key as { value?: unknown } | null)?.value ?? item.key) === part,
+      )
       node = (pair?.value as Node | null | undefined) ?? (pair?.key as Node | undefined)
     } else if (isSeq(node)) node = node.items[Number(part)] as Node | undefined
     else node = undefined

@@ -87,9 +87,7 @@ export class Recorder {
   /** The device's identity, masked like everything else (the IMEI is masked unless opted out). */
   recordIdentity(identity: DeviceIdentity): void {
     const mask = (value: string | undefined): string | undefined => (value === undefined ? undefined : this.options.masker.mask(value))
-    this.identity = Object.fromEntries(
-      Object.entries(identity).map(([key, value]) => [key, mask(value)]),
-    ) as DeviceIdentity
+    this.identity = Object.fromEntries(Object.entries(identity).map(([key, value]) => [key, mask(value)])) as DeviceIdentity
   }
 
   /** The port settings the device was opened with (baud, parity...), for the report's provenance. */

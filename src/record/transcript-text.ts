@@ -2,7 +2,12 @@
 import type { TranscriptEntry } from '../model/run-record.js'
 
 const NAMED_ESCAPES: ReadonlyMap<number, string> = new Map([
-  [0x0d, '\\r'], [0x0a, '\\n'], [0x09, '\\t'], [0x1a, '<CTRL-Z>'], [0x1b, '<ESC>'], [0x5c, '\\\\'],
+  [0x0d, '\\r'],
+  [0x0a, '\\n'],
+  [0x09, '\\t'],
+  [0x1a, '<CTRL-Z>'],
+  [0x1b, '<ESC>'],
+  [0x5c, '\\\\'],
 ])
 
 /**

@@ -42,9 +42,12 @@ export async function writeReports(record: RunRecord, opts: WriteReportsOptions)
 /** Renders one format of a run's report. */
 export function renderReport(record: RunRecord, format: ReportFormat): string {
   switch (format) {
-    case 'html': return renderHtmlReport(record)
-    case 'junit': return renderJunitReport([record])
-    case 'json': return renderJsonReport(record)
+    case 'html':
+      return renderHtmlReport(record)
+    case 'junit':
+      return renderJunitReport([record])
+    case 'json':
+      return renderJsonReport(record)
   }
 }
 

@@ -41,7 +41,12 @@ export function failed(evidence: AttemptEvidence, failure: StepFailureKind, reas
 }
 
 /** The step could not be run (bad template, link dropped, interrupted). */
-export function errored(evidence: AttemptEvidence, failure: StepFailureKind, reason: string, interruption?: RunInterruption): AttemptResult {
+export function errored(
+  evidence: AttemptEvidence,
+  failure: StepFailureKind,
+  reason: string,
+  interruption?: RunInterruption,
+): AttemptResult {
   return { status: 'errored', reason, failure, ...evidence, captures: {}, ...(interruption ? { interruption } : {}) }
 }
 

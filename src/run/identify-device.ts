@@ -14,7 +14,7 @@ export async function identifyDevice(chat: Chat, signal: AbortSignal): Promise<D
   const identity: DeviceIdentity = parseAtiLines(ati)
   const revision = (await responseLines(chat, 'AT+CGMR', signal))[0]
   if (revision !== undefined) identity.revision = revision.replace(/^\+CGMR:\s*/, '')
-  const imei = (await responseLines(chat, 'AT+CGSN', signal)).find((line) => /^\d{14,16}$/.test(line))
+  const imei = (await responseLines(chat, 'AT+CGSN', signal)).find(line => /^\d{14,16}$/.test(line))
   if (imei !== undefined) identity.imei = imei
   return identity
 }
@@ -31,11 +31,14 @@ export function parseAtiLines(lines: readonly string[]): DeviceIdentity {
 }
 
 const ATI_FIELDS: Record<string, keyof DeviceIdentity> = {
-  manufacturer: 'manufacturer', model: 'model', revision: 'revision', imei: 'imei',
+  manufacturer: 'manufacturer',
+  model: 'model',
+  revision: 'revision',
+  imei: 'imei',
 }
 
 async function responseLines(chat: Chat, command: string, signal: AbortSignal): Promise<string[]> {
   const exchange = await chat.command(command, { timeoutMs: IDENTIFY_TIMEOUT_MS, signal })
   if (exchange.outcome !== 'final' || exchange.final !== 'OK') return []
-  return exchange.lines.filter((line) => line.kind === 'response').map((line) => line.text)
+  return exchange.lines.filter(line => line.kind === 'response').map(line => line.text)
 }

@@ -35,8 +35,7 @@ export interface Judging {
 /** True for a sequence-level abort line that the step itself does not expect (expectations take precedence). */
 export function isAbortFor(ctx: RunContext, expectations: RenderedExpectations): (line: string) => boolean {
   const expected = [...expectations.lines, ...expectations.urcs, expectations.final]
-  return (line) =>
-    ctx.abort.some((matcher) => doesLineMatch(matcher, line)) && !expected.some((matcher) => doesLineMatch(matcher, line))
+  return line => ctx.abort.some(matcher => doesLineMatch(matcher, line)) && !expected.some(matcher => doesLineMatch(matcher, line))
 }
 
 /** The step's evidence so far: its expectations, what arrived, and unused URCs. */
@@ -64,7 +63,11 @@ export function judgeExchangeEnd(judging: Judging, exchange: Exchange): AttemptR
     case 'prompt': {
       const final = exchange.outcome === 'prompt' ? '>' : (exchange.final ?? '')
       if (doesLineMatch(judging.expectations.final, final)) return undefined
-      return failed(evidence(), 'final-mismatch', `expected ${quoted(judging.expectations.final)}, got \`${final}\`${explainBefore(judging, exchange)}`)
+      return failed(
+        evidence(),
+        'final-mismatch',
+        `expected ${quoted(judging.expectations.final)}, got \`${final}\`${explainBefore(judging, exchange)}`,
+      )
     }
   }
 }
@@ -78,7 +81,10 @@ export async function judgeLines(judging: Judging, isExchangeOver: boolean): Pro
   const { expectations } = judging
   for (;;) {
     const lines = judging.window.judgedLines()
-    const match = matchInOrder(expectations.lines, lines.map((line) => line.text))
+    const match = matchInOrder(
+      expectations.lines,
+      lines.map(line => line.text),
+    )
     markMatchedUsed(judging, lines, match.positions)
     const missing = expectations.lines.find((_, index) => match.positions[index] === -1)
     if (!missing) return match.captures
@@ -103,10 +109,14 @@ export async function judgeUrcs(judging: Judging): Promise<AttemptResult | Recor
 
 /** Fails the step when a "must not appear" line arrived in its window. */
 export function judgeForbidden(judging: Judging): AttemptResult | undefined {
-  const lines = judging.window.judgedLines().map((line) => line.text)
+  const lines = judging.window.judgedLines().map(line => line.text)
   const forbidden = findForbiddenLine(judging.expectations.absent, lines)
   if (!forbidden) return undefined
-  return failed(evidenceOf(judging), 'forbidden-line', `\`${judging.ctx.masker.mask(forbidden.line)}\` arrived, which must not appear (${describeMatcher(forbidden.matcher)})`)
+  return failed(
+    evidenceOf(judging),
+    'forbidden-line',
+    `\`${judging.ctx.masker.mask(forbidden.line)}\` arrived, which must not appear (${describeMatcher(forbidden.matcher)})`,
+  )
 }
 
 /** Checks what the broker received during the step, if the step asks. */
@@ -114,12 +124,13 @@ export async function judgeBroker(judging: Judging, sinceEpochMs: number): Promi
   const check = judging.step.broker
   if (!check) return undefined
   const { ctx } = judging
-  if (!ctx.broker) return errored(evidenceOf(judging), 'broker-missing', 'this step checks the broker, but the run has none: give --broker <url>')
+  if (!ctx.broker)
+    return errored(evidenceOf(judging), 'broker-missing', 'this step checks the broker, but the run has none: give --broker <url>')
   const topic = renderText(check.received.topic, ctx)
   const payload = check.received.payload ? renderText(check.received.payload, ctx) : undefined
   const wanted = check.received
   const wait = await ctx.broker.waitFor(
-    (message) =>
+    message =>
       message.topic === topic &&
       (payload === undefined || message.payload.toString('utf8') === payload) &&
       (wanted.qos === undefined || message.qos === wanted.qos) &&
@@ -141,17 +152,16 @@ export function passJudging(judging: Judging, captures: Record<string, string>):
 function waitForLine(judging: Judging, matcher: RenderedMatcher): Promise<UrcWait> {
   const { ctx, window } = judging
   const isAbort = isAbortFor(ctx, judging.expectations)
-  return ctx.chat.waitForUrc(
-    (line) => line.atMs >= window.acceptsFromMs && doesLineMatch(matcher, line.text),
-    {
+  return ctx.chat
+    .waitForUrc(line => line.atMs >= window.acceptsFromMs && doesLineMatch(matcher, line.text), {
       timeoutMs: Math.max(0, judging.deadlineMs - ctx.recorder.elapsedMs()),
       signal: ctx.signal,
-      isAbort: (line) => isAbort(line) || isOtherResult(judging, line),
-    },
-  ).then((wait) => {
-    if (wait.urc) window.markUsed(wait.urc)
-    return wait
-  })
+      isAbort: line => isAbort(line) || isOtherResult(judging, line),
+    })
+    .then(wait => {
+      if (wait.urc) window.markUsed(wait.urc)
+      return wait
+    })
 }
 
 /** Is this the command's own result URC, answering something the step does not expect? */
@@ -159,7 +169,7 @@ function isOtherResult(judging: Judging, line: string): boolean {
   const name = judging.resultUrcName
   if (name === undefined || !line.toUpperCase().startsWith(`${name}:`)) return false
   const { lines, urcs } = judging.expectations
-  return ![...lines, ...urcs].some((matcher) => doesLineMatch(matcher, line))
+  return ![...lines, ...urcs].some(matcher => doesLineMatch(matcher, line))
 }
 
 function markMatchedUsed(judging: Judging, lines: ChatLine[], positions: number[]): void {
@@ -192,7 +202,7 @@ function couldBeUrc(judging: Judging, matcher: RenderedMatcher): boolean {
   // A regex with no literal start (`/.*/`) could match anything, a URC included.
   if (text === '') return true
   const rules = judging.ctx.family.chatProfile.urcs
-  const rule = findUrcRule(text, rules) ?? rules.find((candidate) => candidate.name.startsWith(text))
+  const rule = findUrcRule(text, rules) ?? rules.find(candidate => candidate.name.startsWith(text))
   // `+CREG: 0,1` expected from `AT+CREG?` is that command's response, not a URC still to come.
   return rule !== undefined && !(judging.command !== undefined && isQueryFormOf(judging.command, rule.name))
 }
@@ -210,22 +220,25 @@ function literalPrefix(source: string): string {
 }
 
 function receivedTail(judging: Judging): string {
-  const lines = judging.window.judgedLines().map((line) => judging.ctx.masker.mask(line.text))
+  const lines = judging.window.judgedLines().map(line => judging.ctx.masker.mask(line.text))
   if (lines.length === 0) return 'no response line'
-  return lines.slice(-3).map((line) => `\`${line}\`${explain(judging, line)}`).join(', ')
+  return lines
+    .slice(-3)
+    .map(line => `\`${line}\`${explain(judging, line)}`)
+    .join(', ')
 }
 
 /** "within 30s; got `+CMQTTCONNECT: 0,11` (11 = no connection)" from what arrived in the window. */
 function lateTail(judging: Judging): string {
   const windowMs = Math.max(0, judging.deadlineMs - judging.window.startedAtMs)
-  const lines = judging.window.judgedLines().map((line) => judging.ctx.masker.mask(line.text))
+  const lines = judging.window.judgedLines().map(line => judging.ctx.masker.mask(line.text))
   if (lines.length === 0) return `nothing arrived within ${formatDuration(windowMs)}`
-  const shown = lines.slice(-3).map((line) => `\`${line}\`${explain(judging, line)}`)
+  const shown = lines.slice(-3).map(line => `\`${line}\`${explain(judging, line)}`)
   return `within ${formatDuration(windowMs)} got ${shown.join(', ')}`
 }
 
 function explainBefore(judging: Judging, exchange: Exchange): string {
-  const responses = exchange.lines.filter((line) => line.kind === 'response' || line.kind === 'urc')
+  const responses = exchange.lines.filter(line => line.kind === 'response' || line.kind === 'urc')
   const last = responses.at(-1)
   return last ? ` after \`${last.text}\`${explain(judging, last.text)}` : explain(judging, exchange.final ?? '')
 }

@@ -4,9 +4,7 @@
  */
 
 /** A matcher after templating: an exact line or a compiled regex. */
-export type RenderedMatcher =
-  | { kind: 'exact'; text: string }
-  | { kind: 'regex'; re: RegExp; source: string }
+export type RenderedMatcher = { kind: 'exact'; text: string } | { kind: 'regex'; re: RegExp; source: string }
 
 /** A line as the runner judges it. */
 export interface JudgedLine {
@@ -66,7 +64,7 @@ export function findForbiddenLine(
   lines: readonly string[],
 ): { matcher: RenderedMatcher; line: string } | undefined {
   for (const line of lines) {
-    const matcher = matchers.find((candidate) => doesLineMatch(candidate, line))
+    const matcher = matchers.find(candidate => doesLineMatch(candidate, line))
     if (matcher) return { matcher, line }
   }
   return undefined

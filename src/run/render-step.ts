@@ -57,7 +57,7 @@ export function renderExpectations(step: Step, ctx: RunContext): RenderedExpecta
     lines,
     absent,
     final: renderFinal(step.final, ctx),
-    urcs: step.urcs.flatMap((matcher) => (matcher.kind === 'absent' ? [] : [renderMatcher(matcher, ctx)])),
+    urcs: step.urcs.flatMap(matcher => (matcher.kind === 'absent' ? [] : [renderMatcher(matcher, ctx)])),
   }
 }
 
@@ -70,7 +70,7 @@ export function describeExpectations(expectations: RenderedExpectations, hasFina
   return [
     ...expectations.lines.map(describeMatcher),
     ...(hasFinal ? [describeMatcher(expectations.final)] : []),
-    ...expectations.urcs.map((urc) => `urc: ${describeMatcher(urc)}`),
-    ...expectations.absent.map((line) => `not: ${describeMatcher(line)}`),
+    ...expectations.urcs.map(urc => `urc: ${describeMatcher(urc)}`),
+    ...expectations.absent.map(line => `not: ${describeMatcher(line)}`),
   ]
 }

@@ -16,7 +16,6 @@ export interface RunVerdict {
   endReason?: string
 }
 
-
 interface RunState {
   /** Why the remaining steps are skipped, once something stopped the run. */
   stopReason?: string
@@ -70,8 +69,8 @@ function judgeRun(results: StepResult[], state: RunState, teardown: RunState): R
     return { status: 'errored', exitCode: EXIT.infrastructure, ...reason }
   }
   if (state.invalidInput || teardown.invalidInput) return { status: 'errored', exitCode: EXIT.invalidInput, ...reason }
-  if (results.some((result) => result.status === 'errored')) return { status: 'errored', exitCode: EXIT.failed, ...reason }
-  if (results.some((result) => result.status === 'failed')) return { status: 'failed', exitCode: EXIT.failed, ...reason }
+  if (results.some(result => result.status === 'errored')) return { status: 'errored', exitCode: EXIT.failed, ...reason }
+  if (results.some(result => result.status === 'failed')) return { status: 'failed', exitCode: EXIT.failed, ...reason }
   return { status: 'passed', exitCode: EXIT.passed }
 }
 

@@ -31,7 +31,7 @@ export async function runStep(phase: Phase, step: Step, ctx: RunContext): Promis
     ...(step.description === undefined ? {} : { description: step.description }),
     action: describeAction(step, ctx),
     actionKind: step.action.kind,
-    expected: attempt.expected.map((line) => ctx.masker.mask(line)),
+    expected: attempt.expected.map(line => ctx.masker.mask(line)),
     received: attempt.received,
     status: attempt.status,
     ...(attempt.reason === undefined ? {} : { reason: ctx.masker.mask(attempt.reason) }),
@@ -66,12 +66,22 @@ export function recordSkippedStep(
 ): StepResult {
   const mark = how.recorder.markTranscript()
   const result: StepResult = {
-    phase, no: step.no,
+    phase,
+    no: step.no,
     ...(step.description === undefined ? {} : { description: step.description }),
-    action: how.action, actionKind: step.action.kind,
-    expected: [], received: [], status: 'skipped', reason: how.reason,
-    startedAtMs: how.recorder.elapsedMs(), durationMs: 0, attempts: 0,
-    captures: {}, unexpectedUrcs: [], transcript: { from: mark, to: mark }, at: step.at,
+    action: how.action,
+    actionKind: step.action.kind,
+    expected: [],
+    received: [],
+    status: 'skipped',
+    reason: how.reason,
+    startedAtMs: how.recorder.elapsedMs(),
+    durationMs: 0,
+    attempts: 0,
+    captures: {},
+    unexpectedUrcs: [],
+    transcript: { from: mark, to: mark },
+    at: step.at,
   }
   how.recorder.recordStep(result)
   how.events.onStepEnd?.(result)
@@ -98,7 +108,8 @@ async function attemptOnce(step: Step, ctx: RunContext): Promise<AttemptResult> 
   try {
     return await executorFor(step)(step, ctx)
   } catch (error) {
-    if (error instanceof StepProblem) return { ...errored({ expected: [], received: [], unexpectedUrcs: [] }, 'invalid-step', error.message), invalidInput: true }
+    if (error instanceof StepProblem)
+      return { ...errored({ expected: [], received: [], unexpectedUrcs: [] }, 'invalid-step', error.message), invalidInput: true }
     throw error
   }
 }
@@ -119,13 +130,20 @@ function describeAction(step: Step, ctx: RunContext): string {
   const action = step.action
   const render = (template: Template): string => renderOrRaw(template, ctx)
   switch (action.kind) {
-    case 'send': return ctx.masker.mask(render(action.command))
-    case 'data': return ctx.masker.mask(`${render(action.data)}${action.end === 'none' ? '' : ` + ${action.end}`}`)
-    case 'wait': return 'wait for URC'
-    case 'sleep': return `sleep ${action.durationMs}ms`
-    case 'publish': return `broker publishes on ${render(action.message.topic)}`
-    case 'check': return 'check the broker'
-    case 'todo': return `todo: ${action.original}`
+    case 'send':
+      return ctx.masker.mask(render(action.command))
+    case 'data':
+      return ctx.masker.mask(`${render(action.data)}${action.end === 'none' ? '' : ` + ${action.end}`}`)
+    case 'wait':
+      return 'wait for URC'
+    case 'sleep':
+      return `sleep ${action.durationMs}ms`
+    case 'publish':
+      return `broker publishes on ${render(action.message.topic)}`
+    case 'check':
+      return 'check the broker'
+    case 'todo':
+      return `todo: ${action.original}`
   }
 }
 

@@ -16,11 +16,14 @@ export class StepWindow {
   readonly acceptsFromMs: number
 
   /** With `includeBuffered`, URCs that arrived earlier and that nothing used count too (for `wait` steps). */
-  constructor(private readonly ctx: RunContext, options: { includeBuffered?: boolean } = {}) {
+  constructor(
+    private readonly ctx: RunContext,
+    options: { includeBuffered?: boolean } = {},
+  ) {
     this.startedAtMs = ctx.recorder.elapsedMs()
     this.acceptsFromMs = options.includeBuffered ? Number.NEGATIVE_INFINITY : this.startedAtMs
     if (options.includeBuffered) this.lines.push(...ctx.chat.peekUrcs())
-    this.unsubscribe = ctx.chat.onLine((line) => this.lines.push(line))
+    this.unsubscribe = ctx.chat.onLine(line => this.lines.push(line))
   }
 
   /** Stops collecting; idempotent. */
@@ -36,12 +39,12 @@ export class StepWindow {
 
   /** Lines a `expect`/`not` matcher is judged on: responses, URCs and payloads (not echo or prompt). */
   judgedLines(): ChatLine[] {
-    return this.lines.filter((line) => line.kind === 'response' || line.kind === 'urc' || line.kind === 'payload')
+    return this.lines.filter(line => line.kind === 'response' || line.kind === 'urc' || line.kind === 'payload')
   }
 
   /** The step's "Received" column, masked. */
   received(): ReceivedLine[] {
-    return this.lines.map((line) => ({
+    return this.lines.map(line => ({
       atMs: line.atMs,
       kind: line.kind,
       text: this.ctx.masker.mask(line.text),
@@ -51,7 +54,7 @@ export class StepWindow {
   /** URCs (and their payloads) that arrived in the window and that no expectation used. */
   unexpectedUrcs(): string[] {
     return this.lines
-      .filter((line) => (line.kind === 'urc' || line.kind === 'payload') && !this.usedUrcs.has(line))
-      .map((line) => this.ctx.masker.mask(line.text))
+      .filter(line => (line.kind === 'urc' || line.kind === 'payload') && !this.usedUrcs.has(line))
+      .map(line => this.ctx.masker.mask(line.text))
   }
 }

@@ -2,7 +2,18 @@ import { createHash } from 'node:crypto'
 import { errorAt, type Diagnostic } from '../model/diagnostic.js'
 import { parseDuration } from './duration.js'
 import { isFinalResultMatcher, parseLineText } from './line-matcher.js'
-import type { BrokerMessage, DataEnd, FinalMatcher, LineMatcher, Phase, Sequence, Step, StepAction, Template, VarValue } from '../model/sequence.js'
+import type {
+  BrokerMessage,
+  DataEnd,
+  FinalMatcher,
+  LineMatcher,
+  Phase,
+  Sequence,
+  Step,
+  StepAction,
+  Template,
+  VarValue,
+} from '../model/sequence.js'
 import { describeStepContext, isRecord } from './step-context.js'
 import { checkTemplate, hasExpressions } from './template.js'
 import { locateKey, locatePath, type PathSegment, type YamlSource } from './yaml-source.js'
@@ -49,7 +60,14 @@ function buildVars(ctx: BuildContext): Record<string, VarValue> {
   }
   secrets.forEach((name, i) => {
     if (!Object.hasOwn(vars, name)) {
-      ctx.diagnostics.push(errorAt(locatePath(ctx.source, ['secrets', i]), 'unknown-secret', `secret '${name}' is not a variable under vars:`, 'add it under vars: or remove it from secrets:'))
+      ctx.diagnostics.push(
+        errorAt(
+          locatePath(ctx.source, ['secrets', i]),
+          'unknown-secret',
+          `secret '${name}' is not a variable under vars:`,
+          'add it under vars: or remove it from secrets:',
+        ),
+      )
     }
   })
   return vars
@@ -64,7 +82,8 @@ function buildStep(ctx: BuildContext, phase: Phase, index: number, data: Data): 
   const path: PathSegment[] = [phase, index]
   const written = buildLines(ctx, [...path, 'expect'])
   const last = written[written.length - 1]
-  const final: FinalMatcher | undefined = last !== undefined && isFinalResultMatcher(last) ? { matcher: last as FinalMatcher['matcher'] } : undefined
+  const final: FinalMatcher | undefined =
+    last !== undefined && isFinalResultMatcher(last) ? { matcher: last as FinalMatcher['matcher'] } : undefined
   const step: Step = {
     no: data['no'] === undefined ? defaultNumber(phase, index) : String(data['no']),
     ...optionalText(data, ['description']),
@@ -75,7 +94,9 @@ function buildStep(ctx: BuildContext, phase: Phase, index: number, data: Data): 
     ...optionalDuration(data, 'within', 'urcWithinMs'),
     ...(isRecord(data['broker']) ? { broker: buildBrokerCheck(ctx, [...path, 'broker'], data['broker']) } : {}),
     ...optionalDuration(data, 'timeout', 'timeoutMs'),
-    ...(isRecord(data['retry']) ? { retry: { times: data['retry']['times'] as number, everyMs: parseDuration(data['retry']['every'] as string) } } : {}),
+    ...(isRecord(data['retry'])
+      ? { retry: { times: data['retry']['times'] as number, everyMs: parseDuration(data['retry']['every'] as string) } }
+      : {}),
     continueOnFailure: data['continue_on_failure'] === true,
     at: locatePath(ctx.source, path),
   }
@@ -86,7 +107,12 @@ function buildStep(ctx: BuildContext, phase: Phase, index: number, data: Data): 
 function buildAction(ctx: BuildContext, path: PathSegment[], data: Data): StepAction {
   if (typeof data['send'] === 'string') return { kind: 'send', command: buildTemplate(ctx, [...path, 'send']) }
   if (typeof data['data'] === 'string') {
-    return { kind: 'data', data: buildTemplate(ctx, [...path, 'data']), encoding: data['hex'] === true ? 'hex' : 'text', end: (data['end'] ?? 'none') as DataEnd }
+    return {
+      kind: 'data',
+      data: buildTemplate(ctx, [...path, 'data']),
+      encoding: data['hex'] === true ? 'hex' : 'text',
+      end: (data['end'] ?? 'none') as DataEnd,
+    }
   }
   if (data['wait'] !== undefined) return { kind: 'wait' }
   if (typeof data['sleep'] === 'string') return { kind: 'sleep', durationMs: parseDuration(data['sleep']) }
@@ -141,7 +167,13 @@ function checkRegex(ctx: BuildContext, path: PathSegment[], pattern: Template, f
     new RegExp(source, flags)
   } catch (error) {
     const reason = String((error as Error).message).replace(/^Invalid regular expression: (\/.*\/[a-z]*: )?/s, '')
-    ctx.diagnostics.push(errorAt(pattern.at, 'bad-regex', `${describeStepContext(path, ctx.root)}the regular expression /${pattern.text}/${flags} is not valid: ${reason}`))
+    ctx.diagnostics.push(
+      errorAt(
+        pattern.at,
+        'bad-regex',
+        `${describeStepContext(path, ctx.root)}the regular expression /${pattern.text}/${flags} is not valid: ${reason}`,
+      ),
+    )
   }
 }
 
@@ -150,15 +182,43 @@ function checkStep(ctx: BuildContext, path: PathSegment[], data: Data): void {
   const describe = (): string => describeStepContext(path, ctx.root)
   const send = data['send']
   if (typeof send === 'string' && /[\r\n]/.test(send.replace(/\n$/, ''))) {
-    ctx.diagnostics.push(errorAt(locatePath(ctx.source, [...path, 'send']), 'multiline-command', `${describe()}an AT command is one line; this one has several`, 'write one command per step'))
+    ctx.diagnostics.push(
+      errorAt(
+        locatePath(ctx.source, [...path, 'send']),
+        'multiline-command',
+        `${describe()}an AT command is one line; this one has several`,
+        'write one command per step',
+      ),
+    )
   } else if (typeof send === 'string' && send.endsWith('\n')) {
-    ctx.diagnostics.push(errorAt(locatePath(ctx.source, [...path, 'send']), 'multiline-command', `${describe()}the command ends with a line break (a YAML | or > block keeps it)`, 'write the command on the same line as send:'))
+    ctx.diagnostics.push(
+      errorAt(
+        locatePath(ctx.source, [...path, 'send']),
+        'multiline-command',
+        `${describe()}the command ends with a line break (a YAML | or > block keeps it)`,
+        'write the command on the same line as send:',
+      ),
+    )
   }
-  if (data['hex'] === true && typeof data['data'] === 'string' && !hasExpressions(data['data']) && !/^(\s*[0-9a-fA-F]{2})+\s*$/.test(data['data'])) {
-    ctx.diagnostics.push(errorAt(locatePath(ctx.source, [...path, 'data']), 'bad-hex', `${describe()}hex data must be pairs of hex digits, e.g. 1A 0D 0A`))
+  if (
+    data['hex'] === true &&
+    typeof data['data'] === 'string' &&
+    !hasExpressions(data['data']) &&
+    !/^(\s*[0-9a-fA-F]{2})+\s*$/.test(data['data'])
+  ) {
+    ctx.diagnostics.push(
+      errorAt(locatePath(ctx.source, [...path, 'data']), 'bad-hex', `${describe()}hex data must be pairs of hex digits, e.g. 1A 0D 0A`),
+    )
   }
   if (data['within'] !== undefined && data['urc'] === undefined && data['wait'] === undefined) {
-    ctx.diagnostics.push(errorAt(locateKey(ctx.source, path, 'within'), 'misplaced-key', `${describe()}'within' only applies to a step with urc: or wait:`, 'add the URC to wait for, or remove within:'))
+    ctx.diagnostics.push(
+      errorAt(
+        locateKey(ctx.source, path, 'within'),
+        'misplaced-key',
+        `${describe()}'within' only applies to a step with urc: or wait:`,
+        'add the URC to wait for, or remove within:',
+      ),
+    )
   }
 }
 
@@ -168,7 +228,8 @@ function withContext(ctx: BuildContext, path: PathSegment[], d: Diagnostic): Dia
 
 function readPath(root: unknown, path: readonly PathSegment[]): unknown {
   let current = root
-  for (const segment of path) current = isRecord(current) || Array.isArray(current) ? (current as Record<string, unknown>)[segment as string] : undefined
+  for (const segment of path)
+    current = isRecord(current) || Array.isArray(current) ? (current as Record<string, unknown>)[segment as string] : undefined
   return current
 }
 
@@ -185,4 +246,3 @@ function defaultNumber(phase: Phase, index: number): string {
   if (phase === 'teardown') return `t${index + 1}`
   return String(index + 1)
 }
-

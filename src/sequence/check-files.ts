@@ -15,7 +15,11 @@ export async function checkSequenceFiles(paths: readonly string[], options: Chec
   const checks = workers > 0 ? (await checkFilesInParallel(files, workers, options)).checks : checkFilesInOrder(files, options)
   if (files.length === 0) {
     const at = { file: paths[0] ?? '.', line: 1, col: 1 }
-    checks.push({ file: at.file, valid: false, diagnostics: [errorAt(at, 'no-sequence-files', 'no sequence files (*.yaml, *.yml) found here')] })
+    checks.push({
+      file: at.file,
+      valid: false,
+      diagnostics: [errorAt(at, 'no-sequence-files', 'no sequence files (*.yaml, *.yml) found here')],
+    })
   }
   return checks
 }

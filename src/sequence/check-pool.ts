@@ -12,9 +12,7 @@ export interface CheckRequest {
 
 /** What a worker thread says: it is ready, a batch's checks in order, or why a batch could not be checked. */
 export type CheckReply =
-  | { kind: 'ready' }
-  | { kind: 'checked'; batch: number; checks: FileCheck[] }
-  | { kind: 'failed'; batch: number; message: string }
+  { kind: 'ready' } | { kind: 'checked'; batch: number; checks: FileCheck[] } | { kind: 'failed'; batch: number; message: string }
 
 /** Files per batch at most: large enough to keep messages rare. Batches shrink towards the end (see BatchQueue). */
 const MAX_BATCH_FILES = 20
@@ -48,8 +46,16 @@ export interface PoolSettings {
 }
 
 /** Checks files on this thread and `workerCount` worker threads together, batch by batch; results keep the order of `files`. */
-export async function checkFilesInParallel(files: readonly string[], workerCount: number, options: CheckOptions, pool: PoolSettings = {}): Promise<ParallelChecks> {
-  const workerData: CheckOptions = { ...(options.lint === undefined ? {} : { lint: options.lint }), ...(options.vars === undefined ? {} : { vars: options.vars }) }
+export async function checkFilesInParallel(
+  files: readonly string[],
+  workerCount: number,
+  options: CheckOptions,
+  pool: PoolSettings = {},
+): Promise<ParallelChecks> {
+  const workerData: CheckOptions = {
+    ...(options.lint === undefined ? {} : { lint: options.lint }),
+    ...(options.vars === undefined ? {} : { vars: options.vars }),
+  }
   const workers = startWorkers(workerCount, pool.workerUrl ?? WORKER_URL, workerData)
   const queue = new BatchQueue(files, workers.length + (pool.checkHere === false ? 0 : 1))
   try {

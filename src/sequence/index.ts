@@ -9,8 +9,14 @@ export { DEFAULT_STEP_TIMEOUT_MS } from './build-sequence.js'
 export { isFinalResultLine, isFinalResultMatcher } from './line-matcher.js'
 export { readSequenceSchema } from './schema-check.js'
 export {
-  checkTemplate, hasExpressions, listTemplateVariables, renderTemplate, TEMPLATE_HELPERS, TemplateError,
-  type TemplateScope, type TemplateVariable,
+  checkTemplate,
+  hasExpressions,
+  listTemplateVariables,
+  renderTemplate,
+  TEMPLATE_HELPERS,
+  TemplateError,
+  type TemplateScope,
+  type TemplateVariable,
 } from './template.js'
 export { lintSequence, LINT_RULES, type LintOptions } from './lint/lint-sequence.js'
 export { compareStepNumbers } from './lint/step-numbers.js'

@@ -21,7 +21,9 @@ export function isRegexLiteral(text: string): boolean {
 export function isFinalResultMatcher(matcher: LineMatcher): boolean {
   if (matcher.kind === 'absent') return false
   if (matcher.kind === 'exact') return isFinalResultLine(matcher.text.text)
-  return splitTopLevelAlternatives(stripAnchors(matcher.pattern.text)).every(alt => isFinalResultLine(unescapeRegexStart(stripAnchors(alt))))
+  return splitTopLevelAlternatives(stripAnchors(matcher.pattern.text)).every(alt =>
+    isFinalResultLine(unescapeRegexStart(stripAnchors(alt))),
+  )
 }
 
 /** True when a response line is a final result code as V.250 and 3GPP TS 27.007 define them (plus the `>` data prompt). */
@@ -40,7 +42,10 @@ function stripAnchors(source: string): string {
 function closingParenOf(source: string): number {
   let depth = 0
   for (let i = 0; i < source.length; i++) {
-    if (source[i] === '\\') { i++; continue }
+    if (source[i] === '\\') {
+      i++
+      continue
+    }
     if (source[i] === '(') depth++
     if (source[i] === ')' && --depth === 0) return i
   }
@@ -53,10 +58,16 @@ function splitTopLevelAlternatives(source: string): string[] {
   let start = 0
   for (let i = 0; i < source.length; i++) {
     const c = source[i]
-    if (c === '\\') { i++; continue }
+    if (c === '\\') {
+      i++
+      continue
+    }
     if (c === '(' || c === '[') depth++
     else if (c === ')' || c === ']') depth--
-    else if (c === '|' && depth === 0) { parts.push(source.slice(start, i)); start = i + 1 }
+    else if (c === '|' && depth === 0) {
+      parts.push(source.slice(start, i))
+      start = i + 1
+    }
   }
   parts.push(source.slice(start))
   return parts
@@ -67,7 +78,11 @@ function unescapeRegexStart(source: string): string {
   let out = ''
   for (let i = 0; i < source.length; i++) {
     const c = source[i]!
-    if (c === '\\' && /[+.*?()[\]{}|^$\\/ >-]/.test(source[i + 1] ?? '')) { out += source[i + 1]; i++; continue }
+    if (c === '\\' && /[+.*?()[\]{}|^$\\/ >-]/.test(source[i + 1] ?? '')) {
+      out += source[i + 1]
+      i++
+      continue
+    }
     if (/[\\.*?()[\]{}|^$+]/.test(c)) return `${out}\u0000`
     out += c
   }

@@ -6,9 +6,7 @@ import { errorAt, type Diagnostic } from '../model/diagnostic.js'
 export const MAX_SEQUENCE_BYTES = 1024 * 1024
 
 /** A source file's bytes and its text, or the reason it could not be read. */
-export type SourceRead =
-  | { kind: 'read'; bytes: Buffer; text: string }
-  | { kind: 'unreadable'; diagnostic: Diagnostic }
+export type SourceRead = { kind: 'read'; bytes: Buffer; text: string } | { kind: 'unreadable'; diagnostic: Diagnostic }
 
 /** Reads a text input file, refusing missing, huge, binary and non-UTF-8 files with a located diagnostic. */
 export async function readSourceFile(file: string, maxBytes = MAX_SEQUENCE_BYTES): Promise<SourceRead> {
@@ -37,7 +35,8 @@ export function readSourceFileSync(file: string, maxBytes = MAX_SEQUENCE_BYTES):
   }
   try {
     const info = fstatSync(fd)
-    if (info.isDirectory()) return { kind: 'unreadable', diagnostic: errorAt(start(file), 'not-a-file', 'this is a folder, not a sequence file') }
+    if (info.isDirectory())
+      return { kind: 'unreadable', diagnostic: errorAt(start(file), 'not-a-file', 'this is a folder, not a sequence file') }
     if (info.size > maxBytes) return { kind: 'unreadable', diagnostic: describeTooLarge(file, info.size, maxBytes) }
     const bytes = readWhole(fd, info.size)
     // The file may have grown since fstat.
@@ -67,7 +66,8 @@ function readWhole(fd: number, size: number): Buffer {
 /** Decodes bytes as UTF-8 text, refusing binary content. */
 export function decodeSource(file: string, bytes: Buffer): SourceRead {
   const nul = bytes.indexOf(0)
-  if (nul >= 0) return unreadable(locateOffset(file, bytes, nul), 'binary-file', 'the file is binary (it contains a NUL byte), not YAML text')
+  if (nul >= 0)
+    return unreadable(locateOffset(file, bytes, nul), 'binary-file', 'the file is binary (it contains a NUL byte), not YAML text')
   try {
     const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes)
     return { kind: 'read', bytes, text: text.startsWith('\uFEFF') ? text.slice(1) : text }
@@ -88,7 +88,12 @@ async function checkFileStat(file: string, maxBytes: number): Promise<Diagnostic
 }
 
 function describeTooLarge(file: string, size: number, maxBytes: number): Diagnostic {
-  return errorAt(start(file), 'file-too-large', `the file is ${size} bytes; sequence files are limited to ${maxBytes} bytes`, 'split it into several sequences')
+  return errorAt(
+    start(file),
+    'file-too-large',
+    `the file is ${size} bytes; sequence files are limited to ${maxBytes} bytes`,
+    'split it into several sequences',
+  )
 }
 
 function describeFsError(file: string, error: unknown): Diagnostic {
@@ -106,7 +111,11 @@ function locateOffset(file: string, bytes: Buffer, offset: number): Diagnostic['
   const before = bytes.subarray(0, offset)
   let line = 1
   let lineStart = 0
-  for (let i = 0; i < before.length; i++) if (before[i] === 0x0a) { line++; lineStart = i + 1 }
+  for (let i = 0; i < before.length; i++)
+    if (before[i] === 0x0a) {
+      line++
+      lineStart = i + 1
+    }
   return { file, line, col: offset - lineStart + 1 }
 }
 

@@ -43,9 +43,11 @@ function loadCompiledSchema(): CompiledSchema {
 function explainErrors(errors: readonly ErrorObject[], prefix: PathSegment[], root: unknown, source: YamlSource): Diagnostic[] {
   const composites = errors.filter(isCompositeError)
   // ajv reports an outer anyOf after the branches it tried, so the last composite at a path is the outermost one there.
-  const outer = composites.filter((c, i) =>
-    !composites.some(o => o.instancePath !== c.instancePath && isUnder(c.instancePath, o.instancePath)) &&
-    !composites.slice(i + 1).some(o => o.instancePath === c.instancePath))
+  const outer = composites.filter(
+    (c, i) =>
+      !composites.some(o => o.instancePath !== c.instancePath && isUnder(c.instancePath, o.instancePath)) &&
+      !composites.slice(i + 1).some(o => o.instancePath === c.instancePath),
+  )
   const inside = (e: ErrorObject): boolean => composites.some(c => isUnder(e.instancePath, c.instancePath) || e === c)
   const diagnostics: Diagnostic[] = []
   for (const e of errors) {
@@ -62,15 +64,25 @@ function explainErrors(errors: readonly ErrorObject[], prefix: PathSegment[], ro
 function isMisspeltRequired(e: ErrorObject, errors: readonly ErrorObject[]): boolean {
   if (e.keyword !== 'required') return false
   const missing = String((e.params as Record<string, unknown>)['missingProperty'])
-  return errors.some(o => o.keyword === 'additionalProperties' && o.instancePath === e.instancePath &&
-    suggestClosest(String((o.params as Record<string, unknown>)['additionalProperty']), [missing]) === missing)
+  return errors.some(
+    o =>
+      o.keyword === 'additionalProperties' &&
+      o.instancePath === e.instancePath &&
+      suggestClosest(String((o.params as Record<string, unknown>)['additionalProperty']), [missing]) === missing,
+  )
 }
 
 function explainComposite(e: ErrorObject, prefix: PathSegment[], root: unknown, source: YamlSource): Diagnostic[] {
   const path = [...prefix, ...decodePointer(e.instancePath, root, prefix)]
   if (isLineReadAsMapping(e)) {
-    return [errorAt(locatePath(source, path), 'unquoted-colon', `${describeStepContext(path, root)}${describeSubject(path)} is a line with ': ' in it, which YAML reads as a key and a value`,
-      `put the line in quotes, e.g. "${Object.keys(e.data as object)[0]}: ${String(Object.values(e.data as object)[0] ?? '')}"`)]
+    return [
+      errorAt(
+        locatePath(source, path),
+        'unquoted-colon',
+        `${describeStepContext(path, root)}${describeSubject(path)} is a line with ': ' in it, which YAML reads as a key and a value`,
+        `put the line in quotes, e.g. "${Object.keys(e.data as object)[0]}: ${String(Object.values(e.data as object)[0] ?? '')}"`,
+      ),
+    ]
   }
   const branch = chooseBranch(e)
   if (branch === undefined) return [explainWrongType(e, path, root, source)]
@@ -101,7 +113,8 @@ function acceptedTypes(schema: JsonSchema): string[] {
   const defs = loadCompiledSchema().schema.$defs
   const ref = schema['$ref']
   if (typeof ref === 'string') return acceptedTypes(defs[ref.replace('#/$defs/', '')] ?? {})
-  if (schema['type'] !== undefined) return ([] as string[]).concat(schema['type'] as string | string[]).map(t => t === 'integer' ? 'number' : t)
+  if (schema['type'] !== undefined)
+    return ([] as string[]).concat(schema['type'] as string | string[]).map(t => (t === 'integer' ? 'number' : t))
   if (Array.isArray(schema['enum'])) return [...new Set((schema['enum'] as unknown[]).map(jsonTypeOf))]
   return ((schema['anyOf'] ?? []) as JsonSchema[]).flatMap(acceptedTypes)
 }
@@ -112,17 +125,39 @@ function explainError(e: ErrorObject, path: PathSegment[], root: unknown, source
   const at = locatePath(source, path)
   const params = e.params as Record<string, unknown>
   switch (e.keyword) {
-    case 'additionalProperties': return explainUnknownKey(String(params['additionalProperty']), e, path, root, source)
-    case 'required': return errorAt(at, 'missing-key', `${context}${subject === 'the step' || subject === 'the file' ? '' : `${subject}: `}missing key '${String(params['missingProperty'])}'`, describeRequired(e))
-    case 'dependentRequired': return errorAt(locateKey(source, path, String(params['property'])), 'misplaced-key', `${context}'${String(params['property'])}' only applies to a 'data' step`, 'remove it or add data: <bytes>')
-    case 'type': return explainWrongType(e, path, root, source)
-    case 'pattern': return explainPattern(e, path, root, source)
-    case 'not': return explainPattern(e, path, root, source)
-    case 'enum': return errorAt(at, 'bad-value', `${context}${subject} must be ${describe(e)}, not ${quoteValue(e.data)}`)
-    case 'minLength': return explainEmpty(at, context, subject, path, source)
-    case 'minItems': return errorAt(at, 'empty-value', `${context}${subject} must not be an empty list`)
-    case 'minimum': case 'maximum': return errorAt(at, 'bad-value', `${context}${subject} must be ${describe(e)}, not ${quoteValue(e.data)}`)
-    default: return errorAt(at, 'schema', `${context}${subject} ${e.message ?? 'is not valid'}`)
+    case 'additionalProperties':
+      return explainUnknownKey(String(params['additionalProperty']), e, path, root, source)
+    case 'required':
+      return errorAt(
+        at,
+        'missing-key',
+        `${context}${subject === 'the step' || subject === 'the file' ? '' : `${subject}: `}missing key '${String(params['missingProperty'])}'`,
+        describeRequired(e),
+      )
+    case 'dependentRequired':
+      return errorAt(
+        locateKey(source, path, String(params['property'])),
+        'misplaced-key',
+        `${context}'${String(params['property'])}' only applies to a 'data' step`,
+        'remove it or add data: <bytes>',
+      )
+    case 'type':
+      return explainWrongType(e, path, root, source)
+    case 'pattern':
+      return explainPattern(e, path, root, source)
+    case 'not':
+      return explainPattern(e, path, root, source)
+    case 'enum':
+      return errorAt(at, 'bad-value', `${context}${subject} must be ${describe(e)}, not ${quoteValue(e.data)}`)
+    case 'minLength':
+      return explainEmpty(at, context, subject, path, source)
+    case 'minItems':
+      return errorAt(at, 'empty-value', `${context}${subject} must not be an empty list`)
+    case 'minimum':
+    case 'maximum':
+      return errorAt(at, 'bad-value', `${context}${subject} must be ${describe(e)}, not ${quoteValue(e.data)}`)
+    default:
+      return errorAt(at, 'schema', `${context}${subject} ${e.message ?? 'is not valid'}`)
   }
 }
 
@@ -138,13 +173,20 @@ function explainUnknownKey(key: string, e: ErrorObject, path: PathSegment[], roo
 function explainWrongType(e: ErrorObject, path: PathSegment[], root: unknown, source: YamlSource): Diagnostic {
   const subject = describeSubject(path)
   const article = subject === 'the file' ? 'The file' : subject
-  return errorAt(locatePath(source, path), 'wrong-type',
-    `${describeStepContext(path, root)}${article} must be ${describe(e)}, not ${describeValue(e.data)}`)
+  return errorAt(
+    locatePath(source, path),
+    'wrong-type',
+    `${describeStepContext(path, root)}${article} must be ${describe(e)}, not ${describeValue(e.data)}`,
+  )
 }
 
 function explainPattern(e: ErrorObject, path: PathSegment[], root: unknown, source: YamlSource): Diagnostic {
   if (e.propertyName !== undefined) {
-    return errorAt(locateKey(source, path, e.propertyName), 'bad-var-name', `variable name '${e.propertyName}' is not allowed: it must be ${describe(e)}`)
+    return errorAt(
+      locateKey(source, path, e.propertyName),
+      'bad-var-name',
+      `variable name '${e.propertyName}' is not allowed: it must be ${describe(e)}`,
+    )
   }
   const context = describeStepContext(path, root)
   const subject = describeSubject(path)
@@ -156,7 +198,7 @@ function explainPattern(e: ErrorObject, path: PathSegment[], root: unknown, sour
 function explainEmpty(at: Diagnostic['at'], context: string, subject: string, path: PathSegment[], source: YamlSource): Diagnostic {
   const node = nodeAt(source, path)
   const folded = isScalar(node) && (node.type === Scalar.BLOCK_FOLDED || node.type === Scalar.BLOCK_LITERAL)
-  const hint = folded ? "a bare > or | starts a YAML block text: write the prompt as \">\" in quotes" : undefined
+  const hint = folded ? 'a bare > or | starts a YAML block text: write the prompt as ">" in quotes' : undefined
   return errorAt(at, 'empty-value', `${context}${subject} must not be empty`, hint)
 }
 
@@ -166,11 +208,19 @@ function explainStepAction(e: ErrorObject, prefix: PathSegment[], root: unknown,
   const present = isRecord(step) ? ACTION_KEYS.filter(k => k in step) : []
   const context = describeStepContext(path, root).replace(/: $/, '')
   if (present.length === 0) {
-    return errorAt(locatePath(source, path), 'step-action', `${context} has no action`,
-      'give it one of send, data, wait, sleep, publish or todo (or only a broker: check)')
+    return errorAt(
+      locatePath(source, path),
+      'step-action',
+      `${context} has no action`,
+      'give it one of send, data, wait, sleep, publish or todo (or only a broker: check)',
+    )
   }
-  return errorAt(locateKey(source, path, present[1] ?? present[0]!), 'step-action',
-    `${context} has more than one action: ${present.join(' and ')}`, 'split it into one step per action')
+  return errorAt(
+    locateKey(source, path, present[1] ?? present[0]!),
+    'step-action',
+    `${context} has more than one action: ${present.join(' and ')}`,
+    'split it into one step per action',
+  )
 }
 
 function describeRequired(e: ErrorObject): string | undefined {
@@ -197,7 +247,7 @@ function describeValue(value: unknown): string {
 }
 
 function quoteValue(value: unknown): string {
-  return typeof value === 'string' ? `'${value}'` : JSON.stringify(value) ?? String(value)
+  return typeof value === 'string' ? `'${value}'` : (JSON.stringify(value) ?? String(value))
 }
 
 function jsonTypeOf(value: unknown): string {
@@ -215,7 +265,7 @@ function isStepActionError(e: ErrorObject): boolean {
 }
 
 function isStepActionBranch(e: ErrorObject): boolean {
-  return e.schemaPath.startsWith('#/oneOf/') || (e.schemaPath.startsWith('#/$defs/step/oneOf/'))
+  return e.schemaPath.startsWith('#/oneOf/') || e.schemaPath.startsWith('#/$defs/step/oneOf/')
 }
 
 function isUnder(path: string, ancestor: string): boolean {

@@ -18,12 +18,16 @@ export function describeSubject(path: readonly PathSegment[]): string {
   const inStep = typeof path[0] === 'string' && PHASES.has(path[0]) && typeof path[1] === 'number'
   const rest = inStep ? path.slice(2) : path
   if (rest.length === 0) return inStep ? 'the step' : path.length === 0 ? 'the file' : `'${String(path[0])}'`
-  if (!inStep && rest[0] === 'vars' && typeof rest[1] === 'string') return `variable '${rest[1]}'${rest.length > 2 ? `'s ${String(rest[2])}` : ''}`
+  if (!inStep && rest[0] === 'vars' && typeof rest[1] === 'string')
+    return `variable '${rest[1]}'${rest.length > 2 ? `'s ${String(rest[2])}` : ''}`
   const keys: string[] = []
   let item = ''
   for (const segment of rest) {
     if (typeof segment === 'number') item = ` item ${segment + 1}`
-    else { keys.push(segment); item = '' }
+    else {
+      keys.push(segment)
+      item = ''
+    }
   }
   return `'${keys.join('.')}'${item}`
 }

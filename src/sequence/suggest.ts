@@ -4,7 +4,10 @@ export function suggestClosest(word: string, candidates: readonly string[]): str
   let bestDistance = Infinity
   for (const candidate of candidates) {
     const distance = measureEditDistance(word.toLowerCase(), candidate.toLowerCase())
-    if (distance < bestDistance) { best = candidate; bestDistance = distance }
+    if (distance < bestDistance) {
+      best = candidate
+      bestDistance = distance
+    }
   }
   const allowed = Math.max(1, Math.floor(word.length / 3))
   return bestDistance <= allowed ? best : undefined

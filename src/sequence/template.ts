@@ -87,7 +87,12 @@ function describeUndefined(t: Template, v: CompiledTemplate['variables'][number]
   const at = shiftLocation(t, v.line, v.column)
   return v.source === 'env'
     ? errorAt(at, 'undefined-env', `environment variable '${v.name}' is not set`, `set it before running, e.g. ${v.name}=... atseq run`)
-    : errorAt(at, 'undefined-variable', `variable '${v.name}' is not defined`, `define it under vars:, pass --var ${v.name}=..., or capture it with a (?<${v.name}>...) group in an earlier step`)
+    : errorAt(
+        at,
+        'undefined-variable',
+        `variable '${v.name}' is not defined`,
+        `define it under vars:, pass --var ${v.name}=..., or capture it with a (?<${v.name}>...) group in an earlier step`,
+      )
 }
 
 function compileTemplate(text: string): CompileOutcome {
@@ -113,23 +118,31 @@ function parseTemplate(text: string): CompileOutcome {
   return { kind: 'compiled', template: { render, variables } }
 }
 
-function collectVariables(program: hbs.AST.Program, into: CompiledTemplate['variables']): Extract<CompileOutcome, { kind: 'invalid' }> | undefined {
+function collectVariables(
+  program: hbs.AST.Program,
+  into: CompiledTemplate['variables'],
+): Extract<CompileOutcome, { kind: 'invalid' }> | undefined {
   for (const statement of program.body) {
     if (statement.type === 'ContentStatement' || statement.type === 'CommentStatement') continue
-    if (statement.type !== 'MustacheStatement') return invalid(statement, 'only {{name}} and {{helper value}} expressions are allowed (no blocks or partials)')
+    if (statement.type !== 'MustacheStatement')
+      return invalid(statement, 'only {{name}} and {{helper value}} expressions are allowed (no blocks or partials)')
     const problem = collectExpression(statement as hbs.AST.MustacheStatement, into)
     if (problem !== undefined) return problem
   }
   return undefined
 }
 
-function collectExpression(node: hbs.AST.MustacheStatement | hbs.AST.SubExpression, into: CompiledTemplate['variables']): Extract<CompileOutcome, { kind: 'invalid' }> | undefined {
+function collectExpression(
+  node: hbs.AST.MustacheStatement | hbs.AST.SubExpression,
+  into: CompiledTemplate['variables'],
+): Extract<CompileOutcome, { kind: 'invalid' }> | undefined {
   if (node.hash !== undefined && node.hash.pairs.length > 0) return invalid(node, 'key=value arguments are not supported')
   const path = node.path
   if (path.type !== 'PathExpression') return node.params.length === 0 ? undefined : invalid(node, 'a literal cannot be called as a helper')
   const name = (path as hbs.AST.PathExpression).original
   if (node.params.length === 0) return collectPath(path as hbs.AST.PathExpression, into)
-  if (!Object.hasOwn(TEMPLATE_HELPERS, name)) return invalid(node, `unknown helper '${name}' (known: ${Object.keys(TEMPLATE_HELPERS).join(', ')})`)
+  if (!Object.hasOwn(TEMPLATE_HELPERS, name))
+    return invalid(node, `unknown helper '${name}' (known: ${Object.keys(TEMPLATE_HELPERS).join(', ')})`)
   if (node.params.length !== 1) return invalid(node, `helper '${name}' takes exactly one value`)
   const param = node.params[0]!
   if (param.type === 'SubExpression') return collectExpression(param as hbs.AST.SubExpression, into)
@@ -137,9 +150,13 @@ function collectExpression(node: hbs.AST.MustacheStatement | hbs.AST.SubExpressi
   return undefined
 }
 
-function collectPath(path: hbs.AST.PathExpression, into: CompiledTemplate['variables']): Extract<CompileOutcome, { kind: 'invalid' }> | undefined {
+function collectPath(
+  path: hbs.AST.PathExpression,
+  into: CompiledTemplate['variables'],
+): Extract<CompileOutcome, { kind: 'invalid' }> | undefined {
   const position = { line: path.loc.start.line, column: path.loc.start.column }
-  if (Object.hasOwn(TEMPLATE_HELPERS, path.original)) return invalid(path, `helper '${path.original}' needs a value, e.g. {{${path.original} topic}}`)
+  if (Object.hasOwn(TEMPLATE_HELPERS, path.original))
+    return invalid(path, `helper '${path.original}' needs a value, e.g. {{${path.original} topic}}`)
   if (path.data || path.depth > 0 || path.parts.length === 0) return invalid(path, `'${path.original}' is not a variable name`)
   if (path.parts[0] === 'env') {
     if (path.parts.length !== 2) return invalid(path, 'write environment variables as env.NAME')

@@ -1,4 +1,19 @@
-import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, Scalar, visit, type Document, type Node, type Pair, type YAMLError, type YAMLMap } from 'yaml'
+import {
+  isAlias,
+  isMap,
+  isPair,
+  isScalar,
+  isSeq,
+  LineCounter,
+  parseDocument,
+  Scalar,
+  visit,
+  type Document,
+  type Node,
+  type Pair,
+  type YAMLError,
+  type YAMLMap,
+} from 'yaml'
 import { errorAt, warningAt, type Diagnostic } from '../model/diagnostic.js'
 import type { SourceLocation } from '../model/sequence.js'
 import { withYamlDebugEnv } from './yaml-debug-env.js'
@@ -17,18 +32,17 @@ export interface YamlSource {
 
 type PairIndex = Map<YAMLMap, Map<string, Pair>>
 
-
 export type PathSegment = string | number
 
 /** Keys whose values are numbers; every other number is kept as the text written (`0123` stays `0123`, `4.10` stays `4.10`). */
 const NUMERIC_KEYS = new Set(['qos', 'times'])
 
 const YAML_HINTS: Record<string, string> = {
-  BLOCK_AS_IMPLICIT_KEY: "quote values that contain ': ', e.g. urc: \"+CMQTTSTART: 0\"",
+  BLOCK_AS_IMPLICIT_KEY: 'quote values that contain \': \', e.g. urc: "+CMQTTSTART: 0"',
   TAB_AS_INDENT: 'indent with spaces, not tabs',
   BAD_INDENT: 'check the indentation and that every [ and { is closed',
   MISSING_CHAR: 'a quote or bracket is not closed',
-  BAD_SCALAR_START: "quote values that start with a YAML indicator such as > | @ ` (e.g. data: \">0123\")",
+  BAD_SCALAR_START: 'quote values that start with a YAML indicator such as > | @ ` (e.g. data: ">0123")',
 }
 
 /** Parses YAML text keeping positions; syntax problems, duplicate keys and extra documents come back as diagnostics. */
@@ -41,7 +55,9 @@ export function parseYamlSource(file: string, text: string): { source?: YamlSour
   ]
   if (doc.errors.length > 0) return { diagnostics }
   if (doc.contents === null || isEmptyScalar(doc.contents)) {
-    diagnostics.push(errorAt({ file, line: 1, col: 1 }, 'empty-file', 'the file holds no sequence', 'start with `sequence: <name>` and a `steps:` list'))
+    diagnostics.push(
+      errorAt({ file, line: 1, col: 1 }, 'empty-file', 'the file holds no sequence', 'start with `sequence: <name>` and a `steps:` list'),
+    )
     return { diagnostics }
   }
   const pairs: PairIndex = new Map()
@@ -97,7 +113,8 @@ function indexPairs(source: YamlSource, map: YAMLMap): Map<string, Pair> {
   let index = source.pairs.get(map)
   if (index === undefined) {
     index = new Map()
-    for (const pair of map.items) if (isScalar(pair.key) && !index.has(keyText(pair.key, source.text))) index.set(keyText(pair.key, source.text), pair)
+    for (const pair of map.items)
+      if (isScalar(pair.key) && !index.has(keyText(pair.key, source.text))) index.set(keyText(pair.key, source.text), pair)
     source.pairs.set(map, index)
   }
   return index
@@ -118,15 +135,22 @@ function describeYamlProblem(file: string, problem: YAMLError, severity: 'error'
   const pos = problem.linePos?.[0] ?? { line: 1, col: 1 }
   const at = { file, line: pos.line, col: pos.col }
   const sentence = firstSentence(problem.message)
-  if (problem.code === 'DUPLICATE_KEY') return errorAt(at, 'duplicate-key', 'this key is written twice in the same mapping', 'remove or rename one of them')
-  if (problem.code === 'MULTIPLE_DOCS') return errorAt(at, 'multiple-documents', 'a sequence file holds one YAML document, this is a second one', 'put each sequence in its own file')
+  if (problem.code === 'DUPLICATE_KEY')
+    return errorAt(at, 'duplicate-key', 'this key is written twice in the same mapping', 'remove or rename one of them')
+  if (problem.code === 'MULTIPLE_DOCS')
+    return errorAt(
+      at,
+      'multiple-documents',
+      'a sequence file holds one YAML document, this is a second one',
+      'put each sequence in its own file',
+    )
   const build = severity === 'error' ? errorAt : warningAt
   return build(at, severity === 'error' ? 'yaml-syntax' : 'yaml-warning', `YAML: ${lowerFirst(sentence)}`, YAML_HINTS[problem.code])
 }
 
 function firstSentence(message: string): string {
   const cut = message.search(/ at line \d+, column \d+/)
-  return (cut >= 0 ? message.slice(0, cut) : message.split('\n')[0] ?? message).trim()
+  return (cut >= 0 ? message.slice(0, cut) : (message.split('\n')[0] ?? message)).trim()
 }
 
 function lowerFirst(text: string): string {
@@ -176,7 +200,8 @@ function convertNode(node: unknown, ctx: ConvertContext, isNumericValue: boolean
 
 function convertScalar(node: Scalar, text: string, isNumericValue: boolean): unknown {
   const value = node.value
-  if (typeof value === 'number') return isNumericValue || node.range === undefined || node.range === null ? value : text.slice(node.range[0], node.range[1])
+  if (typeof value === 'number')
+    return isNumericValue || node.range === undefined || node.range === null ? value : text.slice(node.range[0], node.range[1])
   if (typeof value === 'string' || typeof value === 'boolean' || value === null) return value
   return NOT_PLAIN
 }

@@ -28,7 +28,13 @@ export class SimOptionsError extends Error {
  */
 export function createSimModem(profile: string, params: URLSearchParams, extra: SimOptions = {}): SimModem {
   if (!SIM_PROFILES.has(profile)) {
-    throw new SimOptionsError([{ code: 'sim-profile-unknown', param: 'profile', hint: `no simulated modem named "${profile}" (known: ${[...SIM_PROFILES.keys()].join(', ')})` }])
+    throw new SimOptionsError([
+      {
+        code: 'sim-profile-unknown',
+        param: 'profile',
+        hint: `no simulated modem named "${profile}" (known: ${[...SIM_PROFILES.keys()].join(', ')})`,
+      },
+    ])
   }
   const parsed = parseSimParams(params)
   if (!parsed.ok) throw new SimOptionsError(parsed.problems)

@@ -12,5 +12,10 @@ export type ModemState = BasicState & NetworkState & SslState & MqttState
 
 /** The state right after power-up. */
 export function createModemState(profile: SimProfile, simPresent = true): ModemState {
-  return { ...createBasicState(profile), ...createNetworkState(profile, simPresent), ...createSslState(profile), ...createMqttState(profile) }
+  return {
+    ...createBasicState(profile),
+    ...createNetworkState(profile, simPresent),
+    ...createSslState(profile),
+    ...createMqttState(profile),
+  }
 }

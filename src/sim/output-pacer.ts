@@ -10,7 +10,10 @@ export class OutputPacer {
   private timer: NodeJS.Timeout | undefined
 
   /** @param deliver where bytes go; @param baud bits per second, undefined for no pacing */
-  constructor(private readonly deliver: (bytes: Buffer) => void, public baud: number | undefined = undefined) {}
+  constructor(
+    private readonly deliver: (bytes: Buffer) => void,
+    public baud: number | undefined = undefined,
+  ) {}
 
   write(bytes: Buffer): void {
     if (bytes.length === 0) return
@@ -34,10 +37,10 @@ export class OutputPacer {
       this.queue = []
       return this.deliver(all)
     }
-    const slice = this.takeBytes(Math.max(1, Math.round(baud / BITS_PER_BYTE * SLICE_MS / 1000)))
+    const slice = this.takeBytes(Math.max(1, Math.round(((baud / BITS_PER_BYTE) * SLICE_MS) / 1000)))
     if (slice.length === 0) return
     this.deliver(slice)
-    this.timer = setTimeout(() => this.sendSlice(), slice.length * BITS_PER_BYTE * 1000 / baud)
+    this.timer = setTimeout(() => this.sendSlice(), (slice.length * BITS_PER_BYTE * 1000) / baud)
   }
 
   private takeBytes(count: number): Buffer {

@@ -10,9 +10,7 @@ export interface PtyBridge {
   stop(): Promise<void>
 }
 
-export type PtyBridgeResult =
-  | { ok: true; bridge: PtyBridge }
-  | { ok: false; code: 'socat-missing' | 'socat-failed'; hint: string }
+export type PtyBridgeResult = { ok: true; bridge: PtyBridge } | { ok: false; code: 'socat-missing' | 'socat-failed'; hint: string }
 
 /** Starts `socat PTY,raw,echo=0[,link=...] TCP:host:port` and waits (up to `timeoutMs`) for it to name the pty. */
 export function startPtyBridge(host: string, port: number, opts: { link?: string; timeoutMs?: number } = {}): Promise<PtyBridgeResult> {
@@ -27,11 +25,17 @@ export function startPtyBridge(host: string, port: number, opts: { link?: string
       if (!result.ok) child.kill()
       resolve(result)
     }
-    const timer = setTimeout(() => finish({ ok: false, code: 'socat-failed', hint: `socat named no pty: ${stderr.trim()}` }), opts.timeoutMs ?? 5000)
-    child.once('error', error => finish({
-      ok: false, code: (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'socat-missing' : 'socat-failed',
-      hint: 'install socat (Debian: apt-get install socat) to get a pty',
-    }))
+    const timer = setTimeout(
+      () => finish({ ok: false, code: 'socat-failed', hint: `socat named no pty: ${stderr.trim()}` }),
+      opts.timeoutMs ?? 5000,
+    )
+    child.once('error', error =>
+      finish({
+        ok: false,
+        code: (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'socat-missing' : 'socat-failed',
+        hint: 'install socat (Debian: apt-get install socat) to get a pty',
+      }),
+    )
     child.once('exit', code => finish({ ok: false, code: 'socat-failed', hint: `socat exited with ${code}: ${stderr.trim()}` }))
     child.stderr?.on('data', (chunk: Buffer) => {
       stderr += chunk.toString()

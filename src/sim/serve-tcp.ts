@@ -13,9 +13,7 @@ export interface SimServerOptions {
 }
 
 export type SimServerEvent =
-  | { kind: 'connected'; remote: string }
-  | { kind: 'disconnected'; remote: string }
-  | { kind: 'refused'; remote: string; reason: 'busy' }
+  { kind: 'connected'; remote: string } | { kind: 'disconnected'; remote: string } | { kind: 'refused'; remote: string; reason: 'busy' }
 
 export interface SimServer {
   host: string
@@ -62,17 +60,25 @@ export async function serveSimOverTcp(opts: SimServerOptions): Promise<SimServer
   const bound = server.address() as AddressInfo
   const host = address.host
   return {
-    host, port: bound.port, url: `tcp://${host.includes(':') ? `[${host}]` : host}:${bound.port}`,
-    close: () => new Promise(resolve => {
-      for (const socket of sockets) socket.destroy()
-      server.close(() => resolve())
-    }),
+    host,
+    port: bound.port,
+    url: `tcp://${host.includes(':') ? `[${host}]` : host}:${bound.port}`,
+    close: () =>
+      new Promise(resolve => {
+        for (const socket of sockets) socket.destroy()
+        server.close(() => resolve())
+      }),
   }
 }
 
 function connectModem(socket: Socket, modem: SimModem, onGone: () => void): void {
   socket.setNoDelay(true)
-  modem.attach(bytes => { if (!socket.destroyed) socket.write(bytes) }, () => socket.destroy())
+  modem.attach(
+    bytes => {
+      if (!socket.destroyed) socket.write(bytes)
+    },
+    () => socket.destroy(),
+  )
   socket.on('data', chunk => modem.receive(chunk))
   socket.on('error', () => undefined)
   socket.once('close', () => {

@@ -41,9 +41,7 @@ export interface SimOptions {
   onNote?: (note: string) => void
 }
 
-type InputMode =
-  | { kind: 'line' }
-  | { kind: 'data'; length: number; accept: (data: Buffer) => Reply; timer: NodeJS.Timeout }
+type InputMode = { kind: 'line' } | { kind: 'data'; length: number; accept: (data: Buffer) => Reply; timer: NodeJS.Timeout }
 
 const CR = 0x0d
 const LF = 0x0a
@@ -180,7 +178,9 @@ export class SimModem implements ModemPeer {
     const epoch = this.epoch
     const state = this.state
     return {
-      profile: this.profile, state, files: this.files,
+      profile: this.profile,
+      state,
+      files: this.files,
       emitUrc: text => this.emitUnsolicited(epoch, encodeUrc(text)),
       emitBytes: bytes => this.emitUnsolicited(epoch, bytes),
       isCurrent: () => this.epoch === epoch,

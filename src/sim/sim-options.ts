@@ -11,9 +11,7 @@ export interface SimOptionProblem {
   hint: string
 }
 
-export type ParsedSimParams =
-  | { ok: true; options: SimOptions }
-  | { ok: false; problems: SimOptionProblem[] }
+export type ParsedSimParams = { ok: true; options: SimOptions } | { ok: false; problems: SimOptionProblem[] }
 
 type Setter = (value: string, options: SimOptions) => string | undefined
 
@@ -29,14 +27,54 @@ function integerIn(min: number, max: number, apply: (n: number, o: SimOptions) =
 }
 
 const SETTERS: ReadonlyMap<string, Setter> = new Map<string, Setter>([
-  ['echo', integerIn(0, 1, (n, o) => { o.echo = n === 1 })],
-  ['cmee', integerIn(0, 2, (n, o) => { o.cmee = n as 0 | 1 | 2 })],
-  ['latencyMs', integerIn(0, 600_000, (n, o) => { o.latencyMs = n })],
-  ['baud', integerIn(300, 4_000_000, (n, o) => { o.baud = n })],
-  ['sim', integerIn(0, 1, (n, o) => { o.simPresent = n === 1 })],
-  ['rssi', integerIn(0, 99, (n, o) => { o.rssi = n })],
-  ['promptTimeoutMs', integerIn(1, 600_000, (n, o) => { o.promptTimeoutMs = n })],
-  ['bootDelayMs', integerIn(0, 600_000, (n, o) => { o.bootDelayMs = n })],
+  [
+    'echo',
+    integerIn(0, 1, (n, o) => {
+      o.echo = n === 1
+    }),
+  ],
+  [
+    'cmee',
+    integerIn(0, 2, (n, o) => {
+      o.cmee = n as 0 | 1 | 2
+    }),
+  ],
+  [
+    'latencyMs',
+    integerIn(0, 600_000, (n, o) => {
+      o.latencyMs = n
+    }),
+  ],
+  [
+    'baud',
+    integerIn(300, 4_000_000, (n, o) => {
+      o.baud = n
+    }),
+  ],
+  [
+    'sim',
+    integerIn(0, 1, (n, o) => {
+      o.simPresent = n === 1
+    }),
+  ],
+  [
+    'rssi',
+    integerIn(0, 99, (n, o) => {
+      o.rssi = n
+    }),
+  ],
+  [
+    'promptTimeoutMs',
+    integerIn(1, 600_000, (n, o) => {
+      o.promptTimeoutMs = n
+    }),
+  ],
+  [
+    'bootDelayMs',
+    integerIn(0, 600_000, (n, o) => {
+      o.bootDelayMs = n
+    }),
+  ],
 ])
 
 /** Reads every known parameter; `resolve` may repeat. */

@@ -50,11 +50,17 @@ function parseReplayUrl(url: string): DeviceAddress {
   const rest = url.slice('replay://'.length)
   const queryAt = rest.indexOf('?')
   const path = decodeURIComponent(queryAt === -1 ? rest : rest.slice(0, queryAt))
-  if (path === '') throw badUrl(url, 'replay:// needs the path of a run\'s JSON record, e.g. replay://reports/run.json')
+  if (path === '') throw badUrl(url, "replay:// needs the path of a run's JSON record, e.g. replay://reports/run.json")
   let fast = false
   for (const [key, value] of new URLSearchParams(queryAt === -1 ? '' : rest.slice(queryAt + 1))) {
     if (key !== 'fast') throw badUrl(url, `unknown replay setting "${key}" (known: fast)`)
-    fast = parseChoice(url, key, value, v => ['0', '1', 'true', 'false'].includes(v), v => v === '1' || v === 'true')
+    fast = parseChoice(
+      url,
+      key,
+      value,
+      v => ['0', '1', 'true', 'false'].includes(v),
+      v => v === '1' || v === 'true',
+    )
   }
   return { kind: 'replay', path, fast }
 }
@@ -69,7 +75,8 @@ function parseUrl(url: string): URL {
 
 function parsePort(url: string, port: string): number {
   const value = Number(port)
-  if (port === '' || !Number.isInteger(value) || value < 1 || value > 65535) throw badUrl(url, 'tcp:// needs a port, e.g. tcp://127.0.0.1:3333')
+  if (port === '' || !Number.isInteger(value) || value < 1 || value > 65535)
+    throw badUrl(url, 'tcp:// needs a port, e.g. tcp://127.0.0.1:3333')
   return value
 }
 
@@ -82,16 +89,40 @@ export function parseSerialSettings(url: string, params: URLSearchParams): Seria
         settings.baudRate = parseChoice(url, key, value, (v): v is string => /^\d+$/.test(v) && Number(v) > 0, Number)
         break
       case 'databits':
-        settings.dataBits = parseChoice(url, key, value, v => ['5', '6', '7', '8'].includes(v), v => Number(v) as SerialSettings['dataBits'])
+        settings.dataBits = parseChoice(
+          url,
+          key,
+          value,
+          v => ['5', '6', '7', '8'].includes(v),
+          v => Number(v) as SerialSettings['dataBits'],
+        )
         break
       case 'parity':
-        settings.parity = parseChoice(url, key, value, v => ['none', 'even', 'odd', 'mark', 'space'].includes(v), v => v as Parity)
+        settings.parity = parseChoice(
+          url,
+          key,
+          value,
+          v => ['none', 'even', 'odd', 'mark', 'space'].includes(v),
+          v => v as Parity,
+        )
         break
       case 'stopbits':
-        settings.stopBits = parseChoice(url, key, value, v => ['1', '1.5', '2'].includes(v), v => Number(v) as SerialSettings['stopBits'])
+        settings.stopBits = parseChoice(
+          url,
+          key,
+          value,
+          v => ['1', '1.5', '2'].includes(v),
+          v => Number(v) as SerialSettings['stopBits'],
+        )
         break
       case 'rtscts':
-        settings.rtscts = parseChoice(url, key, value, v => ['0', '1', 'true', 'false'].includes(v), v => v === '1' || v === 'true')
+        settings.rtscts = parseChoice(
+          url,
+          key,
+          value,
+          v => ['0', '1', 'true', 'false'].includes(v),
+          v => v === '1' || v === 'true',
+        )
         break
       default:
         throw badUrl(url, `unknown serial setting "${key}" (known: baud, databits, parity, stopbits, rtscts)`)

@@ -52,11 +52,14 @@ export function readReplaySource(url: string, path: string): ReplaySource {
     parsed = JSON.parse(readFileSync(path, 'utf8'))
   } catch (error) {
     throw new TransportError('open-failed', url, `cannot read the recording ${path}: ${(error as Error).message}`, {
-      hint: 'give the JSON record of a run (reports/<name>-<time>.json) or a session written by atseq record --session', cause: error,
+      hint: 'give the JSON record of a run (reports/<name>-<time>.json) or a session written by atseq record --session',
+      cause: error,
     })
   }
   if (!isReplaySource(parsed)) {
-    throw new TransportError('open-failed', url, `${path} is not a run record: it has no transcript`, { hint: 'give the .json report of a run' })
+    throw new TransportError('open-failed', url, `${path} is not a run record: it has no transcript`, {
+      hint: 'give the .json report of a run',
+    })
   }
   return parsed
 }
@@ -83,7 +86,7 @@ export function buildReplayScript(source: ReplaySource, name: string): ReplayScr
 function labelWrite(source: ReplaySource, index: number): { label: string; isInStep: boolean } {
   // A recorded session (atseq record) has no steps: every write must then come in order.
   if (source.steps === undefined || source.steps.length === 0) return { label: `transcript entry ${index + 1}`, isInStep: true }
-  const step = source.steps.find((s) => s.transcript.from <= index && index < s.transcript.to)
+  const step = source.steps.find(s => s.transcript.from <= index && index < s.transcript.to)
   if (step === undefined) return { label: 'device identification', isInStep: false }
   const phase = step.phase === 'steps' ? '' : `${step.phase} `
   return { label: `${phase}step ${step.no}`, isInStep: true }
@@ -105,8 +108,7 @@ function escapeRegExp(text: string): string {
 /** Shows written bytes as a user reads them: `AT+CMQTTPUB=0,1,60\r` → `AT+CMQTTPUB=0,1,60`, control bytes as \xNN. */
 export function showWrite(bytes: Buffer): string {
   const text = bytes.toString('utf8').replace(/\r$/, '')
-  // eslint-disable-next-line no-control-regex
-  return text.replace(/[\x00-\x1f\x7f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`)
+  return text.replace(/[\x00-\x1f\x7f]/g, c => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`)
 }
 
 /** A transport that plays a recording back. */
@@ -174,7 +176,7 @@ export class ReplayTransport extends LinkEvents implements Transport {
     while (first > 0 && this.#script.exchanges[first - 1]!.label === label) first -= 1
     const fromMs = this.#script.exchanges[first]!.atMs
     const toMs = this.#script.exchanges[this.#next]?.atMs ?? Number.POSITIVE_INFINITY
-    return messages.filter((message) => message.atMs >= fromMs && message.atMs <= toMs)
+    return messages.filter(message => message.atMs >= fromMs && message.atMs <= toMs)
   }
 
   /** The next exchange, or past writes outside every step (device identification the host did not repeat). */
@@ -221,7 +223,9 @@ export class ReplayTransport extends LinkEvents implements Transport {
     const due = this.#pending
     this.#pending = []
     for (const item of due) if (item.timer !== undefined) clearTimeout(item.timer)
-    queueMicrotask(() => { for (const item of due) this.#sendNow(item) })
+    queueMicrotask(() => {
+      for (const item of due) this.#sendNow(item)
+    })
   }
 
   #sendNow(item: { bytes: Buffer; timer: NodeJS.Timeout | undefined }): void {

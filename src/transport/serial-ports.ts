@@ -17,15 +17,17 @@ export interface SerialPortInfo {
 export async function listSerialPorts(): Promise<SerialPortInfo[]> {
   const ports = await SerialPort.list()
   return ports
-    .map(port => dropUndefined({
-      path: port.path,
-      manufacturer: port.manufacturer,
-      serialNumber: port.serialNumber,
-      vendorId: port.vendorId?.toLowerCase(),
-      productId: port.productId?.toLowerCase(),
-      pnpId: port.pnpId,
-      locationId: port.locationId,
-    }))
+    .map(port =>
+      dropUndefined({
+        path: port.path,
+        manufacturer: port.manufacturer,
+        serialNumber: port.serialNumber,
+        vendorId: port.vendorId?.toLowerCase(),
+        productId: port.productId?.toLowerCase(),
+        pnpId: port.pnpId,
+        locationId: port.locationId,
+      }),
+    )
     .sort((a, b) => a.path.localeCompare(b.path, 'en', { numeric: true }))
 }
 

@@ -23,7 +23,14 @@ export class SerialTransport extends LinkEvents implements Transport {
     this.url = url
     this.#path = path
     this.#serial = serial
-    this.settings = { path, baud: serial.baudRate, dataBits: serial.dataBits, parity: serial.parity, stopBits: serial.stopBits, rtscts: serial.rtscts }
+    this.settings = {
+      path,
+      baud: serial.baudRate,
+      dataBits: serial.dataBits,
+      parity: serial.parity,
+      stopBits: serial.stopBits,
+      rtscts: serial.rtscts,
+    }
   }
 
   async open(): Promise<void> {

@@ -69,7 +69,10 @@ function describeConnectError(url: string, host: string, port: number, error: No
       })
     case 'ENOTFOUND':
     case 'EAI_AGAIN':
-      return new TransportError('host-not-found', url, `unknown host ${host}`, { hint: 'check the host name in the device URL', cause: error })
+      return new TransportError('host-not-found', url, `unknown host ${host}`, {
+        hint: 'check the host name in the device URL',
+        cause: error,
+      })
     default:
       return new TransportError('open-failed', url, `cannot connect to ${host}:${port}: ${error.message}`, { cause: error })
   }

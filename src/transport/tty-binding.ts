@@ -43,7 +43,12 @@ function isUnixPortBinding(port: unknown): port is UnixPortBinding & PortBinding
   return typeof port === 'object' && port !== null && 'fd' in port && 'poller' in port
 }
 
-async function readWhenReady(port: UnixPortBinding, buffer: Buffer, offset: number, length: number): Promise<{ bytesRead: number; buffer: Buffer }> {
+async function readWhenReady(
+  port: UnixPortBinding,
+  buffer: Buffer,
+  offset: number,
+  length: number,
+): Promise<{ bytesRead: number; buffer: Buffer }> {
   for (;;) {
     // The port may have closed while we waited; polling a destroyed poller crashes the process.
     if (!port.isOpen || port.fd === null) throw canceled()
@@ -65,7 +70,9 @@ async function writeWhenReady(port: UnixPortBinding, buffer: Buffer): Promise<vo
 }
 
 function trackWrite(port: UnixPortBinding, operation: Promise<void>): Promise<void> {
-  const tracked = operation.finally(() => { if (port.writeOperation === tracked) port.writeOperation = null })
+  const tracked = operation.finally(() => {
+    if (port.writeOperation === tracked) port.writeOperation = null
+  })
   port.writeOperation = tracked
   return tracked
 }

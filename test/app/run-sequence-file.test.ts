@@ -4,8 +4,10 @@ import { runYamlOnSim, stepNo } from '../helpers/run-on-sim.js'
 
 const header = 'sequence: runner test\ndevice: simcom-a76xx\n'
 
-t.test('a passing sequence passes every step and writes html, junit, json and the transcript', async (t) => {
-  const { record, reportPaths } = await runYamlOnSim(t, `${header}
+t.test('a passing sequence passes every step and writes html, junit, json and the transcript', async t => {
+  const { record, reportPaths } = await runYamlOnSim(
+    t,
+    `${header}
 steps:
   - no: "1"
     send: AT
@@ -13,19 +15,22 @@ steps:
   - no: "2"
     send: AT+CPIN?
     expect: ["+CPIN: READY", OK]
-`)
+`,
+  )
   t.equal(record.status, 'passed')
   t.equal(record.exitCode, 0)
   t.same(record.counts, { passed: 2, failed: 0, errored: 0, skipped: 0 })
   t.match(record.device.identity, { manufacturer: /SIMCOM/ })
   for (const ending of ['.html', '.junit.xml', '.json', '.transcript.txt']) {
-    const path = reportPaths.find((p) => p.endsWith(ending))
+    const path = reportPaths.find(p => p.endsWith(ending))
     t.ok(path && existsSync(path), `wrote ${ending}`)
   }
 })
 
-t.test('a wrong expectation fails its step with what was expected and what arrived, and exits 1', async (t) => {
-  const { record } = await runYamlOnSim(t, `${header}
+t.test('a wrong expectation fails its step with what was expected and what arrived, and exits 1', async t => {
+  const { record } = await runYamlOnSim(
+    t,
+    `${header}
 steps:
   - no: "1"
     send: AT+CPIN?
@@ -33,18 +38,24 @@ steps:
     timeout: 300ms
   - no: "2"
     send: AT
-`)
+`,
+  )
   t.equal(record.status, 'failed')
   t.equal(record.exitCode, 1)
   const step = stepNo(record, '1')
   t.equal(step.status, 'failed')
   t.match(step.reason, /expected line `\+CPIN: SIM PIN`.*\+CPIN: READY/)
-  t.ok(step.received.some((line) => line.text === '+CPIN: READY'), 'the received column shows what came')
+  t.ok(
+    step.received.some(line => line.text === '+CPIN: READY'),
+    'the received column shows what came',
+  )
   t.equal(stepNo(record, '2').status, 'skipped', 'later steps are skipped after a failure')
 })
 
-t.test('a wrong final result code explains the SIMCom error code before it', async (t) => {
-  const { record } = await runYamlOnSim(t, `${header}
+t.test('a wrong final result code explains the SIMCom error code before it', async t => {
+  const { record } = await runYamlOnSim(
+    t,
+    `${header}
 steps:
   - no: "1"
     send: AT+CMQTTSTART
@@ -55,49 +66,60 @@ steps:
 teardown:
   - send: AT+CMQTTSTOP
     expect: /^(OK|ERROR)$/
-`)
+`,
+  )
   const step = stepNo(record, '2')
   t.equal(step.status, 'failed')
   t.match(step.reason, /expected `OK`, got `ERROR` after `\+CMQTTSTART: 23` \(23 = network is opened\)/)
 })
 
-t.test('a command with no answer in time fails as a timeout', async (t) => {
-  const { record } = await runYamlOnSim(t, `${header}
+t.test('a command with no answer in time fails as a timeout', async t => {
+  const { record } = await runYamlOnSim(
+    t,
+    `${header}
 steps:
   - no: "1"
     send: AT
     timeout: 200ms
-`, { identify: false, onSimModem: (modem) => modem.setLatency(1500) })
+`,
+    { identify: false, onSimModem: modem => modem.setLatency(1500) },
+  )
   const step = stepNo(record, '1')
   t.equal(step.status, 'failed')
   t.match(step.reason, /got no final result code/)
 })
 
-t.test('retry polls until the expectation holds and records the attempts', async (t) => {
+t.test('retry polls until the expectation holds and records the attempts', async t => {
   let polls = 0
-  const { record } = await runYamlOnSim(t, `${header}
+  const { record } = await runYamlOnSim(
+    t,
+    `${header}
 steps:
   - no: "1"
     send: AT+CREG?
     expect: ["+CREG: 0,1", OK]
     retry: { times: 10, every: 50ms }
-`, {
-    onSimModem: (modem) => {
-      modem.dropNetwork()
-      const original = modem.receive.bind(modem)
-      modem.receive = (bytes: Buffer): void => {
-        if (bytes.toString().startsWith('AT+CREG?') && ++polls === 3) modem.restoreNetwork()
-        original(bytes)
-      }
+`,
+    {
+      onSimModem: modem => {
+        modem.dropNetwork()
+        const original = modem.receive.bind(modem)
+        modem.receive = (bytes: Buffer): void => {
+          if (bytes.toString().startsWith('AT+CREG?') && ++polls === 3) modem.restoreNetwork()
+          original(bytes)
+        }
+      },
     },
-  })
+  )
   const step = stepNo(record, '1')
   t.equal(step.status, 'passed')
   t.ok(step.attempts >= 3, `took ${step.attempts} attempts`)
 })
 
-t.test('named captures become variables for later steps, and captured identifiers are masked', async (t) => {
-  const { record } = await runYamlOnSim(t, `${header}
+t.test('named captures become variables for later steps, and captured identifiers are masked', async t => {
+  const { record } = await runYamlOnSim(
+    t,
+    `${header}
 steps:
   - no: "1"
     send: AT+CSQ
@@ -108,15 +130,18 @@ steps:
   - no: "3"
     send: AT+CGSN
     expect: ["/^(?<imei>\\\\d{15})$/", OK]
-`)
-  t.equal(record.status, 'passed', JSON.stringify(record.steps.map((s) => s.reason)))
+`,
+  )
+  t.equal(record.status, 'passed', JSON.stringify(record.steps.map(s => s.reason)))
   t.match(stepNo(record, '1').captures, { rssi: /^\d+$/, ber: /^\d+$/ })
   t.notMatch(JSON.stringify(record), /864000000000005/, 'the simulated IMEI appears nowhere in the record')
   t.equal(stepNo(record, '3').captures.imei, '••••••')
 })
 
-t.test('an abort line fails the running step at once', async (t) => {
-  const { record } = await runYamlOnSim(t, `${header}
+t.test('an abort line fails the running step at once', async t => {
+  const { record } = await runYamlOnSim(
+    t,
+    `${header}
 abort: ["+CMQTTNONET"]
 steps:
   - no: "1"
@@ -125,14 +150,22 @@ steps:
   - no: "2"
     wait: "+CMQTTRXSTART: 0,9,10"
     timeout: 20s
-`, { onStepEnd: (step, modem) => { if (step.no === '1') setTimeout(() => modem?.dropNetwork(), 50) } })
+`,
+    {
+      onStepEnd: (step, modem) => {
+        if (step.no === '1') setTimeout(() => modem?.dropNetwork(), 50)
+      },
+    },
+  )
   const step = stepNo(record, '2')
   t.equal(step.status, 'failed')
   t.match(step.reason, /abort line `\+CMQTTNONET` arrived/)
 })
 
-t.test('teardown runs after a failure', async (t) => {
-  const { record } = await runYamlOnSim(t, `${header}
+t.test('teardown runs after a failure', async t => {
+  const { record } = await runYamlOnSim(
+    t,
+    `${header}
 steps:
   - no: "1"
     send: AT+NOSUCHCOMMAND
@@ -141,15 +174,18 @@ teardown:
   - no: t1
     send: AT
     expect: OK
-`)
+`,
+  )
   t.equal(stepNo(record, '1').status, 'failed')
   t.equal(stepNo(record, 't1', 'teardown').status, 'passed')
   t.equal(record.status, 'failed')
 })
 
-t.test('Ctrl-C (the run signal) stops the step, runs teardown and marks the run interrupted', async (t) => {
+t.test('Ctrl-C (the run signal) stops the step, runs teardown and marks the run interrupted', async t => {
   const interrupt = new AbortController()
-  const { record, reportPaths } = await runYamlOnSim(t, `${header}
+  const { record, reportPaths } = await runYamlOnSim(
+    t,
+    `${header}
 steps:
   - no: "1"
     send: AT
@@ -160,33 +196,45 @@ steps:
 teardown:
   - no: t1
     send: AT
-`, { signal: interrupt.signal, onStepEnd: (step) => { if (step.no === '1') setTimeout(() => interrupt.abort(), 20) } })
+`,
+    {
+      signal: interrupt.signal,
+      onStepEnd: step => {
+        if (step.no === '1') setTimeout(() => interrupt.abort(), 20)
+      },
+    },
+  )
   t.equal(record.status, 'interrupted')
   t.equal(record.exitCode, 130)
   t.equal(stepNo(record, '2').status, 'errored')
   t.equal(stepNo(record, '3').status, 'skipped')
   t.equal(stepNo(record, 't1', 'teardown').status, 'passed')
-  const json = JSON.parse(readFileSync(reportPaths.find((p) => p.endsWith('.json')) ?? '', 'utf8'))
+  const json = JSON.parse(readFileSync(reportPaths.find(p => p.endsWith('.json')) ?? '', 'utf8'))
   t.equal(json.status, 'interrupted', 'the written report says so')
 })
 
-t.test('a template with an undefined variable errors the step with its location and exits 2', async (t) => {
-  const { record } = await runYamlOnSim(t, `${header}
+t.test('a template with an undefined variable errors the step with its location and exits 2', async t => {
+  const { record } = await runYamlOnSim(
+    t,
+    `${header}
 steps:
   - no: "1"
     send: AT+CSQ
     expect: ["/^\\\\+CSQ: (?<rssi>\\\\d+),\\\\d+$/", OK]
   - no: "2"
     send: AT+X={{nosuch}}
-`)
+`,
+  )
   const step = stepNo(record, '2')
   t.equal(step.status, 'errored')
   t.match(step.reason, /sequence\.yaml:\d+:\d+/)
   t.equal(record.exitCode, 2)
 })
 
-t.test('secret vars are masked everywhere, including a --var whose name says it is a password', async (t) => {
-  const { record } = await runYamlOnSim(t, `${header}
+t.test('secret vars are masked everywhere, including a --var whose name says it is a password', async t => {
+  const { record } = await runYamlOnSim(
+    t,
+    `${header}
 vars:
   user: alice
   token: { value: "tok-123456", secret: true }
@@ -201,10 +249,12 @@ steps:
     expect: ">"
   - no: "4"
     data: "{{mqtt_password}}"
-`, { vars: { mqtt_password: 'hunter2hunter2' } })
-  t.equal(record.status, 'passed', JSON.stringify(record.steps.map((s) => s.reason)))
+`,
+    { vars: { mqtt_password: 'hunter2hunter2' } },
+  )
+  t.equal(record.status, 'passed', JSON.stringify(record.steps.map(s => s.reason)))
   const json = JSON.stringify(record)
-  const transcript = record.transcript.map((entry) => Buffer.from(entry.data, 'base64').toString('utf8')).join('')
+  const transcript = record.transcript.map(entry => Buffer.from(entry.data, 'base64').toString('utf8')).join('')
   for (const secret of ['tok-123456', 'hunter2hunter2']) {
     t.notOk(json.includes(secret), `${secret} is not in the record`)
     t.notOk(transcript.includes(secret), `${secret} is not in the transcript`)

@@ -39,7 +39,11 @@ t.test('tolerates bare CR and bare LF as line ends, and CR LF split across chunk
 })
 
 t.test('the echo of ATE1 ends with CR only, then the response starts with CR LF', async t => {
-  t.same(brief(frame(['AT+CGMR\r\r\n+CGMR: LE20B04SIM7600M22\r\n\r\nOK\r\n'])), ['line:AT+CGMR', 'line:+CGMR: LE20B04SIM7600M22', 'line:OK'])
+  t.same(brief(frame(['AT+CGMR\r\r\n+CGMR: LE20B04SIM7600M22\r\n\r\nOK\r\n'])), [
+    'line:AT+CGMR',
+    'line:+CGMR: LE20B04SIM7600M22',
+    'line:OK',
+  ])
 })
 
 t.test('SIMCom prompt: CR LF then > with no line end, byte by byte', async t => {
@@ -63,7 +67,10 @@ t.test('payload URCs are read by length, even when the payload holds CR LF and O
   const payload = 'a\r\nOK\r\n\x00\xff>z'
   const wire = `\r\n+CMQTTRXSTART: 0,5,${payload.length}\r\n\r\n+CMQTTRXTOPIC: 0,5\r\nhello\r\n\r\n+CMQTTRXPAYLOAD: 0,${payload.length}\r\n${payload}\r\n\r\n+CMQTTRXEND: 0\r\n`
   const events = frame([...wire].map(ch => Buffer.from(ch, 'latin1')))
-  t.same(events.map(event => event.kind), ['line', 'line', 'payload', 'line', 'payload', 'line'])
+  t.same(
+    events.map(event => event.kind),
+    ['line', 'line', 'payload', 'line', 'payload', 'line'],
+  )
   const payloadEvent = events[4]
   t.ok(payloadEvent?.kind === 'payload' && payloadEvent.bytes.equals(Buffer.from(payload, 'latin1')))
   t.equal(events[3]?.text, `+CMQTTRXPAYLOAD: 0,${payload.length}`)
@@ -71,7 +78,11 @@ t.test('payload URCs are read by length, even when the payload holds CR LF and O
 })
 
 t.test('an empty payload is an empty payload event', async t => {
-  t.same(brief(frame(['\r\n+CMQTTRXPAYLOAD: 0,0\r\n\r\n+CMQTTRXEND: 0\r\n'])), ['line:+CMQTTRXPAYLOAD: 0,0', 'payload:', 'line:+CMQTTRXEND: 0'])
+  t.same(brief(frame(['\r\n+CMQTTRXPAYLOAD: 0,0\r\n\r\n+CMQTTRXEND: 0\r\n'])), [
+    'line:+CMQTTRXPAYLOAD: 0,0',
+    'payload:',
+    'line:+CMQTTRXEND: 0',
+  ])
 })
 
 t.test('a payload header with an absurd length is an ordinary line', async t => {
@@ -80,7 +91,10 @@ t.test('a payload header with an absurd length is an ordinary line', async t => 
 
 t.test('a line longer than maxLineBytes is emitted in pieces', async t => {
   const events = frame(['x'.repeat(10), 'y'.repeat(5), '\r\n'], { ...simcomSettings, maxLineBytes: 4 })
-  t.same(events.map(event => event.text), ['xxxx', 'xxxx', 'xxyy', 'yyy'])
+  t.same(
+    events.map(event => event.text),
+    ['xxxx', 'xxxx', 'xxyy', 'yyy'],
+  )
 })
 
 t.test('keeps only the unfinished leftover', async t => {
@@ -91,12 +105,11 @@ t.test('keeps only the unfinished leftover', async t => {
 
 // ---- property tests ----
 
-type Part =
-  | { kind: 'line'; text: string }
-  | { kind: 'prompt' }
-  | { kind: 'payloadUrc'; bytes: Buffer }
+type Part = { kind: 'line'; text: string } | { kind: 'prompt' } | { kind: 'payloadUrc'; bytes: Buffer }
 
-const lineText = fc.stringMatching(/^[A-Za-z0-9+:, "._\-]{1,40}$/).filter(text => !text.startsWith('>') && text.trim() === text && !text.startsWith('+CMQTTRX'))
+const lineText = fc
+  .stringMatching(/^[A-Za-z0-9+:, "._-]{1,40}$/)
+  .filter(text => !text.startsWith('>') && text.trim() === text && !text.startsWith('+CMQTTRX'))
 const part: fc.Arbitrary<Part> = fc.oneof(
   { weight: 5, arbitrary: lineText.map(text => ({ kind: 'line' as const, text })) },
   { weight: 1, arbitrary: fc.constant({ kind: 'prompt' as const }) },
@@ -104,11 +117,13 @@ const part: fc.Arbitrary<Part> = fc.oneof(
 )
 
 function serialise(parts: Part[]): Buffer {
-  return Buffer.concat(parts.map(p => {
-    if (p.kind === 'line') return Buffer.from(`\r\n${p.text}\r\n`, 'latin1')
-    if (p.kind === 'prompt') return Buffer.from('\r\n>', 'latin1')
-    return Buffer.concat([Buffer.from(`\r\n+CMQTTRXPAYLOAD: 0,${p.bytes.length}\r\n`, 'latin1'), p.bytes, Buffer.from('\r\n')])
-  }))
+  return Buffer.concat(
+    parts.map(p => {
+      if (p.kind === 'line') return Buffer.from(`\r\n${p.text}\r\n`, 'latin1')
+      if (p.kind === 'prompt') return Buffer.from('\r\n>', 'latin1')
+      return Buffer.concat([Buffer.from(`\r\n+CMQTTRXPAYLOAD: 0,${p.bytes.length}\r\n`, 'latin1'), p.bytes, Buffer.from('\r\n')])
+    }),
+  )
 }
 
 function expected(parts: Part[]): string[] {
@@ -124,25 +139,34 @@ function describe(events: FrameEvent[]): string[] {
 }
 
 t.test('property: any conversation frames into its parts, however it is chunked', async t => {
-  fc.assert(fc.property(fc.array(part, { maxLength: 30 }), fc.array(fc.nat(), { maxLength: 40 }), (parts, cuts) => {
-    const wire = serialise(parts)
-    const whole = describe(frame([wire]))
-    const split = describe(frame(splitAt(wire, cuts)))
-    return JSON.stringify(whole) === JSON.stringify(expected(parts)) && JSON.stringify(split) === JSON.stringify(whole)
-  }), { numRuns: 500 })
+  fc.assert(
+    fc.property(fc.array(part, { maxLength: 30 }), fc.array(fc.nat(), { maxLength: 40 }), (parts, cuts) => {
+      const wire = serialise(parts)
+      const whole = describe(frame([wire]))
+      const split = describe(frame(splitAt(wire, cuts)))
+      return JSON.stringify(whole) === JSON.stringify(expected(parts)) && JSON.stringify(split) === JSON.stringify(whole)
+    }),
+    { numRuns: 500 },
+  )
   t.pass('held for 500 generated conversations')
 })
 
 t.test('property: arbitrary bytes frame the same however chunked, and never throw', async t => {
   const settings = [simcomSettings, { ...simcomSettings, prompt: '> ', maxLineBytes: 16 }, { ...simcomSettings, prompt: '@' }]
   const noisy = fc.uint8Array({ maxLength: 300 }).map(bytes => Buffer.from(bytes))
-  const atLike = fc.array(fc.constantFrom('\r', '\n', '>', ' ', 'OK', '+CMQTTRXPAYLOAD: 0,3', '+CMQTTRXTOPIC: 0,', '\x00', '\xff\xfe', '@', 'A'), { maxLength: 60 })
+  const atLike = fc
+    .array(fc.constantFrom('\r', '\n', '>', ' ', 'OK', '+CMQTTRXPAYLOAD: 0,3', '+CMQTTRXTOPIC: 0,', '\x00', '\xff\xfe', '@', 'A'), {
+      maxLength: 60,
+    })
     .map(pieces => Buffer.from(pieces.join(''), 'latin1'))
-  fc.assert(fc.property(fc.oneof(noisy, atLike), fc.array(fc.nat(), { maxLength: 30 }), fc.constantFrom(...settings), (wire, cuts, setting) => {
-    const whole = describe(frame([wire], setting))
-    const split = describe(frame(splitAt(wire, cuts), setting))
-    return JSON.stringify(split) === JSON.stringify(whole)
-  }), { numRuns: 1000 })
+  fc.assert(
+    fc.property(fc.oneof(noisy, atLike), fc.array(fc.nat(), { maxLength: 30 }), fc.constantFrom(...settings), (wire, cuts, setting) => {
+      const whole = describe(frame([wire], setting))
+      const split = describe(frame(splitAt(wire, cuts), setting))
+      return JSON.stringify(split) === JSON.stringify(whole)
+    }),
+    { numRuns: 1000 },
+  )
   t.pass('held for 1000 byte strings')
 })
 
@@ -151,5 +175,8 @@ t.test('malformed input: invalid UTF-8, NULs, a lone CR, a 1 MB line', async t =
   t.same(frame(['\r']), [])
   const big = Buffer.alloc(1024 * 1024 + 10, 0x41)
   const events = frame([big.subarray(0, 300_000), big.subarray(300_000), '\r\nOK\r\n'])
-  t.same(events.map(event => event.text.length), [1024 * 1024, 10, 2])
+  t.same(
+    events.map(event => event.text.length),
+    [1024 * 1024, 10, 2],
+  )
 })

@@ -7,7 +7,10 @@ import { openTransport } from '../../src/transport/open-transport.js'
 import type { LinkDrop, Transport, TransportEvents } from '../../src/model/transport.js'
 import { ScriptedPeer } from '../helpers/scripted-peer.js'
 
-async function startChat(peer: ScriptedPeer, transcript?: (entry: ChatTranscriptEntry) => void): Promise<{ chat: Chat; transport: Transport }> {
+async function startChat(
+  peer: ScriptedPeer,
+  transcript?: (entry: ChatTranscriptEntry) => void,
+): Promise<{ chat: Chat; transport: Transport }> {
   const transport = await openTransport('sim://scripted', { simPeer: () => peer })
   const chat = createChat(transport, { profile: SIMCOM_CHAT_PROFILE, ...(transcript ? { transcript } : {}) })
   return { chat, transport }
@@ -27,7 +30,16 @@ t.test('a command with echo: the echo is recognised, the final result ends it', 
 })
 
 t.test('+CME ERROR and the other final result codes end a command', async t => {
-  for (const final of ['ERROR', '+CME ERROR: SIM not inserted', '+CMS ERROR: 500', 'NO CARRIER', 'BUSY', 'NO ANSWER', 'NO DIALTONE', 'CONNECT 115200']) {
+  for (const final of [
+    'ERROR',
+    '+CME ERROR: SIM not inserted',
+    '+CMS ERROR: 500',
+    'NO CARRIER',
+    'BUSY',
+    'NO ANSWER',
+    'NO DIALTONE',
+    'CONNECT 115200',
+  ]) {
     const peer = new ScriptedPeer().on('AT+X\r', `\r\n${final}\r\n`)
     const { chat } = await startChat(peer)
     const exchange = await chat.command('AT+X', { timeoutMs: 5000 })
@@ -55,9 +67,7 @@ t.test('the read form of a command owns its +X: lines', async t => {
 })
 
 t.test('prompt, a URC before the data, exact data in one write, then OK', async t => {
-  const peer = new ScriptedPeer()
-    .on('AT+CMQTTTOPIC=0,9\r', '\r\n>')
-    .on('dddrrrggg', '\r\nOK\r\n')
+  const peer = new ScriptedPeer().on('AT+CMQTTTOPIC=0,9\r', '\r\n>').on('dddrrrggg', '\r\nOK\r\n')
   const { chat } = await startChat(peer)
   const prompt = await chat.command('AT+CMQTTTOPIC=0,9', { timeoutMs: 5000 })
   t.equal(prompt.outcome, 'prompt')
@@ -76,7 +86,10 @@ t.test('data ended with Ctrl-Z or ESC adds exactly that byte', async t => {
   const { chat } = await startChat(peer)
   await chat.sendData(Buffer.from('hi'), { end: 'ctrl-z', timeoutMs: 5000 })
   await chat.sendData(Buffer.from('no'), { end: 'esc', timeoutMs: 5000 })
-  t.same(peer.writes.map(write => write.toString('hex')), ['68691a', '6e6f1b'])
+  t.same(
+    peer.writes.map(write => write.toString('hex')),
+    ['68691a', '6e6f1b'],
+  )
 })
 
 t.test('with echo on, echoed prompt data is recognised as echo', async t => {
@@ -89,7 +102,8 @@ t.test('with echo on, echoed prompt data is recognised as echo', async t => {
 
 t.test('a received message between OK and +CMQTTPUB: payloads by length, block kept in order', async t => {
   const payload = 'line one\r\nOK\r\nend'
-  const block = `\r\n+CMQTTRXSTART: 0,13,${payload.length}\r\n\r\n+CMQTTRXTOPIC: 0,13\r\ndddrrrggghhhk\r\n` +
+  const block =
+    `\r\n+CMQTTRXSTART: 0,13,${payload.length}\r\n\r\n+CMQTTRXTOPIC: 0,13\r\ndddrrrggghhhk\r\n` +
     `\r\n+CMQTTRXPAYLOAD: 0,${payload.length}\r\n${payload}\r\n\r\n+CMQTTRXEND: 0\r\n`
   const peer = new ScriptedPeer().on('AT+CMQTTPUB=0,1,60\r', `\r\nOK\r\n${block}\r\n+CMQTTPUB: 0,0\r\n`)
   const { chat } = await startChat(peer)
@@ -209,22 +223,41 @@ t.test('the transcript notes why a wait ended early', async t => {
   const entries: ChatTranscriptEntry[] = []
   const { chat } = await startChat(new ScriptedPeer(), entry => entries.push(entry))
   await chat.command('AT', { timeoutMs: 5 })
-  t.match(entries.filter(e => e.dir === 'note').map(e => String(e.bytes)), [/^timeout: /])
+  t.match(
+    entries.filter(e => e.dir === 'note').map(e => String(e.bytes)),
+    [/^timeout: /],
+  )
 })
 
 t.test('property: a conversation gives the same exchange however the modem chunks it', async t => {
   const urcLines = ['+CMQTTCONNLOST: 0,3', '+CMQTTNONET', 'RDY', '+CPIN: READY', '+CMQTTPING: 0,1']
   const item = fc.oneof(
     fc.constantFrom(...urcLines).map(text => `\r\n${text}\r\n`),
-    fc.stringMatching(/^[A-Z0-9 ,:]{1,20}$/).filter(text => text.trim() === text && !/^(OK|ERROR|BUSY|NO |CONNECT|RDY|\+)/.test(text)).map(text => `\r\n${text}\r\n`),
-    fc.uint8Array({ maxLength: 20 }).map(bytes => Buffer.concat([Buffer.from(`\r\n+CMQTTRXPAYLOAD: 0,${bytes.length}\r\n`), Buffer.from(bytes), Buffer.from('\r\n')]).toString('latin1')),
+    fc
+      .stringMatching(/^[A-Z0-9 ,:]{1,20}$/)
+      .filter(text => text.trim() === text && !/^(OK|ERROR|BUSY|NO |CONNECT|RDY|\+)/.test(text))
+      .map(text => `\r\n${text}\r\n`),
+    fc
+      .uint8Array({ maxLength: 20 })
+      .map(bytes =>
+        Buffer.concat([Buffer.from(`\r\n+CMQTTRXPAYLOAD: 0,${bytes.length}\r\n`), Buffer.from(bytes), Buffer.from('\r\n')]).toString(
+          'latin1',
+        ),
+      ),
   )
-  await fc.assert(fc.asyncProperty(fc.array(item, { maxLength: 12 }), fc.array(fc.integer({ min: 1, max: 7 }), { minLength: 1, maxLength: 5 }), async (items, sizes) => {
-    const reply = Buffer.from(`AT+CMQTTDISC=0,60\r${items.join('')}\r\nOK\r\n`, 'latin1')
-    const whole = await runChunked(reply, [reply.length])
-    const split = await runChunked(reply, sizes)
-    return JSON.stringify(whole) === JSON.stringify(split)
-  }), { numRuns: 200 })
+  await fc.assert(
+    fc.asyncProperty(
+      fc.array(item, { maxLength: 12 }),
+      fc.array(fc.integer({ min: 1, max: 7 }), { minLength: 1, maxLength: 5 }),
+      async (items, sizes) => {
+        const reply = Buffer.from(`AT+CMQTTDISC=0,60\r${items.join('')}\r\nOK\r\n`, 'latin1')
+        const whole = await runChunked(reply, [reply.length])
+        const split = await runChunked(reply, sizes)
+        return JSON.stringify(whole) === JSON.stringify(split)
+      },
+    ),
+    { numRuns: 200 },
+  )
   t.pass('held for 200 conversations')
 })
 
@@ -243,14 +276,17 @@ async function runChunked(reply: Buffer, sizes: number[]): Promise<unknown> {
 }
 
 t.test('arbitrary bytes while a command runs never throw', async t => {
-  await fc.assert(fc.asyncProperty(fc.uint8Array({ maxLength: 400 }), async bytes => {
-    const transport = new FakeTransport()
-    const chat = createChat(transport, { profile: SIMCOM_CHAT_PROFILE })
-    const pending = chat.command('AT', { timeoutMs: 1 })
-    transport.receive(Buffer.from(bytes))
-    const exchange = await pending
-    return ['final', 'prompt', 'timeout'].includes(exchange.outcome)
-  }), { numRuns: 200 })
+  await fc.assert(
+    fc.asyncProperty(fc.uint8Array({ maxLength: 400 }), async bytes => {
+      const transport = new FakeTransport()
+      const chat = createChat(transport, { profile: SIMCOM_CHAT_PROFILE })
+      const pending = chat.command('AT', { timeoutMs: 1 })
+      transport.receive(Buffer.from(bytes))
+      const exchange = await pending
+      return ['final', 'prompt', 'timeout'].includes(exchange.outcome)
+    }),
+    { numRuns: 200 },
+  )
   t.pass('held for 200 byte strings')
 })
 

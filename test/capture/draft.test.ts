@@ -6,7 +6,7 @@ import { toDraftLine } from '../../src/capture/volatile-rules.js'
 import { writeDraft } from '../../src/capture/write-draft.js'
 import { lintSequence, loadSequenceText } from '../../src/sequence/index.js'
 
-t.test('values that change become regexes of their shape; identifiers are never written', async (t) => {
+t.test('values that change become regexes of their shape; identifiers are never written', async t => {
   t.same(toDraftLine('OK'), { kind: 'exact', text: 'OK' })
   t.same(toDraftLine('864000000000005'), { kind: 'regex', source: '^\\d{15}$' })
   t.same(toDraftLine('+ICCID: 89860012345678901234'), { kind: 'regex', source: '^\\+ICCID: [0-9A-F]{19,20}$' })
@@ -17,41 +17,69 @@ t.test('values that change become regexes of their shape; identifiers are never 
   t.same(toDraftLine('/not/a/regex/'), { kind: 'regex', source: '^\\/not\\/a\\/regex\\/$' }, 'a line that looks like a regex is escaped')
 })
 
-t.test('script lines: commands, prompt data with its end, waits, and located problems', async (t) => {
+t.test('script lines: commands, prompt data with its end, waits, and located problems', async t => {
   const parsed = parseCaptureScript('# c\nAT\n>abc\n>sms<ctrl-z>\n>x<esc>\nwait 2s\nwait soon\nhello\n')
   t.same(parsed.items, [
-    { kind: 'command', text: 'AT', line: 2 }, { kind: 'data', text: 'abc', end: 'none', line: 3 },
-    { kind: 'data', text: 'sms', end: 'ctrl-z', line: 4 }, { kind: 'data', text: 'x', end: 'esc', line: 5 },
+    { kind: 'command', text: 'AT', line: 2 },
+    { kind: 'data', text: 'abc', end: 'none', line: 3 },
+    { kind: 'data', text: 'sms', end: 'ctrl-z', line: 4 },
+    { kind: 'data', text: 'x', end: 'esc', line: 5 },
     { kind: 'wait', durationMs: 2000, line: 6 },
   ])
-  t.same(parsed.problems.map((p) => [p.code, p.line]), [['bad-wait', 7], ['not-a-command', 8]])
+  t.same(
+    parsed.problems.map(p => [p.code, p.line]),
+    [
+      ['bad-wait', 7],
+      ['not-a-command', 8],
+    ],
+  )
 })
 
 const step = (fields: Partial<CapturedStep> & Pick<CapturedStep, 'kind' | 'text'>): CapturedStep => ({
-  end: 'none', command: fields.text, responses: [], urcs: [], startedAtMs: 0, final: 'OK', ...fields,
+  end: 'none',
+  command: fields.text,
+  responses: [],
+  urcs: [],
+  startedAtMs: 0,
+  final: 'OK',
+  ...fields,
 })
 
-t.test('a captured session becomes numbered steps: prompt pairs as n.1/n.2, URCs on their step, a draft that loads and lints clean', async (t) => {
-  const captured: CapturedStep[] = [
-    step({ kind: 'command', text: 'AT+CGSN', responses: ['864000000000005'] }),
-    step({ kind: 'command', text: 'AT+CMQTTSTART', urcs: [{ text: '+CMQTTSTART: 0', afterMs: 12_000 }, { text: 'RDY', afterMs: 5 }] }),
-    step({ kind: 'command', text: 'AT+CMQTTTOPIC=0,4', final: '>' }),
-    step({ kind: 'data', text: 'a{{b', command: 'AT+CMQTTTOPIC=0,4' }),
-    step({ kind: 'command', text: 'AT+CMGS="1"', final: '>' }),
-    step({ kind: 'data', text: 'hi', end: 'ctrl-z', command: 'AT+CMGS="1"', responses: ['+CMGS: 4'] }),
-    step({ kind: 'command', text: 'AT+NOANSWER', final: undefined }),
-  ]
-  const { steps, ambient } = buildDraftSteps(captured, { defaultTimeoutMs: 10_000 })
-  t.same(steps.map((s) => s.no), ['1', '2', '3.1', '3.2', '4.1', '4.2'], 'a command that got no answer is left out')
-  t.same(ambient, ['RDY'])
-  t.equal(steps[1]!.timeoutMs, 36_000, 'a slow URC widens the step\'s timeout')
-  const text = writeDraft({ name: 'draft', device: 'simcom-a76xx', source: 'test', defaultTimeoutMs: 10_000, ambient }, steps)
-  t.notMatch(text, /864000000000005/)
-  t.match(text, /end: ctrl-z/)
-  const loaded = loadSequenceText('draft.yaml', Buffer.from(text))
-  t.same(loaded.diagnostics, [])
-  t.ok(loaded.sequence)
-  t.same(lintSequence(loaded.sequence!), [])
-  const data = loaded.sequence!.steps[3]!.action
-  t.equal(data.kind === 'data' ? data.data.text : '', 'a\\{{b', 'a literal {{ is escaped for the template engine')
-})
+t.test(
+  'a captured session becomes numbered steps: prompt pairs as n.1/n.2, URCs on their step, a draft that loads and lints clean',
+  async t => {
+    const captured: CapturedStep[] = [
+      step({ kind: 'command', text: 'AT+CGSN', responses: ['864000000000005'] }),
+      step({
+        kind: 'command',
+        text: 'AT+CMQTTSTART',
+        urcs: [
+          { text: '+CMQTTSTART: 0', afterMs: 12_000 },
+          { text: 'RDY', afterMs: 5 },
+        ],
+      }),
+      step({ kind: 'command', text: 'AT+CMQTTTOPIC=0,4', final: '>' }),
+      step({ kind: 'data', text: 'a{{b', command: 'AT+CMQTTTOPIC=0,4' }),
+      step({ kind: 'command', text: 'AT+CMGS="1"', final: '>' }),
+      step({ kind: 'data', text: 'hi', end: 'ctrl-z', command: 'AT+CMGS="1"', responses: ['+CMGS: 4'] }),
+      step({ kind: 'command', text: 'AT+NOANSWER', final: undefined }),
+    ]
+    const { steps, ambient } = buildDraftSteps(captured, { defaultTimeoutMs: 10_000 })
+    t.same(
+      steps.map(s => s.no),
+      ['1', '2', '3.1', '3.2', '4.1', '4.2'],
+      'a command that got no answer is left out',
+    )
+    t.same(ambient, ['RDY'])
+    t.equal(steps[1]!.timeoutMs, 36_000, "a slow URC widens the step's timeout")
+    const text = writeDraft({ name: 'draft', device: 'simcom-a76xx', source: 'test', defaultTimeoutMs: 10_000, ambient }, steps)
+    t.notMatch(text, /864000000000005/)
+    t.match(text, /end: ctrl-z/)
+    const loaded = loadSequenceText('draft.yaml', Buffer.from(text))
+    t.same(loaded.diagnostics, [])
+    t.ok(loaded.sequence)
+    t.same(lintSequence(loaded.sequence!), [])
+    const data = loaded.sequence!.steps[3]!.action
+    t.equal(data.kind === 'data' ? data.data.text : '', 'a\\{{b', 'a literal {{ is escaped for the template engine')
+  },
+)

@@ -7,7 +7,8 @@ import { runYamlOnSim } from '../helpers/run-on-sim.js'
 
 // Runs the built CLI (npm test builds dist/ first).
 const root = fileURLToPath(new URL('../../', import.meta.url))
-const atseq = (...args: string[]) => spawnSync(process.execPath, ['dist/cli/main.js', ...args], { cwd: root, encoding: 'utf8', timeout: 60_000 })
+const atseq = (...args: string[]) =>
+  spawnSync(process.execPath, ['dist/cli/main.js', ...args], { cwd: root, encoding: 'utf8', timeout: 60_000 })
 
 const SEQUENCE = `sequence: diff cli
 device: simcom-a76xx
@@ -18,10 +19,10 @@ steps:
 `
 
 function jsonOf(paths: string[]): string {
-  return paths.find((p) => p.endsWith('.json'))!
+  return paths.find(p => p.endsWith('.json'))!
 }
 
-t.test('atseq diff: a run with itself reports no differences and exits 0', async (t) => {
+t.test('atseq diff: a run with itself reports no differences and exits 0', async t => {
   const run = await runYamlOnSim(t, SEQUENCE)
   const a = jsonOf(run.reportPaths)
   const page = join(run.dir, 'self.diff.html')
@@ -32,7 +33,7 @@ t.test('atseq diff: a run with itself reports no differences and exits 0', async
   t.match(readFileSync(page, 'utf8'), /No differences/)
 })
 
-t.test('atseq diff: a step that went from passed to failed exits 1 and says so', async (t) => {
+t.test('atseq diff: a step that went from passed to failed exits 1 and says so', async t => {
   // Each run gets a fresh test folder: keep A's record before B's run replaces the folder.
   const recordA = readFileSync(jsonOf((await runYamlOnSim(t, SEQUENCE)).reportPaths), 'utf8')
   const runB = await runYamlOnSim(t, SEQUENCE, { device: 'sim://simcom-sim7600' })
@@ -49,7 +50,7 @@ t.test('atseq diff: a step that went from passed to failed exits 1 and says so',
   t.equal(atseq('diff', b, a, '--no-html').status, 0, 'failed → passed is not a regression')
 })
 
-t.test('atseq diff: a file that is not a run record exits 2', async (t) => {
+t.test('atseq diff: a file that is not a run record exits 2', async t => {
   const dir = t.testdir({})
   const bogus = join(dir, 'x.json')
   writeFileSync(bogus, '{"hello": 1}')

@@ -4,7 +4,8 @@ import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 
 const root = fileURLToPath(new URL('../../', import.meta.url))
-const atseq = (...args: string[]) => spawnSync(process.execPath, ['dist/cli/main.js', ...args], { cwd: root, encoding: 'utf8', timeout: 60_000 })
+const atseq = (...args: string[]) =>
+  spawnSync(process.execPath, ['dist/cli/main.js', ...args], { cwd: root, encoding: 'utf8', timeout: 60_000 })
 const seed = 'test/fixtures/spec/mqtts-not-verify-server.txt'
 
 t.test('import prints YAML that validates, and warns on rows 3, 8 and 12', async t => {

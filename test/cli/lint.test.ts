@@ -3,10 +3,12 @@ import { spawnSync } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
 
 const root = fileURLToPath(new URL('../../', import.meta.url))
-const atseq = (...args: string[]) => spawnSync(process.execPath, ['dist/cli/main.js', ...args], { cwd: root, encoding: 'utf8', timeout: 60_000 })
+const atseq = (...args: string[]) =>
+  spawnSync(process.execPath, ['dist/cli/main.js', ...args], { cwd: root, encoding: 'utf8', timeout: 60_000 })
 
 const WARNED = [
-  'sequence: warned', 'steps:',
+  'sequence: warned',
+  'steps:',
   '  - { no: "8.1", send: "AT+CMQTTPAYLOAD=0,60", expect: ">" }',
   '  - { no: "8.2", data: "0123456789", expect: OK }',
   '  - { no: "3", send: "AT+CMQTTACCQ=0,\u201Cc\u201D" }',
@@ -25,9 +27,17 @@ t.test('lint: warnings with locations, exit 0; --strict exits 1', async t => {
 t.test('lint --format json is machine-readable', async t => {
   const dir = t.testdir({ 'warned.yaml': WARNED })
   const run = atseq('lint', '--format', 'json', `${dir}/warned.yaml`)
-  const report = JSON.parse(run.stdout) as { warnings: number; results: Array<{ diagnostics: Array<{ code: string; severity: string; at: { line: number } }> }> }
+  const report = JSON.parse(run.stdout) as {
+    warnings: number
+    results: Array<{ diagnostics: Array<{ code: string; severity: string; at: { line: number } }> }>
+  }
   t.equal(report.warnings, 4)
-  t.same(report.results[0]!.diagnostics.map(d => d.code).sort(), ['no-expectation', 'non-ascii-command', 'prompt-length-mismatch', 'step-number-order'])
+  t.same(report.results[0]!.diagnostics.map(d => d.code).sort(), [
+    'no-expectation',
+    'non-ascii-command',
+    'prompt-length-mismatch',
+    'step-number-order',
+  ])
 })
 
 t.test('lint --var feeds variable checks', async t => {

@@ -26,12 +26,14 @@ async function waitForScreen(socket: string, pattern: RegExp, timeoutMs = 15_000
   throw new Error(`the screen never showed ${pattern}; it shows:\n${screen}`)
 }
 
-t.test('interactive record in tmux: a command and its answer, a > prompt with data, history, and :end writes the draft', async (t) => {
+t.test('interactive record in tmux: a command and its answer, a > prompt with data, history, and :end writes the draft', async t => {
   if (!requireTool(t, 'tmux')) return
   const dir = t.testdir({})
   const draft = join(dir, 'typed.yaml')
   const socket = `atseq-record-${process.pid}`
-  t.teardown(() => { tmux(socket, 'kill-server') })
+  t.teardown(() => {
+    tmux(socket, 'kill-server')
+  })
   const command = `cd '${root}' && '${process.execPath}' dist/cli/main.js record --device sim://simcom-a76xx -o '${draft}'; echo "exit=$?"; sleep 30`
   tmux(socket, 'new-session', '-d', '-s', 'rec', '-x', '150', '-y', '50', command)
   await waitForScreen(socket, /^AT>\s*$/m)

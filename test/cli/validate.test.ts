@@ -5,7 +5,8 @@ import { fileURLToPath } from 'node:url'
 
 // Runs the built CLI (npm test builds dist/ first).
 const root = fileURLToPath(new URL('../../', import.meta.url))
-const atseq = (...args: string[]) => spawnSync(process.execPath, ['dist/cli/main.js', ...args], { cwd: root, encoding: 'utf8', timeout: 60_000 })
+const atseq = (...args: string[]) =>
+  spawnSync(process.execPath, ['dist/cli/main.js', ...args], { cwd: root, encoding: 'utf8', timeout: 60_000 })
 
 t.test('validate sequences/ exits 0', async t => {
   const run = atseq('validate', 'sequences/')
@@ -27,7 +28,10 @@ t.test('validate on the invalid fixtures prints one located error per file and e
 t.test('validate --format json', async t => {
   const run = atseq('validate', '--format', 'json', 'test/fixtures/invalid/unknown-key.yaml')
   t.equal(run.status, 2)
-  const report = JSON.parse(run.stdout) as { invalid: number; results: Array<{ valid: boolean; diagnostics: Array<{ code: string; at: { line: number; col: number } }> }> }
+  const report = JSON.parse(run.stdout) as {
+    invalid: number
+    results: Array<{ valid: boolean; diagnostics: Array<{ code: string; at: { line: number; col: number } }> }>
+  }
   t.equal(report.invalid, 1)
   t.match(report.results[0], { valid: false, diagnostics: [{ code: 'unknown-key', at: { line: 5, col: 5 } }] })
 })

@@ -29,13 +29,17 @@ t.test('mosquitto_pub to mosquitto_sub through a real Mosquitto over TLS', async
   const tls = ['-h', 'localhost', '-p', String(mosquitto.tlsPort), '--cafile', caFile]
   // -C 1 -W: exit 0 after one message, or non-zero after the timeout.
   const sub = spawn(findTool('mosquitto_sub') ?? 'mosquitto_sub', [...tls, '-t', 'dddrrrggghhhk', '-C', '1', '-W', CLIENT_TIMEOUT_S, '-v'])
-  t.teardown(() => { if (sub.exitCode === null) sub.kill() })
+  t.teardown(() => {
+    if (sub.exitCode === null) sub.kill()
+  })
   let out = ''
-  sub.stdout.on('data', (chunk: Buffer) => { out += chunk.toString() })
+  sub.stdout.on('data', (chunk: Buffer) => {
+    out += chunk.toString()
+  })
   const exited = once(sub, 'exit')
   // mosquitto_sub prints nothing once subscribed; a retained publish reaches it whether it subscribed before or after.
   await run(findTool('mosquitto_pub') ?? 'mosquitto_pub', [...tls, '-t', 'dddrrrggghhhk', '-m', 'over tls', '-q', '1', '-r'])
-  const [code] = await exited as [number | null]
+  const [code] = (await exited) as [number | null]
   t.equal(code, 0, 'mosquitto_sub got its message')
   t.equal(out.trim(), 'dddrrrggghhhk over tls')
 })
@@ -48,7 +52,10 @@ t.test('plain listener only without tls; stop frees the port', async t => {
   await Promise.all([mosquitto.stop(), mosquitto.stop()])
   const refused = await new Promise<boolean>(resolve => {
     const socket = connect(mosquitto.port, '127.0.0.1')
-    socket.once('connect', () => { socket.destroy(); resolve(false) })
+    socket.once('connect', () => {
+      socket.destroy()
+      resolve(false)
+    })
     socket.once('error', () => resolve(true))
   })
   t.equal(refused, true, 'nothing listens after stop')

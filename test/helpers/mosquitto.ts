@@ -36,9 +36,8 @@ const STOP_GRACE_MS = 3000
 export async function startMosquitto(opts: MosquittoOptions = {}): Promise<RunningMosquitto> {
   const binary = findTool('mosquitto')
   if (binary === undefined) throw new Error('mosquitto not installed: apt-get install mosquitto')
-  const certificates = opts.tls === true
-    ? opts.certificates ?? await createTestCertificates({ hostnames: ['localhost', '127.0.0.1', '::1'] })
-    : undefined
+  const certificates =
+    opts.tls === true ? (opts.certificates ?? (await createTestCertificates({ hostnames: ['localhost', '127.0.0.1', '::1'] }))) : undefined
   const dir = await mkdtemp(join(tmpdir(), 'atseq-mosquitto-'))
   let lastError: unknown
   // Free ports are found then released, so another process can take one first: retry with new ports.
@@ -60,8 +59,12 @@ async function launchMosquitto(binary: string, dir: string, certificates: TestCe
   await writeFile(configPath, await writeConfig(dir, port, tlsPort, certificates))
   const child = spawn(binary, ['-c', configPath], { stdio: ['ignore', 'pipe', 'pipe'] })
   let log = ''
-  child.stdout?.on('data', (chunk: Buffer) => { log += chunk.toString() })
-  child.stderr?.on('data', (chunk: Buffer) => { log += chunk.toString() })
+  child.stdout?.on('data', (chunk: Buffer) => {
+    log += chunk.toString()
+  })
+  child.stderr?.on('data', (chunk: Buffer) => {
+    log += chunk.toString()
+  })
   const stop = createStop(child, dir)
   try {
     await waitForAccept(child, port, () => log)
@@ -71,12 +74,20 @@ async function launchMosquitto(binary: string, dir: string, certificates: TestCe
     throw error
   }
   return {
-    host: '127.0.0.1', port, log: () => log, stop,
+    host: '127.0.0.1',
+    port,
+    log: () => log,
+    stop,
     ...(tlsPort === undefined ? {} : { tlsPort, ca: certificates?.ca }),
   }
 }
 
-async function writeConfig(dir: string, port: number, tlsPort: number | undefined, certificates: TestCertificates | undefined): Promise<string> {
+async function writeConfig(
+  dir: string,
+  port: number,
+  tlsPort: number | undefined,
+  certificates: TestCertificates | undefined,
+): Promise<string> {
   const lines = [
     // Run as root, mosquitto would switch to user "mosquitto", which cannot read our private temp dir.
     `user ${userInfo().username}`,
@@ -93,8 +104,12 @@ async function writeConfig(dir: string, port: number, tlsPort: number | undefine
     await writeFile(join(dir, 'ca.pem'), certificates.ca)
     await writeFile(join(dir, 'server-cert.pem'), certificates.serverCert)
     await writeFile(join(dir, 'server-key.pem'), certificates.serverKey, { mode: 0o600 })
-    lines.push(`listener ${tlsPort} 127.0.0.1`, `cafile ${join(dir, 'ca.pem')}`,
-      `certfile ${join(dir, 'server-cert.pem')}`, `keyfile ${join(dir, 'server-key.pem')}`)
+    lines.push(
+      `listener ${tlsPort} 127.0.0.1`,
+      `cafile ${join(dir, 'ca.pem')}`,
+      `certfile ${join(dir, 'server-cert.pem')}`,
+      `keyfile ${join(dir, 'server-key.pem')}`,
+    )
   }
   return lines.join('\n') + '\n'
 }
@@ -122,8 +137,14 @@ async function waitForAccept(child: ChildProcess, port: number, readLog: () => s
 function isAccepting(port: number): Promise<boolean> {
   return new Promise(resolve => {
     const socket = connect(port, '127.0.0.1')
-    socket.once('connect', () => { socket.destroy(); resolve(true) })
-    socket.once('error', () => { socket.destroy(); resolve(false) })
+    socket.once('connect', () => {
+      socket.destroy()
+      resolve(true)
+    })
+    socket.once('error', () => {
+      socket.destroy()
+      resolve(false)
+    })
   })
 }
 

@@ -23,7 +23,8 @@ export async function runYamlOnSim(t: Test, yaml: string, options: SimRunOptions
   const file = join(dir, 'sequence.yaml')
   writeFileSync(file, yaml)
   const loaded = await loadSequence(file)
-  if (!loaded.sequence) throw new Error(`test sequence is invalid:\n${loaded.diagnostics.map((d) => `${d.at.line}:${d.at.col} ${d.message}`).join('\n')}`)
+  if (!loaded.sequence)
+    throw new Error(`test sequence is invalid:\n${loaded.diagnostics.map(d => `${d.at.line}:${d.at.col} ${d.message}`).join('\n')}`)
   let modem: SimModem | undefined
   const runOptions: RunSequenceOptions = {
     device: options.device ?? 'sim://simcom-a76xx',
@@ -38,8 +39,8 @@ export async function runYamlOnSim(t: Test, yaml: string, options: SimRunOptions
     commandLine: ['atseq', 'run', 'sequence.yaml'],
     signal: options.signal ?? new AbortController().signal,
     teardownSignal: new AbortController().signal,
-    events: { onStepEnd: (step) => options.onStepEnd?.(step, modem) },
-    onSimModem: (created) => {
+    events: { onStepEnd: step => options.onStepEnd?.(step, modem) },
+    onSimModem: created => {
       modem = created
       options.onSimModem?.(created)
     },
@@ -49,7 +50,7 @@ export async function runYamlOnSim(t: Test, yaml: string, options: SimRunOptions
 
 /** The result of the step numbered `no` in the main steps. */
 export function stepNo(record: RunRecord, no: string, phase: StepResult['phase'] = 'steps'): StepResult {
-  const step = record.steps.find((s) => s.no === no && s.phase === phase)
+  const step = record.steps.find(s => s.no === no && s.phase === phase)
   if (!step) throw new Error(`no step ${phase} ${no} in the record`)
   return step
 }

@@ -54,7 +54,9 @@ export class ScriptedPeer implements ModemPeer {
     this.writes.push(Buffer.from(bytes))
     if (this.#echo) this.send(bytes)
     this.#inbox = Buffer.concat([this.#inbox, bytes])
-    while (this.#fireFirstRule()) { /* each pass consumes input, so this ends */ }
+    while (this.#fireFirstRule()) {
+      /* each pass consumes input, so this ends */
+    }
   }
 
   async detach(): Promise<void> {
@@ -108,6 +110,8 @@ export function connectPeerToStream(
   stream: { write(bytes: Buffer): unknown; on(event: 'data', listener: (chunk: Buffer) => void): unknown },
   onDrop: (cause: string) => void = () => {},
 ): void {
-  peer.attach(bytes => { stream.write(Buffer.from(bytes)) }, onDrop)
+  peer.attach(bytes => {
+    stream.write(Buffer.from(bytes))
+  }, onDrop)
   stream.on('data', chunk => peer.receive(chunk))
 }

@@ -19,11 +19,19 @@ t.test('requireTool: present tool passes through untouched', async t => {
 
 t.test('requireTool: a missing tool skips locally and fails under CI=true', async t => {
   const saved = process.env.CI
-  t.teardown(() => { if (saved === undefined) delete process.env.CI; else process.env.CI = saved })
+  t.teardown(() => {
+    if (saved === undefined) delete process.env.CI
+    else process.env.CI = saved
+  })
   const calls: string[] = []
   const fake = {
-    fail: (message: string) => { calls.push(`fail: ${message}`) },
-    skip: (message: string) => { calls.push(`skip: ${message}`); return Promise.resolve() },
+    fail: (message: string) => {
+      calls.push(`fail: ${message}`)
+    },
+    skip: (message: string) => {
+      calls.push(`skip: ${message}`)
+      return Promise.resolve()
+    },
   } as unknown as Parameters<typeof requireTool>[0]
   delete process.env.CI
   t.equal(requireTool(fake, 'atseq-no-such-tool'), false)

@@ -17,12 +17,17 @@ function makeRecorder(transcriptPath?: string, secrets: string[] = []): { record
     now: () => now,
     ...(transcriptPath ? { transcriptPath } : {}),
   })
-  return { recorder, tick: (ms) => { now += ms } }
+  return {
+    recorder,
+    tick: ms => {
+      now += ms
+    },
+  }
 }
 
 const decode = (data: string): string => Buffer.from(data, 'base64').toString('utf8')
 
-t.test('received bytes are held until a line ends, so a secret split across reads is masked', async (t) => {
+t.test('received bytes are held until a line ends, so a secret split across reads is masked', async t => {
   const { recorder, tick } = makeRecorder(undefined, ['s3cret'])
   tick(5)
   recorder.recordRx(Buffer.from('\r\npass s3'))
@@ -34,7 +39,7 @@ t.test('received bytes are held until a line ends, so a secret split across read
   t.notMatch(decode(record.transcript[0]?.data ?? ''), /s3cret/)
 })
 
-t.test('a prompt with no line end is flushed at the step boundary', async (t) => {
+t.test('a prompt with no line end is flushed at the step boundary', async t => {
   const { recorder } = makeRecorder()
   recorder.recordTx(Buffer.from('AT+CMQTTTOPIC=0,3\r'))
   recorder.recordRx(Buffer.from('\r\n>'))
@@ -43,7 +48,7 @@ t.test('a prompt with no line end is flushed at the step boundary', async (t) =>
   t.equal(decode(record.transcript[1]?.data ?? ''), '\r\n>')
 })
 
-t.test('the transcript is streamed to disk as it goes', async (t) => {
+t.test('the transcript is streamed to disk as it goes', async t => {
   const dir = t.testdir({})
   const path = join(dir, 'run.transcript.txt')
   const { recorder } = makeRecorder(path)
@@ -54,7 +59,7 @@ t.test('the transcript is streamed to disk as it goes', async (t) => {
   recorder.finish('passed', 0)
 })
 
-t.test('finish counts steps by status and masks the identity', async (t) => {
+t.test('finish counts steps by status and masks the identity', async t => {
   const { recorder } = makeRecorder()
   recorder.recordIdentity({ model: 'A7670E', imei: '861234567890123' })
   const record = recorder.finish('failed', 1, 'step 3 failed')

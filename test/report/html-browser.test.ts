@@ -15,7 +15,14 @@ import { writeReports } from '../../src/report/write-reports.js'
 import { findTool, requireTool } from '../helpers/system-tool.js'
 import { failingRun, hostileRun } from './fixtures/runs.js'
 
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync']
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+]
 const SCREENSHOT_DIR = resolve('.tap', 'screenshots')
 
 /** The few browser globals the tests read (the test tree is compiled without the DOM library). */
@@ -45,7 +52,10 @@ async function openReport(browser: Browser, url: string, javaScriptEnabled = tru
   const page = await context.newPage()
   const opened: OpenedReport = { page, url, requests: [], dialogs: [] }
   page.on('request', request => opened.requests.push(request.url()))
-  page.on('dialog', dialog => { opened.dialogs.push(dialog.message()); void dialog.dismiss() })
+  page.on('dialog', dialog => {
+    opened.dialogs.push(dialog.message())
+    void dialog.dismiss()
+  })
   await page.goto(url)
   return opened
 }
@@ -72,7 +82,12 @@ t.test('the HTML report in a browser', async t => {
     t.equal(await page.locator('tbody.st').count(), failing.steps.length)
     const row = page.locator('tbody.s-failed').first()
     t.same(await row.locator('tr').first().locator('th, td').allInnerTexts(), [
-      '6', 'AT+CMQTTCONNECT=0,"tcp://127.0.0.1:8883",60,1', 'OK\nurc: +CMQTTCONNECT: 0,0', 'OK\n+CMQTTCONNECT: 0,11', 'Connect to a MQTT server', 'FAIL\n851 ms',
+      '6',
+      'AT+CMQTTCONNECT=0,"tcp://127.0.0.1:8883",60,1',
+      'OK\nurc: +CMQTTCONNECT: 0,0',
+      'OK\n+CMQTTCONNECT: 0,11',
+      'Connect to a MQTT server',
+      'FAIL\n851 ms',
     ])
     t.match(await page.locator('h1').innerText(), /FAILED\s+MQTTS - Not Verify Server/)
     t.match(await page.locator('.counts').innerText(), /31\s+Steps[\s\S]*15\s+Passed[\s\S]*1\s+Failed[\s\S]*0\s+Errors[\s\S]*15\s+Skipped/)
@@ -133,7 +148,14 @@ t.test('the HTML report in a browser', async t => {
     await page.emulateMedia({ media: 'print' })
     t.notOk(await page.locator('#only-failures').isVisible())
     t.ok(await page.locator('tbody.s-passed .tr').first().isVisible(), 'collapsed transcripts are printed')
-    t.equal(await page.locator('thead th').first().evaluate(el => (globalThis as unknown as BrowserGlobals).getComputedStyle(el).position), 'static', 'no sticky header on paper')
+    t.equal(
+      await page
+        .locator('thead th')
+        .first()
+        .evaluate(el => (globalThis as unknown as BrowserGlobals).getComputedStyle(el).position),
+      'static',
+      'no sticky header on paper',
+    )
     const pdf = await page.pdf({ format: 'A4', landscape: true })
     t.ok(pdf.subarray(0, 5).toString() === '%PDF-', 'it renders to PDF')
   })
@@ -152,7 +174,11 @@ t.test('the HTML report in a browser', async t => {
     t.match(await page.locator('tbody.s-failed .reason').innerText(), '</details><script>window.__xss=8</script>')
     t.ok(await page.locator('body').isVisible(), 'an injected style did not hide the page')
     await page.locator('#expand-all').click({ timeout: 5000 })
-    t.equal(await page.evaluate(() => (globalThis as unknown as BrowserGlobals).__xss), undefined, 'nothing ran after expanding every transcript')
+    t.equal(
+      await page.evaluate(() => (globalThis as unknown as BrowserGlobals).__xss),
+      undefined,
+      'nothing ran after expanding every transcript',
+    )
     await saveScreenshot(t, page, 'report-hostile', true)
   })
 })

@@ -21,7 +21,11 @@ t.test('writes each requested format once, in request order, into a new folder',
     { format: 'junit', path: join(dir, 'mqtts-not-verify-server.junit.xml') },
   ])
   for (const { format, path } of written) t.equal(readFileSync(path, 'utf8'), renderReport(record, format), format)
-  t.same(readdirSync(dir).sort(), ['mqtts-not-verify-server.html', 'mqtts-not-verify-server.json', 'mqtts-not-verify-server.junit.xml'], 'no temporary file is left')
+  t.same(
+    readdirSync(dir).sort(),
+    ['mqtts-not-verify-server.html', 'mqtts-not-verify-server.json', 'mqtts-not-verify-server.junit.xml'],
+    'no temporary file is left',
+  )
 })
 
 t.test('an existing report is replaced whole', async t => {
@@ -38,6 +42,9 @@ t.test('a report that cannot be written is an error with its cause, and leaves n
   const blocker = join(dir, 'run.html')
   writeFileSync(join(blocker), 'x')
   // The destination is a file where a folder is needed.
-  await t.rejects(writeFileAtomically(join(blocker, 'inner.html'), 'content'), { message: /could not write the report/, cause: { code: 'ENOTDIR' } })
+  await t.rejects(writeFileAtomically(join(blocker, 'inner.html'), 'content'), {
+    message: /could not write the report/,
+    cause: { code: 'ENOTDIR' },
+  })
   t.same(readdirSync(dir), ['run.html'])
 })

@@ -41,8 +41,10 @@ const PUBLISH_HELLO_HI = `  - no: "1"
     urc: "+CMQTTPUB: 0,0"
 `
 
-t.test('a publish step reaches the modem as RX URCs with the payload read by length', async (t) => {
-  const { record } = await runYamlOnSim(t, `${connect}
+t.test('a publish step reaches the modem as RX URCs with the payload read by length', async t => {
+  const { record } = await runYamlOnSim(
+    t,
+    `${connect}
 steps:
   - no: "1"
     publish: { topic: "{{topic}}", payload: "{{payload}}", qos: 1 }
@@ -51,29 +53,41 @@ steps:
       - "+CMQTTRXTOPIC: 0,{{len topic}}"
       - "+CMQTTRXPAYLOAD: 0,{{len payload}}"
       - "+CMQTTRXEND: 0"
-`)
-  t.equal(record.status, 'passed', JSON.stringify(record.steps.map((s) => s.reason)))
-  const received = stepNo(record, '1').received.map((line) => `${line.kind}:${line.text}`)
+`,
+  )
+  t.equal(record.status, 'passed', JSON.stringify(record.steps.map(s => s.reason)))
+  const received = stepNo(record, '1').received.map(line => `${line.kind}:${line.text}`)
   t.ok(received.includes('payload:hello\r\nOK'), `the payload with CR LF and OK inside arrives whole: ${JSON.stringify(received)}`)
 })
 
-t.test('the broker check sees what the modem published, and the will after the network drops', async (t) => {
-  const { record } = await runYamlOnSim(t, `${connect}
+t.test('the broker check sees what the modem published, and the will after the network drops', async t => {
+  const { record } = await runYamlOnSim(
+    t,
+    `${connect}
 steps:
 ${PUBLISH_HELLO_HI}    broker: { received: { topic: hello, payload: hi, qos: 1 } }
   - no: "6"
     wait: "+CMQTTCONNLOST: 0,3"
     broker: { received: { topic: will, payload: gone }, will: true }
-`, { onStepEnd: (step, modem) => { if (step.no === '5') modem?.dropNetwork() } })
-  t.equal(record.status, 'passed', JSON.stringify(record.steps.map((s) => s.reason)))
+`,
+    {
+      onStepEnd: (step, modem) => {
+        if (step.no === '5') modem?.dropNetwork()
+      },
+    },
+  )
+  t.equal(record.status, 'passed', JSON.stringify(record.steps.map(s => s.reason)))
 })
 
-t.test('a broker check that does not hold fails with what the broker did see', async (t) => {
-  const { record } = await runYamlOnSim(t, `${connect}
+t.test('a broker check that does not hold fails with what the broker did see', async t => {
+  const { record } = await runYamlOnSim(
+    t,
+    `${connect}
 steps:
 ${PUBLISH_HELLO_HI}    within: 300ms
     broker: { received: { topic: hello, payload: bye } }
-`)
+`,
+  )
   const step = stepNo(record, '5')
   t.equal(step.status, 'failed')
   t.match(step.reason, /expected the broker to receive a message on `hello` with payload `bye`.*hello/)

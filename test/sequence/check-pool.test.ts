@@ -10,7 +10,11 @@ const fixtures = new URL('../fixtures/', import.meta.url)
 
 /** Valid and invalid fixtures, the seed and a missing file, repeated so there are many batches: every kind of outcome. */
 async function listMixedFiles(copies: number): Promise<string[]> {
-  const found = await findSequenceFiles([new URL('invalid', fixtures).pathname, new URL('valid', fixtures).pathname, new URL('../../sequences', import.meta.url).pathname])
+  const found = await findSequenceFiles([
+    new URL('invalid', fixtures).pathname,
+    new URL('valid', fixtures).pathname,
+    new URL('../../sequences', import.meta.url).pathname,
+  ])
   const files = [...found, join(new URL('invalid', fixtures).pathname, 'no-such-file.yaml')]
   return Array.from({ length: copies }, () => files).flat()
 }
@@ -20,11 +24,21 @@ t.test('worker threads give the same checks, in the same order, as checking here
   t.ok(files.length > 60, `${files.length} files make several batches`)
   const alone = checkFilesInOrder(files, {})
   t.ok(alone.some(c => c.valid) && alone.some(c => !c.valid), 'both valid and invalid files are checked')
-  t.same(await checkFilesInParallel(files, 1, {}, { checkHere: false }), { checks: alone, filesCheckedInWorkers: files.length }, 'a worker checked them all')
+  t.same(
+    await checkFilesInParallel(files, 1, {}, { checkHere: false }),
+    { checks: alone, filesCheckedInWorkers: files.length },
+    'a worker checked them all',
+  )
   const linted = checkFilesInOrder(files, { lint: true, vars: { topic: 'x' } })
-  t.ok(linted.some(c => c.diagnostics.some(d => d.severity === 'warning')), 'lint found warnings')
-  t.same(await checkFilesInParallel(files, 1, { lint: true, vars: { topic: 'x' } }, { checkHere: false }), { checks: linted, filesCheckedInWorkers: files.length },
-    'lint options reach the workers')
+  t.ok(
+    linted.some(c => c.diagnostics.some(d => d.severity === 'warning')),
+    'lint found warnings',
+  )
+  t.same(
+    await checkFilesInParallel(files, 1, { lint: true, vars: { topic: 'x' } }, { checkHere: false }),
+    { checks: linted, filesCheckedInWorkers: files.length },
+    'lint options reach the workers',
+  )
   const shared = await checkFilesInParallel(files, 1, {})
   t.same(shared.checks, alone, 'this thread and a worker sharing the batches')
 })
@@ -51,7 +65,11 @@ t.test('a worker that cannot start or dies mid-batch leaves its batches to this 
     ].join('\n'),
   })
   for (const name of ['throws-at-start.mjs', 'dies-on-first-batch.mjs', 'fails-every-batch.mjs']) {
-    t.same(await checkFilesInParallel(files, 1, {}, { workerUrl: pathToFileURL(join(dir, name)), checkHere: false }), { checks: alone, filesCheckedInWorkers: 0 }, name)
+    t.same(
+      await checkFilesInParallel(files, 1, {}, { workerUrl: pathToFileURL(join(dir, name)), checkHere: false }),
+      { checks: alone, filesCheckedInWorkers: 0 },
+      name,
+    )
   }
 })
 
@@ -65,11 +83,24 @@ t.test('workers start only when there are enough files to pay for them, one per 
 
 t.test('batches shrink towards the end so the threads finish together', async t => {
   const sizes = planBatchSizes(1000, 2)
-  t.equal(sizes.reduce((a, b) => a + b, 0), 1000, 'every file is in one batch')
-  t.ok(sizes.every(size => size >= 1 && size <= 20), 'no batch is larger than 20 files')
-  t.ok(sizes.every((size, i) => i === 0 || size <= sizes[i - 1]!), 'sizes never grow')
+  t.equal(
+    sizes.reduce((a, b) => a + b, 0),
+    1000,
+    'every file is in one batch',
+  )
+  t.ok(
+    sizes.every(size => size >= 1 && size <= 20),
+    'no batch is larger than 20 files',
+  )
+  t.ok(
+    sizes.every((size, i) => i === 0 || size <= sizes[i - 1]!),
+    'sizes never grow',
+  )
   t.equal(sizes[0], 20)
-  t.ok(sizes.slice(-4).every(size => size <= 2), 'the last batches are tiny')
+  t.ok(
+    sizes.slice(-4).every(size => size <= 2),
+    'the last batches are tiny',
+  )
   t.same(planBatchSizes(3, 2), [2, 1])
   t.same(planBatchSizes(0, 2), [])
   t.same(planBatchSizes(5, 0), [2, 2, 1], 'no threads is read as one')

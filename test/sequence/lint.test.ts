@@ -17,7 +17,8 @@ t.test('the seed lints clean', async t => {
 
 t.test('prompt-length-mismatch: declared length against the data that follows', async t => {
   const warnings = lintYaml([
-    'vars: { topic: dddrrrggghhhk }', 'steps:',
+    'vars: { topic: dddrrrggghhhk }',
+    'steps:',
     '  - { no: "8.1", send: "AT+CMQTTPAYLOAD=0,60", expect: ">" }',
     '  - { no: "8.2", data: "012345678901234567890123456789 012345678901234567890123456789", expect: OK }',
     '  - { no: "9.1", send: "AT+CMQTTTOPIC=0,{{len topic}}", expect: ">" }',
@@ -33,14 +34,30 @@ t.test('prompt-length-mismatch: declared length against the data that follows', 
 })
 
 t.test('prompt-length-mismatch uses --var values', async t => {
-  const lines = ['vars: { topic: abc }', 'steps:', '  - { send: "AT+CMQTTTOPIC=0,3", expect: ">" }', '  - { data: "{{topic}}", expect: OK }']
+  const lines = [
+    'vars: { topic: abc }',
+    'steps:',
+    '  - { send: "AT+CMQTTTOPIC=0,3", expect: ">" }',
+    '  - { data: "{{topic}}", expect: OK }',
+  ]
   t.same(lintYaml(lines), [])
   t.same(codesAndLines(lintYaml(lines, { topic: 'abcd' })), [['prompt-length-mismatch', 5]])
 })
 
 t.test('non-ascii-command: curly quotes and other characters in a command', async t => {
-  const warnings = lintYaml(['steps:', '  - send: AT+CMQTTACCQ=0, “client test0”', '    expect: OK', '  - send: AT+X=é', '    expect: OK', '  - send: AT+Y="plain"', '    expect: OK'])
-  t.same(codesAndLines(warnings), [['non-ascii-command', 3], ['non-ascii-command', 5]])
+  const warnings = lintYaml([
+    'steps:',
+    '  - send: AT+CMQTTACCQ=0, “client test0”',
+    '    expect: OK',
+    '  - send: AT+X=é',
+    '    expect: OK',
+    '  - send: AT+Y="plain"',
+    '    expect: OK',
+  ])
+  t.same(codesAndLines(warnings), [
+    ['non-ascii-command', 3],
+    ['non-ascii-command', 5],
+  ])
   t.equal(warnings[0]!.at.col, 11 + 16, 'points at the first curly quote')
   t.match(warnings[0]!.hint, /straight/)
 })
@@ -55,37 +72,78 @@ t.test('urc-name-mismatch: a +NAME that belongs to another command', async t => 
     '  - { no: "15", send: "AT+CSQ", expect: ["/^\\\\+CREG: (\\\\d+)/", OK] }',
     '  - { no: "16", send: AT+CMQTTSTOP, expect: OK, urc: ["+CMQTTSTOP: 0", "+CMQTTNONET"] }',
   ])
-  t.same(codesAndLines(warnings), [['urc-name-mismatch', 3], ['urc-name-mismatch', 7]], 'row 12 and a regex naming +CREG; data steps, RX URCs and NONET are fine')
+  t.same(
+    codesAndLines(warnings),
+    [
+      ['urc-name-mismatch', 3],
+      ['urc-name-mismatch', 7],
+    ],
+    'row 12 and a regex naming +CREG; data steps, RX URCs and NONET are fine',
+  )
 })
 
 t.test('prompt-without-data and data-without-prompt', async t => {
-  const warnings = lintYaml(['steps:', '  - { send: "AT+CMQTTTOPIC=0,3", expect: ">" }', '  - { send: AT, expect: OK }', '  - { data: abc, expect: OK }'])
-  t.same(codesAndLines(warnings), [['prompt-without-data', 3], ['data-without-prompt', 5]])
+  const warnings = lintYaml([
+    'steps:',
+    '  - { send: "AT+CMQTTTOPIC=0,3", expect: ">" }',
+    '  - { send: AT, expect: OK }',
+    '  - { data: abc, expect: OK }',
+  ])
+  t.same(codesAndLines(warnings), [
+    ['prompt-without-data', 3],
+    ['data-without-prompt', 5],
+  ])
 })
 
 t.test('duplicate-step-number and step-number-order', async t => {
-  const warnings = lintYaml(['steps:', ...['1', '2', '2.1', '2a', '4.1', '4.2', '3', '4.2', '10'].map(no => `  - { no: "${no}", send: AT, expect: OK }`)])
-  t.same(codesAndLines(warnings), [['step-number-order', 9], ['duplicate-step-number', 10]])
-  t.ok(compareStepNumbers('2', '2a') < 0 && compareStepNumbers('2.1', '2a') < 0 && compareStepNumbers('9', '10') < 0 && compareStepNumbers('4.10', '4.9') > 0)
+  const warnings = lintYaml([
+    'steps:',
+    ...['1', '2', '2.1', '2a', '4.1', '4.2', '3', '4.2', '10'].map(no => `  - { no: "${no}", send: AT, expect: OK }`),
+  ])
+  t.same(codesAndLines(warnings), [
+    ['step-number-order', 9],
+    ['duplicate-step-number', 10],
+  ])
+  t.ok(
+    compareStepNumbers('2', '2a') < 0 &&
+      compareStepNumbers('2.1', '2a') < 0 &&
+      compareStepNumbers('9', '10') < 0 &&
+      compareStepNumbers('4.10', '4.9') > 0,
+  )
 })
 
 t.test('no-expectation: a command or data step that expects nothing', async t => {
-  const warnings = lintYaml(['steps:', '  - send: AT', '  - { send: AT, urc: "+X: 1" }', '  - sleep: 1s', '  - { send: AT, broker: { received: { topic: t } } }'])
+  const warnings = lintYaml([
+    'steps:',
+    '  - send: AT',
+    '  - { send: AT, urc: "+X: 1" }',
+    '  - sleep: 1s',
+    '  - { send: AT, broker: { received: { topic: t } } }',
+  ])
   t.same(codesAndLines(warnings), [['no-expectation', 3]])
 })
 
 t.test('undefined-variable: vars, --var and earlier captures count as defined', async t => {
-  const warnings = lintYaml([
-    'vars: { client: 0 }', 'abort: ["{{oops}}"]', 'steps:',
-    '  - { send: "AT+CSQ", expect: ["/^\\\\+CSQ: (?<rssi>\\\\d+),\\\\d+$/", OK] }',
-    '  - { send: "AT+X={{client}},{{rssi}},{{apn}},{{env.HOME}}", expect: OK }',
-    '  - { send: "AT+Y={{later}}", expect: OK }',
-    '  - { send: "AT+Z", expect: ["/^\\\\+Z: (?<later>\\\\d+)$/", OK] }',
-  ], { apn: 'internet' })
-  t.same(warnings.map(d => [d.code, d.at.line, d.message]), [
-    ['undefined-variable', 3, "variable 'oops' is not defined"],
-    ['undefined-variable', 7, "variable 'later' is not defined"],
-  ], 'a capture only defines names for the steps after it')
+  const warnings = lintYaml(
+    [
+      'vars: { client: 0 }',
+      'abort: ["{{oops}}"]',
+      'steps:',
+      '  - { send: "AT+CSQ", expect: ["/^\\\\+CSQ: (?<rssi>\\\\d+),\\\\d+$/", OK] }',
+      '  - { send: "AT+X={{client}},{{rssi}},{{apn}},{{env.HOME}}", expect: OK }',
+      '  - { send: "AT+Y={{later}}", expect: OK }',
+      '  - { send: "AT+Z", expect: ["/^\\\\+Z: (?<later>\\\\d+)$/", OK] }',
+    ],
+    { apn: 'internet' },
+  )
+  t.same(
+    warnings.map(d => [d.code, d.at.line, d.message]),
+    [
+      ['undefined-variable', 3, "variable 'oops' is not defined"],
+      ['undefined-variable', 7, "variable 'later' is not defined"],
+    ],
+    'a capture only defines names for the steps after it',
+  )
 })
 
 t.test('todo-step: a row the importer could not read', async t => {

@@ -25,9 +25,17 @@ t.test('the seed loads into the model', async t => {
   t.match(seed.sha256, /^[0-9a-f]{64}$/)
   t.same(seed.vars['will_topic'], { value: '0123456789', secret: false })
   t.same(seed.vars['client'], { value: '0', secret: false })
-  t.same(seed.abort.map(m => m.kind), ['regex', 'regex'])
+  t.same(
+    seed.abort.map(m => m.kind),
+    ['regex', 'regex'],
+  )
   const start = stepNo(seed, '2')
-  t.match(start, { action: { kind: 'send', command: { text: 'AT+CMQTTSTART' } }, expect: [], urcs: [{ kind: 'exact', text: { text: '+CMQTTSTART: 0' } }], timeoutMs: 30_000 })
+  t.match(start, {
+    action: { kind: 'send', command: { text: 'AT+CMQTTSTART' } },
+    expect: [],
+    urcs: [{ kind: 'exact', text: { text: '+CMQTTSTART: 0' } }],
+    timeoutMs: 30_000,
+  })
   t.match(start.final, { matcher: { kind: 'exact', text: { text: 'OK' } } })
   t.match(stepNo(seed, '4.1').final, { matcher: { text: { text: '>' } } })
   t.match(stepNo(seed, '4.2').action, { kind: 'data', data: { text: '{{will_topic}}' }, encoding: 'text', end: 'none' })
@@ -36,14 +44,44 @@ t.test('the seed loads into the model', async t => {
   t.equal(stepNo(seed, '4.2').description, 'Input 10 Character as topic')
   t.equal(stepNo(seed, '1').description, 'PDP Context 설정', 'Korean survives')
   t.equal(seed.teardown.length, 3)
-  t.same(seed.teardown.map(s => s.no), ['t1', 't2', 't3'])
+  t.same(
+    seed.teardown.map(s => s.no),
+    ['t1', 't2', 't3'],
+  )
   t.match(seed.teardown[0]!.final, { matcher: { kind: 'regex', flags: '' } })
 })
 
 t.test('every row of the seed table is a step, in order', async t => {
   const seed = await loadSeed(t)
-  const rows = ['1', '2', '3', '4.1', '4.2', '5.1', '5.2', '6', '7.1', '7.2', '8.1', '8.2', '9', '10.1', '10.2', '11.1', '11.2', '12', '13.1', '13.2', '14', '15', '16']
-  t.same(seed.steps.map(s => s.no).filter(no => !/[a-z]/.test(no)), rows)
+  const rows = [
+    '1',
+    '2',
+    '3',
+    '4.1',
+    '4.2',
+    '5.1',
+    '5.2',
+    '6',
+    '7.1',
+    '7.2',
+    '8.1',
+    '8.2',
+    '9',
+    '10.1',
+    '10.2',
+    '11.1',
+    '11.2',
+    '12',
+    '13.1',
+    '13.2',
+    '14',
+    '15',
+    '16',
+  ]
+  t.same(
+    seed.steps.map(s => s.no).filter(no => !/[a-z]/.test(no)),
+    rows,
+  )
 })
 
 t.test('templates and steps keep their locations', async t => {
@@ -58,7 +96,8 @@ t.test('templates and steps keep their locations', async t => {
 })
 
 t.test('numbers are kept exactly as written', async t => {
-  const yaml = 'sequence: n\nvars:\n  topic: 0123\n  flag: true\nsteps:\n  - no: 4.10\n    send: AT\n    expect: OK\n  - no: 5\n    publish: { topic: t, qos: 1 }\n'
+  const yaml =
+    'sequence: n\nvars:\n  topic: 0123\n  flag: true\nsteps:\n  - no: 4.10\n    send: AT\n    expect: OK\n  - no: 5\n    publish: { topic: t, qos: 1 }\n'
   const result = loadSequenceText('n.yaml', Buffer.from(yaml))
   t.same(result.diagnostics, [])
   t.equal(result.sequence!.steps[0]!.no, '4.10')
@@ -70,12 +109,18 @@ t.test('numbers are kept exactly as written', async t => {
 
 t.test('the last expected line is the final result only when it is a final result code', async t => {
   const yaml = [
-    'sequence: finals', 'steps:',
-    '  - send: AT+CSQ', "    expect: ['/^\\+CSQ: (?<rssi>\\d+),(?<ber>\\d+)$/', OK]",
-    '  - send: AT+X', "    expect: ['+CME ERROR: 10']",
-    '  - send: AT+Y', "    expect: ['/^(OK|ERROR)$/']",
-    '  - send: AT+Z', "    expect: ['+Z: 1', { not: ERROR }]",
-    '  - send: ATD123', '    expect: CONNECT 9600',
+    'sequence: finals',
+    'steps:',
+    '  - send: AT+CSQ',
+    "    expect: ['/^\\+CSQ: (?<rssi>\\d+),(?<ber>\\d+)$/', OK]",
+    '  - send: AT+X',
+    "    expect: ['+CME ERROR: 10']",
+    '  - send: AT+Y',
+    "    expect: ['/^(OK|ERROR)$/']",
+    '  - send: AT+Z',
+    "    expect: ['+Z: 1', { not: ERROR }]",
+    '  - send: ATD123',
+    '    expect: CONNECT 9600',
   ].join('\n')
   const { sequence, diagnostics } = loadSequenceText('f.yaml', Buffer.from(yaml))
   t.same(diagnostics, [])
@@ -91,14 +136,26 @@ t.test('the last expected line is the final result only when it is a final resul
 
 t.test('actions: wait, sleep, hex data with ctrl-z, publish, broker check alone, todo, retry, secrets', async t => {
   const yaml = [
-    'sequence: kinds', 'vars:', '  password: { value: pw, secret: true }', '  user: me', 'secrets: [user]', 'steps:',
-    "  - wait: '+CMQTTCONNLOST: 0,1'", '    within: 5s',
+    'sequence: kinds',
+    'vars:',
+    '  password: { value: pw, secret: true }',
+    '  user: me',
+    'secrets: [user]',
+    'steps:',
+    "  - wait: '+CMQTTCONNLOST: 0,1'",
+    '    within: 5s',
     '  - sleep: 1.5s',
-    '  - data: 1A 0D', '    hex: true', '    end: ctrl-z', '    expect: OK',
+    '  - data: 1A 0D',
+    '    hex: true',
+    '    end: ctrl-z',
+    '    expect: OK',
     '  - publish: { topic: t, payload: hi, qos: 2, retain: true }',
     '  - broker: { received: { topic: w }, will: true }',
     "  - todo: '1 | PDP Context | |'",
-    "  - send: AT+CREG?", "    expect: ['+CREG: 0,1', OK]", '    retry: { times: 5, every: 2s }', '    continue_on_failure: true',
+    '  - send: AT+CREG?',
+    "    expect: ['+CREG: 0,1', OK]",
+    '    retry: { times: 5, every: 2s }',
+    '    continue_on_failure: true',
   ].join('\n')
   const { sequence, diagnostics } = loadSequenceText('k.yaml', Buffer.from(yaml))
   t.same(diagnostics, [])
@@ -114,10 +171,19 @@ t.test('actions: wait, sleep, hex data with ctrl-z, publish, broker check alone,
 })
 
 t.test('all errors are reported at once, in file order', async t => {
-  const yaml = 'sequence: many\nsteps:\n  - sned: AT\n    expect: OK\n  - send: AT\n    timeout: 5\n  - send: AT\n    expect: [OK, 3s]\n    retry: { times: x, every: 1s }\n'
+  const yaml =
+    'sequence: many\nsteps:\n  - sned: AT\n    expect: OK\n  - send: AT\n    timeout: 5\n  - send: AT\n    expect: [OK, 3s]\n    retry: { times: x, every: 1s }\n'
   const { sequence, diagnostics } = loadSequenceText('m.yaml', Buffer.from(yaml))
   t.equal(sequence, undefined)
-  t.same(diagnostics.map(d => [d.code, d.at.line]), [['step-action', 3], ['unknown-key', 3], ['bad-duration', 6], ['wrong-type', 9]])
+  t.same(
+    diagnostics.map(d => [d.code, d.at.line]),
+    [
+      ['step-action', 3],
+      ['unknown-key', 3],
+      ['bad-duration', 6],
+      ['wrong-type', 9],
+    ],
+  )
   t.match(diagnostics[1]!.hint, /did you mean 'send'/)
 })
 

@@ -16,8 +16,14 @@ t.test('the blocking read gives what the promise read gives, for every kind of f
   })
   chmodSync(join(dir, 'locked.yaml'), 0o000)
   const expected: Record<string, string> = {
-    'ok.yaml': 'read', 'bom.yaml': 'read', 'binary.yaml': 'binary-file', 'latin1.yaml': 'binary-file', 'big.yaml': 'file-too-large',
-    'empty.yaml': 'read', 'folder.yaml': 'not-a-file', 'missing.yaml': 'file-not-found',
+    'ok.yaml': 'read',
+    'bom.yaml': 'read',
+    'binary.yaml': 'binary-file',
+    'latin1.yaml': 'binary-file',
+    'big.yaml': 'file-too-large',
+    'empty.yaml': 'read',
+    'folder.yaml': 'not-a-file',
+    'missing.yaml': 'file-not-found',
   }
   // root reads anything; only an ordinary user sees the permission error.
   if (process.getuid?.() !== 0) expected['locked.yaml'] = 'file-unreadable'

@@ -4,7 +4,10 @@ import { Ajv2020 } from 'ajv/dist/2020.js'
 import { parse } from 'yaml'
 
 const schema = JSON.parse(readFileSync(new URL('../../schemas/sequence.schema.json', import.meta.url), 'utf8')) as object
-const seed = parse(readFileSync(new URL('../../sequences/simcom/mqtts-not-verify-server.yaml', import.meta.url), 'utf8')) as Record<string, unknown>
+const seed = parse(readFileSync(new URL('../../sequences/simcom/mqtts-not-verify-server.yaml', import.meta.url), 'utf8')) as Record<
+  string,
+  unknown
+>
 
 // The published schema is what editors use; it must stand alone under ajv's strict mode.
 const validate = new Ajv2020({ allErrors: true, strict: true, strictRequired: false, allowUnionTypes: true }).compile(schema)
@@ -17,9 +20,20 @@ t.test('valid shapes', async t => {
   const valid = [
     { sequence: 's', steps: [{ send: 'AT' }] },
     { sequence: 's', steps: [{ no: 4.1, data: '00', hex: true, end: 'esc', expect: ['>', { not: 'ERROR' }] }] },
-    { sequence: 's', vars: { a: 'x', b: true, c: { value: 'pw', secret: true } }, secrets: ['a'], abort: '/^\\+CMQTTNONET$/', steps: [{ wait: ['+X: 1', '+Y'], within: '2m' }] },
+    {
+      sequence: 's',
+      vars: { a: 'x', b: true, c: { value: 'pw', secret: true } },
+      secrets: ['a'],
+      abort: '/^\\+CMQTTNONET$/',
+      steps: [{ wait: ['+X: 1', '+Y'], within: '2m' }],
+    },
     { sequence: 's', steps: [{ broker: { received: { topic: 't', payload: 'p', qos: 2, retain: false }, will: true } }] },
-    { sequence: 's', steps: [{ publish: { topic: 't' }, urc: '+CMQTTRXEND: 0', timeout: '1.5s', retry: { times: 2, every: '500ms' }, continue_on_failure: true }] },
+    {
+      sequence: 's',
+      steps: [
+        { publish: { topic: 't' }, urc: '+CMQTTRXEND: 0', timeout: '1.5s', retry: { times: 2, every: '500ms' }, continue_on_failure: true },
+      ],
+    },
     { sequence: 's', steps: [{ todo: 'row' }, { sleep: '1s' }], setup: [], teardown: [{ send: 'AT' }] },
   ]
   for (const doc of valid) t.ok(validate(doc), `${JSON.stringify(doc)} ${JSON.stringify(validate.errors)}`)
@@ -33,7 +47,10 @@ t.test('invalid shapes', async t => {
     ['unknown top-level key', { sequence: 's', steps: [{ send: 'AT' }], step: [] }],
     ['two actions', { sequence: 's', steps: [{ send: 'AT', data: 'x' }] }],
     ['no action', { sequence: 's', steps: [{ expect: 'OK' }] }],
-    ['broker check with publish is two actions? no: publish + broker is fine, but sleep + wait is not', { sequence: 's', steps: [{ sleep: '1s', wait: '+X' }] }],
+    [
+      'broker check with publish is two actions? no: publish + broker is fine, but sleep + wait is not',
+      { sequence: 's', steps: [{ sleep: '1s', wait: '+X' }] },
+    ],
     ['bad duration', { sequence: 's', timeout: '10', steps: [{ send: 'AT' }] }],
     ['hours are not a unit', { sequence: 's', steps: [{ sleep: '1h' }] }],
     ['end without data', { sequence: 's', steps: [{ send: 'AT', end: 'ctrl-z' }] }],
@@ -48,5 +65,8 @@ t.test('invalid shapes', async t => {
     ['broker without received', { sequence: 's', steps: [{ broker: { will: true } }] }],
   ]
   for (const [why, doc] of invalid) t.notOk(validate(doc), why)
-  t.ok(validate({ sequence: 's', steps: [{ publish: { topic: 't' }, broker: { received: { topic: 't' } } }] }), 'publish with a broker check is one action plus a check')
+  t.ok(
+    validate({ sequence: 's', steps: [{ publish: { topic: 't' }, broker: { received: { topic: 't' } } }] }),
+    'publish with a broker check is one action plus a check',
+  )
 })

@@ -44,7 +44,17 @@ t.test('env.NAME resolves only when written explicitly', async t => {
 })
 
 t.test('bad expressions are located diagnostics', async t => {
-  for (const text of ['{{len topic}', '{{#if topic}}x{{/if}}', '{{> partial}}', '{{length topic}}', '{{len}}', '{{len a b}}', '{{../x}}', '{{topic.length}}', '{{len k=v}}']) {
+  for (const text of [
+    '{{len topic}',
+    '{{#if topic}}x{{/if}}',
+    '{{> partial}}',
+    '{{length topic}}',
+    '{{len}}',
+    '{{len a b}}',
+    '{{../x}}',
+    '{{topic.length}}',
+    '{{len k=v}}',
+  ]) {
     const d = checkTemplate(tpl(text))
     t.match(d, { code: 'bad-template', severity: 'error', at: { file: 'x.yaml', line: 7 } }, text)
     t.throws(() => renderTemplate(tpl(text), { vars }), TemplateError)
@@ -53,7 +63,12 @@ t.test('bad expressions are located diagnostics', async t => {
 })
 
 t.test('listTemplateVariables reports vars and env names with columns', async t => {
-  t.same(listTemplateVariables(tpl('AT+T={{client}},{{len (upper topic)}},{{env.HOME}}')).map(v => [v.name, v.source, v.at.col]), [
-    ['client', 'vars', 11 + 7], ['topic', 'vars', 11 + 29], ['HOME', 'env', 11 + 40],
-  ])
+  t.same(
+    listTemplateVariables(tpl('AT+T={{client}},{{len (upper topic)}},{{env.HOME}}')).map(v => [v.name, v.source, v.at.col]),
+    [
+      ['client', 'vars', 11 + 7],
+      ['topic', 'vars', 11 + 29],
+      ['HOME', 'env', 11 + 40],
+    ],
+  )
 })

@@ -5,7 +5,10 @@ t.test('inside, the debug variables keep their values and every other variable r
   const real = process.env
   real['ATSEQ_ENV_PROBE'] = 'probe'
   real['LOG_TOKENS'] = ''
-  t.teardown(() => { delete real['ATSEQ_ENV_PROBE']; delete real['LOG_TOKENS'] })
+  t.teardown(() => {
+    delete real['ATSEQ_ENV_PROBE']
+    delete real['LOG_TOKENS']
+  })
   const seen = withYamlDebugEnv(() => ({
     replaced: process.env !== real,
     probe: process.env['ATSEQ_ENV_PROBE'],
@@ -19,6 +22,12 @@ t.test('inside, the debug variables keep their values and every other variable r
 
 t.test('the real environment is back when the parse throws', async t => {
   const real = process.env
-  t.throws(() => withYamlDebugEnv(() => { throw new Error('parse failed') }), /parse failed/)
+  t.throws(
+    () =>
+      withYamlDebugEnv(() => {
+        throw new Error('parse failed')
+      }),
+    /parse failed/,
+  )
   t.equal(process.env, real)
 })

@@ -36,7 +36,8 @@ function listYamlFiles(dir: string): string[] {
 }
 
 const EDGE_CASES: Record<string, string> = {
-  'numbers kept as written, except qos and times': 'no: 4.10\ncode: 0123\nqos: 1\nretry: { times: 3, every: 500ms }\nlist: [1, 2.50, 0x1F]\nnested: { qos: [1] }',
+  'numbers kept as written, except qos and times':
+    'no: 4.10\ncode: 0123\nqos: 1\nretry: { times: 3, every: 500ms }\nlist: [1, 2.50, 0x1F]\nnested: { qos: [1] }',
   'numeric and boolean keys': '4.10: a\n7: b\ntrue: c\nnull: d',
   'an empty key and empty values': ': x\na:\nb: ~\nc: ""',
   '__proto__ and inherited names stay own properties': '__proto__: { polluted: true }\nconstructor: 1\ntoString: two',
@@ -45,7 +46,7 @@ const EDGE_CASES: Record<string, string> = {
   'sets and ordered maps': 'a: !!set { x, y }\nb: !!omap [ { k: 1 } ]',
   'merge keys in YAML 1.1': '%YAML 1.1\n---\nbase: &b { a: 1 }\nm: { <<: *b, c: 2 }',
   'a plain << key in YAML 1.2': 'm: { <<: 1, c: 2 }',
-  'block scalars and quoting': 'a: |\n  line one\n  line two\nb: >-\n  folded\n  text\nc: \'single \'\' quote\'\nd: "tab\\there"',
+  'block scalars and quoting': "a: |\n  line one\n  line two\nb: >-\n  folded\n  text\nc: 'single '' quote'\nd: \"tab\\there\"",
   'a top-level list': '- 1\n- { a: 2 }\n- [x, 3.0]',
   'a top-level scalar': '42',
   'special floats and booleans': 'a: .inf\nb: -.Inf\nc: .nan\nd: True\ne: FALSE\nf: 1e3',
@@ -68,26 +69,53 @@ t.test('plain data equals the reference conversion for every sequence and fixtur
 })
 
 const scalarText = fc.oneof(
-  fc.constantFrom('0', '007', '4.10', '-1.5e3', '0x1F', '0o17', '.inf', 'true', 'False', 'null', '~', 'OK', '"quoted"', "'single'", 'a b', '""'),
+  fc.constantFrom(
+    '0',
+    '007',
+    '4.10',
+    '-1.5e3',
+    '0x1F',
+    '0o17',
+    '.inf',
+    'true',
+    'False',
+    'null',
+    '~',
+    'OK',
+    '"quoted"',
+    "'single'",
+    'a b',
+    '""',
+  ),
   fc.stringMatching(/^[a-z][a-z0-9_]{0,6}$/),
 )
-const keyText = fc.oneof(fc.constantFrom('qos', 'times', 'no', '4.1', '10', 'true', 'null', '__proto__'), fc.stringMatching(/^[a-z][a-z_]{0,5}$/))
+const keyText = fc.oneof(
+  fc.constantFrom('qos', 'times', 'no', '4.1', '10', 'true', 'null', '__proto__'),
+  fc.stringMatching(/^[a-z][a-z_]{0,5}$/),
+)
 
 /** Random nested block and flow YAML made of the scalars above. */
 const yamlValue: fc.Arbitrary<string> = fc.letrec<{ value: string }>(tie => ({
-  value: fc.oneof({ depthSize: 'small', withCrossShrink: true },
+  value: fc.oneof(
+    { depthSize: 'small', withCrossShrink: true },
     scalarText,
     fc.array(tie('value'), { maxLength: 3 }).map(items => `[${items.join(', ')}]`),
-    fc.uniqueArray(fc.tuple(keyText, tie('value')), { maxLength: 3, selector: ([k]) => k }).map(pairs => `{ ${pairs.map(([k, v]) => `${k}: ${v}`).join(', ')} }`)),
+    fc
+      .uniqueArray(fc.tuple(keyText, tie('value')), { maxLength: 3, selector: ([k]) => k })
+      .map(pairs => `{ ${pairs.map(([k, v]) => `${k}: ${v}`).join(', ')} }`),
+  ),
 })).value
 
 t.test('plain data equals the reference conversion on generated documents', async t => {
-  fc.assert(fc.property(fc.uniqueArray(fc.tuple(keyText, yamlValue), { minLength: 1, maxLength: 6, selector: ([k]) => k }), pairs => {
-    const text = pairs.map(([k, v]) => `${k}: ${v}`).join('\n')
-    const parsed = parseYamlSource('g.yaml', text)
-    if (parsed.source === undefined) return
-    t.same(parsed.source.data, referenceData(text), text)
-  }), { numRuns: 300 })
+  fc.assert(
+    fc.property(fc.uniqueArray(fc.tuple(keyText, yamlValue), { minLength: 1, maxLength: 6, selector: ([k]) => k }), pairs => {
+      const text = pairs.map(([k, v]) => `${k}: ${v}`).join('\n')
+      const parsed = parseYamlSource('g.yaml', text)
+      if (parsed.source === undefined) return
+      t.same(parsed.source.data, referenceData(text), text)
+    }),
+    { numRuns: 300 },
+  )
 })
 
 t.test('paths find the node written for them, numbers as written and all', async t => {

@@ -43,7 +43,11 @@ t.test('ATE0 stops the echo, ATE1 restores it; bad values are ERROR', async t =>
 t.test('ATI and the identity commands', async t => {
   const h = await WireHarness.boot({ echo: false })
   t.teardown(() => h.close())
-  await h.command('ATI', ok('Manufacturer: SIMCOM INCORPORATED', 'Model: A7670E-LASE', 'Revision: A011B07A7670M7_F', 'IMEI: 864000000000005', '+GCAP: +CGSM'), false)
+  await h.command(
+    'ATI',
+    ok('Manufacturer: SIMCOM INCORPORATED', 'Model: A7670E-LASE', 'Revision: A011B07A7670M7_F', 'IMEI: 864000000000005', '+GCAP: +CGSM'),
+    false,
+  )
   await h.command('AT+CGMI', ok('SIMCOM INCORPORATED'), false)
   await h.command('AT+CGMM', ok('A7670E-LASE'), false)
   await h.command('AT+CGSN', ok('864000000000005'), false)
@@ -113,13 +117,28 @@ t.test('baud pacing delivers the same bytes in slices', async t => {
   const h2 = new WireHarness({ baud: 9600, echo: false })
   t.teardown(() => h2.close())
   await h.expect(BOOT)
-  await h.command('ATI', ok('Manufacturer: SIMCOM INCORPORATED', 'Model: A7670E-LASE', 'Revision: A011B07A7670M7_F', 'IMEI: 864000000000005', '+GCAP: +CGSM'), false)
+  await h.command(
+    'ATI',
+    ok('Manufacturer: SIMCOM INCORPORATED', 'Model: A7670E-LASE', 'Revision: A011B07A7670M7_F', 'IMEI: 864000000000005', '+GCAP: +CGSM'),
+    false,
+  )
   // at 9600 baud a 10 ms slice holds 10 bytes: the modem's output arrives in chunks no larger than that
-  h2.modem.attach(bytes => chunks.push(bytes.length), () => undefined)
+  h2.modem.attach(
+    bytes => chunks.push(bytes.length),
+    () => undefined,
+  )
   h2.modem.receive(Buffer.from('ATI\r'))
-  const total = BOOT.length + 'ATI\r'.length + ok('Manufacturer: SIMCOM INCORPORATED', 'Model: A7670E-LASE', 'Revision: A011B07A7670M7_F', 'IMEI: 864000000000005', '+GCAP: +CGSM').length
+  const total =
+    BOOT.length +
+    'ATI\r'.length +
+    ok('Manufacturer: SIMCOM INCORPORATED', 'Model: A7670E-LASE', 'Revision: A011B07A7670M7_F', 'IMEI: 864000000000005', '+GCAP: +CGSM')
+      .length
   for (let i = 0; i < 500 && chunks.reduce((a, b) => a + b, 0) < total; i++) await new Promise(resolve => setTimeout(resolve, 10))
-  t.equal(chunks.reduce((a, b) => a + b, 0), total - 'ATI\r'.length, 'every byte arrives (echo is off)')
+  t.equal(
+    chunks.reduce((a, b) => a + b, 0),
+    total - 'ATI\r'.length,
+    'every byte arrives (echo is off)',
+  )
   t.ok(chunks.length > 3)
   t.ok(chunks.every(n => n <= 10))
   h.modem.setBaud(undefined)

@@ -36,7 +36,10 @@ t.test('the seed sequence over TLS not-verify reaches the broker byte for byte',
   t.equal(published?.isWill, false)
   await runSeedSubscriptions(h)
   await runSeedTeardown(h)
-  t.notOk(broker.observer.messages().some(m => m.isWill), 'a clean DISCONNECT drops the will')
+  t.notOk(
+    broker.observer.messages().some(m => m.isWill),
+    'a clean DISCONNECT drops the will',
+  )
 })
 
 t.test('a message to a subscribed topic arrives as RXSTART..RXEND with exact lengths, in 1500-byte chunks', async t => {
@@ -98,7 +101,10 @@ t.test('the broker going away gives CONNLOST cause 1; a reboot drops sessions si
 t.test('TLS authmode 1: the right CA connects; a wrong CA, another host name or no CA fail with 32 / 33', async t => {
   const broker = await withBroker(t)
   const other = await createTestCertificates({ hostnames: ['localhost'] })
-  const resolve: ResolveRule[] = [...mapPublicBroker(broker), { host: 'localhost', port: 8883, to: { host: broker.host, port: broker.tlsPort } }]
+  const resolve: ResolveRule[] = [
+    ...mapPublicBroker(broker),
+    { host: 'localhost', port: 8883, to: { host: broker.host, port: broker.tlsPort } },
+  ]
   const h = await bootWith(t, resolve, false)
   await h.command('AT+CMQTTSTART', ok() + urc('+CMQTTSTART: 0'), false)
   await h.command(`AT+CCERTDOWN="ca.pem",${Buffer.byteLength(broker.ca)}`, '\r\n>', false)
@@ -143,7 +149,11 @@ t.test('a refused user name or password is CONNACK 4, reported as 30', async t =
   await h.command('AT+CMQTTACCQ=0,"auth",0,4', ok(), false)
   await h.command('AT+CMQTTCONNECT=0,"tcp://test.mosquitto.org:1883",60,1,"alice","wrong"', ok() + urc('+CMQTTCONNECT: 0,30'), false)
   await h.command('AT+CMQTTCONNECT=0,"tcp://test.mosquitto.org:1883",60,1,"alice","secret"', ok() + urc('+CMQTTCONNECT: 0,0'), false)
-  await h.command('AT+CMQTTCONNECT?', ok('+CMQTTCONNECT: 0,"tcp://test.mosquitto.org:1883",60,1,"alice","secret"', '+CMQTTCONNECT: 1'), false)
+  await h.command(
+    'AT+CMQTTCONNECT?',
+    ok('+CMQTTCONNECT: 0,"tcp://test.mosquitto.org:1883",60,1,"alice","secret"', '+CMQTTCONNECT: 1'),
+    false,
+  )
 })
 
 async function findClosedPort(): Promise<number> {

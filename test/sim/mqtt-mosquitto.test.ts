@@ -25,20 +25,26 @@ function runTool(t: Test, name: string, args: string[]): Watcher {
   }
   child.stdout?.on('data', collect)
   child.stderr?.on('data', collect)
-  t.teardown(() => { if (child.exitCode === null) child.kill() })
+  t.teardown(() => {
+    if (child.exitCode === null) child.kill()
+  })
   return {
     output: () => output,
-    waitFor: (text, timeoutMs = 10_000) => new Promise((resolve, reject) => {
-      const timer = setTimeout(() => { waiters.delete(check); reject(new Error(`${name} never printed ${JSON.stringify(text)}: ${output}`)) }, timeoutMs)
-      const check = (): void => {
-        if (!output.includes(text)) return
-        clearTimeout(timer)
-        waiters.delete(check)
-        resolve()
-      }
-      waiters.add(check)
-      check()
-    }),
+    waitFor: (text, timeoutMs = 10_000) =>
+      new Promise((resolve, reject) => {
+        const timer = setTimeout(() => {
+          waiters.delete(check)
+          reject(new Error(`${name} never printed ${JSON.stringify(text)}: ${output}`))
+        }, timeoutMs)
+        const check = (): void => {
+          if (!output.includes(text)) return
+          clearTimeout(timer)
+          waiters.delete(check)
+          resolve()
+        }
+        waiters.add(check)
+        check()
+      }),
   }
 }
 
@@ -62,7 +68,19 @@ t.test('the seed over TLS not-verify to Mosquitto: mosquitto_sub sees the 60-byt
   const ready = await setUp(t)
   if (!ready) return
   const { mosquitto, h } = ready
-  const sub = runTool(t, 'mosquitto_sub', ['-h', mosquitto.host, '-p', String(mosquitto.port), '-t', 'dddrrrggghhhk', '-C', '1', '-d', '-i', 'watcher'])
+  const sub = runTool(t, 'mosquitto_sub', [
+    '-h',
+    mosquitto.host,
+    '-p',
+    String(mosquitto.port),
+    '-t',
+    'dddrrrggghhhk',
+    '-C',
+    '1',
+    '-d',
+    '-i',
+    'watcher',
+  ])
   await sub.waitFor('SUBACK')
   await runSeedUntilPublish(h)
   await sub.waitFor(SEED_PAYLOAD)
@@ -78,7 +96,20 @@ t.test('after a network drop Mosquitto delivers the will 0123456789 / qwerty', a
   const ready = await setUp(t)
   if (!ready) return
   const { mosquitto, h } = ready
-  const will = runTool(t, 'mosquitto_sub', ['-h', mosquitto.host, '-p', String(mosquitto.port), '-t', '0123456789', '-C', '1', '-v', '-d', '-i', 'will-watcher'])
+  const will = runTool(t, 'mosquitto_sub', [
+    '-h',
+    mosquitto.host,
+    '-p',
+    String(mosquitto.port),
+    '-t',
+    '0123456789',
+    '-C',
+    '1',
+    '-v',
+    '-d',
+    '-i',
+    'will-watcher',
+  ])
   await will.waitFor('SUBACK')
   await runSeedUntilPublish(h)
   h.modem.dropNetwork()
@@ -86,4 +117,3 @@ t.test('after a network drop Mosquitto delivers the will 0123456789 / qwerty', a
   await will.waitFor('0123456789 qwerty')
   t.pass('the will arrived')
 })
-

@@ -64,14 +64,25 @@ t.test('SSLCFG, CFG', async t => {
   await h.command('AT+CMQTTCFG="optimeout",0,60', ok(), false)
   await h.command('AT+CMQTTCFG="version",0,5', error(), false)
   await h.command('AT+CMQTTCFG="argtopic",0,1,1', error(), false)
-  await h.command('AT+CMQTTCFG=?', ok('+CMQTTCFG: "checkUTF8",(0-1),(0-1)', '+CMQTTCFG: "optimeout",(0-1),(20-120)', '+CMQTTCFG: "version",(0-1),(3-4)'), false)
+  await h.command(
+    'AT+CMQTTCFG=?',
+    ok('+CMQTTCFG: "checkUTF8",(0-1),(0-1)', '+CMQTTCFG: "optimeout",(0-1),(20-120)', '+CMQTTCFG: "version",(0-1),(3-4)'),
+    false,
+  )
 })
 
 t.test('prompt commands: exact lengths, 22 out of range, 20 not acquired, 2 bad UTF-8', async t => {
   const h = await started(t)
   await h.command('AT+CMQTTTOPIC=0,5', error('+CMQTTTOPIC: 0,20'), false)
   await h.command('AT+CMQTTACCQ=0,"c"', ok(), false)
-  for (const [cmd, text] of [['AT+CMQTTWILLTOPIC=0,10', '0123456789'], ['AT+CMQTTWILLMSG=0,6,1', 'qwerty'], ['AT+CMQTTTOPIC=0,13', 'dddrrrggghhhk'], ['AT+CMQTTPAYLOAD=0,3', 'a\r\n'], ['AT+CMQTTSUBTOPIC=0,9,1', '123456789'], ['AT+CMQTTUNSUBTOPIC=0,9', '123456789']] as const) {
+  for (const [cmd, text] of [
+    ['AT+CMQTTWILLTOPIC=0,10', '0123456789'],
+    ['AT+CMQTTWILLMSG=0,6,1', 'qwerty'],
+    ['AT+CMQTTTOPIC=0,13', 'dddrrrggghhhk'],
+    ['AT+CMQTTPAYLOAD=0,3', 'a\r\n'],
+    ['AT+CMQTTSUBTOPIC=0,9,1', '123456789'],
+    ['AT+CMQTTUNSUBTOPIC=0,9', '123456789'],
+  ] as const) {
     await h.command(cmd, '\r\n>', false)
     h.write(text, 2)
     await h.expect(ok())
@@ -94,13 +105,19 @@ t.test('prompt commands: exact lengths, 22 out of range, 20 not acquired, 2 bad 
   h.write('ab')
   await h.expect(error()) // input timeout
   for (const [cmd, answer] of [
-    ['AT+CMQTTTOPIC=?', '+CMQTTTOPIC: (0-1),(1-1024)'], ['AT+CMQTTPAYLOAD=?', '+CMQTTPAYLOAD: (0-1),(1-10240)'],
-    ['AT+CMQTTWILLTOPIC=?', '+CMQTTWILLTOPIC: (0-1),(1-1024)'], ['AT+CMQTTWILLMSG=?', '+CMQTTWILLMSG: (0-1),(1-10240),(0-2)'],
-    ['AT+CMQTTSUBTOPIC=?', '+CMQTTSUBTOPIC: (0-1),(1-1024),(0-2)'], ['AT+CMQTTUNSUBTOPIC=?', '+CMQTTUNSUBTOPIC: (0-1),(1-1024)'],
-    ['AT+CMQTTSUB=?', '+CMQTTSUB: (0-1),(1-1024),(0-2),(0-1)'], ['AT+CMQTTUNSUB=?', '+CMQTTUNSUB: (0-1),(1-1024),(0-1)'],
-    ['AT+CMQTTPUB=?', '+CMQTTPUB: (0-1),(0-2),(60-180),(0-1),(0-1)'], ['AT+CMQTTCONNECT=?', '+CMQTTCONNECT: (0-1),(9-256),(1-64800),(0-1)'],
+    ['AT+CMQTTTOPIC=?', '+CMQTTTOPIC: (0-1),(1-1024)'],
+    ['AT+CMQTTPAYLOAD=?', '+CMQTTPAYLOAD: (0-1),(1-10240)'],
+    ['AT+CMQTTWILLTOPIC=?', '+CMQTTWILLTOPIC: (0-1),(1-1024)'],
+    ['AT+CMQTTWILLMSG=?', '+CMQTTWILLMSG: (0-1),(1-10240),(0-2)'],
+    ['AT+CMQTTSUBTOPIC=?', '+CMQTTSUBTOPIC: (0-1),(1-1024),(0-2)'],
+    ['AT+CMQTTUNSUBTOPIC=?', '+CMQTTUNSUBTOPIC: (0-1),(1-1024)'],
+    ['AT+CMQTTSUB=?', '+CMQTTSUB: (0-1),(1-1024),(0-2),(0-1)'],
+    ['AT+CMQTTUNSUB=?', '+CMQTTUNSUB: (0-1),(1-1024),(0-1)'],
+    ['AT+CMQTTPUB=?', '+CMQTTPUB: (0-1),(0-2),(60-180),(0-1),(0-1)'],
+    ['AT+CMQTTCONNECT=?', '+CMQTTCONNECT: (0-1),(9-256),(1-64800),(0-1)'],
     ['AT+CMQTTDISC=?', '+CMQTTDISC: (0-1),(0-180)'],
-  ] as const) await h.command(cmd, ok(answer), false)
+  ] as const)
+    await h.command(cmd, ok(answer), false)
 })
 
 t.test('SUBTOPIC queues at most 10 topics', async t => {

@@ -60,8 +60,12 @@ export async function runSeedTeardown(h: WireHarness): Promise<void> {
 /** The bytes of a received message as the host must see them. */
 export function rxBlock(idx: number, topic: string, payloadChunks: string[]): string {
   const payloadLength = payloadChunks.reduce((n, c) => n + Buffer.byteLength(c), 0)
-  return urc(`+CMQTTRXSTART: ${idx},${Buffer.byteLength(topic)},${payloadLength}`) +
-    urc(`+CMQTTRXTOPIC: ${idx},${Buffer.byteLength(topic)}`) + topic + '\r\n' +
+  return (
+    urc(`+CMQTTRXSTART: ${idx},${Buffer.byteLength(topic)},${payloadLength}`) +
+    urc(`+CMQTTRXTOPIC: ${idx},${Buffer.byteLength(topic)}`) +
+    topic +
+    '\r\n' +
     payloadChunks.map(c => urc(`+CMQTTRXPAYLOAD: ${idx},${Buffer.byteLength(c)}`) + c + '\r\n').join('') +
     urc(`+CMQTTRXEND: ${idx}`)
+  )
 }

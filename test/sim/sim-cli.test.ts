@@ -16,25 +16,36 @@ interface RunningSim {
 function startSim(t: Test, args: string[]): RunningSim {
   const child = spawn(process.execPath, [MAIN, 'sim', ...args], { stdio: ['ignore', 'pipe', 'pipe'] })
   let output = ''
-  child.stdout?.on('data', (chunk: Buffer) => { output += chunk.toString() })
-  child.stderr?.on('data', (chunk: Buffer) => { output += chunk.toString() })
-  t.teardown(() => new Promise<void>(resolve => {
-    if (child.exitCode !== null) return resolve()
-    child.once('exit', () => resolve())
-    child.kill('SIGTERM')
-  }))
+  child.stdout?.on('data', (chunk: Buffer) => {
+    output += chunk.toString()
+  })
+  child.stderr?.on('data', (chunk: Buffer) => {
+    output += chunk.toString()
+  })
+  t.teardown(
+    () =>
+      new Promise<void>(resolve => {
+        if (child.exitCode !== null) return resolve()
+        child.once('exit', () => resolve())
+        child.kill('SIGTERM')
+      }),
+  )
   return {
     child,
-    waitForLine: pattern => new Promise((resolve, reject) => {
-      const deadline = setTimeout(() => { clearInterval(poll); reject(new Error(`no ${pattern} in: ${output}`)) }, 10_000)
-      const poll = setInterval(() => {
-        const match = pattern.exec(output)
-        if (!match) return
-        clearInterval(poll)
-        clearTimeout(deadline)
-        resolve(match)
-      }, 20)
-    }),
+    waitForLine: pattern =>
+      new Promise((resolve, reject) => {
+        const deadline = setTimeout(() => {
+          clearInterval(poll)
+          reject(new Error(`no ${pattern} in: ${output}`))
+        }, 10_000)
+        const poll = setInterval(() => {
+          const match = pattern.exec(output)
+          if (!match) return
+          clearInterval(poll)
+          clearTimeout(deadline)
+          resolve(match)
+        }, 20)
+      }),
   }
 }
 
@@ -80,10 +91,17 @@ t.test('atseq sim --pty makes the modem a pseudo-terminal through socat', async 
   const fd = openSync(ptyPath ?? '', 'r+')
   const input = createReadStream('', { fd })
   // When socat stops at teardown the pty reads EIO, as a serial port does on hang-up.
-  input.on('error', error => { if ((error as NodeJS.ErrnoException).code !== 'EIO') t.error(error) })
-  t.teardown(() => { input.destroy() }) // closes fd
+  input.on('error', error => {
+    if ((error as NodeJS.ErrnoException).code !== 'EIO') t.error(error)
+  })
+  t.teardown(() => {
+    input.destroy()
+  }) // closes fd
   await readUntil(input, '+CPIN: READY\r\n')
   writeSync(fd, 'ATI\r')
   const answer = await readUntil(input, 'OK\r\n')
-  t.equal(answer, 'ATI\r\r\nManufacturer: SIMCOM INCORPORATED\r\nModel: A7670E-LASE\r\nRevision: A011B07A7670M7_F\r\nIMEI: 864000000000005\r\n+GCAP: +CGSM\r\n\r\nOK\r\n')
+  t.equal(
+    answer,
+    'ATI\r\r\nManufacturer: SIMCOM INCORPORATED\r\nModel: A7670E-LASE\r\nRevision: A011B07A7670M7_F\r\nIMEI: 864000000000005\r\n+GCAP: +CGSM\r\n\r\nOK\r\n',
+  )
 })

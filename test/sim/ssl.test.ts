@@ -4,18 +4,45 @@ import { WireHarness, error, ok } from './wire-harness.js'
 t.test('AT+CSSLCFG sets and reads each context', async t => {
   const h = await WireHarness.boot({ echo: false })
   t.teardown(() => h.close())
-  await h.command('AT+CSSLCFG=?', ok(
-    '+CSSLCFG: "sslversion",(0-9),(0-4)', '+CSSLCFG: "authmode",(0-9),(0-3)', '+CSSLCFG: "ignorelocaltime",(0-9),(0,1)',
-    '+CSSLCFG: "negotiatetime",(0-9),(10-300)', '+CSSLCFG: "cacert",(0-9),(5-108)', '+CSSLCFG: "clientcert",(0-9),(5-108)',
-    '+CSSLCFG: "clientkey",(0-9),(5-108)', '+CSSLCFG: "enableSNI",(0-9),(0,1)'), false)
+  await h.command(
+    'AT+CSSLCFG=?',
+    ok(
+      '+CSSLCFG: "sslversion",(0-9),(0-4)',
+      '+CSSLCFG: "authmode",(0-9),(0-3)',
+      '+CSSLCFG: "ignorelocaltime",(0-9),(0,1)',
+      '+CSSLCFG: "negotiatetime",(0-9),(10-300)',
+      '+CSSLCFG: "cacert",(0-9),(5-108)',
+      '+CSSLCFG: "clientcert",(0-9),(5-108)',
+      '+CSSLCFG: "clientkey",(0-9),(5-108)',
+      '+CSSLCFG: "enableSNI",(0-9),(0,1)',
+    ),
+    false,
+  )
   await h.command('AT+CSSLCFG=0', ok('+CSSLCFG: 0,4,0,1,300,"","","",0'), false)
-  for (const cmd of ['"sslversion",0,3', '"authmode",0,1', '"ignorelocaltime",0,0', '"negotiatetime",0,120', '"cacert",0,"ca.pem"', '"clientcert",0,"client.pem"', '"clientkey",0,"client.key"', '"enableSNI",0,1']) {
+  for (const cmd of [
+    '"sslversion",0,3',
+    '"authmode",0,1',
+    '"ignorelocaltime",0,0',
+    '"negotiatetime",0,120',
+    '"cacert",0,"ca.pem"',
+    '"clientcert",0,"client.pem"',
+    '"clientkey",0,"client.key"',
+    '"enableSNI",0,1',
+  ]) {
     await h.command(`AT+CSSLCFG=${cmd}`, ok(), false)
   }
   await h.command('AT+CSSLCFG=0', ok('+CSSLCFG: 0,3,1,0,120,"ca.pem","client.pem","client.key",1'), false)
   const read = await (h.write('AT+CSSLCFG?\r'), h.readUntil('OK\r\n'))
   t.equal(read.split('+CSSLCFG:').length - 1, 10, 'one line per context')
-  for (const bad of ['"authmode",0,4', '"authmode",10,0', '"negotiatetime",0,5', '"cacert",0,"a.p"', '"cacert",0,ca.pem', '"colour",0,1', '"authmode",0']) {
+  for (const bad of [
+    '"authmode",0,4',
+    '"authmode",10,0',
+    '"negotiatetime",0,5',
+    '"cacert",0,"a.p"',
+    '"cacert",0,ca.pem',
+    '"colour",0,1',
+    '"authmode",0',
+  ]) {
     await h.command(`AT+CSSLCFG=${bad}`, error(), false)
   }
 })

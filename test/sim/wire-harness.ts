@@ -14,10 +14,13 @@ export class WireHarness {
 
   constructor(options: SimOptions = {}) {
     this.modem = new SimModem(options)
-    this.modem.attach(bytes => {
-      this.received = Buffer.concat([this.received, bytes])
-      this.wake?.()
-    }, () => undefined)
+    this.modem.attach(
+      bytes => {
+        this.received = Buffer.concat([this.received, bytes])
+        this.wake?.()
+      },
+      () => undefined,
+    )
   }
 
   /** Starts a modem and reads its boot lines. */

@@ -12,7 +12,7 @@ import { runFiles } from '../../src/app/run-files.js'
 import { startMosquitto } from '../helpers/mosquitto.js'
 import { requireTool } from '../helpers/system-tool.js'
 
-t.test('the suite passes on the simulator against Mosquitto over TCP and TLS', async (t) => {
+t.test('the suite passes on the simulator against Mosquitto over TCP and TLS', async t => {
   if (!requireTool(t, 'mosquitto')) return
   const mosquitto = await startMosquitto({ tls: true })
   t.teardown(() => mosquitto.stop())
@@ -24,25 +24,46 @@ t.test('the suite passes on the simulator against Mosquitto over TCP and TLS', a
     vars: { broker_ca: mosquitto.ca!, wrong_ca: otherAuthority.ca },
     resolve: [`*:1883=127.0.0.1:${mosquitto.port}`, `*:8883=127.0.0.1:${mosquitto.tlsPort}`],
     brokerUrl: `mqtt://127.0.0.1:${mosquitto.port}`,
-    reportDir: join(dir, 'reports'), formats: ['json'], timeoutScale: 1, maskIdentifiers: true, identify: true,
-    atseqVersion: 'test', commandLine: ['atseq', 'run'],
-    signal: new AbortController().signal, teardownSignal: new AbortController().signal,
-    tags: [], excludeTags: ['broker-config'], bail: false,
-    progress: new ConsoleProgress({ color: false, write: () => undefined }), writeError: (text) => t.comment(text),
+    reportDir: join(dir, 'reports'),
+    formats: ['json'],
+    timeoutScale: 1,
+    maskIdentifiers: true,
+    identify: true,
+    atseqVersion: 'test',
+    commandLine: ['atseq', 'run'],
+    signal: new AbortController().signal,
+    teardownSignal: new AbortController().signal,
+    tags: [],
+    excludeTags: ['broker-config'],
+    bail: false,
+    progress: new ConsoleProgress({ color: false, write: () => undefined }),
+    writeError: text => t.comment(text),
   })
   const suite = result.suite!
-  const problems = suite.runs.filter((run) => run.status !== 'passed').map((run) => {
-    const step = run.record?.steps.find((s) => s.status !== 'passed' && s.status !== 'skipped')
-    return `${run.device} ${run.sequence.file}: ${step ? `${step.no} ${step.reason}` : run.reason ?? run.status}`
-  })
+  const problems = suite.runs
+    .filter(run => run.status !== 'passed')
+    .map(run => {
+      const step = run.record?.steps.find(s => s.status !== 'passed' && s.status !== 'skipped')
+      return `${run.device} ${run.sequence.file}: ${step ? `${step.no} ${step.reason}` : (run.reason ?? run.status)}`
+    })
   t.equal(result.exitCode, 0, `${problems.join('\n')}\n${mosquitto.log().slice(-2000)}`)
   t.equal(suite.status, 'passed')
-  const files = new Set(suite.runs.filter((run) => run.role === 'sequence').map((run) => run.sequence.file.replace(/^.*\//, '')))
-  for (const file of ['tcp-publish-subscribe.yaml', 'mqtts-not-verify-server.yaml', 'tls-verify-server.yaml', 'tls-wrong-ca.yaml', 'will-on-connection-loss.yaml', 'qos-receive.yaml']) {
+  const files = new Set(suite.runs.filter(run => run.role === 'sequence').map(run => run.sequence.file.replace(/^.*\//, '')))
+  for (const file of [
+    'tcp-publish-subscribe.yaml',
+    'mqtts-not-verify-server.yaml',
+    'tls-verify-server.yaml',
+    'tls-wrong-ca.yaml',
+    'will-on-connection-loss.yaml',
+    'qos-receive.yaml',
+  ]) {
     t.ok(files.has(file), `${file} ran against Mosquitto`)
   }
   t.notOk(files.has('user-password.yaml') || files.has('mutual-tls.yaml'), 'broker-config sequences are excluded')
-  const notes = suite.runs.flatMap((run) => run.record?.transcript.filter((entry) => entry.dir === 'note').map((entry) => entry.data) ?? [])
-  t.notOk(notes.some((note) => note.startsWith('embedded broker')), 'no embedded broker was started')
+  const notes = suite.runs.flatMap(run => run.record?.transcript.filter(entry => entry.dir === 'note').map(entry => entry.data) ?? [])
+  t.notOk(
+    notes.some(note => note.startsWith('embedded broker')),
+    'no embedded broker was started',
+  )
   t.match(mosquitto.log(), /New client connected/, 'the modems connected to Mosquitto')
 })

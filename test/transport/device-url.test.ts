@@ -10,7 +10,9 @@ t.test('serial URLs with settings, and plain paths', async t => {
   })
   t.same(parseDeviceUrl('/dev/ttyACM0'), { kind: 'serial', path: '/dev/ttyACM0', settings: defaultSerialSettings })
   t.same(parseDeviceUrl('serial:///dev/serial/by-id/usb-SimTech%2C_Incorporated-if02'), {
-    kind: 'serial', path: '/dev/serial/by-id/usb-SimTech,_Incorporated-if02', settings: defaultSerialSettings,
+    kind: 'serial',
+    path: '/dev/serial/by-id/usb-SimTech,_Incorporated-if02',
+    settings: defaultSerialSettings,
   })
 })
 
@@ -24,7 +26,15 @@ t.test('tcp and sim URLs', async t => {
 })
 
 t.test('bad URLs are refused with the bad-device-url code', async t => {
-  for (const url of ['serial:///dev/ttyUSB2?baud=fast', 'serial:///dev/x?parity=maybe', 'serial:///dev/x?speed=1', 'tcp://host', 'tcp://host:99999', 'ftp://x', 'ttyUSB2']) {
+  for (const url of [
+    'serial:///dev/ttyUSB2?baud=fast',
+    'serial:///dev/x?parity=maybe',
+    'serial:///dev/x?speed=1',
+    'tcp://host',
+    'tcp://host:99999',
+    'ftp://x',
+    'ttyUSB2',
+  ]) {
     let caught: unknown
     try {
       parseDeviceUrl(url)

@@ -20,7 +20,9 @@ export async function startPtyPair(t: Test, socatPath: string): Promise<PtyPair>
   const dir = mkdtempSync(join(tmpdir(), 'atseq-pty-'))
   const hostPath = join(dir, 'host')
   const modemPath = join(dir, 'modem')
-  const socat = spawn(socatPath, ['-d', '-d', `pty,raw,echo=0,link=${hostPath}`, `pty,raw,echo=0,link=${modemPath}`], { stdio: ['ignore', 'ignore', 'pipe'] })
+  const socat = spawn(socatPath, ['-d', '-d', `pty,raw,echo=0,link=${hostPath}`, `pty,raw,echo=0,link=${modemPath}`], {
+    stdio: ['ignore', 'ignore', 'pipe'],
+  })
   const stop = (): Promise<void> => stopProcess(socat)
   t.teardown(async () => {
     await stop()

@@ -17,8 +17,11 @@ const source: ReplaySource = {
   transcript: [
     rx(0, '\r\nRDY\r\n'),
     { atMs: 1, dir: 'note', data: 'a note is not replayed' },
-    tx(10, 'AT\r'), rx(11, 'AT\r\r\nOK\r\n'),
-    tx(20, 'AT+CMQTTSTART\r'), rx(21, '\r\nOK\r\n'), rx(100, '\r\n+CMQTTSTART: 0\r\n'),
+    tx(10, 'AT\r'),
+    rx(11, 'AT\r\r\nOK\r\n'),
+    tx(20, 'AT+CMQTTSTART\r'),
+    rx(21, '\r\nOK\r\n'),
+    rx(100, '\r\n+CMQTTSTART: 0\r\n'),
   ],
   steps: [
     { phase: 'setup', no: 's1', action: 'AT', transcript: { from: 2, to: 4 } },
@@ -36,37 +39,43 @@ function writeRecording(t: Test, recording: unknown = source): string {
 /** Collects what the transport delivers, as text, and the drop cause. */
 function listen(transport: Transport): { received: string[]; drops: string[] } {
   const seen = { received: [] as string[], drops: [] as string[] }
-  transport.on('data', (chunk) => seen.received.push(chunk.toString()))
-  transport.on('drop', (drop) => seen.drops.push(drop.cause))
+  transport.on('data', chunk => seen.received.push(chunk.toString()))
+  transport.on('drop', drop => seen.drops.push(drop.cause))
   return seen
 }
 
-const settle = (ms = 5): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms))
+const settle = (ms = 5): Promise<void> => new Promise(resolve => setTimeout(resolve, ms))
 
-t.test('replay:// URLs: relative and absolute paths, fast, unknown settings refused', async (t) => {
+t.test('replay:// URLs: relative and absolute paths, fast, unknown settings refused', async t => {
   t.same(parseDeviceUrl('replay://reports/Run 1.json'), { kind: 'replay', path: 'reports/Run 1.json', fast: false })
   t.same(parseDeviceUrl('replay:///tmp/run.json?fast=1'), { kind: 'replay', path: '/tmp/run.json', fast: true })
   t.throws(() => parseDeviceUrl('replay://run.json?speed=2'), { code: 'bad-device-url' })
   t.throws(() => parseDeviceUrl('replay://'), { code: 'bad-device-url' })
 })
 
-t.test('the script pairs each write with the bytes after it and names its step', async (t) => {
+t.test('the script pairs each write with the bytes after it and names its step', async t => {
   const script = buildReplayScript(source, 'run.json')
-  t.same(script.boot.map((c) => c.bytes.toString()), ['\r\nRDY\r\n'])
-  t.same(script.exchanges.map((e) => [e.written.toString(), e.label, e.replies.map((r) => r.offsetMs)]), [
-    ['AT\r', 'setup step s1', [1]],
-    ['AT+CMQTTSTART\r', 'step 2', [1, 80]],
-  ])
+  t.same(
+    script.boot.map(c => c.bytes.toString()),
+    ['\r\nRDY\r\n'],
+  )
+  t.same(
+    script.exchanges.map(e => [e.written.toString(), e.label, e.replies.map(r => r.offsetMs)]),
+    [
+      ['AT\r', 'setup step s1', [1]],
+      ['AT+CMQTTSTART\r', 'step 2', [1, 80]],
+    ],
+  )
 })
 
-t.test('masked stretches of a recorded write match any bytes; other differences do not', async (t) => {
+t.test('masked stretches of a recorded write match any bytes; other differences do not', async t => {
   const recorded = Buffer.from('AT+CMQTTCONNECT=0,"tcp://h:1",60,1,"u","••••••"\r')
   t.ok(isSameWrite(recorded, Buffer.from('AT+CMQTTCONNECT=0,"tcp://h:1",60,1,"u","secret"\r')))
   t.notOk(isSameWrite(recorded, Buffer.from('AT+CMQTTCONNECT=0,"tcp://h:2",60,1,"u","secret"\r')))
   t.notOk(isSameWrite(Buffer.from('AT\r'), Buffer.from('AT\n')))
 })
 
-t.test('fast: the same bytes for the same commands, each after the write, never inside it', async (t) => {
+t.test('fast: the same bytes for the same commands, each after the write, never inside it', async t => {
   const transport = await openTransport(`replay://${writeRecording(t)}?fast=1`)
   t.teardown(() => transport.close())
   const seen = listen(transport)
@@ -82,7 +91,7 @@ t.test('fast: the same bytes for the same commands, each after the write, never 
   t.same(seen.drops, [])
 })
 
-t.test('timed: a URC comes at its recorded offset after the write', async (t) => {
+t.test('timed: a URC comes at its recorded offset after the write', async t => {
   const transport = await openTransport(`replay://${writeRecording(t)}`)
   t.teardown(() => transport.close())
   const seen = listen(transport)
@@ -96,7 +105,7 @@ t.test('timed: a URC comes at its recorded offset after the write', async (t) =>
   t.equal(seen.received.at(-1), '\r\n+CMQTTSTART: 0\r\n')
 })
 
-t.test('a write sent before the replies of the last one were due gets them first, in order', async (t) => {
+t.test('a write sent before the replies of the last one were due gets them first, in order', async t => {
   const recording = { transcript: [tx(0, 'A\r'), rx(500, 'late\r\n'), tx(600, 'B\r'), rx(601, 'b\r\n')] }
   const transport = await openTransport(`replay://${writeRecording(t, recording)}`)
   t.teardown(() => transport.close())
@@ -107,7 +116,7 @@ t.test('a write sent before the replies of the last one were due gets them first
   t.same(seen.received, ['late\r\n', 'b\r\n'])
 })
 
-t.test('a write the recording never saw drops the link, naming the step and both commands', async (t) => {
+t.test('a write the recording never saw drops the link, naming the step and both commands', async t => {
   const transport = await openTransport(`replay://${writeRecording(t)}?fast=1`)
   t.teardown(() => transport.close())
   const seen = listen(transport)
@@ -119,7 +128,7 @@ t.test('a write the recording never saw drops the link, naming the step and both
   await t.rejects(transport.write(Buffer.from('AT\r')), { code: 'not-open' })
 })
 
-t.test('writing past the end of the recording drops the link and says so', async (t) => {
+t.test('writing past the end of the recording drops the link and says so', async t => {
   const transport = await openTransport(`replay://${writeRecording(t, { transcript: [tx(0, 'AT\r'), rx(1, 'OK\r\n')] })}?fast=1`)
   t.teardown(() => transport.close())
   const seen = listen(transport)
@@ -129,7 +138,7 @@ t.test('writing past the end of the recording drops the link and says so', async
   t.match(seen.drops[0], /after the recording ended/)
 })
 
-t.test('writes outside every step (identification) may be left out by the host', async (t) => {
+t.test('writes outside every step (identification) may be left out by the host', async t => {
   const recording = {
     transcript: [tx(0, 'ATI\r'), rx(1, 'OK\r\n'), tx(2, 'AT\r'), rx(3, 'OK\r\n')],
     steps: [{ phase: 'steps', no: '1', action: 'AT', transcript: { from: 2, to: 4 } }],
@@ -143,7 +152,7 @@ t.test('writes outside every step (identification) may be left out by the host',
   t.same(seen.drops, [])
 })
 
-t.test('a missing or malformed recording fails to open with open-failed', async (t) => {
+t.test('a missing or malformed recording fails to open with open-failed', async t => {
   const error = await openTransport('replay:///nonexistent/run.json').catch((e: unknown) => e)
   t.ok(isTransportError(error, 'open-failed'))
   const bad = await openTransport(`replay://${writeRecording(t, { steps: [] })}`).catch((e: unknown) => e)

@@ -13,12 +13,15 @@ t.test('the port table names modem makers by USB vendor ID', async t => {
     { path: '/dev/ttyUSB2', vendorId: '1e0e', productId: '9001', manufacturer: 'SimTech, Incorporated', serialNumber: '0123' },
     { path: '/dev/ttyS0' },
   ])
-  t.equal(table, [
-    'PORT          VID:PID    MANUFACTURER                           SERIAL',
-    '/dev/ttyUSB2  1e0e:9001  SimTech, Incorporated (modem: SIMCom)  0123',
-    '/dev/ttyS0    -',
-    '',
-  ].join('\n'))
+  t.equal(
+    table,
+    [
+      'PORT          VID:PID    MANUFACTURER                           SERIAL',
+      '/dev/ttyUSB2  1e0e:9001  SimTech, Incorporated (modem: SIMCom)  0123',
+      '/dev/ttyS0    -',
+      '',
+    ].join('\n'),
+  )
   t.equal(formatPortTable([]), 'No serial ports found.\n')
 })
 

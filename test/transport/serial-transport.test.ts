@@ -33,7 +33,10 @@ t.test('a chat over a socat pty pair through serialport', async t => {
     .on('AT\r', '\r\nOK\r\n')
     .on('AT+CMQTTTOPIC=0,3\r', '\r\n>')
     .on('a/b', '\r\nOK\r\n')
-    .on('AT+CMQTTSUB=0\r', `\r\nOK\r\n\r\n+CMQTTRXSTART: 0,3,${payload.length}\r\n\r\n+CMQTTRXTOPIC: 0,3\r\na/b\r\n\r\n+CMQTTRXPAYLOAD: 0,${payload.length}\r\n${payload}\r\n\r\n+CMQTTRXEND: 0\r\n\r\n+CMQTTSUB: 0,0\r\n`)
+    .on(
+      'AT+CMQTTSUB=0\r',
+      `\r\nOK\r\n\r\n+CMQTTRXSTART: 0,3,${payload.length}\r\n\r\n+CMQTTRXTOPIC: 0,3\r\na/b\r\n\r\n+CMQTTRXPAYLOAD: 0,${payload.length}\r\n${payload}\r\n\r\n+CMQTTRXEND: 0\r\n\r\n+CMQTTSUB: 0,0\r\n`,
+    )
   await openModemSide(t, pty.modemPath, peer)
   const transport = await openHost(t, `serial://${pty.hostPath}?baud=115200&parity=none&databits=8&stopbits=1&rtscts=0`)
   t.equal(transport.settings.baud, 115200)
@@ -44,7 +47,10 @@ t.test('a chat over a socat pty pair through serialport', async t => {
   await chat.command('AT+CMQTTSUB=0', { timeoutMs: 5000 })
   const sub = await chat.waitForUrc(urc => urc.text === '+CMQTTSUB: 0,0', { timeoutMs: 5000 })
   t.equal(sub.outcome, 'matched')
-  const received = chat.takeUrcs().filter(urc => urc.kind === 'payload').map(urc => urc.text)
+  const received = chat
+    .takeUrcs()
+    .filter(urc => urc.kind === 'payload')
+    .map(urc => urc.text)
   t.same(received, ['a/b', payload])
 })
 
@@ -57,7 +63,9 @@ t.test('the far side going away mid-command ends the command at once as dropped'
   // Pull the plug only once the whole partial reply is in, so the modem side has nothing left to write.
   let rxBytes = 0
   let onPartialReply = (): void => {}
-  const partialReply = new Promise<void>(resolve => { onPartialReply = resolve })
+  const partialReply = new Promise<void>(resolve => {
+    onPartialReply = resolve
+  })
   const transcript = (entry: ChatTranscriptEntry): void => {
     if (entry.dir === 'rx') rxBytes += entry.bytes.length
     if (rxBytes === '\r\n+CMQTTST'.length) onPartialReply()
@@ -75,13 +83,19 @@ t.test('a port that another program holds is reported busy', async t => {
   if (!requireTool(t, 'socat')) return
   const pty = await startPtyPair(t, findTool('socat') as string)
   await openHost(t, pty.hostPath)
-  const error = await openTransport(pty.hostPath).then(() => undefined, (e: unknown) => e)
+  const error = await openTransport(pty.hostPath).then(
+    () => undefined,
+    (e: unknown) => e,
+  )
   t.ok(isTransportError(error, 'port-busy'), 'port-busy')
   t.match(isTransportError(error) ? error.hint : '', /ModemManager/)
 })
 
 t.test('a port that does not exist is reported with a hint to list ports', async t => {
-  const error = await openTransport('serial:///dev/atseq-no-such-port?baud=9600').then(() => undefined, (e: unknown) => e)
+  const error = await openTransport('serial:///dev/atseq-no-such-port?baud=9600').then(
+    () => undefined,
+    (e: unknown) => e,
+  )
   t.ok(isTransportError(error, 'port-not-found'))
   t.match(isTransportError(error) ? error.hint : '', /atseq ports/)
 })
@@ -91,6 +105,9 @@ t.test('open errors map to codes with hints (permission denied needs the dialout
   t.equal(describeOpenError(url, '/dev/ttyUSB2', new Error('Error: Permission denied, cannot open /dev/ttyUSB2')).code, 'permission-denied')
   t.match(describeOpenError(url, '/dev/ttyUSB2', new Error('Error: Permission denied, cannot open /dev/ttyUSB2')).hint, /dialout/)
   t.equal(describeOpenError(url, '/dev/ttyUSB2', new Error('Error Resource temporarily unavailable Cannot lock port')).code, 'port-busy')
-  t.equal(describeOpenError(url, '/dev/ttyUSB2', new Error('Error: No such file or directory, cannot open /dev/ttyUSB2')).code, 'port-not-found')
+  t.equal(
+    describeOpenError(url, '/dev/ttyUSB2', new Error('Error: No such file or directory, cannot open /dev/ttyUSB2')).code,
+    'port-not-found',
+  )
   t.equal(describeOpenError(url, '/dev/ttyUSB2', new Error('something else')).code, 'open-failed')
 })

@@ -7,14 +7,23 @@ t.test('sim:// opens the modem its composer builds, with the profile name and th
   let seen: URLSearchParams | undefined
   let seenProfile: string | undefined
   const peer = new ScriptedPeer({ maxChunkBytes: 2 }).on('AT\r', '\r\nOK\r\n')
-  const transport = await openTransport('sim://test-modem?echo=0', { simPeer: (profile, params) => { seenProfile = profile; seen = params; return peer } })
+  const transport = await openTransport('sim://test-modem?echo=0', {
+    simPeer: (profile, params) => {
+      seenProfile = profile
+      seen = params
+      return peer
+    },
+  })
   t.equal(seenProfile, 'test-modem')
   t.equal(seen?.get('echo'), '0')
   t.same(transport.settings, { profile: 'test-modem' })
   const chunks: string[] = []
   let inWrite = true
   let deliveredInsideWrite = false
-  transport.on('data', chunk => { chunks.push(chunk.toString()); if (inWrite) deliveredInsideWrite = true })
+  transport.on('data', chunk => {
+    chunks.push(chunk.toString())
+    if (inWrite) deliveredInsideWrite = true
+  })
   const written = transport.write(Buffer.from('AT\r'))
   inWrite = false
   await written
@@ -37,12 +46,26 @@ t.test('a peer dropping the link emits one drop after the data it sent before', 
   peer.dropLink('again')
   await new Promise(resolve => setImmediate(resolve))
   t.same(events, ['data:ab', 'drop:reset'])
-  t.ok(isTransportError(await transport.write(Buffer.from('AT\r')).then(() => undefined, (e: unknown) => e), 'not-open'))
+  t.ok(
+    isTransportError(
+      await transport.write(Buffer.from('AT\r')).then(
+        () => undefined,
+        (e: unknown) => e,
+      ),
+      'not-open',
+    ),
+  )
 })
 
 t.test('a peer that throws is a dropped link, not a crash', async t => {
   const transport = await openTransport('sim://x', {
-    simPeer: () => ({ attach() {}, receive() { throw new Error('boom') }, async detach() {} }),
+    simPeer: () => ({
+      attach() {},
+      receive() {
+        throw new Error('boom')
+      },
+      async detach() {},
+    }),
   })
   const drop = new Promise<string>(resolve => transport.on('drop', d => resolve(d.cause)))
   await transport.write(Buffer.from('AT\r'))

@@ -36,7 +36,10 @@ t.test('a chat over serial-over-TCP', async t => {
   t.same(transport.settings, { host: '127.0.0.1', port })
   const chat = createChat(transport, { profile: SIMCOM_CHAT_PROFILE })
   const ati = await chat.command('ATI', { timeoutMs: 5000 })
-  t.same(ati.lines.map(line => line.kind), ['echo', 'response', 'response', 'final'])
+  t.same(
+    ati.lines.map(line => line.kind),
+    ['echo', 'response', 'response', 'final'],
+  )
   t.equal((await chat.command('AT+CMQTTPAYLOAD=0,4', { timeoutMs: 5000 })).outcome, 'prompt')
   const done = await chat.sendData(Buffer.from('\x00\r\n\xff', 'latin1'), { end: 'none', timeoutMs: 5000 })
   t.equal(done.final, 'OK')
@@ -56,7 +59,10 @@ t.test('the server closing the connection mid-command ends it at once as dropped
   const exchange = await chat.command('AT+CMQTTDISC=0,120', { timeoutMs: 60_000 })
   t.equal(exchange.outcome, 'dropped')
   t.match(exchange.cause, /closed the connection/)
-  const write = await transport.write(Buffer.from('AT\r')).then(() => undefined, (e: unknown) => e)
+  const write = await transport.write(Buffer.from('AT\r')).then(
+    () => undefined,
+    (e: unknown) => e,
+  )
   t.ok(isTransportError(write, 'not-open'), 'writing after a drop is refused')
 })
 
@@ -65,7 +71,10 @@ t.test('nothing listening: connection refused, with a hint', async t => {
   await listen(server)
   const port = (server.address() as { port: number }).port
   await new Promise<void>(resolve => server.close(() => resolve()))
-  const error = await openTransport(`tcp://127.0.0.1:${port}`).then(() => undefined, (e: unknown) => e)
+  const error = await openTransport(`tcp://127.0.0.1:${port}`).then(
+    () => undefined,
+    (e: unknown) => e,
+  )
   t.ok(isTransportError(error, 'connection-refused'))
   t.match(isTransportError(error) ? error.hint : '', /ser2net/)
 })
@@ -74,7 +83,9 @@ t.test('close() is not a drop', async t => {
   const { port } = await serveModem(t, new ScriptedPeer())
   const transport = await openTransport(`tcp://[::ffff:127.0.0.1]:${port}`)
   let dropped = false
-  transport.on('drop', () => { dropped = true })
+  transport.on('drop', () => {
+    dropped = true
+  })
   await transport.close()
   t.equal(dropped, false)
 })

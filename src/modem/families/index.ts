@@ -10,7 +10,7 @@ import { SIMCOM_FAMILY } from './simcom/index.js'
 export const MODEM_FAMILIES: readonly ModemFamily[] = [SIMCOM_FAMILY, GENERIC_FAMILY]
 
 const familiesByDevice: ReadonlyMap<string, ModemFamily> = new Map(
-  MODEM_FAMILIES.flatMap((family) => family.deviceNames.map((name) => [name, family] as const)),
+  MODEM_FAMILIES.flatMap(family => family.deviceNames.map(name => [name, family] as const)),
 )
 
 /** The family a device name belongs to, or undefined when no family lists it. */

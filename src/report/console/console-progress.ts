@@ -36,7 +36,9 @@ export class ConsoleProgress {
     const phase = step.phase === 'steps' ? '' : `${step.phase} `
     const retries = step.attempts > 1 ? `, ${step.attempts} attempts` : ''
     const label = step.description ? `${step.action}  ${this.paint('dim', step.description)}` : step.action
-    this.options.write(`  ${this.paint(color, mark)} ${phase}${step.no.padEnd(5)} ${label} ${this.paint('dim', `(${Math.round(step.durationMs)} ms${retries})`)}\n`)
+    this.options.write(
+      `  ${this.paint(color, mark)} ${phase}${step.no.padEnd(5)} ${label} ${this.paint('dim', `(${Math.round(step.durationMs)} ms${retries})`)}\n`,
+    )
     if (step.reason && step.status !== 'passed' && step.status !== 'skipped') {
       this.options.write(`       ${this.paint(color, step.reason)}\n`)
     }

@@ -38,7 +38,7 @@ export interface DiffView {
 
 /** Builds the page's view of a diff; only changed steps are listed. */
 export function buildDiffView(diff: RunDiff): DiffView {
-  const steps = diff.steps.filter((step) => step.hasChanges).map((step, index) => buildStepView(step, index))
+  const steps = diff.steps.filter(step => step.hasChanges).map((step, index) => buildStepView(step, index))
   return {
     title: `atseq diff: ${diff.a.sequence}`,
     status: diff.regressions > 0 ? 'failed' : 'passed',
@@ -47,7 +47,7 @@ export function buildDiffView(diff: RunDiff): DiffView {
       { name: 'A', label: diff.a.label, rows: describeSide(diff.a) },
       { name: 'B', label: diff.b.label, rows: describeSide(diff.b) },
     ],
-    identity: diff.identity.map((change) => ({ field: change.field, from: change.from ?? '(none)', to: change.to ?? '(none)' })),
+    identity: diff.identity.map(change => ({ field: change.field, from: change.from ?? '(none)', to: change.to ?? '(none)' })),
     notes: diff.isSameSequence ? [] : ['The two runs are of different versions of the sequence file.'],
     steps,
     hasChangedSteps: steps.length > 0,
@@ -75,8 +75,10 @@ function buildStepView(step: StepDiff, index: number): DiffStepView {
     labelA: step.statusA ?? '—',
     labelB: step.statusB ?? '—',
     kind: step.isRegression ? 'regression' : 'changed',
-    lines: step.lines.map((line) => ({
-      op: line.op, sign: line.op === 'same' ? ' ' : line.op === 'removed' ? '−' : '+', text: showControlChars(line.text),
+    lines: step.lines.map(line => ({
+      op: line.op,
+      sign: line.op === 'same' ? ' ' : line.op === 'removed' ? '−' : '+',
+      text: showControlChars(line.text),
     })),
     latency: step.latency
       ? `${formatDurationMs(step.latency.fromMs)} → ${formatDurationMs(step.latency.toMs)} (${step.latency.deltaMs > 0 ? '+' : '−'}${formatDurationMs(Math.abs(step.latency.deltaMs))})`

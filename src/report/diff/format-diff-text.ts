@@ -7,7 +7,7 @@ export function formatDiffText(diff: RunDiff): string[] {
   const lines = [`diff ${diff.a.label} → ${diff.b.label} (${diff.a.sequence})`]
   if (!diff.isSameSequence) lines.push('  note: the two runs are of different versions of the sequence file')
   for (const change of diff.identity) lines.push(`  device ${change.field}: ${change.from ?? '(none)'} → ${change.to ?? '(none)'}`)
-  for (const step of diff.steps.filter((s) => s.hasChanges)) lines.push(...formatStep(step, diff.latencyThresholdMs))
+  for (const step of diff.steps.filter(s => s.hasChanges)) lines.push(...formatStep(step, diff.latencyThresholdMs))
   lines.push(summarise(diff))
   return lines
 }
@@ -22,7 +22,9 @@ function formatStep(step: StepDiff, thresholdMs: number): string[] {
   }
   if (step.latency) {
     const sign = step.latency.deltaMs > 0 ? '+' : '-'
-    lines.push(`    duration: ${formatDuration(step.latency.fromMs)} → ${formatDuration(step.latency.toMs)} (${sign}${formatDuration(Math.abs(step.latency.deltaMs))}, threshold ${formatDuration(thresholdMs)})`)
+    lines.push(
+      `    duration: ${formatDuration(step.latency.fromMs)} → ${formatDuration(step.latency.toMs)} (${sign}${formatDuration(Math.abs(step.latency.deltaMs))}, threshold ${formatDuration(thresholdMs)})`,
+    )
   }
   return lines
 }

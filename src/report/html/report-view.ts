@@ -58,11 +58,18 @@ const PHASE_TITLES: Record<Phase, string> = { setup: 'Setup', steps: 'Steps', te
 const PHASES: readonly Phase[] = ['setup', 'steps', 'teardown']
 
 const RUN_STATUS_LABELS: Record<RunStatus, string> = {
-  passed: 'PASSED', failed: 'FAILED', errored: 'ERROR', interrupted: 'INTERRUPTED',
+  passed: 'PASSED',
+  failed: 'FAILED',
+  errored: 'ERROR',
+  interrupted: 'INTERRUPTED',
 }
 
 const EXIT_CODE_MEANINGS: Record<number, string> = {
-  0: 'all steps passed', 1: 'a step failed', 2: 'invalid input', 3: 'infrastructure problem', 130: 'interrupted',
+  0: 'all steps passed',
+  1: 'a step failed',
+  2: 'invalid input',
+  3: 'infrastructure problem',
+  130: 'interrupted',
 }
 
 /** Builds the whole view of a run; control characters in any text are shown as `\xNN`. */

@@ -42,7 +42,9 @@ function renderTestsuite(record: RunRecord): string {
   const { counts, sequence } = record
   const open = `  <testsuite name="${attr(sequence.name)}" tests="${record.steps.length}" failures="${counts.failed}" errors="${counts.errored}" skipped="${counts.skipped}" time="${formatSeconds(record.durationMs)}" timestamp="${attr(record.startedAt)}" file="${attr(sequence.file)}">`
   const systemErr = record.endReason === undefined ? [] : [`    <system-err>${text(record.endReason)}</system-err>`]
-  return [open, renderProperties(record), ...record.steps.map(step => renderTestcase(record, step)), ...systemErr, '  </testsuite>'].join('\n')
+  return [open, renderProperties(record), ...record.steps.map(step => renderTestcase(record, step)), ...systemErr, '  </testsuite>'].join(
+    '\n',
+  )
 }
 
 function renderProperties(record: RunRecord): string {

@@ -10,7 +10,7 @@ import { findFailingStep } from './suite-view.js'
 /** Renders the suite as JUnit XML (setup and teardown runs are testsuites of their own). */
 export function renderSuiteJunit(record: SuiteRecord): string {
   const groups = groupBySequence(record.runs)
-  const count = (status: SuiteRun['status']): number => record.runs.filter((run) => run.status === status).length
+  const count = (status: SuiteRun['status']): number => record.runs.filter(run => run.status === status).length
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',
     `<testsuites name="${attr(record.suite.name)}" tests="${record.runs.length}" failures="${count('failed')}" errors="${count('errored') + count('interrupted')}" skipped="${count('skipped')}" time="${formatSeconds(record.durationMs)}">`,
@@ -32,11 +32,11 @@ function groupBySequence(runs: readonly SuiteRun[]): SuiteRun[][] {
 function renderTestsuite(runs: SuiteRun[]): string {
   const first = runs[0]!
   const name = first.role === 'sequence' ? first.sequence.name : `${first.role}: ${first.sequence.name}`
-  const count = (status: SuiteRun['status']): number => runs.filter((run) => run.status === status).length
+  const count = (status: SuiteRun['status']): number => runs.filter(run => run.status === status).length
   const time = runs.reduce((sum, run) => sum + run.durationMs, 0)
   return [
     `  <testsuite name="${attr(name)}" tests="${runs.length}" failures="${count('failed')}" errors="${count('errored') + count('interrupted')}" skipped="${count('skipped')}" time="${formatSeconds(time)}" file="${attr(first.sequence.file)}">`,
-    ...runs.map((run) => renderTestcase(run, name)),
+    ...runs.map(run => renderTestcase(run, name)),
     '  </testsuite>',
   ].join('\n')
 }
@@ -48,13 +48,21 @@ function renderTestcase(run: SuiteRun, classname: string): string {
 
 function renderOutcome(run: SuiteRun): string[] {
   const failing = findFailingStep(run)
-  const where = failing ? `step ${failing.step.no} (${failing.step.at.file}:${failing.step.at.line}): ${failing.step.reason ?? failing.step.status}` : run.reason ?? run.record?.endReason ?? run.status
-  const detail = failing ? `Action: ${failing.step.action}\nExpected: ${failing.step.expected.join(' | ')}\nReceived: ${failing.step.received.map((line) => line.text).join(' | ')}` : ''
+  const where = failing
+    ? `step ${failing.step.no} (${failing.step.at.file}:${failing.step.at.line}): ${failing.step.reason ?? failing.step.status}`
+    : (run.reason ?? run.record?.endReason ?? run.status)
+  const detail = failing
+    ? `Action: ${failing.step.action}\nExpected: ${failing.step.expected.join(' | ')}\nReceived: ${failing.step.received.map(line => line.text).join(' | ')}`
+    : ''
   switch (run.status) {
-    case 'failed': return [`      <failure message="${attr(where)}" type="failed">${text(detail)}</failure>`]
+    case 'failed':
+      return [`      <failure message="${attr(where)}" type="failed">${text(detail)}</failure>`]
     case 'errored':
-    case 'interrupted': return [`      <error message="${attr(where)}" type="${run.status}">${text(detail)}</error>`]
-    case 'skipped': return [`      <skipped message="${attr(where)}"/>`]
-    default: return []
+    case 'interrupted':
+      return [`      <error message="${attr(where)}" type="${run.status}">${text(detail)}</error>`]
+    case 'skipped':
+      return [`      <skipped message="${attr(where)}"/>`]
+    default:
+      return []
   }
 }

@@ -56,7 +56,10 @@ const SEVERITY: ReadonlyArray<SuiteRun['status']> = ['interrupted', 'errored', '
 
 /** Builds the index view: rows sorted failures first, then by device and plan order. */
 export function buildSuiteView(record: SuiteRecord): SuiteView {
-  const rows = sortFailuresFirst(record.runs, record.devices.map((device) => device.name)).map(buildRowView)
+  const rows = sortFailuresFirst(
+    record.runs,
+    record.devices.map(device => device.name),
+  ).map(buildRowView)
   return {
     title: record.suite.name,
     status: record.status,
@@ -65,35 +68,50 @@ export function buildSuiteView(record: SuiteRecord): SuiteView {
     duration: formatDurationMs(record.durationMs),
     atseqVersion: record.atseqVersion,
     suiteFile: record.suite.file ?? '',
-    shards: record.shards.length === 0 ? 'unsharded' : record.shards.map((s) => `${s.index}/${s.total}`).join(', '),
+    shards: record.shards.length === 0 ? 'unsharded' : record.shards.map(s => `${s.index}/${s.total}`).join(', '),
     summary: summarise(record),
-    devices: record.devices.map((device) => {
-      const mine = record.runs.filter((run) => run.device === device.name)
+    devices: record.devices.map(device => {
+      const mine = record.runs.filter(run => run.device === device.name)
       return {
-        name: device.name, url: device.url, status: device.status,
-        manufacturer: device.identity.manufacturer ?? '', model: device.identity.model ?? '',
-        revision: device.identity.revision ?? '', imei: device.identity.imei ?? '',
+        name: device.name,
+        url: device.url,
+        status: device.status,
+        manufacturer: device.identity.manufacturer ?? '',
+        model: device.identity.model ?? '',
+        revision: device.identity.revision ?? '',
+        imei: device.identity.imei ?? '',
         summary: countSequences(mine) || 'no runs',
         rows: sortFailuresFirst(mine, [device.name]).map(buildRowView),
       }
     }),
     rows,
-    failures: rows.filter((row) => row.status !== 'passed'),
+    failures: rows.filter(row => row.status !== 'passed'),
   }
 }
 
 /** Failures first (most severe first), then by device and plan order. */
 function sortFailuresFirst(runs: readonly SuiteRun[], deviceOrder: readonly string[]): SuiteRun[] {
-  return [...runs].sort((a, b) => SEVERITY.indexOf(a.status) - SEVERITY.indexOf(b.status) || deviceOrder.indexOf(a.device) - deviceOrder.indexOf(b.device) || a.order - b.order)
+  return [...runs].sort(
+    (a, b) =>
+      SEVERITY.indexOf(a.status) - SEVERITY.indexOf(b.status) ||
+      deviceOrder.indexOf(a.device) - deviceOrder.indexOf(b.device) ||
+      a.order - b.order,
+  )
 }
 
 function buildRowView(run: SuiteRun): SuiteRowView {
   const failing = findFailingStep(run)
-  const failure = failing ? `${failing.step.no} ${failing.step.action}: ${failing.step.reason ?? failing.step.status}` : run.reason ?? run.record?.endReason
+  const failure = failing
+    ? `${failing.step.no} ${failing.step.action}: ${failing.step.reason ?? failing.step.status}`
+    : (run.reason ?? run.record?.endReason)
   const link = run.reportFile === undefined ? undefined : failing ? `${run.reportFile}#step-${failing.index}` : run.reportFile
   return {
-    status: run.status, sequence: run.sequence.name, file: run.sequence.file, device: run.device,
-    role: run.role === 'sequence' ? '' : run.role, duration: formatDurationMs(run.durationMs),
+    status: run.status,
+    sequence: run.sequence.name,
+    file: run.sequence.file,
+    device: run.device,
+    role: run.role === 'sequence' ? '' : run.role,
+    duration: formatDurationMs(run.durationMs),
     ...(run.status !== 'passed' && failure !== undefined ? { failure } : {}),
     ...(link === undefined ? {} : { link }),
   }
@@ -102,19 +120,21 @@ function buildRowView(run: SuiteRun): SuiteRowView {
 /** The first failed or errored step of a run, and its index in the record (the report's `#step-<index>`). */
 export function findFailingStep(run: SuiteRun): { step: StepResult; index: number } | undefined {
   const steps = run.record?.steps ?? []
-  const index = steps.findIndex((step) => step.status === 'failed' || step.status === 'errored')
+  const index = steps.findIndex(step => step.status === 'failed' || step.status === 'errored')
   const step = steps[index]
   return step === undefined ? undefined : { step, index }
 }
 
 function summarise(record: SuiteRecord): string {
-  const sequences = record.runs.filter((run) => run.role === 'sequence')
+  const sequences = record.runs.filter(run => run.role === 'sequence')
   return `${sequences.length} runs on ${record.devices.length} device${record.devices.length === 1 ? '' : 's'}: ${countSequences(record.runs) || 'none'}`
 }
 
 /** `12 passed, 1 failed`: the sequence runs (not setup or teardown) by status, most severe first. */
 function countSequences(runs: readonly SuiteRun[]): string {
-  const sequences = runs.filter((run) => run.role === 'sequence')
-  const count = (status: SuiteRun['status']): number => sequences.filter((run) => run.status === status).length
-  return SEVERITY.filter((status) => count(status) > 0).map((status) => `${count(status)} ${status}`).join(', ')
+  const sequences = runs.filter(run => run.role === 'sequence')
+  const count = (status: SuiteRun['status']): number => sequences.filter(run => run.status === status).length
+  return SEVERITY.filter(status => count(status) > 0)
+    .map(status => `${count(status)} ${status}`)
+    .join(', ')
 }

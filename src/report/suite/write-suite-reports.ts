@@ -32,9 +32,12 @@ export async function writeSuiteReports(record: SuiteRecord, options: WriteSuite
 /** Renders one format of the suite report. */
 export function renderSuiteReport(record: SuiteRecord, format: ReportFormat): string {
   switch (format) {
-    case 'html': return renderSuiteHtml(record)
-    case 'junit': return renderSuiteJunit(record)
-    case 'json': return `${JSON.stringify(record, null, 2)}\n`
+    case 'html':
+      return renderSuiteHtml(record)
+    case 'junit':
+      return renderSuiteJunit(record)
+    case 'json':
+      return `${JSON.stringify(record, null, 2)}\n`
   }
 }
 

@@ -50,5 +50,8 @@ export function formatTranscriptEntry(entry: TranscriptEntry): TranscriptLine {
 
 /** One plain-text line per entry (`+1.234 rx \r\nOK\r\n`), for reports without markup. */
 export function formatTranscriptAsText(entries: readonly TranscriptEntry[]): string {
-  return entries.map(formatTranscriptEntry).map(line => `${line.time} ${line.dir.padEnd(4)} ${line.text}`).join('\n')
+  return entries
+    .map(formatTranscriptEntry)
+    .map(line => `${line.time} ${line.dir.padEnd(4)} ${line.text}`)
+    .join('\n')
 }

@@ -12,9 +12,15 @@ export async function executePublish(step: Step, ctx: RunContext): Promise<Attem
   const topic = renderText(action.message.topic, ctx)
   const payload = action.message.payload ? renderText(action.message.payload, ctx) : ''
   const expected = [`publish ${topic} (${Buffer.byteLength(payload)} bytes)`]
-  if (!ctx.broker) return errored({ expected, received: [], unexpectedUrcs: [] }, 'broker-missing', 'this step publishes from the broker, but the run has none: give --broker <url>')
+  if (!ctx.broker)
+    return errored(
+      { expected, received: [], unexpectedUrcs: [] },
+      'broker-missing',
+      'this step publishes from the broker, but the run has none: give --broker <url>',
+    )
   await ctx.broker.publish({
-    topic, payload,
+    topic,
+    payload,
     ...(action.message.qos === undefined ? {} : { qos: action.message.qos }),
     ...(action.message.retain === undefined ? {} : { retain: action.message.retain }),
   })

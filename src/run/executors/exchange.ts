@@ -7,7 +7,14 @@ import type { Exchange } from '../../at/chat-types.js'
 import type { Step } from '../../model/sequence.js'
 import type { AttemptResult } from '../attempt.js'
 import {
-  isAbortFor, judgeBroker, judgeExchangeEnd, judgeForbidden, judgeLines, judgeUrcs, passJudging, type Judging,
+  isAbortFor,
+  judgeBroker,
+  judgeExchangeEnd,
+  judgeForbidden,
+  judgeLines,
+  judgeUrcs,
+  passJudging,
+  type Judging,
 } from '../judge-window.js'
 import { describeExpectations, renderExpectations, renderText } from '../render-step.js'
 import type { RunContext } from '../run-context.js'
@@ -20,7 +27,7 @@ type Write = (opts: { timeoutMs: number; signal: AbortSignal; isAbort: (line: st
 export function executeSend(step: Step, ctx: RunContext): Promise<AttemptResult> {
   if (step.action.kind !== 'send') throw new TypeError(`executeSend got a ${step.action.kind} step`)
   const command = renderText(step.action.command, ctx)
-  return executeExchange(step, ctx, (opts) => ctx.chat.command(command, opts), command)
+  return executeExchange(step, ctx, opts => ctx.chat.command(command, opts), command)
 }
 
 /** Runs a `data` step: the prompt data as exact bytes, ended as the step says. */
@@ -29,7 +36,7 @@ export function executeData(step: Step, ctx: RunContext): Promise<AttemptResult>
   if (action.kind !== 'data') throw new TypeError(`executeData got a ${action.kind} step`)
   const text = renderText(action.data, ctx)
   const bytes = action.encoding === 'hex' ? Buffer.from(text.replace(/\s+/g, ''), 'hex') : Buffer.from(text, 'utf8')
-  return executeExchange(step, ctx, (opts) => ctx.chat.sendData(bytes, { ...opts, end: action.end }))
+  return executeExchange(step, ctx, opts => ctx.chat.sendData(bytes, { ...opts, end: action.end }))
 }
 
 async function executeExchange(step: Step, ctx: RunContext, write: Write, command?: string): Promise<AttemptResult> {
@@ -38,7 +45,10 @@ async function executeExchange(step: Step, ctx: RunContext, write: Write, comman
   const window = new StepWindow(ctx)
   const sinceEpochMs = Date.now()
   const judging: Judging = {
-    step, ctx, window, expectations,
+    step,
+    ctx,
+    window,
+    expectations,
     expected: describeExpectations(expectations, true),
     deadlineMs: window.startedAtMs + urcWindowMs(step, ctx),
     ...(resultUrcName === undefined ? {} : { resultUrcName }),

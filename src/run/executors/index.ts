@@ -15,9 +15,12 @@ const EXECUTORS: Record<StepAction['kind'], Executor> = {
   check: executeWait,
   sleep: executeSleep,
   publish: executePublish,
-  todo: async (step) =>
-    errored({ expected: [], received: [], unexpectedUrcs: [] }, 'todo',
-      `row ${step.no} could not be read from the spec table and was kept as a todo: write it as a step`),
+  todo: async step =>
+    errored(
+      { expected: [], received: [], unexpectedUrcs: [] },
+      'todo',
+      `row ${step.no} could not be read from the spec table and was kept as a todo: write it as a step`,
+    ),
 }
 
 /** The executor for a step's action. */

@@ -17,7 +17,10 @@ export async function executeWait(step: Step, ctx: RunContext): Promise<AttemptR
   const expectations = renderExpectations(step, ctx)
   const window = new StepWindow(ctx, { includeBuffered: true })
   const judging: Judging = {
-    step, ctx, window, expectations,
+    step,
+    ctx,
+    window,
+    expectations,
     expected: describeExpectations(expectations, false),
     deadlineMs: window.startedAtMs + urcWindowMs(step, ctx),
   }

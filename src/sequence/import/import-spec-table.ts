@@ -24,7 +24,13 @@ export function importSpecTable(text: string, sourceName: string): { yaml: strin
   const table = parseSpecTable(text)
   const diagnostics: Diagnostic[] = []
   if (table.rows.length === 0) {
-    diagnostics.push(errorAt({ file: sourceName, line: 1, col: 1 }, 'no-table-rows', 'no table rows found (expected lines like `4.1 | AT+... | OK | description |`)'))
+    diagnostics.push(
+      errorAt(
+        { file: sourceName, line: 1, col: 1 },
+        'no-table-rows',
+        'no table rows found (expected lines like `4.1 | AT+... | OK | description |`)',
+      ),
+    )
   }
   const imported = table.rows.map(row => importRow(row, sourceName, diagnostics))
   const yaml = writeSequenceYaml(table, imported, sourceName)
@@ -34,9 +40,13 @@ export function importSpecTable(text: string, sourceName: string): { yaml: strin
 
 function importRow(row: SpecRow, file: string, diagnostics: Diagnostic[]): ImportedStep {
   const [no, command = '', response = '', description = ''] = row.cells
-  const withDescription = (step: Record<string, unknown>): Record<string, unknown> => description === '' ? step : { ...step, description }
+  const withDescription = (step: Record<string, unknown>): Record<string, unknown> => (description === '' ? step : { ...step, description })
   if (row.cells.length !== 4 || !/^(AT|>.)/is.test(command)) {
-    return { row, step: withDescription({ no, todo: row.original }), note: 'not interpreted: the command cell is not an AT command or > data' }
+    return {
+      row,
+      step: withDescription({ no, todo: row.original }),
+      note: 'not interpreted: the command cell is not an AT command or > data',
+    }
   }
   const reading = readResponseCell(response)
   const expect = reading.expect.map(writeLiteralLine)
@@ -51,9 +61,11 @@ function importRow(row: SpecRow, file: string, diagnostics: Diagnostic[]): Impor
   if (normalised.curlyQuoteAt !== undefined || normalised.spacesRemoved) {
     imported.note = describeNormalisation(normalised.curlyQuoteAt !== undefined, normalised.spacesRemoved, command)
     const at = locateInRow(row, file, normalised.curlyQuoteAt !== undefined ? command[normalised.curlyQuoteAt]! : ', ')
-    diagnostics.push(normalised.curlyQuoteAt !== undefined
-      ? warningAt(at, 'non-ascii-command', `row ${no}: the command has curly quotes; replaced by straight quotes "`, 'fix the spec table')
-      : warningAt(at, 'command-normalised', `row ${no}: blanks after ',' removed from the command`))
+    diagnostics.push(
+      normalised.curlyQuoteAt !== undefined
+        ? warningAt(at, 'non-ascii-command', `row ${no}: the command has curly quotes; replaced by straight quotes "`, 'fix the spec table')
+        : warningAt(at, 'command-normalised', `row ${no}: blanks after ',' removed from the command`),
+    )
   }
   return imported
 }
@@ -106,7 +118,9 @@ function checkImported(yaml: string, steps: ImportedStep[], sourceName: string):
 
 function locateRowOf(sequence: Sequence, d: Diagnostic, steps: ImportedStep[], file: string): Diagnostic['at'] {
   let index = -1
-  sequence.steps.forEach((step, i) => { if (step.at.line <= d.at.line) index = i })
+  sequence.steps.forEach((step, i) => {
+    if (step.at.line <= d.at.line) index = i
+  })
   const row = steps[index]?.row
   return { file, line: row?.line ?? 1, col: 1 }
 }

@@ -25,7 +25,10 @@ export function parseSpecTable(text: string): SpecTable {
   const header = lines.findIndex(l => HEADER.test(l))
   const firstRow = lines.findIndex((l, i) => i > header && ROW_START.test(l))
   const preambleEnd = header >= 0 ? header : firstRow >= 0 ? firstRow : lines.length
-  const preamble = lines.slice(0, preambleEnd).map(l => l.trim()).filter(l => l !== '')
+  const preamble = lines
+    .slice(0, preambleEnd)
+    .map(l => l.trim())
+    .filter(l => l !== '')
   return { ...readFields(preamble), preamble, rows: firstRow < 0 ? [] : readRows(lines, firstRow) }
 }
 
@@ -38,7 +41,10 @@ function readRows(lines: string[], first: number): SpecRow[] {
     if (original !== '') rows.push(toRow(original, current.start + 1))
   }
   for (let i = first; i < lines.length; i++) {
-    if (ROW_START.test(lines[i]!)) { flush(); current = { start: i, lines: [] } }
+    if (ROW_START.test(lines[i]!)) {
+      flush()
+      current = { start: i, lines: [] }
+    }
     current?.lines.push(lines[i]!)
   }
   flush()

@@ -13,7 +13,13 @@ const LINE_START = /\s+(?=(?:OK|ERROR|NO CARRIER|BUSY|NO ANSWER|NO DIALTONE|CONN
 
 /** Splits a response cell that folds several lines into one (`OK +CMQTTCONNECT: 0,0`) into its lines. */
 export function splitResponseCell(cell: string): string[] {
-  return cell.trim() === '' ? [] : cell.trim().split(LINE_START).map(l => l.trim()).filter(l => l !== '')
+  return cell.trim() === ''
+    ? []
+    : cell
+        .trim()
+        .split(LINE_START)
+        .map(l => l.trim())
+        .filter(l => l !== '')
 }
 
 /**

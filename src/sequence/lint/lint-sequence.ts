@@ -38,7 +38,7 @@ export function lintSequence(sequence: Sequence, options: LintOptions = {}): Dia
 function readVocabulary(sequence: Sequence): LintContext['vocabulary'] {
   const families = familiesFor(sequence.device)
   return {
-    commands: new Map(families.flatMap((family) => family.commands.map((command) => [command.name, command] as const))),
-    unsolicitedOnly: new Set(families.flatMap((family) => family.unsolicitedOnly)),
+    commands: new Map(families.flatMap(family => family.commands.map(command => [command.name, command] as const))),
+    unsolicitedOnly: new Set(families.flatMap(family => family.unsolicitedOnly)),
   }
 }

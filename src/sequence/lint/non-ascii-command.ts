@@ -14,9 +14,14 @@ export function lintNonAsciiCommand(ctx: LintContext): Diagnostic[] {
     const char = [...text][index]!
     const code = char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')
     const curly = CURLY_QUOTES.test(char)
-    warnings.push(warningAt({ ...step.action.command.at, col: step.action.command.at.col + index }, 'non-ascii-command',
-      `${nameStep(phase, step)}: the command contains ${curly ? 'a curly quote' : 'a non-ASCII character'} ${char} (U+${code}); modems only take ASCII`,
-      curly ? 'use straight double quotes "' : 'put the text in a variable sent at a > prompt, or remove it'))
+    warnings.push(
+      warningAt(
+        { ...step.action.command.at, col: step.action.command.at.col + index },
+        'non-ascii-command',
+        `${nameStep(phase, step)}: the command contains ${curly ? 'a curly quote' : 'a non-ASCII character'} ${char} (U+${code}); modems only take ASCII`,
+        curly ? 'use straight double quotes "' : 'put the text in a variable sent at a > prompt, or remove it',
+      ),
+    )
   }
   return warnings
 }

@@ -12,12 +12,24 @@ export function lintPromptData(ctx: LintContext): Diagnostic[] {
     const nextIsData = next !== undefined && next.phase === entry.phase && next.step.action.kind === 'data'
     const previousPrompts = previous !== undefined && previous.phase === entry.phase && endsWithPrompt(previous.step)
     if (endsWithPrompt(entry.step) && !nextIsData) {
-      warnings.push(warningAt(entry.step.at, 'prompt-without-data', `${nameStep(entry.phase, entry.step)}: expects the > prompt but no data step follows`,
-        'add a step with data: <bytes> right after it'))
+      warnings.push(
+        warningAt(
+          entry.step.at,
+          'prompt-without-data',
+          `${nameStep(entry.phase, entry.step)}: expects the > prompt but no data step follows`,
+          'add a step with data: <bytes> right after it',
+        ),
+      )
     }
     if (entry.step.action.kind === 'data' && !previousPrompts) {
-      warnings.push(warningAt(entry.step.at, 'data-without-prompt', `${nameStep(entry.phase, entry.step)}: sends data but the step before it does not expect the > prompt`,
-        'make the step before it expect: ">"'))
+      warnings.push(
+        warningAt(
+          entry.step.at,
+          'data-without-prompt',
+          `${nameStep(entry.phase, entry.step)}: sends data but the step before it does not expect the > prompt`,
+          'make the step before it expect: ">"',
+        ),
+      )
     }
   })
   return warnings

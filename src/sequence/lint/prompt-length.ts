@@ -14,9 +14,14 @@ export function lintPromptLength(ctx: LintContext): Diagnostic[] {
     const declared = readDeclaredLength(entry.step.action.command, ctx)
     const actual = measureData(next.step, ctx)
     if (declared === undefined || actual === undefined || declared === actual) return
-    warnings.push(warningAt(next.step.action.data.at, 'prompt-length-mismatch',
-      `${nameStep(next.phase, next.step)}: the data is ${actual} bytes but ${nameStep(entry.phase, entry.step)} declares ${declared}`,
-      `make them agree, e.g. with {{len name}} in the command`))
+    warnings.push(
+      warningAt(
+        next.step.action.data.at,
+        'prompt-length-mismatch',
+        `${nameStep(next.phase, next.step)}: the data is ${actual} bytes but ${nameStep(entry.phase, entry.step)} declares ${declared}`,
+        `make them agree, e.g. with {{len name}} in the command`,
+      ),
+    )
   })
   return warnings
 }

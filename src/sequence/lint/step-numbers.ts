@@ -8,13 +8,27 @@ export function lintStepNumbers(ctx: LintContext): Diagnostic[] {
   ctx.sequence.steps.forEach((step, i) => {
     const first = seen.get(step.no)
     if (first !== undefined) {
-      warnings.push(warningAt(step.at, 'duplicate-step-number', `step ${step.no}: the number ${step.no} is already used by step #${first + 1}`, 'give each step its own number'))
+      warnings.push(
+        warningAt(
+          step.at,
+          'duplicate-step-number',
+          `step ${step.no}: the number ${step.no} is already used by step #${first + 1}`,
+          'give each step its own number',
+        ),
+      )
       return
     }
     seen.set(step.no, i)
     const previous = ctx.sequence.steps[i - 1]
     if (previous !== undefined && compareStepNumbers(previous.no, step.no) > 0) {
-      warnings.push(warningAt(step.at, 'step-number-order', `step ${step.no}: comes after step ${previous.no} but its number is smaller`, 'keep the steps in the table\'s order'))
+      warnings.push(
+        warningAt(
+          step.at,
+          'step-number-order',
+          `step ${step.no}: comes after step ${previous.no} but its number is smaller`,
+          "keep the steps in the table's order",
+        ),
+      )
     }
   })
   return warnings

@@ -6,7 +6,7 @@ import { listSteps, nameStep, type LintContext } from './lint-context.js'
 /** `urc-name-mismatch`: a step expects `+NAME...` of another command (the seed's row 12 sends AT+CMQTTUNSUB and expects +CMQTTSUB: 0,0). */
 export function lintUrcName(ctx: LintContext): Diagnostic[] {
   const entries = listSteps(ctx.sequence)
-  const sent = new Set(entries.flatMap(e => e.step.action.kind === 'send' ? [resultUrcNameOf(e.step.action.command.text) ?? ''] : []))
+  const sent = new Set(entries.flatMap(e => (e.step.action.kind === 'send' ? [resultUrcNameOf(e.step.action.command.text) ?? ''] : [])))
   const warnings: Diagnostic[] = []
   let lastCommand: string | undefined
   for (const { phase, step } of entries) {
@@ -15,10 +15,21 @@ export function lintUrcName(ctx: LintContext): Diagnostic[] {
     if (lastCommand === undefined || (step.action.kind !== 'send' && step.action.kind !== 'data')) continue
     for (const line of [...step.expect, ...step.urcs]) {
       const name = readMatcherName(line)
-      if (name === undefined || name === lastCommand || ctx.vocabulary.unsolicitedOnly.has(name) || !(ctx.vocabulary.commands.has(name) || sent.has(name))) continue
-      warnings.push(warningAt(locateMatcher(line), 'urc-name-mismatch',
-        `${nameStep(phase, step)}: expects ${name} but the command is AT${lastCommand}`,
-        `AT${lastCommand} answers with ${lastCommand}; check the command or the expected line`))
+      if (
+        name === undefined ||
+        name === lastCommand ||
+        ctx.vocabulary.unsolicitedOnly.has(name) ||
+        !(ctx.vocabulary.commands.has(name) || sent.has(name))
+      )
+        continue
+      warnings.push(
+        warningAt(
+          locateMatcher(line),
+          'urc-name-mismatch',
+          `${nameStep(phase, step)}: expects ${name} but the command is AT${lastCommand}`,
+          `AT${lastCommand} answers with ${lastCommand}; check the command or the expected line`,
+        ),
+      )
     }
   }
   return warnings

@@ -46,8 +46,12 @@ export function createBrokerObserver(opts: { historyLimit?: number } = {}): Obse
   const observer: BrokerObserver = {
     messages: () => [...history],
     waitFor: (match, waitOpts) => waitForMessage(history, listeners, match, waitOpts),
-    on: (_event, listener) => { listeners.add(listener) },
-    off: (_event, listener) => { listeners.delete(listener) },
+    on: (_event, listener) => {
+      listeners.add(listener)
+    },
+    off: (_event, listener) => {
+      listeners.delete(listener)
+    },
   }
   return { observer, record }
 }

@@ -52,20 +52,39 @@ const CONNACK_BAD_USERNAME_OR_PASSWORD = 4
 /** Starts an aedes broker on TCP, TLS and (unless `mtlsPort: false`) mutual TLS, bound to loopback by default. */
 export async function startBroker(opts: StartBrokerOptions = {}): Promise<EmbeddedBroker> {
   const host = opts.host ?? '127.0.0.1'
-  const certificates = opts.certificates
-    ?? await getSharedTestCertificates({ hostnames: opts.hostnames ?? [...DEFAULT_BROKER_HOSTNAMES] })
+  const certificates =
+    opts.certificates ?? (await getSharedTestCertificates({ hostnames: opts.hostnames ?? [...DEFAULT_BROKER_HOSTNAMES] }))
   const { observer, record } = createBrokerObserver()
   const aedes = await createAedes(opts.users, record)
   const listeners = new Listeners()
   try {
-    const tcpPort = await listeners.listen(createTcpServer(socket => aedes.handle(socket)), opts.tcpPort ?? 0, host)
-    const tlsPort = await listeners.listen(createTlsServer(describeTls(certificates, false), socket => aedes.handle(socket)), opts.tlsPort ?? 0, host)
-    const mtlsPort = opts.mtlsPort === false ? undefined
-      : await listeners.listen(createTlsServer(describeTls(certificates, true), socket => aedes.handle(socket)), opts.mtlsPort ?? 0, host)
+    const tcpPort = await listeners.listen(
+      createTcpServer(socket => aedes.handle(socket)),
+      opts.tcpPort ?? 0,
+      host,
+    )
+    const tlsPort = await listeners.listen(
+      createTlsServer(describeTls(certificates, false), socket => aedes.handle(socket)),
+      opts.tlsPort ?? 0,
+      host,
+    )
+    const mtlsPort =
+      opts.mtlsPort === false
+        ? undefined
+        : await listeners.listen(
+            createTlsServer(describeTls(certificates, true), socket => aedes.handle(socket)),
+            opts.mtlsPort ?? 0,
+            host,
+          )
     let closing: Promise<void> | undefined
     return {
-      host, tcpPort, tlsPort, ...(mtlsPort === undefined ? {} : { mtlsPort }),
-      ca: certificates.ca, clientCert: certificates.clientCert, clientKey: certificates.clientKey,
+      host,
+      tcpPort,
+      tlsPort,
+      ...(mtlsPort === undefined ? {} : { mtlsPort }),
+      ca: certificates.ca,
+      clientCert: certificates.clientCert,
+      clientKey: certificates.clientKey,
       observer,
       publish: msg => publishFromBroker(aedes, msg),
       close: () => (closing ??= closeBroker(aedes, listeners)),
@@ -99,8 +118,12 @@ function readWill(client: Client): unknown {
 }
 
 function createAuthenticate(users: Record<string, string>) {
-  return (_client: Client, username: string | undefined, password: Buffer | undefined,
-    done: (error: AuthenticateError | null, success: boolean | null) => void): void => {
+  return (
+    _client: Client,
+    username: string | undefined,
+    password: Buffer | undefined,
+    done: (error: AuthenticateError | null, success: boolean | null) => void,
+  ): void => {
     if (isKnownUser(users, username, password)) return done(null, true)
     const error = Object.assign(new Error('bad user name or password'), { returnCode: CONNACK_BAD_USERNAME_OR_PASSWORD })
     done(error as AuthenticateError, false)
@@ -115,7 +138,12 @@ function isKnownUser(users: Record<string, string>, username: string | undefined
 function toObservedMessage(packet: AedesPublishPacket, client: Client | null, isWill: boolean): ObservedMessage {
   const payload = typeof packet.payload === 'string' ? Buffer.from(packet.payload) : Buffer.from(packet.payload)
   return {
-    topic: packet.topic, payload, qos: packet.qos, retain: packet.retain, isWill, atMs: Date.now(),
+    topic: packet.topic,
+    payload,
+    qos: packet.qos,
+    retain: packet.retain,
+    isWill,
+    atMs: Date.now(),
     ...(client === null ? {} : { clientId: client.id }),
   }
 }
@@ -127,8 +155,12 @@ function describeTls(certificates: TestCertificates, requireClientCert: boolean)
 
 function publishFromBroker(aedes: Aedes, msg: PublishRequest): Promise<void> {
   const packet: PublishPacket = {
-    cmd: 'publish', topic: msg.topic, payload: Buffer.from(msg.payload),
-    qos: msg.qos ?? 0, retain: msg.retain ?? false, dup: false,
+    cmd: 'publish',
+    topic: msg.topic,
+    payload: Buffer.from(msg.payload),
+    qos: msg.qos ?? 0,
+    retain: msg.retain ?? false,
+    dup: false,
   }
   return new Promise((resolve, reject) => {
     aedes.publish(packet, error => (error ? reject(error) : resolve()))
@@ -156,7 +188,8 @@ class Listeners {
   }
 
   async close(): Promise<void> {
-    const closed = this.servers.filter(server => server.listening)
+    const closed = this.servers
+      .filter(server => server.listening)
       .map(server => new Promise<void>(resolve => server.close(() => resolve())))
     for (const socket of this.sockets) socket.destroy()
     await Promise.all(closed)

@@ -35,15 +35,22 @@ export async function createTestCertificates(opts: TestCertificateOptions): Prom
   const ca = await generate([{ name: 'commonName', value: 'atseq test CA' }], { ...base, extensions: caExtensions() })
   const signer = { key: ca.private, cert: ca.cert }
   const server = await generate([{ name: 'commonName', value: opts.hostnames[0] }], {
-    ...base, ca: signer, extensions: serverExtensions(opts.hostnames),
+    ...base,
+    ca: signer,
+    extensions: serverExtensions(opts.hostnames),
   })
   const client = await generate([{ name: 'commonName', value: 'atseq test client' }], {
-    ...base, ca: signer, extensions: clientExtensions(),
+    ...base,
+    ca: signer,
+    extensions: clientExtensions(),
   })
   return {
-    ca: ca.cert, caKey: ca.private,
-    serverCert: server.cert, serverKey: server.private,
-    clientCert: client.cert, clientKey: client.private,
+    ca: ca.cert,
+    caKey: ca.private,
+    serverCert: server.cert,
+    serverKey: server.private,
+    clientCert: client.cert,
+    clientKey: client.private,
   }
 }
 

@@ -5,16 +5,21 @@ import { MQTT_SERVICE } from './mqtt/index.js'
 import { NETWORK_SERVICE } from './network/index.js'
 import { SSL_SERVICE } from './ssl/index.js'
 
-const SERVICES: ReadonlyMap<string, SimService> = new Map([BASIC_SERVICE, NETWORK_SERVICE, SSL_SERVICE, MQTT_SERVICE].map((service) => [service.name, service]))
+const SERVICES: ReadonlyMap<string, SimService> = new Map(
+  [BASIC_SERVICE, NETWORK_SERVICE, SSL_SERVICE, MQTT_SERVICE].map(service => [service.name, service]),
+)
 
 /** The names of every service the simulator has. */
 export const SIM_SERVICE_NAMES: readonly string[] = [...SERVICES.keys()]
 
 /** One handler table from the services a profile lists, in order (a later service's command replaces an earlier one's). */
 export function composeHandlers(names: readonly string[]): HandlerTable {
-  return Object.assign({}, ...names.map((name) => {
-    const service = SERVICES.get(name)
-    if (service === undefined) throw new Error(`the simulator has no service "${name}" (it has ${SIM_SERVICE_NAMES.join(', ')})`)
-    return service.handlers
-  })) as HandlerTable
+  return Object.assign(
+    {},
+    ...names.map(name => {
+      const service = SERVICES.get(name)
+      if (service === undefined) throw new Error(`the simulator has no service "${name}" (it has ${SIM_SERVICE_NAMES.join(', ')})`)
+      return service.handlers
+    }),
+  ) as HandlerTable
 }

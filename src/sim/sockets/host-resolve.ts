@@ -12,13 +12,9 @@ export interface ResolveRule {
   to: { host: string; port: number }
 }
 
-export type ResolveResult =
-  | { ok: true; host: string; port: number; mapped: boolean }
-  | { ok: false; reason: 'unmapped'; note: string }
+export type ResolveResult = { ok: true; host: string; port: number; mapped: boolean } | { ok: false; reason: 'unmapped'; note: string }
 
-export type ParsedResolveRule =
-  | { ok: true; rule: ResolveRule }
-  | { ok: false; code: 'resolve-syntax'; hint: string }
+export type ParsedResolveRule = { ok: true; rule: ResolveRule } | { ok: false; code: 'resolve-syntax'; hint: string }
 
 const LOOPBACK_NAMES = new Map([['localhost', '127.0.0.1']])
 
@@ -30,7 +26,8 @@ export function resolveHost(rules: readonly ResolveRule[], host: string, port: n
   const loopback = LOOPBACK_NAMES.get(bare) ?? (isLoopbackAddress(bare) ? bare : undefined)
   if (loopback !== undefined) return { ok: true, host: loopback, port, mapped: false }
   return {
-    ok: false, reason: 'unmapped',
+    ok: false,
+    reason: 'unmapped',
     note: `${host}:${port} is not mapped; the simulator never looks names up (map it with --resolve ${host}:${port}=127.0.0.1:<port>)`,
   }
 }
@@ -48,7 +45,11 @@ export function parseResolveRule(text: string): ParsedResolveRule {
   const fromEndpoint = from === undefined ? undefined : parseEndpoint(from, true)
   const toEndpoint = to === undefined ? undefined : parseEndpoint(to, false)
   if (extra !== undefined || fromEndpoint === undefined || toEndpoint === undefined) {
-    return { ok: false, code: 'resolve-syntax', hint: `write host:port=addr:port, e.g. test.mosquitto.org:8883=127.0.0.1:8883 (got "${text}")` }
+    return {
+      ok: false,
+      code: 'resolve-syntax',
+      hint: `write host:port=addr:port, e.g. test.mosquitto.org:8883=127.0.0.1:8883 (got "${text}")`,
+    }
   }
   return { ok: true, rule: { host: fromEndpoint.host, port: fromEndpoint.port, to: toEndpoint } }
 }

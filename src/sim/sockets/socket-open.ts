@@ -9,9 +9,7 @@ import { isIP } from 'node:net'
 import { MQTT_ERR } from '../../modem/families/simcom/mqtt-codes.js'
 import type { TlsSettings } from './tls-settings.js'
 
-export type SocketResult =
-  | { ok: true; socket: Socket }
-  | { ok: false; code: number; note: string }
+export type SocketResult = { ok: true; socket: Socket } | { ok: false; code: number; note: string }
 
 const DATE_ERRORS = new Set(['CERT_HAS_EXPIRED', 'CERT_NOT_YET_VALID'])
 
@@ -20,7 +18,15 @@ export function openSocket(host: string, port: number, tls: TlsSettings | undefi
   return new Promise(resolve => {
     let tcpUp = false
     const socket: Socket = tls === undefined ? connectTcp({ host, port }) : connectTls(describeTlsOptions(host, port, tls))
-    const timer = setTimeout(() => finish({ ok: false, code: tcpUp ? MQTT_ERR.handshakeFailed : MQTT_ERR.socketConnectFailed, note: `no connection within ${timeoutMs} ms` }), timeoutMs)
+    const timer = setTimeout(
+      () =>
+        finish({
+          ok: false,
+          code: tcpUp ? MQTT_ERR.handshakeFailed : MQTT_ERR.socketConnectFailed,
+          note: `no connection within ${timeoutMs} ms`,
+        }),
+      timeoutMs,
+    )
     const finish = (result: SocketResult): void => {
       clearTimeout(timer)
       socket.off('error', onError).off('close', onClose)
@@ -41,10 +47,15 @@ export function openSocket(host: string, port: number, tls: TlsSettings | undefi
 function describeTlsOptions(host: string, port: number, tls: TlsSettings): ConnectionOptions {
   const weakVersion = tls.minVersion !== 'TLSv1.2'
   return {
-    host, port, rejectUnauthorized: false,
-    ...(tls.ca ? { ca: tls.ca } : {}), ...(tls.cert ? { cert: tls.cert } : {}), ...(tls.key ? { key: tls.key } : {}),
+    host,
+    port,
+    rejectUnauthorized: false,
+    ...(tls.ca ? { ca: tls.ca } : {}),
+    ...(tls.cert ? { cert: tls.cert } : {}),
+    ...(tls.key ? { key: tls.key } : {}),
     ...(tls.sendSni && isIP(tls.serverName) === 0 ? { servername: tls.serverName } : {}),
-    minVersion: tls.minVersion, maxVersion: tls.maxVersion,
+    minVersion: tls.minVersion,
+    maxVersion: tls.maxVersion,
     // TLS 1.0/1.1 need OpenSSL's lowest security level; the server still decides whether it accepts them.
     ...(weakVersion ? { ciphers: 'DEFAULT:@SECLEVEL=0' } : {}),
   }
@@ -71,5 +82,9 @@ function describeAuthorizationError(error: unknown): string {
 function classifyFailure(tcpUp: boolean, isTls: boolean, error: Error): SocketResult & { ok: false } {
   const code = (error as NodeJS.ErrnoException).code ?? ''
   if (!tcpUp) return { ok: false, code: MQTT_ERR.socketConnectFailed, note: `TCP connect failed: ${code || error.message}` }
-  return { ok: false, code: isTls ? MQTT_ERR.handshakeFailed : MQTT_ERR.closedByServer, note: `TLS handshake failed: ${code || error.message}` }
+  return {
+    ok: false,
+    code: isTls ? MQTT_ERR.handshakeFailed : MQTT_ERR.closedByServer,
+    note: `TLS handshake failed: ${code || error.message}`,
+  }
 }

@@ -24,12 +24,13 @@ export interface TlsSettings {
   handshakeTimeoutMs: number
 }
 
-export type TlsSettingsResult =
-  | { ok: true; settings: TlsSettings }
-  | { ok: false; code: number; note: string }
+export type TlsSettingsResult = { ok: true; settings: TlsSettings } | { ok: false; code: number; note: string }
 
 const VERSIONS: ReadonlyMap<number, [TlsVersion, TlsVersion]> = new Map([
-  [1, ['TLSv1', 'TLSv1']], [2, ['TLSv1.1', 'TLSv1.1']], [3, ['TLSv1.2', 'TLSv1.2']], [4, ['TLSv1', 'TLSv1.2']],
+  [1, ['TLSv1', 'TLSv1']],
+  [2, ['TLSv1.1', 'TLSv1.1']],
+  [3, ['TLSv1.2', 'TLSv1.2']],
+  [4, ['TLSv1', 'TLSv1.2']],
 ])
 
 /** Builds the TLS settings of one connect, or the modem's error code when they cannot be built. */
@@ -44,14 +45,25 @@ export function buildTlsSettings(context: SslContext, files: ReadonlyMap<string,
   const cert = needsClient ? readFile(files, context.clientCert) : undefined
   const key = needsClient ? readFile(files, context.clientKey) : undefined
   if ((needsCa && ca === undefined) || (needsClient && (cert === undefined || key === undefined))) {
-    return { ok: false, code: MQTT_ERR.certNotSet, note: `authmode ${context.authMode} needs certificate files that are not set or not downloaded` }
+    return {
+      ok: false,
+      code: MQTT_ERR.certNotSet,
+      note: `authmode ${context.authMode} needs certificate files that are not set or not downloaded`,
+    }
   }
   return {
     ok: true,
     settings: {
-      ...(ca ? { ca } : {}), ...(cert ? { cert } : {}), ...(key ? { key } : {}),
-      verifyServer: needsCa, serverName, sendSni: context.enableSni === 1, ignoreDates: context.ignoreLocalTime === 1,
-      minVersion: versions[0], maxVersion: versions[1], handshakeTimeoutMs: context.negotiateTimeS * 1000,
+      ...(ca ? { ca } : {}),
+      ...(cert ? { cert } : {}),
+      ...(key ? { key } : {}),
+      verifyServer: needsCa,
+      serverName,
+      sendSni: context.enableSni === 1,
+      ignoreDates: context.ignoreLocalTime === 1,
+      minVersion: versions[0],
+      maxVersion: versions[1],
+      handshakeTimeoutMs: context.negotiateTimeS * 1000,
     },
   }
 }

@@ -27,7 +27,10 @@ t.test('the report is self-contained: no external URL, CSS or script of any kind
   for (const [name, make] of Object.entries(NAMED_RUNS)) {
     const html = renderHtmlReport(make())
     const targets = [...html.matchAll(RESOURCE_ATTRIBUTE)].map(m => m[1] ?? '')
-    t.ok(targets.every(target => target.startsWith('#')), `${name}: only in-page links (${targets.filter(x => !x.startsWith('#')).join(', ')})`)
+    t.ok(
+      targets.every(target => target.startsWith('#')),
+      `${name}: only in-page links (${targets.filter(x => !x.startsWith('#')).join(', ')})`,
+    )
     t.notMatch(html, /<link\b|<iframe\b|<img\b|<object\b|<embed\b|@import|url\(/i, `${name}: no linked resources`)
     t.equal(html.match(/<script\b/g)?.length, 1, `${name}: exactly one (inline) script`)
     t.notMatch(html, /<script[^>]+src=/i, name)
@@ -47,12 +50,18 @@ t.test('a Content-Security-Policy allows only our own inline script and no netwo
 t.test('the table is laid out like the spec table and readable without script', async t => {
   const record = failingRun()
   const html = renderHtmlReport(record)
-  t.match(html, /<th scope="col">No<\/th><th scope="col">Command<\/th><th scope="col">Expected<\/th><th scope="col">Received<\/th><th scope="col">Description<\/th><th scope="col">Result<\/th>/)
+  t.match(
+    html,
+    /<th scope="col">No<\/th><th scope="col">Command<\/th><th scope="col">Expected<\/th><th scope="col">Received<\/th><th scope="col">Description<\/th><th scope="col">Result<\/th>/,
+  )
   const index = record.steps.findIndex(s => s.no === '6')
   const command = escape('AT+CMQTTCONNECT=0,"tcp://127.0.0.1:8883",60,1')
   t.match(html, `<tbody id="step-${index}" class="st s-failed"><tr><th scope="row">6</th><td><code class="a-send">${command}</code></td>`)
   t.match(html, `<a id="first-failure-link" href="#step-${index}">Jump to first failure: 6 Connect to a MQTT server</a>`)
-  t.match(html, `<p class="reason">${escape('expected `+CMQTTCONNECT: 0,0`, got `+CMQTTCONNECT: 0,11` within 30s: 11 = no connection')}</p><details open>`)
+  t.match(
+    html,
+    `<p class="reason">${escape('expected `+CMQTTCONNECT: 0,0`, got `+CMQTTCONNECT: 0,11` within 30s: 11 = no connection')}</p><details open>`,
+  )
   t.match(html, /<input type="checkbox" id="only-failures">/)
   t.match(html, /body:has\(#only-failures:checked\) tbody\.s-passed/, 'the failure filter works with CSS alone')
 })
@@ -86,7 +95,12 @@ t.test('the built module in dist/ finds the templates and renders the same repor
   const program = `import { renderHtmlReport } from ${JSON.stringify(built.href)}
 let input = ''
 process.stdin.setEncoding('utf8').on('data', c => { input += c }).on('end', () => process.stdout.write(renderHtmlReport(JSON.parse(input))))`
-  const child = spawnSync(process.execPath, ['--input-type=module', '-e', program], { input: JSON.stringify(record), encoding: 'utf8', cwd: '/', timeout: 60_000 })
+  const child = spawnSync(process.execPath, ['--input-type=module', '-e', program], {
+    input: JSON.stringify(record),
+    encoding: 'utf8',
+    cwd: '/',
+    timeout: 60_000,
+  })
   t.equal(child.status, 0, child.stderr)
   t.equal(child.stdout, renderHtmlReport(record))
 })

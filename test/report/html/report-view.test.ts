@@ -1,5 +1,11 @@
 import t from 'tap'
-import { buildReportView, describeExitCode, formatCommandLine, formatSettings, LISTED_FAILURES_MAX } from '../../../src/report/html/report-view.js'
+import {
+  buildReportView,
+  describeExitCode,
+  formatCommandLine,
+  formatSettings,
+  LISTED_FAILURES_MAX,
+} from '../../../src/report/html/report-view.js'
 import { buildStepView, describeLocation, describeTiming } from '../../../src/report/html/step-view.js'
 import { droppedRun, failingRun, generateLargeRun, interruptedRun, seedPassRun } from '../fixtures/runs.js'
 
@@ -8,9 +14,21 @@ t.test('a passing run: counts, phases in order, no failure links', async t => {
   const view = buildReportView(record)
   t.equal(view.status, 'passed')
   t.equal(view.statusLabel, 'PASSED')
-  t.same(view.phases.map(p => p.title), ['Setup', 'Steps', 'Teardown'])
+  t.same(
+    view.phases.map(p => p.title),
+    ['Setup', 'Steps', 'Teardown'],
+  )
   t.equal(view.phases.flatMap(p => p.steps).length, record.steps.length)
-  t.same(view.counts.map(c => [c.status, c.value]), [['total', 29], ['passed', 29], ['failed', 0], ['errored', 0], ['skipped', 0]])
+  t.same(
+    view.counts.map(c => [c.status, c.value]),
+    [
+      ['total', 29],
+      ['passed', 29],
+      ['failed', 0],
+      ['errored', 0],
+      ['skipped', 0],
+    ],
+  )
   t.equal(view.firstFailure, undefined)
   t.same(view.failures, [])
   t.equal(view.endReason, undefined)
@@ -26,7 +44,10 @@ t.test('a failing run links to its first failure and opens its transcript', asyn
   t.equal(failed.openTranscript, true)
   t.equal(failed.isFailure, true)
   t.match(failed.reason, /11 = no connection/)
-  t.same(failed.received.map(r => r.kind), ['final', 'urc'])
+  t.same(
+    failed.received.map(r => r.kind),
+    ['final', 'urc'],
+  )
   const passed = view.phases.flatMap(p => p.steps).find(s => s.no === '2')!
   t.equal(passed.openTranscript, false)
 })
@@ -34,7 +55,13 @@ t.test('a failing run links to its first failure and opens its transcript', asyn
 t.test('the run summary carries device identity, provenance and exit status', async t => {
   const view = buildReportView(droppedRun())
   const device = Object.fromEntries(view.device.map(f => [f.label, f.value]))
-  t.same(device, { Device: 'serial:///dev/ttyUSB2', Manufacturer: 'SIMCOM INCORPORATED', Model: 'SIMCOM_SIM7600G-H', Firmware: 'LE20B04SIM7600G22', IMEI: '••••••' })
+  t.same(device, {
+    Device: 'serial:///dev/ttyUSB2',
+    Manufacturer: 'SIMCOM INCORPORATED',
+    Model: 'SIMCOM_SIM7600G-H',
+    Firmware: 'LE20B04SIM7600G22',
+    IMEI: '••••••',
+  })
   const provenance = Object.fromEntries(view.provenance.map(f => [f.label, f.value]))
   t.equal(provenance.atseq, '0.1.0')
   t.equal(provenance['Sequence file'], 'sequences/simcom/mqtts-not-verify-server.yaml')
@@ -60,10 +87,20 @@ t.test('timing shows attempts only when there was a retry; skipped steps were no
   t.equal(describeTiming({ status: 'failed', durationMs: 30000, attempts: 3 }), '30 s · 3 attempts')
   t.equal(describeTiming({ status: 'skipped', durationMs: 0, attempts: 0 }), 'not run')
   const record = seedPassRun()
-  const csq = buildStepView(record, record.steps.find(s => s.no === 's5')!, 4)
+  const csq = buildStepView(
+    record,
+    record.steps.find(s => s.no === 's5')!,
+    4,
+  )
   t.equal(csq.timing, '2.04 s · 2 attempts')
-  t.same(csq.captures, [{ name: 'rssi', value: '23' }, { name: 'ber', value: '99' }])
-  t.ok(csq.transcript.some(line => line.dir === 'note'), 'the retry note is in the slice')
+  t.same(csq.captures, [
+    { name: 'rssi', value: '23' },
+    { name: 'ber', value: '99' },
+  ])
+  t.ok(
+    csq.transcript.some(line => line.dir === 'note'),
+    'the retry note is in the slice',
+  )
 })
 
 t.test('a step view carries its transcript with direction, text and hex', async t => {
@@ -71,12 +108,25 @@ t.test('a step view carries its transcript with direction, text and hex', async 
   const step = record.steps.find(s => s.no === '16')!
   const view = buildStepView(record, step, 0)
   t.same(view.unexpectedUrcs, ['+CMQTTNONET'])
-  t.same(view.transcript[0], { time: view.transcript[0]!.time, dir: 'tx', dirLabel: 'tx  ', arrow: '→', text: 'AT+CMQTTSTOP\\r', hex: '41 54 2b 43 4d 51 54 54 53 54 4f 50 0d' })
+  t.same(view.transcript[0], {
+    time: view.transcript[0]!.time,
+    dir: 'tx',
+    dirLabel: 'tx  ',
+    arrow: '→',
+    text: 'AT+CMQTTSTOP\\r',
+    hex: '41 54 2b 43 4d 51 54 54 53 54 4f 50 0d',
+  })
   t.equal(view.transcript[1]!.arrow, '←')
   t.match(view.transcriptLabel, /^4 entries from \+\d+\.\d{3} s$/)
   t.equal(view.location, `line ${step.at.line}:${step.at.col}`, 'the sequence file is named once, in the provenance')
-  t.equal(describeLocation({ file: 'sequences/common/setup.yaml', line: 3, col: 5 }, record.sequence.file), 'sequences/common/setup.yaml:3:5')
-  t.same(view.transcript.map(line => line.dirLabel), ['tx  ', 'rx  ', 'rx  ', 'rx  '])
+  t.equal(
+    describeLocation({ file: 'sequences/common/setup.yaml', line: 3, col: 5 }, record.sequence.file),
+    'sequences/common/setup.yaml:3:5',
+  )
+  t.same(
+    view.transcript.map(line => line.dirLabel),
+    ['tx  ', 'rx  ', 'rx  ', 'rx  '],
+  )
   t.equal(new Set(view.transcript.map(line => line.time.length)).size, 1, 'times are padded to one width')
   t.equal(view.hasDetails, true)
 })

@@ -5,7 +5,10 @@ import { RUN_RECORD_SCHEMA_VERSION, type RunRecord } from '../../../src/model/ru
 import { renderJsonReport } from '../../../src/report/json/render-json-report.js'
 import { generateLargeRun, NAMED_RUNS, seedPassRun } from '../fixtures/runs.js'
 
-const schema = JSON.parse(readFileSync(new URL('../../../schemas/run-record.schema.json', import.meta.url), 'utf8')) as Record<string, unknown>
+const schema = JSON.parse(readFileSync(new URL('../../../schemas/run-record.schema.json', import.meta.url), 'utf8')) as Record<
+  string,
+  unknown
+>
 
 function compileSchema() {
   const ajv = new Ajv2020({ allErrors: true, strict: true })
@@ -24,7 +27,10 @@ t.test('the JSON report is the record itself', async t => {
 
 t.test('the schema is draft 2020-12 and versioned like the record', async t => {
   t.equal(schema.$schema, 'https://json-schema.org/draft/2020-12/schema')
-  t.same((schema.properties as Record<string, unknown>).schemaVersion, { const: RUN_RECORD_SCHEMA_VERSION, description: 'The version of this schema the record follows.' })
+  t.same((schema.properties as Record<string, unknown>).schemaVersion, {
+    const: RUN_RECORD_SCHEMA_VERSION,
+    description: 'The version of this schema the record follows.',
+  })
 })
 
 t.test('every fixture (and a long run) validates against the schema', async t => {
@@ -41,19 +47,78 @@ t.test('the schema rejects records that are not run records', async t => {
   const validate = compileSchema()
   const record = (): Record<string, unknown> => JSON.parse(renderJsonReport(seedPassRun())) as Record<string, unknown>
   const cases: Array<[string, (r: Record<string, unknown>) => void, string, string]> = [
-    ['missing status', r => { delete r.status }, 'required', ''],
-    ['unknown run status', r => { r.status = 'aborted' }, 'enum', '/status'],
-    ['unknown field', r => { r.extra = 1 }, 'additionalProperties', ''],
-    ['other schema version', r => { r.schemaVersion = 2 }, 'const', '/schemaVersion'],
-    ['bad step status', r => { (r.steps as Array<Record<string, unknown>>)[0]!.status = 'ok' }, 'enum', '/steps/0/status'],
-    ['transcript bytes not base64', r => { (r.transcript as Array<Record<string, unknown>>)[0]!.data = 'AT\r' }, 'pattern', '/transcript/0/data'],
-    ['bad sha256', r => { (r.sequence as Record<string, unknown>).sha256 = 'abc' }, 'pattern', '/sequence/sha256'],
-    ['bad start time', r => { r.startedAt = 'yesterday' }, 'format', '/startedAt'],
+    [
+      'missing status',
+      r => {
+        delete r.status
+      },
+      'required',
+      '',
+    ],
+    [
+      'unknown run status',
+      r => {
+        r.status = 'aborted'
+      },
+      'enum',
+      '/status',
+    ],
+    [
+      'unknown field',
+      r => {
+        r.extra = 1
+      },
+      'additionalProperties',
+      '',
+    ],
+    [
+      'other schema version',
+      r => {
+        r.schemaVersion = 2
+      },
+      'const',
+      '/schemaVersion',
+    ],
+    [
+      'bad step status',
+      r => {
+        ;(r.steps as Array<Record<string, unknown>>)[0]!.status = 'ok'
+      },
+      'enum',
+      '/steps/0/status',
+    ],
+    [
+      'transcript bytes not base64',
+      r => {
+        ;(r.transcript as Array<Record<string, unknown>>)[0]!.data = 'AT\r'
+      },
+      'pattern',
+      '/transcript/0/data',
+    ],
+    [
+      'bad sha256',
+      r => {
+        ;(r.sequence as Record<string, unknown>).sha256 = 'abc'
+      },
+      'pattern',
+      '/sequence/sha256',
+    ],
+    [
+      'bad start time',
+      r => {
+        r.startedAt = 'yesterday'
+      },
+      'format',
+      '/startedAt',
+    ],
   ]
   for (const [name, mutate, keyword, path] of cases) {
     const r = record()
     mutate(r)
     t.notOk(validate(r), name)
-    t.ok(validate.errors?.some(e => e.keyword === keyword && e.instancePath === path), `${name}: ${keyword} at ${path || '/'}`)
+    t.ok(
+      validate.errors?.some(e => e.keyword === keyword && e.instancePath === path),
+      `${name}: ${keyword} at ${path || '/'}`,
+    )
   }
 })

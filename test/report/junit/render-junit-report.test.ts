@@ -22,8 +22,9 @@ function checkWellFormed(xml: string): string[] {
 }
 
 const attributesOf = (xml: string, tag: string): Array<Record<string, string>> =>
-  [...xml.matchAll(new RegExp(`<${tag}((?:\\s+[\\w.]+="[^"]*")*)\\s*/?>`, 'g'))]
-    .map(m => Object.fromEntries([...(m[1] ?? '').matchAll(/([\w.]+)="([^"]*)"/g)].map(a => [a[1], a[2]])))
+  [...xml.matchAll(new RegExp(`<${tag}((?:\\s+[\\w.]+="[^"]*")*)\\s*/?>`, 'g'))].map(m =>
+    Object.fromEntries([...(m[1] ?? '').matchAll(/([\w.]+)="([^"]*)"/g)].map(a => [a[1], a[2]])),
+  )
 
 t.test('every fixture is well-formed XML without characters XML 1.0 forbids', async t => {
   for (const [name, make] of Object.entries(NAMED_RUNS)) {
@@ -37,34 +38,62 @@ t.test('one testsuite per run, one testcase per step, with counts and time in se
   const runs = [seedPassRun(), failingRun()]
   const xml = renderJunitReport(runs)
   const [root] = attributesOf(xml, 'testsuites')
-  t.same(root, { name: 'atseq', tests: '60', failures: '1', errors: '0', skipped: '15', time: formatSeconds(runs[0]!.durationMs + runs[1]!.durationMs) })
+  t.same(root, {
+    name: 'atseq',
+    tests: '60',
+    failures: '1',
+    errors: '0',
+    skipped: '15',
+    time: formatSeconds(runs[0]!.durationMs + runs[1]!.durationMs),
+  })
   const suites = attributesOf(xml, 'testsuite')
   t.equal(suites.length, 2)
   t.same(suites[1], {
-    name: 'MQTTS - Not Verify Server', tests: '31', failures: '1', errors: '0', skipped: '15',
-    time: formatSeconds(runs[1]!.durationMs), timestamp: '2025-03-14T09:26:53.589Z', file: 'sequences/simcom/mqtts-not-verify-server.yaml',
+    name: 'MQTTS - Not Verify Server',
+    tests: '31',
+    failures: '1',
+    errors: '0',
+    skipped: '15',
+    time: formatSeconds(runs[1]!.durationMs),
+    timestamp: '2025-03-14T09:26:53.589Z',
+    file: 'sequences/simcom/mqtts-not-verify-server.yaml',
   })
   const cases = attributesOf(xml, 'testcase')
   t.equal(cases.length, 60)
   const step = runs[0]!.steps[4]!
-  t.same(cases[4], { name: 's5 Wait for a usable signal', classname: 'MQTTS - Not Verify Server', time: formatSeconds(step.durationMs), file: step.at.file, line: String(step.at.line) })
+  t.same(cases[4], {
+    name: 's5 Wait for a usable signal',
+    classname: 'MQTTS - Not Verify Server',
+    time: formatSeconds(step.durationMs),
+    file: step.at.file,
+    line: String(step.at.line),
+  })
 })
 
 t.test('failed steps are failures, errored steps errors, skipped steps skipped', async t => {
   const failing = renderJunitReport([failingRun()])
-  t.match(failing, /<testcase name="6 Connect to a MQTT server"[^>]*>\n {6}<failure message="expected `\+CMQTTCONNECT: 0,0`, got `\+CMQTTCONNECT: 0,11` within 30s: 11 = no connection" type="failed">Action: AT\+CMQTTCONNECT=0,"tcp:\/\/127\.0\.0\.1:8883",60,1\nExpected: OK \| urc: \+CMQTTCONNECT: 0,0\nReceived: OK \| \+CMQTTCONNECT: 0,11\n/)
+  t.match(
+    failing,
+    /<testcase name="6 Connect to a MQTT server"[^>]*>\n {6}<failure message="expected `\+CMQTTCONNECT: 0,0`, got `\+CMQTTCONNECT: 0,11` within 30s: 11 = no connection" type="failed">Action: AT\+CMQTTCONNECT=0,"tcp:\/\/127\.0\.0\.1:8883",60,1\nExpected: OK \| urc: \+CMQTTCONNECT: 0,0\nReceived: OK \| \+CMQTTCONNECT: 0,11\n/,
+  )
   t.match(failing, /<testcase name="7\.1 Set the topic for the PUBLISH message"[^>]*>\n {6}<skipped\/>\n {4}<\/testcase>/)
   t.equal(failing.match(/<failure /g)?.length, 1)
   t.equal(failing.match(/<skipped\/>/g)?.length, 15)
   const interrupted = renderJunitReport([interruptedRun()])
-  t.match(interrupted, /<testcase name="9 Publish[^>]*>\n {6}<error message="interrupted \(SIGINT\) while waiting for `\+CMQTTPUB: 0,0` after 4\.2s" type="errored">/)
+  t.match(
+    interrupted,
+    /<testcase name="9 Publish[^>]*>\n {6}<error message="interrupted \(SIGINT\) while waiting for `\+CMQTTPUB: 0,0` after 4\.2s" type="errored">/,
+  )
   t.match(interrupted, /<system-err>Interrupted by SIGINT \(Ctrl-C\) during step 9; teardown ran<\/system-err>/)
   t.match(interrupted, /<property name="run.status" value="interrupted"\/>/)
 })
 
 t.test("each step's transcript goes to its system-out", async t => {
   const xml = renderJunitReport([seedPassRun()])
-  t.match(xml, /<testcase name="2 Start MQTT service, activate PDP context"[^>]*>\n {6}<system-out>\+\d+\.\d{3} tx {3}AT\+CMQTTSTART\\r\n\+\d+\.\d{3} rx {3}\\r\\nOK\\r\\n\n\+\d+\.\d{3} rx {3}\\r\\n\+CMQTTSTART: 0\\r\\n<\/system-out>/)
+  t.match(
+    xml,
+    /<testcase name="2 Start MQTT service, activate PDP context"[^>]*>\n {6}<system-out>\+\d+\.\d{3} tx {3}AT\+CMQTTSTART\\r\n\+\d+\.\d{3} rx {3}\\r\\nOK\\r\\n\n\+\d+\.\d{3} rx {3}\\r\\n\+CMQTTSTART: 0\\r\\n<\/system-out>/,
+  )
 })
 
 t.test('hostile text is escaped in names, messages and output', async t => {
@@ -78,7 +107,10 @@ t.test('hostile text is escaped in names, messages and output', async t => {
 })
 
 t.test('a testcase is named by its number and description, else its action', async t => {
-  t.equal(nameTestcase({ no: '4.1', description: 'Set the topic of the will', action: 'AT+CMQTTWILLTOPIC=0,10' }), '4.1 Set the topic of the will')
+  t.equal(
+    nameTestcase({ no: '4.1', description: 'Set the topic of the will', action: 'AT+CMQTTWILLTOPIC=0,10' }),
+    '4.1 Set the topic of the will',
+  )
   t.equal(nameTestcase({ no: '10.2', action: 'data: 123456789 (9 bytes)' }), '10.2 data: 123456789 (9 bytes)')
   t.equal(formatSeconds(1250), '1.250')
 })

@@ -1,7 +1,12 @@
 import t from 'tap'
 import fc from 'fast-check'
 import {
-  formatBytesAsHex, formatBytesAsText, formatElapsedMs, formatTranscriptAsText, formatTranscriptEntry, sliceStepTranscript,
+  formatBytesAsHex,
+  formatBytesAsText,
+  formatElapsedMs,
+  formatTranscriptAsText,
+  formatTranscriptEntry,
+  sliceStepTranscript,
 } from '../../../src/report/text/format-transcript.js'
 import { failingRun, seedPassRun } from '../fixtures/runs.js'
 
@@ -15,20 +20,24 @@ t.test('bytes as text escape CR, LF, TAB, backslash and control bytes', async t 
   t.equal(formatBytesAsText(Buffer.from([0x41, 0xff, 0x42])), 'A\\x??B', 'an invalid byte is marked (the hex shows it)')
 })
 
-t.test('escaped text never contains a raw control character', async t => {
-  fc.assert(fc.property(fc.uint8Array({ maxLength: 64 }), data => {
-    return !/[\u0000-\u001f\u007f]/.test(formatBytesAsText(data))
-  }))
+t.test('escaped text never contains a raw control character', async () => {
+  fc.assert(
+    fc.property(fc.uint8Array({ maxLength: 64 }), data => {
+      return !/[\u0000-\u001f\u007f]/.test(formatBytesAsText(data))
+    }),
+  )
 })
 
 t.test('bytes as hex are lowercase pairs separated by spaces', async t => {
   t.equal(formatBytesAsHex(bytes('AT\r')), '41 54 0d')
   t.equal(formatBytesAsHex(new Uint8Array([0, 255])), '00 ff')
   t.equal(formatBytesAsHex(new Uint8Array()), '')
-  fc.assert(fc.property(fc.uint8Array({ maxLength: 64 }), data => {
-    const hex = formatBytesAsHex(data)
-    return Buffer.from(hex.replace(/ /g, ''), 'hex').equals(Buffer.from(data))
-  }))
+  fc.assert(
+    fc.property(fc.uint8Array({ maxLength: 64 }), data => {
+      const hex = formatBytesAsHex(data)
+      return Buffer.from(hex.replace(/ /g, ''), 'hex').equals(Buffer.from(data))
+    }),
+  )
 })
 
 t.test('times are seconds since the start with milliseconds', async t => {

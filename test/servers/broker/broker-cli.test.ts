@@ -21,28 +21,38 @@ interface BrokerProcess {
 
 function spawnBroker(t: Test, args: string[]): BrokerProcess {
   const child = spawn(process.execPath, [MAIN, 'broker', ...args], { stdio: 'pipe' })
-  t.teardown(() => { if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL') })
+  t.teardown(() => {
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL')
+  })
   let out = ''
   let err = ''
-  child.stderr.on('data', (chunk: Buffer) => { err += chunk.toString() })
-  child.stdout.on('data', (chunk: Buffer) => { out += chunk.toString() })
-  const waitForLine = (pattern: RegExp): Promise<RegExpMatchArray> => new Promise((resolve, reject) => {
-    const check = (): void => {
-      const found = out.split('\n').map(line => line.match(pattern)).find(match => match !== null)
-      if (found) finish(() => resolve(found))
-    }
-    const onExit = (): void => finish(() => reject(new Error(`broker exited before printing ${pattern}: ${out}${err}`)))
-    const timer = setTimeout(() => finish(() => reject(new Error(`no line ${pattern} within ${WAIT_MS} ms: ${out}${err}`))), WAIT_MS)
-    const finish = (settle: () => void): void => {
-      clearTimeout(timer)
-      child.stdout.off('data', check)
-      child.off('exit', onExit)
-      settle()
-    }
-    child.stdout.on('data', check)
-    child.once('exit', onExit)
-    check()
+  child.stderr.on('data', (chunk: Buffer) => {
+    err += chunk.toString()
   })
+  child.stdout.on('data', (chunk: Buffer) => {
+    out += chunk.toString()
+  })
+  const waitForLine = (pattern: RegExp): Promise<RegExpMatchArray> =>
+    new Promise((resolve, reject) => {
+      const check = (): void => {
+        const found = out
+          .split('\n')
+          .map(line => line.match(pattern))
+          .find(match => match !== null)
+        if (found) finish(() => resolve(found))
+      }
+      const onExit = (): void => finish(() => reject(new Error(`broker exited before printing ${pattern}: ${out}${err}`)))
+      const timer = setTimeout(() => finish(() => reject(new Error(`no line ${pattern} within ${WAIT_MS} ms: ${out}${err}`))), WAIT_MS)
+      const finish = (settle: () => void): void => {
+        clearTimeout(timer)
+        child.stdout.off('data', check)
+        child.off('exit', onExit)
+        settle()
+      }
+      child.stdout.on('data', check)
+      child.once('exit', onExit)
+      check()
+    })
   return { child, waitForLine, stdout: () => out, stderr: () => err }
 }
 
@@ -71,14 +81,17 @@ t.test('atseq broker: serves TCP, TLS and mTLS, writes the CA, logs publishes, e
   t.teardown(() => secure.endAsync(true))
   t.ok(secure.connected, 'TLS verified against the written CA')
   const mutual = await connectAsync(`mqtts://localhost:${mtls[1]}`, {
-    reconnectPeriod: 0, ca, cert: await readFile(join(certDir, 'client-cert.pem'), 'utf8'), key: await readFile(join(certDir, 'client-key.pem'), 'utf8'),
+    reconnectPeriod: 0,
+    ca,
+    cert: await readFile(join(certDir, 'client-cert.pem'), 'utf8'),
+    key: await readFile(join(certDir, 'client-key.pem'), 'utf8'),
   })
   t.teardown(() => mutual.endAsync(true))
   t.ok(mutual.connected, 'mTLS with the written client certificate')
 
   const exited = once(broker.child, 'exit')
   broker.child.kill('SIGINT')
-  const [code] = await exited as [number | null]
+  const [code] = (await exited) as [number | null]
   t.equal(code, 0, broker.stderr())
   t.match(broker.stdout(), /stopped \(SIGINT\)/)
 })
@@ -91,7 +104,7 @@ t.test('atseq broker reuses the certificates in --cert-dir and stops on SIGTERM'
   await first.waitForLine(/\(TLS\)$/)
   const ca = await readFile(join(certDir, 'ca.pem'), 'utf8')
   first.child.kill('SIGTERM')
-  const [firstCode] = await once(first.child, 'exit') as [number | null]
+  const [firstCode] = (await once(first.child, 'exit')) as [number | null]
   t.equal(firstCode, 0)
   t.notMatch(first.stdout(), /client certificate required/, 'no mTLS listener')
 
@@ -100,7 +113,7 @@ t.test('atseq broker reuses the certificates in --cert-dir and stops on SIGTERM'
   t.match(second.stdout(), /certificates reused/)
   t.equal(await readFile(join(certDir, 'ca.pem'), 'utf8'), ca)
   second.child.kill('SIGTERM')
-  const [secondCode] = await once(second.child, 'exit') as [number | null]
+  const [secondCode] = (await once(second.child, 'exit')) as [number | null]
   t.equal(secondCode, 0)
 })
 
@@ -108,7 +121,7 @@ t.test('atseq broker exits 3 when its port is taken', async t => {
   const holder = spawnBroker(t, ['--port', '0', '--tls-port', '0', '--no-mtls-port', '--key-type', 'ec'])
   const tcp = await holder.waitForLine(/^\s+mqtt:\/\/127\.0\.0\.1:(\d+) \(TCP\)$/)
   const clash = spawnBroker(t, ['--port', tcp[1] ?? '', '--tls-port', '0', '--no-mtls-port', '--key-type', 'ec'])
-  const [code] = await once(clash.child, 'exit') as [number | null]
+  const [code] = (await once(clash.child, 'exit')) as [number | null]
   t.equal(code, 3)
   t.match(clash.stderr(), /EADDRINUSE/)
   holder.child.kill('SIGINT')

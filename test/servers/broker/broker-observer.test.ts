@@ -30,7 +30,10 @@ t.test('waitFor rejects with code timeout and leaves no listener behind', async 
   t.equal((error as BrokerWaitError).code, 'timeout')
   t.match((error as Error).message, /seen/, 'names the topics that did arrive')
   let calls = 0
-  const match = (m: ObservedMessage): boolean => { calls++; return m.topic === 'never' }
+  const match = (m: ObservedMessage): boolean => {
+    calls++
+    return m.topic === 'never'
+  }
   await observer.waitFor(match, { timeoutMs: 1 }).catch(() => undefined)
   const before = calls
   record(message('later', 2))
@@ -43,7 +46,10 @@ t.test('waitFor rejects with code aborted on the signal, before or during the wa
   const waiting = observer.waitFor(() => true, { timeoutMs: 60_000, signal: controller.signal })
   controller.abort(new Error('run stopped'))
   await t.rejects(waiting, { code: 'aborted' })
-  await t.rejects(observer.waitFor(() => true, { timeoutMs: 60_000, signal: controller.signal }), { code: 'aborted' })
+  await t.rejects(
+    observer.waitFor(() => true, { timeoutMs: 60_000, signal: controller.signal }),
+    { code: 'aborted' },
+  )
 })
 
 t.test('an already aborted signal does not hide a message already there', async t => {
@@ -63,18 +69,26 @@ t.test('a wait settles once even when two matches arrive together', async t => {
 t.test('on/off deliver messages to listeners; messages() is a copy', async t => {
   const { observer, record } = createBrokerObserver()
   const seen: string[] = []
-  const listener = (m: ObservedMessage): void => { seen.push(m.topic) }
+  const listener = (m: ObservedMessage): void => {
+    seen.push(m.topic)
+  }
   observer.on('message', listener)
   record(message('one', 1))
   observer.off('message', listener)
   record(message('two', 2))
   t.same(seen, ['one'])
   observer.messages().pop()
-  t.same(observer.messages().map(m => m.topic), ['one', 'two'])
+  t.same(
+    observer.messages().map(m => m.topic),
+    ['one', 'two'],
+  )
 })
 
 t.test('keeps only the last historyLimit messages', async t => {
   const { observer, record } = createBrokerObserver({ historyLimit: 2 })
   for (const atMs of [1, 2, 3]) record(message(`m${atMs}`, atMs))
-  t.same(observer.messages().map(m => m.topic), ['m2', 'm3'])
+  t.same(
+    observer.messages().map(m => m.topic),
+    ['m2', 'm3'],
+  )
 })

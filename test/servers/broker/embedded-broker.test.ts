@@ -50,11 +50,15 @@ for (const transport of ['tcp', 'tls'] as const) {
       const since = Date.now()
       await publisher.publishAsync(`qos/${qos}`, `payload at qos ${qos}`, { qos })
       const delivered = await received
-      t.same({ topic: delivered.topic, payload: delivered.payload.toString(), qos: delivered.qos },
-        { topic: `qos/${qos}`, payload: `payload at qos ${qos}`, qos })
+      t.same(
+        { topic: delivered.topic, payload: delivered.payload.toString(), qos: delivered.qos },
+        { topic: `qos/${qos}`, payload: `payload at qos ${qos}`, qos },
+      )
       const observed = await broker.observer.waitFor(isOnTopic(`qos/${qos}`), { timeoutMs: WAIT_MS, since })
-      t.same({ qos: observed.qos, clientId: observed.clientId, isWill: observed.isWill, retain: observed.retain },
-        { qos, clientId: 'pub', isWill: false, retain: false })
+      t.same(
+        { qos: observed.qos, clientId: observed.clientId, isWill: observed.isWill, retain: observed.retain },
+        { qos, clientId: 'pub', isWill: false, retain: false },
+      )
       t.equal(observed.payload.toString(), `payload at qos ${qos}`)
     }
   })
@@ -84,21 +88,30 @@ t.test('the broker publishes the will when a client socket dies, flagged isWill'
   const delivered = nextMessage(watcher)
   doomed.stream.destroy()
   const observed = await broker.observer.waitFor(m => m.isWill, { timeoutMs: WAIT_MS })
-  t.same({ topic: observed.topic, payload: observed.payload.toString(), qos: observed.qos, clientId: observed.clientId },
-    { topic: '0123456789', payload: 'qwerty', qos: 1, clientId: 'doomed' })
+  t.same(
+    { topic: observed.topic, payload: observed.payload.toString(), qos: observed.qos, clientId: observed.clientId },
+    { topic: '0123456789', payload: 'qwerty', qos: 1, clientId: 'doomed' },
+  )
   t.equal((await delivered).payload.toString(), 'qwerty')
 })
 
 t.test('no will on a clean disconnect', async t => {
   const broker = await startTestBroker(t)
   const url = `mqtt://127.0.0.1:${broker.tcpPort}`
-  const polite = await connectAsync(url, { reconnectPeriod: 0, clientId: 'polite', will: { topic: 'will/polite', payload: Buffer.from('gone'), qos: 0, retain: false } })
+  const polite = await connectAsync(url, {
+    reconnectPeriod: 0,
+    clientId: 'polite',
+    will: { topic: 'will/polite', payload: Buffer.from('gone'), qos: 0, retain: false },
+  })
   await polite.endAsync()
   // A marker published after the disconnect: once it is observed, a will (published on close) would be too.
   const marker = await connectClient(t, url)
   await marker.publishAsync('marker', 'after', { qos: 1 })
   await broker.observer.waitFor(isOnTopic('marker'), { timeoutMs: WAIT_MS })
-  t.same(broker.observer.messages().filter(m => m.isWill || m.topic === 'will/polite'), [])
+  t.same(
+    broker.observer.messages().filter(m => m.isWill || m.topic === 'will/polite'),
+    [],
+  )
 })
 
 t.test('users: the right password connects, others get CONNACK 4', async t => {
@@ -108,7 +121,10 @@ t.test('users: the right password connects, others get CONNACK 4', async t => {
   t.ok(alice.connected)
   for (const credentials of [{ username: 'alice', password: 'wrong' }, { username: 'mallory', password: 's3cret' }, {}]) {
     const error = await connectAsync(url, { reconnectPeriod: 0, ...credentials }).then(
-      client => { void client.endAsync(true); return undefined },
+      client => {
+        void client.endAsync(true)
+        return undefined
+      },
       (e: unknown) => e as { code?: number },
     )
     t.equal(error?.code, 4, `rejected: ${JSON.stringify(credentials)}`)
@@ -121,7 +137,10 @@ t.test('mTLS accepts the CA-signed client certificate and refuses a client witho
   const withCert = await connectClient(t, url, { ca: broker.ca, cert: broker.clientCert, key: broker.clientKey })
   t.ok(withCert.connected)
   const refusal = await connectAsync(url, { reconnectPeriod: 0, ca: broker.ca, connectTimeout: WAIT_MS }).then(
-    client => { void client.endAsync(true); return undefined },
+    client => {
+      void client.endAsync(true)
+      return undefined
+    },
     (e: unknown) => e,
   )
   t.ok(refusal instanceof Error, 'connecting without a client certificate fails')
@@ -130,7 +149,10 @@ t.test('mTLS accepts the CA-signed client certificate and refuses a client witho
 t.test('TLS verification: the CA verifies the server, a client without it refuses', async t => {
   const broker = await startTestBroker(t)
   const refusal = await connectAsync(`mqtts://localhost:${broker.tlsPort}`, { reconnectPeriod: 0, rejectUnauthorized: true }).then(
-    client => { void client.endAsync(true); return undefined },
+    client => {
+      void client.endAsync(true)
+      return undefined
+    },
     (e: unknown) => e as { code?: string },
   )
   t.match(refusal, { code: /SELF_SIGNED|UNABLE_TO_VERIFY|UNABLE_TO_GET_ISSUER/ })

@@ -17,8 +17,10 @@ t.test('observes a real Mosquitto over TLS: topic, payload, QoS, retain as publi
   t.teardown(() => client.endAsync(true))
   await client.publishAsync('dddrrrggghhhk', Buffer.alloc(60, 'x'), { qos: 1, retain: true })
   const seen = await observer.waitFor(m => m.topic === 'dddrrrggghhhk', { timeoutMs: WAIT_MS })
-  t.same({ qos: seen.qos, retain: seen.retain, isWill: seen.isWill, length: seen.payload.length },
-    { qos: 1, retain: true, isWill: false, length: 60 })
+  t.same(
+    { qos: seen.qos, retain: seen.retain, isWill: seen.isWill, length: seen.payload.length },
+    { qos: 1, retain: true, isWill: false, length: 60 },
+  )
   await client.publishAsync('plain', 'not retained', { qos: 2 })
   const plain = await observer.waitFor(m => m.topic === 'plain', { timeoutMs: WAIT_MS })
   t.same({ qos: plain.qos, retain: plain.retain, payload: plain.payload.toString() }, { qos: 2, retain: false, payload: 'not retained' })

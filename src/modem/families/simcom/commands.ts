@@ -2,23 +2,57 @@
 import type { CommandInfo } from '../../modem-family.js'
 
 const PROMPT_BY_LENGTH = [
-  '+CMQTTWILLTOPIC', '+CMQTTWILLMSG', '+CMQTTTOPIC', '+CMQTTPAYLOAD', '+CMQTTSUBTOPIC', '+CMQTTUNSUBTOPIC', '+CMQTTSUB',
-  '+CMQTTUNSUB', '+CCERTDOWN',
+  '+CMQTTWILLTOPIC',
+  '+CMQTTWILLMSG',
+  '+CMQTTTOPIC',
+  '+CMQTTPAYLOAD',
+  '+CMQTTSUBTOPIC',
+  '+CMQTTUNSUBTOPIC',
+  '+CMQTTSUB',
+  '+CMQTTUNSUB',
+  '+CCERTDOWN',
 ]
 
 const OTHER_COMMANDS = [
-  '+CMQTTSTART', '+CMQTTSTOP', '+CMQTTACCQ', '+CMQTTREL', '+CMQTTSSLCFG', '+CMQTTDELWILL', '+CMQTTPUB', '+CMQTTCONNECT',
-  '+CMQTTDISC', '+CMQTTCFG', '+CSQ', '+CREG', '+CGREG', '+CEREG', '+CGACT', '+CGDCONT', '+CSSLCFG', '+CCERTLIST', '+CGMR',
-  '+CPSI', '+CGATT', '+CGPADDR', '+COPS',
+  '+CMQTTSTART',
+  '+CMQTTSTOP',
+  '+CMQTTACCQ',
+  '+CMQTTREL',
+  '+CMQTTSSLCFG',
+  '+CMQTTDELWILL',
+  '+CMQTTPUB',
+  '+CMQTTCONNECT',
+  '+CMQTTDISC',
+  '+CMQTTCFG',
+  '+CSQ',
+  '+CREG',
+  '+CGREG',
+  '+CEREG',
+  '+CGACT',
+  '+CGDCONT',
+  '+CSSLCFG',
+  '+CCERTLIST',
+  '+CGMR',
+  '+CPSI',
+  '+CGATT',
+  '+CGPADDR',
+  '+COPS',
 ]
 
 export const SIMCOM_COMMANDS: readonly CommandInfo[] = [
   // Parameter 2 (index 1) of each gives how many bytes the `>` prompt reads.
-  ...PROMPT_BY_LENGTH.map((name) => ({ name, promptLengthParam: 1 })),
-  ...OTHER_COMMANDS.map((name) => ({ name })),
+  ...PROMPT_BY_LENGTH.map(name => ({ name, promptLengthParam: 1 })),
+  ...OTHER_COMMANDS.map(name => ({ name })),
 ]
 
 export const SIMCOM_UNSOLICITED_ONLY: readonly string[] = [
-  '+CMQTTRXSTART', '+CMQTTRXTOPIC', '+CMQTTRXPAYLOAD', '+CMQTTRXEND', '+CMQTTCONNLOST', '+CMQTTNONET', '+CMQTTPING', '+CMQTTNOCONN',
+  '+CMQTTRXSTART',
+  '+CMQTTRXTOPIC',
+  '+CMQTTRXPAYLOAD',
+  '+CMQTTRXEND',
+  '+CMQTTCONNLOST',
+  '+CMQTTNONET',
+  '+CMQTTPING',
+  '+CMQTTNOCONN',
   '+CPIN',
 ]

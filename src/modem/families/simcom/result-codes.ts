@@ -7,14 +7,28 @@ import type { ResultCodeRule } from '../../modem-family.js'
 import { CONNLOST_CAUSE_TEXTS, MQTT_ERR_TEXTS } from './mqtt-codes.js'
 
 const CLIENT_RESULT_LINES = [
-  '+CMQTTACCQ', '+CMQTTREL', '+CMQTTSSLCFG', '+CMQTTWILLTOPIC', '+CMQTTWILLMSG', '+CMQTTDELWILL', '+CMQTTCONNECT',
-  '+CMQTTDISC', '+CMQTTSUBTOPIC', '+CMQTTSUB', '+CMQTTUNSUBTOPIC', '+CMQTTUNSUB', '+CMQTTTOPIC', '+CMQTTPAYLOAD',
-  '+CMQTTPUB', '+CMQTTCFG', '+CMQTTPING',
+  '+CMQTTACCQ',
+  '+CMQTTREL',
+  '+CMQTTSSLCFG',
+  '+CMQTTWILLTOPIC',
+  '+CMQTTWILLMSG',
+  '+CMQTTDELWILL',
+  '+CMQTTCONNECT',
+  '+CMQTTDISC',
+  '+CMQTTSUBTOPIC',
+  '+CMQTTSUB',
+  '+CMQTTUNSUBTOPIC',
+  '+CMQTTUNSUB',
+  '+CMQTTTOPIC',
+  '+CMQTTPAYLOAD',
+  '+CMQTTPUB',
+  '+CMQTTCFG',
+  '+CMQTTPING',
 ]
 
 export const SIMCOM_RESULT_CODES: readonly ResultCodeRule[] = [
   { name: '+CMQTTSTART', params: 1, codeParam: 0, meanings: MQTT_ERR_TEXTS },
   { name: '+CMQTTSTOP', params: 1, codeParam: 0, meanings: MQTT_ERR_TEXTS },
-  ...CLIENT_RESULT_LINES.map((name) => ({ name, params: 2, codeParam: 1, meanings: MQTT_ERR_TEXTS })),
+  ...CLIENT_RESULT_LINES.map(name => ({ name, params: 2, codeParam: 1, meanings: MQTT_ERR_TEXTS })),
   { name: '+CMQTTCONNLOST', params: 2, codeParam: 1, meanings: CONNLOST_CAUSE_TEXTS },
 ]

@@ -8,5 +8,11 @@ import { MQTT_SUBSCRIBE_HANDLERS } from './mqtt-subscribe.js'
 
 export const MQTT_SERVICE: SimService = {
   name: 'mqtt',
-  handlers: { ...MQTT_SERVICE_HANDLERS, ...MQTT_CLIENT_HANDLERS, ...MQTT_SESSION_HANDLERS, ...MQTT_PUBLISH_HANDLERS, ...MQTT_SUBSCRIBE_HANDLERS },
+  handlers: {
+    ...MQTT_SERVICE_HANDLERS,
+    ...MQTT_CLIENT_HANDLERS,
+    ...MQTT_SESSION_HANDLERS,
+    ...MQTT_PUBLISH_HANDLERS,
+    ...MQTT_SUBSCRIBE_HANDLERS,
+  },
 }

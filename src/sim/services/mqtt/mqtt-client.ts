@@ -4,18 +4,27 @@ import type { CommandContext, HandlerTable } from '../../command-context.js'
 import { createClientSlot, type QoS } from './mqtt-state.js'
 import { MQTT_ERR } from '../../../modem/families/simcom/mqtt-codes.js'
 import { replyError, replyOk, replyPrompt, type Reply } from '../../reply.js'
-import { describeClientRange, findAcquiredClient, promptForTopic, readLength, readLengthRequest, replyRejected } from './mqtt-common.js'
+import { describeClientRange, findAcquiredClient, promptForTopic, readLengthRequest, replyRejected } from './mqtt-common.js'
 
 function acquireClient(cmd: AtCommand, ctx: CommandContext): Reply {
   const { state, profile } = ctx
   const ids = profile.limits.clientIdBytes
   if (cmd.form === 'test') return replyOk(`+CMQTTACCQ: ${describeClientRange(ctx)},(${ids.min}-${ids.max}),(0-1),(3-4)`)
-  if (cmd.form === 'read') return replyOk(...state.clients.map((slot, idx) => `+CMQTTACCQ: ${idx},"${slot?.clientId ?? ''}",${slot?.serverType ?? 0}`))
+  if (cmd.form === 'read')
+    return replyOk(...state.clients.map((slot, idx) => `+CMQTTACCQ: ${idx},"${slot?.clientId ?? ''}",${slot?.serverType ?? 0}`))
   const idx = readInt(cmd, 0, 0, 255)
   const clientId = readString(cmd, 1)
   const serverType = readOptionalInt(cmd, 2, 0, 1, 0)
   const version = readOptionalInt(cmd, 3, 3, 4, profile.defaults.mqttVersion)
-  if (cmd.form !== 'write' || idx === undefined || clientId === undefined || serverType === undefined || version === undefined || !hasArgCount(cmd, 2, 4)) return replyError()
+  if (
+    cmd.form !== 'write' ||
+    idx === undefined ||
+    clientId === undefined ||
+    serverType === undefined ||
+    version === undefined ||
+    !hasArgCount(cmd, 2, 4)
+  )
+    return replyError()
   if (idx >= state.clients.length) return replyRejected(cmd.name, idx, MQTT_ERR.clientIndexError)
   const idBytes = Buffer.byteLength(clientId)
   if (idBytes < ids.min || idBytes > ids.max) return replyRejected(cmd.name, idx, MQTT_ERR.lengthOutOfRange)
@@ -48,13 +57,19 @@ function bindSslContext(cmd: AtCommand, ctx: CommandContext): Reply {
 }
 
 const CFG_RANGES: ReadonlyMap<string, { min: number; max: number }> = new Map([
-  ['checkutf8', { min: 0, max: 1 }], ['optimeout', { min: 20, max: 120 }], ['version', { min: 3, max: 4 }],
+  ['checkutf8', { min: 0, max: 1 }],
+  ['optimeout', { min: 20, max: 120 }],
+  ['version', { min: 3, max: 4 }],
 ])
 
 function configureClient(cmd: AtCommand, ctx: CommandContext): Reply {
   if (cmd.form === 'test') {
     const range = describeClientRange(ctx)
-    return replyOk(`+CMQTTCFG: "checkUTF8",${range},(0-1)`, `+CMQTTCFG: "optimeout",${range},(20-120)`, `+CMQTTCFG: "version",${range},(3-4)`)
+    return replyOk(
+      `+CMQTTCFG: "checkUTF8",${range},(0-1)`,
+      `+CMQTTCFG: "optimeout",${range},(20-120)`,
+      `+CMQTTCFG: "version",${range},(3-4)`,
+    )
   }
   const key = readString(cmd, 0)?.toLowerCase()
   const range = key === undefined ? undefined : CFG_RANGES.get(key)

@@ -11,9 +11,7 @@ export function replyRejected(name: string, idx: number, code: number): Reply {
   return replyError(`${name}: ${idx},${code}`)
 }
 
-export type ClientLookup =
-  | { ok: true; idx: number; slot: MqttClientSlot }
-  | { ok: false; reply: Reply }
+export type ClientLookup = { ok: true; idx: number; slot: MqttClientSlot } | { ok: false; reply: Reply }
 
 /** The client index in parameter 0 must be in range (else 10) and acquired (else 20); a non-number is a syntax ERROR. */
 export function findAcquiredClient(cmd: AtCommand, ctx: CommandContext): ClientLookup {
@@ -32,9 +30,7 @@ export function readLength(cmd: AtCommand, index: number, range: { min: number; 
   return value < range.min || value > range.max ? 'out-of-range' : value
 }
 
-export type LengthRequest =
-  | { ok: true; idx: number; slot: MqttClientSlot; length: number }
-  | { ok: false; reply: Reply }
+export type LengthRequest = { ok: true; idx: number; slot: MqttClientSlot; length: number } | { ok: false; reply: Reply }
 
 /**
  * The common head of the `AT+CMQTTxxx=<idx>,<len>[,<qos>]` prompt commands: `argCount` parameters with
@@ -53,13 +49,14 @@ export function readLengthRequest(
   if (length === undefined || !qosOk || !hasArgCount(cmd, argCount, argCount)) return { ok: false, reply: replyError() }
   const found = findAcquiredClient(cmd, ctx)
   if (!found.ok) return found
-  if (length === 'out-of-range' || isQueueFull(found.slot)) return { ok: false, reply: replyRejected(cmd.name, found.idx, MQTT_ERR.lengthOutOfRange) }
+  if (length === 'out-of-range' || isQueueFull(found.slot))
+    return { ok: false, reply: replyRejected(cmd.name, found.idx, MQTT_ERR.lengthOutOfRange) }
   return { ok: true, idx: found.idx, slot: found.slot, length }
 }
 
 /** Prompts for a topic of `length` bytes; with checkUTF8 on, bytes that are not UTF-8 are refused with error 2. */
 export function promptForTopic(name: string, idx: number, slot: MqttClientSlot, length: number, store: (topic: Buffer) => Reply): Reply {
-  return replyPrompt(length, data => slot.checkUtf8 && !isUtf8(data) ? replyRejected(name, idx, MQTT_ERR.badUtf8) : store(data))
+  return replyPrompt(length, data => (slot.checkUtf8 && !isUtf8(data) ? replyRejected(name, idx, MQTT_ERR.badUtf8) : store(data)))
 }
 
 /** A `(0-N)` range string for the client index. */

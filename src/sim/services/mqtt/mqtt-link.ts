@@ -24,9 +24,7 @@ export interface LinkListener {
   lost(cause: number): void
 }
 
-export type LinkOpenResult =
-  | { ok: true; link: MqttLink }
-  | { ok: false; code: number; note: string }
+export type LinkOpenResult = { ok: true; link: MqttLink } | { ok: false; code: number; note: string }
 
 export interface PublishOptions {
   qos: QoS
@@ -39,7 +37,10 @@ export class MqttLink {
   private ending = false
   private lastSocketError: string | undefined
 
-  private constructor(private readonly client: MqttClient, private readonly socket: Socket) {}
+  private constructor(
+    private readonly client: MqttClient,
+    private readonly socket: Socket,
+  ) {}
 
   /** Sends CONNECT over `socket` and waits for CONNACK; on failure the socket is destroyed. */
   static open(socket: Socket, opts: MqttSessionOptions, timeoutMs: number, listener: LinkListener): Promise<LinkOpenResult> {
@@ -68,7 +69,9 @@ export class MqttLink {
 
   private listen(listener: LinkListener): void {
     this.client.on('message', (topic, payload) => listener.message(Buffer.from(topic, 'utf8'), payload))
-    this.client.on('error', error => { this.lastSocketError = (error as NodeJS.ErrnoException).code ?? error.message })
+    this.client.on('error', error => {
+      this.lastSocketError = (error as NodeJS.ErrnoException).code ?? error.message
+    })
     this.client.on('close', () => {
       if (this.ending) return
       this.ending = true
@@ -81,18 +84,29 @@ export class MqttLink {
   /** Publishes and resolves with the modem's code once the broker acknowledged (QoS 1/2) or the packet is sent (QoS 0). */
   publish(topic: Buffer, payload: Buffer, opts: PublishOptions, timeoutMs: number): Promise<number> {
     return this.withTimeout(timeoutMs, done =>
-      this.client.publish(topic.toString('utf8'), payload, { qos: opts.qos, retain: opts.retain, dup: opts.dup }, error => done(error ? MQTT_ERR.failed : MQTT_ERR.ok)))
+      this.client.publish(topic.toString('utf8'), payload, { qos: opts.qos, retain: opts.retain, dup: opts.dup }, error =>
+        done(error ? MQTT_ERR.failed : MQTT_ERR.ok),
+      ),
+    )
   }
 
   /** Subscribes to all `topics` in one SUBSCRIBE; a refused topic (granted 0x80) is a failure. */
   subscribe(topics: QueuedTopic[], timeoutMs: number): Promise<number> {
     const map = Object.fromEntries(topics.map(t => [t.topic.toString('utf8'), { qos: t.qos }]))
-    return this.withTimeout(timeoutMs, done => this.client.subscribe(map, (error, granted) =>
-      done(error || (granted ?? []).some(g => g.qos === 0x80) ? MQTT_ERR.failed : MQTT_ERR.ok)))
+    return this.withTimeout(timeoutMs, done =>
+      this.client.subscribe(map, (error, granted) =>
+        done(error || (granted ?? []).some(g => g.qos === 0x80) ? MQTT_ERR.failed : MQTT_ERR.ok),
+      ),
+    )
   }
 
   unsubscribe(topics: Buffer[], timeoutMs: number): Promise<number> {
-    return this.withTimeout(timeoutMs, done => this.client.unsubscribe(topics.map(t => t.toString('utf8')), error => done(error ? MQTT_ERR.failed : MQTT_ERR.ok)))
+    return this.withTimeout(timeoutMs, done =>
+      this.client.unsubscribe(
+        topics.map(t => t.toString('utf8')),
+        error => done(error ? MQTT_ERR.failed : MQTT_ERR.ok),
+      ),
+    )
   }
 
   /** Sends DISCONNECT and closes; the broker drops the will. */

@@ -4,7 +4,7 @@ import type { CommandContext, HandlerTable } from '../../command-context.js'
 import type { QoS } from './mqtt-state.js'
 import { MQTT_ERR } from '../../../modem/families/simcom/mqtt-codes.js'
 import { replyError, replyOk, replyPrompt, type Reply } from '../../reply.js'
-import { describeClientRange, findAcquiredClient, promptForTopic, readLength, readLengthRequest, replyRejected } from './mqtt-common.js'
+import { describeClientRange, findAcquiredClient, promptForTopic, readLengthRequest, replyRejected } from './mqtt-common.js'
 
 function stageTopic(cmd: AtCommand, ctx: CommandContext): Reply {
   const limits = ctx.profile.limits.topicBytes
@@ -35,7 +35,8 @@ function publishMessage(cmd: AtCommand, ctx: CommandContext): Reply {
   const timeoutS = readInt(cmd, 2, limits.min, limits.max)
   const retain = readOptionalInt(cmd, 3, 0, 1, 0)
   const dup = readOptionalInt(cmd, 4, 0, 1, 0)
-  if (qos === undefined || timeoutS === undefined || retain === undefined || dup === undefined || !hasArgCount(cmd, 3, 5)) return replyError()
+  if (qos === undefined || timeoutS === undefined || retain === undefined || dup === undefined || !hasArgCount(cmd, 3, 5))
+    return replyError()
   const found = findAcquiredClient(cmd, ctx)
   if (!found.ok) return found.reply
   const { idx, slot } = found

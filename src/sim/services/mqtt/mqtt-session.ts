@@ -17,7 +17,10 @@ const SERVER_ADDRESS = /^tcp:\/\/(\[[^\]]+\]|[^:/\s]+):(\d{1,5})\/?$/i
 
 function connectClient(cmd: AtCommand, ctx: CommandContext): Reply {
   const { limits } = ctx.profile
-  if (cmd.form === 'test') return replyOk(`+CMQTTCONNECT: ${describeClientRange(ctx)},(${limits.serverAddrChars.min}-${limits.serverAddrChars.max}),(${limits.keepaliveS.min}-${limits.keepaliveS.max}),(0-1)`)
+  if (cmd.form === 'test')
+    return replyOk(
+      `+CMQTTCONNECT: ${describeClientRange(ctx)},(${limits.serverAddrChars.min}-${limits.serverAddrChars.max}),(${limits.keepaliveS.min}-${limits.keepaliveS.max}),(0-1)`,
+    )
   if (cmd.form === 'read') return replyOk(...ctx.state.clients.map((slot, idx) => describeConnection(idx, slot)))
   const session = readSessionRequest(cmd, ctx)
   if (session === undefined) return replyError()
@@ -44,8 +47,12 @@ function readSessionRequest(cmd: AtCommand, ctx: CommandContext): MqttSession | 
   if (serverAddr.length < limits.serverAddrChars.min || serverAddr.length > limits.serverAddrChars.max) return undefined
   if ((cmd.args.length > 4 && user === undefined) || (cmd.args.length > 5 && password === undefined)) return undefined
   return {
-    phase: 'connecting', serverAddr, keepaliveS, clean: clean as 0 | 1,
-    ...(user !== undefined ? { user } : {}), ...(password !== undefined ? { password } : {}),
+    phase: 'connecting',
+    serverAddr,
+    keepaliveS,
+    clean: clean as 0 | 1,
+    ...(user !== undefined ? { user } : {}),
+    ...(password !== undefined ? { password } : {}),
   }
 }
 
@@ -57,7 +64,14 @@ function describeConnection(idx: number, slot: MqttClientSlot | undefined): stri
 }
 
 /** The network side of AT+CMQTTCONNECT; every way it ends prints exactly one +CMQTTCONNECT URC (unless cancelled). */
-async function runConnect(ctx: CommandContext, idx: number, slot: MqttClientSlot, session: MqttSession, host: string, port: number): Promise<void> {
+async function runConnect(
+  ctx: CommandContext,
+  idx: number,
+  slot: MqttClientSlot,
+  session: MqttSession,
+  host: string,
+  port: number,
+): Promise<void> {
   const isCancelled = (): boolean => slot.session !== session || !ctx.isCurrent()
   const fail = (code: number, note: string): void => {
     if (isCancelled()) return
@@ -83,7 +97,12 @@ async function runConnect(ctx: CommandContext, idx: number, slot: MqttClientSlot
   ctx.emitUrc(`+CMQTTCONNECT: ${idx},${MQTT_ERR.ok}`)
 }
 
-function createLinkListener(ctx: CommandContext, idx: number, slot: MqttClientSlot, session: MqttSession): Parameters<typeof MqttLink.open>[3] {
+function createLinkListener(
+  ctx: CommandContext,
+  idx: number,
+  slot: MqttClientSlot,
+  session: MqttSession,
+): Parameters<typeof MqttLink.open>[3] {
   return {
     message: (topic, payload) => {
       if (slot.session === session && ctx.isCurrent()) ctx.emitBytes(encodeRxMessage(idx, topic, payload, ctx.profile.limits.rxChunkBytes))
@@ -97,9 +116,15 @@ function createLinkListener(ctx: CommandContext, idx: number, slot: MqttClientSl
 }
 
 function describeSessionOptions(slot: MqttClientSlot, session: MqttSession): MqttSessionOptions {
-  const will = slot.willTopic && slot.willMessage ? { topic: slot.willTopic.toString('utf8'), payload: slot.willMessage, qos: slot.willQos } : undefined
+  const will =
+    slot.willTopic && slot.willMessage
+      ? { topic: slot.willTopic.toString('utf8'), payload: slot.willMessage, qos: slot.willQos }
+      : undefined
   return {
-    clientId: slot.clientId, mqttVersion: slot.mqttVersion, keepaliveS: session.keepaliveS, clean: session.clean === 1,
+    clientId: slot.clientId,
+    mqttVersion: slot.mqttVersion,
+    keepaliveS: session.keepaliveS,
+    clean: session.clean === 1,
     ...(session.user !== undefined ? { user: session.user } : {}),
     ...(session.password !== undefined ? { password: session.password } : {}),
     ...(will ? { will } : {}),
@@ -108,7 +133,8 @@ function describeSessionOptions(slot: MqttClientSlot, session: MqttSession): Mqt
 
 function disconnectClient(cmd: AtCommand, ctx: CommandContext): Reply {
   if (cmd.form === 'test') return replyOk(`+CMQTTDISC: ${describeClientRange(ctx)},(0-180)`)
-  if (cmd.form === 'read') return replyOk(...ctx.state.clients.map((slot, idx) => `+CMQTTDISC: ${idx},${slot?.session?.phase === 'connected' ? 0 : 1}`))
+  if (cmd.form === 'read')
+    return replyOk(...ctx.state.clients.map((slot, idx) => `+CMQTTDISC: ${idx},${slot?.session?.phase === 'connected' ? 0 : 1}`))
   const timeoutS = readInt(cmd, 1, 0, 180)
   if (timeoutS === undefined || !hasArgCount(cmd, 2, 2)) return replyError()
   const found = findAcquiredClient(cmd, ctx)

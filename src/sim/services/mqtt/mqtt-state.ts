@@ -53,7 +53,13 @@ export function createMqttState(profile: SimProfile): MqttState {
 /** A fresh client slot as AT+CMQTTACCQ leaves it. */
 export function createClientSlot(clientId: string, serverType: 0 | 1, mqttVersion: 3 | 4): MqttClientSlot {
   return {
-    clientId, serverType, mqttVersion, checkUtf8: true, opTimeoutS: 120,
-    willQos: 0, subTopics: [], unsubTopics: [],
+    clientId,
+    serverType,
+    mqttVersion,
+    checkUtf8: true,
+    opTimeoutS: 120,
+    willQos: 0,
+    subTopics: [],
+    unsubTopics: [],
   }
 }

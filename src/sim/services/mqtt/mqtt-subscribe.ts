@@ -8,7 +8,15 @@ import type { MqttClientSlot, QoS, QueuedTopic } from './mqtt-state.js'
 import { MQTT_ERR } from '../../../modem/families/simcom/mqtt-codes.js'
 import type { MqttLink } from './mqtt-link.js'
 import { replyError, replyOk, type Reply } from '../../reply.js'
-import { describeClientRange, findAcquiredClient, promptForTopic, readLength, readLengthRequest, replyRejected, type ClientLookup } from './mqtt-common.js'
+import {
+  describeClientRange,
+  findAcquiredClient,
+  promptForTopic,
+  readLength,
+  readLengthRequest,
+  replyRejected,
+  type ClientLookup,
+} from './mqtt-common.js'
 
 /** Subscription requests are answered within the client's operation timeout. */
 function operationTimeoutMs(slot: MqttClientSlot): number {
@@ -22,7 +30,7 @@ function connectedLink(slot: MqttClientSlot): MqttLink | undefined {
 function queueSubscribeTopic(cmd: AtCommand, ctx: CommandContext): Reply {
   const limits = ctx.profile.limits.topicBytes
   if (cmd.form === 'test') return replyOk(`+CMQTTSUBTOPIC: ${describeClientRange(ctx)},(${limits.min}-${limits.max}),(0-2)`)
-  const request = readLengthRequest(cmd, ctx, limits, 3, (slot) => slot.subTopics.length >= ctx.profile.limits.queuedTopics)
+  const request = readLengthRequest(cmd, ctx, limits, 3, slot => slot.subTopics.length >= ctx.profile.limits.queuedTopics)
   if (!request.ok) return request.reply
   const qos = readInt(cmd, 2, 0, 2) as QoS
   return promptForTopic(cmd.name, request.idx, request.slot, request.length, topic => {
@@ -34,7 +42,7 @@ function queueSubscribeTopic(cmd: AtCommand, ctx: CommandContext): Reply {
 function queueUnsubscribeTopic(cmd: AtCommand, ctx: CommandContext): Reply {
   const limits = ctx.profile.limits.topicBytes
   if (cmd.form === 'test') return replyOk(`+CMQTTUNSUBTOPIC: ${describeClientRange(ctx)},(${limits.min}-${limits.max})`)
-  const request = readLengthRequest(cmd, ctx, limits, 2, (slot) => slot.unsubTopics.length >= ctx.profile.limits.queuedTopics)
+  const request = readLengthRequest(cmd, ctx, limits, 2, slot => slot.unsubTopics.length >= ctx.profile.limits.queuedTopics)
   if (!request.ok) return request.reply
   return promptForTopic(cmd.name, request.idx, request.slot, request.length, topic => {
     request.slot.unsubTopics.push(topic)
@@ -95,9 +103,10 @@ function sendQueued(cmd: AtCommand, ctx: CommandContext, kind: 'sub' | 'unsub'):
 function sendRequest(ctx: CommandContext, name: string, idx: number, slot: MqttClientSlot, request: Request): Reply {
   const link = connectedLink(slot)
   if (link === undefined) return replyRejected(name, idx, MQTT_ERR.noConnection)
-  const sent = request.kind === 'sub'
-    ? link.subscribe(request.topics, operationTimeoutMs(slot))
-    : link.unsubscribe(request.topics, operationTimeoutMs(slot))
+  const sent =
+    request.kind === 'sub'
+      ? link.subscribe(request.topics, operationTimeoutMs(slot))
+      : link.unsubscribe(request.topics, operationTimeoutMs(slot))
   void sent.then(code => {
     if (ctx.isCurrent()) ctx.emitUrc(`${name}: ${idx},${code}`)
   })

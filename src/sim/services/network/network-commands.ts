@@ -38,7 +38,12 @@ function registrationCommand(prefix: string, key: RegistrationKey): (cmd: AtComm
 }
 
 function definePdpContext(cmd: AtCommand, ctx: CommandContext): Reply {
-  if (cmd.form === 'test') return replyOk(`+CGDCONT: (${PDP_CIDS.min}-${PDP_CIDS.max}),"IP",,,(0-2),(0-4)`, `+CGDCONT: (${PDP_CIDS.min}-${PDP_CIDS.max}),"IPV6",,,(0-2),(0-4)`, `+CGDCONT: (${PDP_CIDS.min}-${PDP_CIDS.max}),"IPV4V6",,,(0-2),(0-4)`)
+  if (cmd.form === 'test')
+    return replyOk(
+      `+CGDCONT: (${PDP_CIDS.min}-${PDP_CIDS.max}),"IP",,,(0-2),(0-4)`,
+      `+CGDCONT: (${PDP_CIDS.min}-${PDP_CIDS.max}),"IPV6",,,(0-2),(0-4)`,
+      `+CGDCONT: (${PDP_CIDS.min}-${PDP_CIDS.max}),"IPV4V6",,,(0-2),(0-4)`,
+    )
   if (cmd.form === 'read') return replyOk(...listPdpContexts(ctx.state, ctx.profile.defaults.pdpAddress))
   const cid = readInt(cmd, 0, PDP_CIDS.min, PDP_CIDS.max)
   if (cmd.form !== 'write' || cid === undefined) return replyError()
@@ -57,14 +62,16 @@ function deletePdpContext(state: ModemState, cid: number): Reply {
 }
 
 function listPdpContexts(state: ModemState, activeAddress: string): string[] {
-  return [...state.pdp.entries()].sort(([a], [b]) => a - b).map(([cid, pdp]) =>
-    `+CGDCONT: ${cid},"${pdp.type}","${pdp.apn}","${state.activePdp.has(cid) ? activeAddress : '0.0.0.0'}",0,0`)
+  return [...state.pdp.entries()]
+    .sort(([a], [b]) => a - b)
+    .map(([cid, pdp]) => `+CGDCONT: ${cid},"${pdp.type}","${pdp.apn}","${state.activePdp.has(cid) ? activeAddress : '0.0.0.0'}",0,0`)
 }
 
 function activatePdpContext(cmd: AtCommand, ctx: CommandContext): Reply {
   const { state } = ctx
   if (cmd.form === 'test') return replyOk('+CGACT: (0,1)')
-  if (cmd.form === 'read') return replyOk(...[...state.pdp.keys()].sort((a, b) => a - b).map(cid => `+CGACT: ${cid},${state.activePdp.has(cid) ? 1 : 0}`))
+  if (cmd.form === 'read')
+    return replyOk(...[...state.pdp.keys()].sort((a, b) => a - b).map(cid => `+CGACT: ${cid},${state.activePdp.has(cid) ? 1 : 0}`))
   const active = readInt(cmd, 0, 0, 1)
   const cid = cmd.args.length > 1 ? readInt(cmd, 1, PDP_CIDS.min, PDP_CIDS.max) : 1
   if (cmd.form !== 'write' || active === undefined || cid === undefined || !hasArgCount(cmd, 1, 2)) return replyError()

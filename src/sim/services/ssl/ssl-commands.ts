@@ -16,7 +16,9 @@ const NUMERIC_SETTINGS: ReadonlyMap<string, { key: NumericKey; min: number; max:
 ])
 
 const FILE_SETTINGS: ReadonlyMap<string, FileKey> = new Map([
-  ['cacert', 'caCert'], ['clientcert', 'clientCert'], ['clientkey', 'clientKey'],
+  ['cacert', 'caCert'],
+  ['clientcert', 'clientCert'],
+  ['clientkey', 'clientKey'],
 ])
 
 function configureSsl(cmd: AtCommand, ctx: CommandContext): Reply {
@@ -67,8 +69,10 @@ function describeSslRanges(maxCtx: number, names: { min: number; max: number }):
 }
 
 function describeSslContext(c: SslContext, index: number): string {
-  return `+CSSLCFG: ${index},${c.sslVersion},${c.authMode},${c.ignoreLocalTime},${c.negotiateTimeS},` +
+  return (
+    `+CSSLCFG: ${index},${c.sslVersion},${c.authMode},${c.ignoreLocalTime},${c.negotiateTimeS},` +
     `"${c.caCert ?? ''}","${c.clientCert ?? ''}","${c.clientKey ?? ''}",${c.enableSni}`
+  )
 }
 
 function downloadCertificate(cmd: AtCommand, ctx: CommandContext): Reply {
