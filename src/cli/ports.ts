@@ -2,7 +2,8 @@
  * `atseq ports`: lists serial ports with vendor/product IDs, so a user can find the modem's AT port.
  */
 import type { Command } from 'commander'
-import { listSerialPorts, type SerialPortInfo } from '../transport/serial-ports.js'
+import { EXIT } from '../model/exit-code.js'
+import { listSerialPorts, PortListError, type SerialPortInfo } from '../transport/serial-ports.js'
 
 /** USB vendor IDs of cellular modem makers, to point at the likely ports. */
 const modemVendors: Readonly<Record<string, string>> = {
@@ -28,7 +29,15 @@ export function registerPorts(program: Command): void {
     .description("List serial ports with USB vendor/product IDs (to find the modem's AT port).")
     .option('--json', 'print the ports as JSON')
     .action(async (options: { json?: boolean }) => {
-      const ports = await listSerialPorts()
+      const ports = await listSerialPorts().catch((error: unknown) => {
+        if (!(error instanceof PortListError)) throw error
+        process.stderr.write(`atseq ports: ${error.message}\n`)
+        return undefined
+      })
+      if (ports === undefined) {
+        process.exitCode = EXIT.infrastructure
+        return
+      }
       process.stdout.write(options.json === true ? `${JSON.stringify(ports, null, 2)}\n` : formatPortTable(ports))
     })
 }

@@ -13,9 +13,19 @@ export interface SerialPortInfo {
   locationId?: string
 }
 
-/** Lists serial ports as `serialport` sees them, sorted by path. */
+/** The ports could not be listed: the system tool the listing relies on is missing or failed. */
+export class PortListError extends Error {
+  override readonly name = 'PortListError'
+}
+
+/** Lists serial ports as `serialport` sees them, sorted by path; rejects with a PortListError when it cannot. */
 export async function listSerialPorts(): Promise<SerialPortInfo[]> {
-  const ports = await SerialPort.list()
+  const ports = await SerialPort.list().catch((error: unknown) => {
+    // On Linux serialport asks `udevadm info -e` for the USB details of every tty.
+    const missing = (error as NodeJS.ErrnoException).code === 'ENOENT'
+    const hint = missing ? 'udevadm was not found: install udev (Debian: apt-get install udev)' : (error as Error).message
+    throw new PortListError(`cannot list the serial ports: ${hint}`, { cause: error })
+  })
   return ports
     .map(port =>
       dropUndefined({

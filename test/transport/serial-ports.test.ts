@@ -36,3 +36,13 @@ t.test('atseq ports --json prints the same list', async t => {
   const table = await run(process.execPath, [mainJs, 'ports'])
   t.match(table.stdout, /^(PORT|No serial ports found)/)
 })
+
+t.test('without udevadm the port list fails with one sentence and exit 3, not a crash', async t => {
+  const result = await run(process.execPath, [mainJs, 'ports'], { env: { ...process.env, PATH: '/nonexistent' } }).then(
+    () => undefined,
+    (error: { code?: number; stderr?: string }) => error,
+  )
+  t.equal(result?.code, 3)
+  t.match(result?.stderr ?? '', /^atseq ports: cannot list the serial ports: udevadm was not found/)
+  t.notMatch(result?.stderr ?? '', /\n\s+at /, 'no stack trace')
+})
