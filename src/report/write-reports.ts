@@ -3,14 +3,9 @@ import { randomBytes } from 'node:crypto'
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { RunRecord } from '../model/run-record.js'
-import { renderHtmlReport } from './html/render-html-report.js'
-import { renderJsonReport } from './json/render-json-report.js'
-import { renderJunitReport } from './junit/render-junit-report.js'
+import { findReportFormat, type ReportFormat } from './report-formats.js'
 
-export type ReportFormat = 'html' | 'junit' | 'json'
-
-/** Every report format, in the order they are written. */
-export const REPORT_FORMATS: readonly ReportFormat[] = ['html', 'junit', 'json']
+export { REPORT_FORMATS, isReportFormat, type ReportFormat } from './report-formats.js'
 
 export interface WriteReportsOptions {
   /** The folder to write into; created when missing. */
@@ -25,14 +20,12 @@ export interface WrittenReport {
   path: string
 }
 
-const EXTENSIONS: Record<ReportFormat, string> = { html: '.html', junit: '.junit.xml', json: '.json' }
-
 /** Renders and writes each requested format (duplicates once); returns the paths written, in request order. */
 export async function writeReports(record: RunRecord, opts: WriteReportsOptions): Promise<WrittenReport[]> {
   await mkdir(opts.dir, { recursive: true })
   const written: WrittenReport[] = []
   for (const format of new Set(opts.formats)) {
-    const path = join(opts.dir, `${opts.baseName}${EXTENSIONS[format]}`)
+    const path = join(opts.dir, `${opts.baseName}${findReportFormat(format).runExtension}`)
     await writeFileAtomically(path, renderReport(record, format))
     written.push({ format, path })
   }
@@ -41,14 +34,7 @@ export async function writeReports(record: RunRecord, opts: WriteReportsOptions)
 
 /** Renders one format of a run's report. */
 export function renderReport(record: RunRecord, format: ReportFormat): string {
-  switch (format) {
-    case 'html':
-      return renderHtmlReport(record)
-    case 'junit':
-      return renderJunitReport([record])
-    case 'json':
-      return renderJsonReport(record)
-  }
+  return findReportFormat(format).renderRun(record)
 }
 
 /** Writes a file so that readers see either the old content or the whole new content, never a part. */

@@ -6,11 +6,8 @@ import { mkdir } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
 import type { SuiteRecord } from '../../model/suite-record.js'
 import { renderHtmlReport } from '../html/render-html-report.js'
-import { writeFileAtomically, type ReportFormat } from '../write-reports.js'
-import { renderSuiteHtml } from './render-suite-html.js'
-import { renderSuiteJunit } from './render-suite-junit.js'
-
-export const SUITE_REPORT_FILES: Record<ReportFormat, string> = { html: 'index.html', junit: 'suite.junit.xml', json: 'suite.json' }
+import { findReportFormat, type ReportFormat } from '../report-formats.js'
+import { writeFileAtomically } from '../write-reports.js'
 
 export interface WriteSuiteReportsOptions {
   dir: string
@@ -22,7 +19,7 @@ export async function writeSuiteReports(record: SuiteRecord, options: WriteSuite
   await mkdir(options.dir, { recursive: true })
   const written: string[] = []
   for (const format of new Set(options.formats)) {
-    const path = join(options.dir, SUITE_REPORT_FILES[format])
+    const path = join(options.dir, findReportFormat(format).suiteFile)
     await writeFileAtomically(path, renderSuiteReport(record, format))
     written.push(path)
   }
@@ -31,14 +28,7 @@ export async function writeSuiteReports(record: SuiteRecord, options: WriteSuite
 
 /** Renders one format of the suite report. */
 export function renderSuiteReport(record: SuiteRecord, format: ReportFormat): string {
-  switch (format) {
-    case 'html':
-      return renderSuiteHtml(record)
-    case 'junit':
-      return renderSuiteJunit(record)
-    case 'json':
-      return `${JSON.stringify(record, null, 2)}\n`
-  }
+  return findReportFormat(format).renderSuite(record)
 }
 
 /** Writes each run's own HTML report where the index links to it (merge: the shards' files live elsewhere). */
