@@ -2,14 +2,12 @@
 import { readFileSync } from 'node:fs'
 import { Command, InvalidArgumentError, Option } from 'commander'
 import { ConsoleProgress } from '../report/console/console-progress.js'
-import type { ReportFormat } from '../report/write-reports.js'
+import { isReportFormat, REPORT_FORMATS, type ReportFormat } from '../report/report-formats.js'
 import { parseShard } from '../plan/shard.js'
 import type { Shard } from '../model/suite.js'
 import { describeSuiteCounts, runFiles } from '../app/run-files.js'
 import { EXIT } from '../model/exit-code.js'
 import { readPackageVersion } from './version.js'
-
-const FORMATS: readonly ReportFormat[] = ['html', 'junit', 'json']
 
 export function registerRun(program: Command): void {
   program
@@ -40,7 +38,7 @@ export function registerRun(program: Command): void {
     )
     .option('--grep <pattern>', 'run only sequences whose name or file matches this regular expression', parseRegex)
     .option('--report-dir <dir>', 'where reports and transcripts are written', 'reports')
-    .option('--format <list>', 'report formats, comma-separated: html,junit,json', parseFormats, [...FORMATS])
+    .option('--format <list>', `report formats, comma-separated: ${REPORT_FORMATS.join(',')}`, parseFormats, [...REPORT_FORMATS])
     .option('--bail', 'stop after the first sequence that does not pass', false)
     .option('--timeout-scale <factor>', 'multiply every timeout (slow links, busy labs)', parseScale, 1)
     .option(
@@ -193,9 +191,9 @@ function parseFormats(value: string): ReportFormat[] {
     .split(',')
     .map(format => format.trim())
     .filter(Boolean)
-  const unknown = formats.filter(format => !FORMATS.includes(format as ReportFormat))
-  if (unknown.length > 0) throw new InvalidArgumentError(`unknown format ${unknown.join(', ')}; use ${FORMATS.join(',')}`)
-  return formats as ReportFormat[]
+  const unknown = formats.filter(format => !isReportFormat(format))
+  if (unknown.length > 0) throw new InvalidArgumentError(`unknown format ${unknown.join(', ')}; use ${REPORT_FORMATS.join(',')}`)
+  return formats.filter(isReportFormat)
 }
 
 function parseScale(value: string): number {
