@@ -149,3 +149,10 @@ t.test('undefined-variable: vars, --var and earlier captures count as defined', 
 t.test('todo-step: a row the importer could not read', async t => {
   t.same(codesAndLines(lintYaml(['steps:', '  - { no: "1", todo: "1 | PDP Context 설정 | ||" }'])), [['todo-step', 3]])
 })
+
+t.test('lint reads the commands it knows from the sequence family: a generic modem knows no CMQTT lengths', async t => {
+  const steps = ['steps:', '  - { no: "1", send: "AT+CMQTTTOPIC=0,5", expect: ">" }', '  - { no: "2", data: "abc", expect: OK }']
+  t.same(codesAndLines(lintYaml(['device: simcom-a76xx', ...steps])), [['prompt-length-mismatch', 5]])
+  t.same(codesAndLines(lintYaml(['device: generic', ...steps])), [], 'the generic family declares no prompt lengths')
+  t.same(codesAndLines(lintYaml(steps)), [['prompt-length-mismatch', 4]], 'no device: every family is asked')
+})
