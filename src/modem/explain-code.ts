@@ -19,7 +19,7 @@ export function explainResultLine(line: string, family: ModemFamily): string | u
   const params = (parts[2] ?? '').split(',').map(param => param.trim())
   const rule = family.resultCodes.find(candidate => candidate.name === parts[1] && candidate.params === params.length)
   const code = rule === undefined ? undefined : params[rule.codeParam]
-  if (rule === undefined || code === undefined || !/^\d+$/.test(code)) return undefined
+  if (rule === undefined || code === undefined || !/^-?\d+$/.test(code)) return undefined
   return describe(Number(code), rule.meanings[Number(code)])
 }
 

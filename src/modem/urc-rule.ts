@@ -13,6 +13,11 @@ export interface UrcRule {
    * parameter after the colon that gives how many raw bytes follow the line.
    */
   payloadLengthParam?: number
+  /**
+   * Only lines whose parameter `param` equals `text` announce the payload: Quectel's `+QIURC: "recv",0,5` does,
+   * its `+QIURC: "closed",0` and `+QIURC: "dnsgip",0,1,600` do not.
+   */
+  payloadWhen?: { param: number; text: string }
 }
 
 /** Whether `line` is an instance of the URC `rule`. */
@@ -57,6 +62,7 @@ export function readPayloadLength(line: string, rules: readonly UrcRule[], maxBy
   const rule = findUrcRule(line, rules)
   if (rule?.payloadLengthParam === undefined) return undefined
   const params = line.slice(rule.name.length + 1).split(',')
+  if (rule.payloadWhen !== undefined && params[rule.payloadWhen.param]?.trim() !== rule.payloadWhen.text) return undefined
   const field = params[rule.payloadLengthParam]?.trim()
   if (field === undefined || !/^\d{1,9}$/.test(field)) return undefined
   const length = Number(field)

@@ -9,7 +9,16 @@ t.test('device names are matched exactly: no prefix or vendor-word fallback', as
   t.equal(findModemFamily('simcomish'), undefined)
   t.equal(resolveModemFamily('simcom-a76xx-tls').name, 'generic', 'an unknown name reads as the generic modem')
   t.equal(resolveModemFamily(undefined).name, 'generic')
-  t.same(listDeviceNames(), ['generic', 'simcom', 'simcom-a76xx', 'simcom-sim7600'])
+  t.same(listDeviceNames(), [
+    'generic',
+    'quectel',
+    'quectel-bg95',
+    'quectel-bg96',
+    'quectel-eg25',
+    'simcom',
+    'simcom-a76xx',
+    'simcom-sim7600',
+  ])
 })
 
 t.test('each family holds its chat as data: the SIMCom bare prompt and payload URCs, the generic `> `', async t => {

@@ -4,10 +4,11 @@
  */
 import type { ModemFamily } from '../modem-family.js'
 import { GENERIC_FAMILY } from './generic/index.js'
+import { QUECTEL_FAMILY } from './quectel/index.js'
 import { SIMCOM_FAMILY } from './simcom/index.js'
 
 /** Every family atseq knows, the generic one last. */
-export const MODEM_FAMILIES: readonly ModemFamily[] = [SIMCOM_FAMILY, GENERIC_FAMILY]
+export const MODEM_FAMILIES: readonly ModemFamily[] = [SIMCOM_FAMILY, QUECTEL_FAMILY, GENERIC_FAMILY]
 
 const familiesByDevice: ReadonlyMap<string, ModemFamily> = new Map(
   MODEM_FAMILIES.flatMap(family => family.deviceNames.map(name => [name, family] as const)),

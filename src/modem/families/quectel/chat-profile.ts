@@ -1,0 +1,38 @@
+/**
+ * The Quectel BG95/BG96 (LPWA) and EC2x/EG2x (LTE Standard) chat: a `> ` prompt, results of MQTT and TCP/IP
+ * operations as URCs after `OK`, received MQTT messages in one `+QMTRECV` line, and TCP/UDP data pushed as
+ * `+QIURC: "recv",<id>,<len>` followed by the bytes.
+ */
+import type { ChatProfile } from '../../chat-profile.js'
+import { COMMON_URCS } from '../../common-urcs.js'
+
+export const QUECTEL_CHAT_PROFILE: ChatProfile = {
+  name: 'quectel',
+  // Most firmwares print `> ` with a space; the reference could not confirm the byte, see docs/quectel-reference-notes.md.
+  prompt: '> ',
+  maxPayloadBytes: 64 * 1024,
+  urcs: [
+    // Boot and state notifications.
+    { name: 'RDY' },
+    { name: 'APP RDY' },
+    { name: 'POWERED DOWN' },
+    { name: '+CFUN' },
+    { name: '+QIND' },
+    { name: '+QUSIM' },
+    // MQTT: every outcome comes as a URC after OK.
+    { name: '+QMTOPEN' },
+    { name: '+QMTCLOSE' },
+    { name: '+QMTCONN' },
+    { name: '+QMTDISC' },
+    { name: '+QMTSUB' },
+    { name: '+QMTUNS' },
+    { name: '+QMTPUB' },
+    { name: '+QMTPUBEX' },
+    { name: '+QMTRECV' },
+    { name: '+QMTSTAT' },
+    // TCP/IP.
+    { name: '+QIOPEN' },
+    { name: '+QIURC', payloadLengthParam: 2, payloadWhen: { param: 0, text: '"recv"' } },
+    ...COMMON_URCS,
+  ],
+}

@@ -1,0 +1,49 @@
+/** The Quectel commands lint and the importer know, and the URCs that never answer a command. */
+import type { CommandInfo } from '../../modem-family.js'
+
+const OTHER_COMMANDS = [
+  '+QMTCFG',
+  '+QMTOPEN',
+  '+QMTCLOSE',
+  '+QMTCONN',
+  '+QMTDISC',
+  '+QMTSUB',
+  '+QMTUNS',
+  '+QMTRECV',
+  '+QICSGP',
+  '+QIACT',
+  '+QIDEACT',
+  '+QIOPEN',
+  '+QICLOSE',
+  '+QIRD',
+  '+QISTATE',
+  '+QIGETERROR',
+  '+QIDNSGIP',
+  '+QSSLCFG',
+  '+QFUPL',
+  '+QFLST',
+  '+QFDEL',
+  '+QCCID',
+  '+QNWINFO',
+  '+QCSQ',
+  '+CSQ',
+  '+CREG',
+  '+CGREG',
+  '+CEREG',
+  '+CGACT',
+  '+CGDCONT',
+  '+COPS',
+  '+CGATT',
+  '+CGPADDR',
+]
+
+export const QUECTEL_COMMANDS: readonly CommandInfo[] = [
+  // The fixed-length forms: `AT+QMTPUB=<client>,<msgID>,<qos>,<retain>,"<topic>",<msglen>` reads exactly msglen
+  // bytes at the prompt (the form without a length ends with Ctrl-Z); `AT+QISEND=<id>,<len>` likewise.
+  { name: '+QMTPUB', promptLengthParam: 5 },
+  { name: '+QMTPUBEX', promptLengthParam: 5 },
+  { name: '+QISEND', promptLengthParam: 1 },
+  ...OTHER_COMMANDS.map(name => ({ name })),
+]
+
+export const QUECTEL_UNSOLICITED_ONLY: readonly string[] = ['+QMTRECV', '+QMTSTAT', '+QIURC', '+QIND', 'RDY', 'APP RDY']
