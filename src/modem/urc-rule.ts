@@ -18,11 +18,17 @@ export interface UrcRule {
    * its `+QIURC: "closed",0` and `+QIURC: "dnsgip",0,1,600` do not.
    */
   payloadWhen?: { param: number; text: string }
+  /**
+   * The payload length is written right after the name, with no colon (`+IPD16`): the line matches only
+   * as the name followed by digits, and those digits are the length.
+   */
+  lengthInName?: boolean
 }
 
 /** Whether `line` is an instance of the URC `rule`. */
 export function isUrcRuleMatch(line: string, rule: UrcRule): boolean {
   if (!line.startsWith(rule.name)) return false
+  if (rule.lengthInName === true) return /^\d{1,9}$/.test(line.slice(rule.name.length))
   return line.length === rule.name.length || line.charCodeAt(rule.name.length) === 0x3a /* ':' */
 }
 
@@ -60,11 +66,16 @@ export function isUrcLine(line: string, rules: readonly UrcRule[], runningComman
  */
 export function readPayloadLength(line: string, rules: readonly UrcRule[], maxBytes: number): number | undefined {
   const rule = findUrcRule(line, rules)
-  if (rule?.payloadLengthParam === undefined) return undefined
-  const params = line.slice(rule.name.length + 1).split(',')
-  if (rule.payloadWhen !== undefined && params[rule.payloadWhen.param]?.trim() !== rule.payloadWhen.text) return undefined
-  const field = params[rule.payloadLengthParam]?.trim()
+  if (rule === undefined) return undefined
+  const field = rule.lengthInName === true ? line.slice(rule.name.length) : readLengthParam(line, rule)
   if (field === undefined || !/^\d{1,9}$/.test(field)) return undefined
   const length = Number(field)
   return length <= maxBytes ? length : undefined
+}
+
+function readLengthParam(line: string, rule: UrcRule): string | undefined {
+  if (rule.payloadLengthParam === undefined) return undefined
+  const params = line.slice(rule.name.length + 1).split(',')
+  if (rule.payloadWhen !== undefined && params[rule.payloadWhen.param]?.trim() !== rule.payloadWhen.text) return undefined
+  return params[rule.payloadLengthParam]?.trim()
 }

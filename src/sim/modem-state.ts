@@ -7,8 +7,9 @@ import { createBasicState, type BasicState } from './services/basic/basic-state.
 import { createMqttState, type MqttState } from './services/mqtt/mqtt-state.js'
 import { createNetworkState, type NetworkState } from './services/network/network-state.js'
 import { createSslState, type SslState } from './services/ssl/ssl-state.js'
+import { createTcpipState, type TcpipState } from './services/tcpip/tcpip-state.js'
 
-export type ModemState = BasicState & NetworkState & SslState & MqttState
+export type ModemState = BasicState & NetworkState & SslState & MqttState & TcpipState
 
 /** The state right after power-up. */
 export function createModemState(profile: SimProfile, simPresent = true): ModemState {
@@ -17,5 +18,6 @@ export function createModemState(profile: SimProfile, simPresent = true): ModemS
     ...createNetworkState(profile, simPresent),
     ...createSslState(profile),
     ...createMqttState(profile),
+    ...createTcpipState(profile),
   }
 }

@@ -14,7 +14,7 @@ export type FinalCode =
 
 export type Reply =
   /** Response lines (possibly none) and a final result code. */
-  | { kind: 'done'; lines: string[]; final: FinalCode }
+  | { kind: 'done'; lines: string[]; final: FinalCode; payload?: Buffer }
   /** Print the prompt, read exactly `length` bytes, then answer with `accept(bytes)`. */
   | { kind: 'prompt'; length: number; accept: (data: Buffer) => Reply }
   /** Nothing at all, e.g. a reset command whose answer is the boot banner. */
@@ -30,6 +30,11 @@ export function replyError(...lines: string[]): Reply {
   return { kind: 'done', lines, final: { kind: 'error' } }
 }
 
+/** `OK` after the lines and raw bytes right after them (AT+CIPRXGET=2 reads data by length). */
+export function replyOkWithPayload(lines: string[], payload: Buffer): Reply {
+  return { kind: 'done', lines, final: { kind: 'ok' }, payload }
+}
+
 /** `+CME ERROR: <code>` (shown according to AT+CMEE). */
 export function replyCme(code: number): Reply {
   return { kind: 'done', lines: [], final: { kind: 'cme', code } }
@@ -40,10 +45,11 @@ export function replyPrompt(length: number, accept: (data: Buffer) => Reply): Re
   return { kind: 'prompt', length, accept }
 }
 
-/** Bytes of a response: its lines, then its final result code as AT+CMEE says. */
-export function encodeReply(lines: string[], final: FinalCode, cmee: 0 | 1 | 2): Buffer {
+/** Bytes of a response: its lines, any raw payload (then CRLF), then its final result code as AT+CMEE says. */
+export function encodeReply(lines: string[], final: FinalCode, cmee: 0 | 1 | 2, payload?: Buffer): Buffer {
   const body = lines.length === 0 ? '' : `\r\n${lines.join('\r\n')}\r\n`
-  return Buffer.from(body + `\r\n${describeFinal(final, cmee)}\r\n`, 'utf8')
+  const data = payload === undefined ? [] : [payload, Buffer.from('\r\n')]
+  return Buffer.concat([Buffer.from(body, 'utf8'), ...data, Buffer.from(`\r\n${describeFinal(final, cmee)}\r\n`, 'utf8')])
 }
 
 /** The final result code's text: `OK`, `ERROR`, `+CME ERROR: 10` or `+CME ERROR: SIM not inserted`. */

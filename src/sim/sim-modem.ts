@@ -8,6 +8,7 @@ import type { CommandContext, HandlerTable } from './command-context.js'
 import { composeHandlers } from './services/index.js'
 import { parseAtCommand } from '../modem/at-command-line.js'
 import { dropAllSessions } from './services/mqtt/mqtt-session.js'
+import { closeAllLinks, loseTcpipNetwork } from './services/tcpip/tcpip-events.js'
 import { createModemState, type ModemState } from './modem-state.js'
 import { CONNLOST_CAUSE } from '../modem/families/simcom/mqtt-codes.js'
 import { resolveHost, type ResolveRule } from './sockets/host-resolve.js'
@@ -107,6 +108,7 @@ export class SimModem implements ModemPeer {
   private loseNetwork(): void {
     this.state.networkUp = false
     dropAllSessions(this.context, CONNLOST_CAUSE.networkClosed)
+    loseTcpipNetwork(this.context)
     this.state.activePdp.clear()
     if (!this.state.mqttStarted) return
     this.state.mqttStarted = false
@@ -206,6 +208,7 @@ export class SimModem implements ModemPeer {
 
   private powerDown(): void {
     dropAllSessions(this.context)
+    closeAllLinks(this.context)
     this.epoch += 1
     for (const timer of this.timers) clearTimeout(timer)
     this.timers.clear()
@@ -274,7 +277,7 @@ export class SimModem implements ModemPeer {
 
   private writeReply(reply: Reply): void {
     if (reply.kind === 'prompt') return this.openPrompt(reply.length, reply.accept)
-    if (reply.kind === 'done') this.pacer.write(encodeReply(reply.lines, reply.final, this.state.cmee))
+    if (reply.kind === 'done') this.pacer.write(encodeReply(reply.lines, reply.final, this.state.cmee, reply.payload))
     this.releaseHeld()
   }
 

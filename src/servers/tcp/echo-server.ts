@@ -157,7 +157,10 @@ class RecordingServer implements EchoServer {
     if (this.closed) return
     this.closed = true
     for (const { socket } of this.sockets.values()) socket.destroy()
-    await Promise.all([new Promise<void>(resolve => this.tcp.close(() => resolve())), new Promise<void>(resolve => this.udp.close(resolve))])
+    await Promise.all([
+      new Promise<void>(resolve => this.tcp.close(() => resolve())),
+      new Promise<void>(resolve => this.udp.close(resolve)),
+    ])
   }
 
   private accept(socket: Socket): void {

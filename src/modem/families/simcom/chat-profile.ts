@@ -1,4 +1,4 @@
-/** The SIMCom A76XX / SIM7600 chat: a bare `\r\n>` prompt and the CMQTT URCs, RXTOPIC/RXPAYLOAD read by length. */
+/** The SIMCom A76XX / SIM7600 chat: a bare `\r\n>` prompt, the CMQTT and TCP/IP URCs, and their payloads read by length. */
 import type { ChatProfile } from '../../chat-profile.js'
 import { COMMON_URCS } from '../../common-urcs.js'
 
@@ -24,6 +24,18 @@ export const SIMCOM_CHAT_PROFILE: ChatProfile = {
     { name: '+CMQTTPUB' },
     { name: '+CMQTTSUB' },
     { name: '+CMQTTUNSUB' },
+    // TCP/IP (A76XX TCP/IP application note): pushed data is `RECV FROM:<ip>:<port>` then `+IPD<len>` and the
+    // bytes; AT+CIPRXGET=2 answers `+CIPRXGET: 2,<link>,<len>,<rest>` and the bytes.
+    { name: 'RECV FROM' },
+    { name: '+IPD', lengthInName: true },
+    { name: '+CIPRXGET', payloadLengthParam: 2, payloadWhen: { param: 0, text: '2' } },
+    { name: '+IPCLOSE' },
+    { name: '+CIPEVENT' },
+    { name: '+NETOPEN' },
+    { name: '+NETCLOSE' },
+    { name: '+CIPOPEN' },
+    { name: '+CIPSEND' },
+    { name: '+CIPCLOSE' },
     { name: 'RDY' },
     { name: '*ATREADY' },
     { name: 'SMS Ready' },

@@ -11,6 +11,7 @@ const PROMPT_BY_LENGTH = [
   '+CMQTTSUB',
   '+CMQTTUNSUB',
   '+CCERTDOWN',
+  '+CIPSEND',
 ]
 
 const OTHER_COMMANDS = [
@@ -37,6 +38,16 @@ const OTHER_COMMANDS = [
   '+CGATT',
   '+CGPADDR',
   '+COPS',
+  '+NETOPEN',
+  '+NETCLOSE',
+  '+CIPOPEN',
+  '+CIPCLOSE',
+  '+CIPRXGET',
+  '+CIPHEAD',
+  '+CIPSRIP',
+  '+CIPMODE',
+  '+IPADDR',
+  '+CDNSGIP',
 ]
 
 export const SIMCOM_COMMANDS: readonly CommandInfo[] = [
@@ -54,5 +65,9 @@ export const SIMCOM_UNSOLICITED_ONLY: readonly string[] = [
   '+CMQTTNONET',
   '+CMQTTPING',
   '+CMQTTNOCONN',
+  'RECV FROM',
+  '+IPD',
+  '+IPCLOSE',
+  '+CIPEVENT',
   '+CPIN',
 ]

@@ -5,6 +5,7 @@
  */
 import type { ResultCodeRule } from '../../modem-family.js'
 import { CONNLOST_CAUSE_TEXTS, MQTT_ERR_TEXTS } from './mqtt-codes.js'
+import { IPCLOSE_REASON_TEXTS, TCPIP_ERR_TEXTS } from './tcpip-codes.js'
 
 const CLIENT_RESULT_LINES = [
   '+CMQTTACCQ',
@@ -31,4 +32,10 @@ export const SIMCOM_RESULT_CODES: readonly ResultCodeRule[] = [
   { name: '+CMQTTSTOP', params: 1, codeParam: 0, meanings: MQTT_ERR_TEXTS },
   ...CLIENT_RESULT_LINES.map(name => ({ name, params: 2, codeParam: 1, meanings: MQTT_ERR_TEXTS })),
   { name: '+CMQTTCONNLOST', params: 2, codeParam: 1, meanings: CONNLOST_CAUSE_TEXTS },
+  { name: '+NETOPEN', params: 1, codeParam: 0, meanings: TCPIP_ERR_TEXTS },
+  { name: '+NETCLOSE', params: 1, codeParam: 0, meanings: TCPIP_ERR_TEXTS },
+  { name: '+CIPOPEN', params: 2, codeParam: 1, meanings: TCPIP_ERR_TEXTS },
+  { name: '+CIPCLOSE', params: 2, codeParam: 1, meanings: TCPIP_ERR_TEXTS },
+  { name: '+CIPERROR', params: 1, codeParam: 0, meanings: TCPIP_ERR_TEXTS },
+  { name: '+IPCLOSE', params: 2, codeParam: 1, meanings: IPCLOSE_REASON_TEXTS },
 ]
