@@ -3,6 +3,7 @@
  * the broker the sequence's server-side steps use. For `sim://` without `--broker`, an
  * embedded TLS broker is started and the well-known MQTT ports of any host are mapped to it,
  * so a sequence written for a public broker runs unchanged and no traffic leaves the machine.
+ * A `sim://` run also starts a TCP/UDP echo-and-record server and maps any host's port 7 to it.
  */
 import { Chat } from '../at/chat.js'
 import type { ChatProfile } from '../modem/chat-profile.js'
@@ -21,6 +22,7 @@ import type { BrokerLink, BrokerWait, ObservedMessage, PublishedMessage } from '
 import { Masker } from '../record/masker.js'
 import type { Recorder } from '../record/recorder.js'
 import type { RecordedBrokerMessage } from '../model/run-record.js'
+import { startEchoServer, type EchoServer } from '../servers/tcp/index.js'
 import type { SimModem } from '../sim/sim-modem.js'
 import { parseResolveRule, type ResolveRule } from '../sim/sockets/host-resolve.js'
 import { parseDeviceUrl } from '../transport/device-url.js'
@@ -68,7 +70,8 @@ export interface DeviceSession {
   /**
    * Vars the session gives sequences (lowest precedence): with the embedded broker, its CA (`broker_ca`),
    * a client certificate and key it trusts (`broker_client_cert`, `broker_client_key`) and a CA that did
-   * not sign it (`wrong_ca`), all PEM. Empty otherwise.
+   * not sign it (`wrong_ca`), all PEM; for `sim://`, the echo server's address (`echo_server_host`,
+   * `echo_server_port`). Empty otherwise.
    */
   vars: Record<string, string>
   close(): Promise<void>
@@ -84,7 +87,9 @@ export async function openDeviceSession(options: DeviceSessionOptions): Promise<
   try {
     const server = await openServerSide(options, address.kind === 'sim')
     if (server) closers.push(server.close)
-    const rules = [...parseRules(options.resolve), ...(server?.defaultRules ?? [])]
+    const echo = address.kind === 'sim' ? await openEchoServer(options.recorder) : undefined
+    if (echo) closers.push(() => echo.close())
+    const rules = [...parseRules(options.resolve), ...(server?.defaultRules ?? []), ...(echo ? echoServerRules(echo) : [])]
     const transport = await openDeviceTransport(options.url, rules, options, address.kind === 'sim')
     closers.push(() => transport.close())
     const family = resolveModemFamily(options.profile ?? (address.kind === 'sim' ? address.profile : undefined))
@@ -103,7 +108,7 @@ export async function openDeviceSession(options: DeviceSessionOptions): Promise<
       chatProfile,
       settings: transport.settings,
       brokerMessages,
-      vars: server?.vars ?? {},
+      vars: { ...(echo ? describeEchoVars(echo) : {}), ...(server?.vars ?? {}) },
       close,
       ...(broker ? { broker } : {}),
     }
@@ -185,6 +190,26 @@ export function embeddedBrokerRules(broker: EmbeddedBroker): ResolveRule[] {
     { host: '*', port: 8883, to: to(broker.tlsPort) },
     ...(broker.mtlsPort === undefined ? [] : [{ host: '*', port: 8884, to: to(broker.mtlsPort) }]),
   ]
+}
+
+/** The TCP/UDP echo-and-record server simulated sockets reach (any host's port 7, the echo service's). */
+async function openEchoServer(recorder: Recorder): Promise<EchoServer> {
+  try {
+    const echo = await startEchoServer()
+    recorder.recordNote(`echo server on ${echo.host}: tcp and udp ${echo.port}`)
+    return echo
+  } catch (error) {
+    throw new DeviceError(`could not start the echo server: ${(error as Error).message}`, { cause: error })
+  }
+}
+
+/** Any host's port 7 goes to the echo server, for TCP and UDP alike (both listen on one port number). */
+export function echoServerRules(echo: EchoServer): ResolveRule[] {
+  return [{ host: '*', port: 7, to: { host: echo.host, port: echo.port } }]
+}
+
+function describeEchoVars(echo: EchoServer): Record<string, string> {
+  return { echo_server_host: echo.host, echo_server_port: String(echo.port) }
 }
 
 async function openDeviceTransport(

@@ -1,0 +1,65 @@
+/**
+ * The TCP/IP suite in-process on both SIMCom profiles: `sim://` runs start the echo server, map any host's
+ * port 7 to it and give its address as vars.
+ */
+import { join } from 'node:path'
+import t from 'tap'
+import { runFiles } from '../../../../src/app/run-files.js'
+import { ConsoleProgress } from '../../../../src/report/console/console-progress.js'
+import { runYamlOnSim } from '../../../helpers/run-on-sim.js'
+
+const SUITE = 'sequences/simcom/tcpip/'
+
+for (const device of ['sim://simcom-a76xx', 'sim://simcom-sim7600']) {
+  t.test(`the suite passes on ${device}`, async t => {
+    const dir = t.testdir({})
+    const result = await runFiles([SUITE], {
+      devices: [device],
+      vars: {},
+      resolve: [],
+      reportDir: join(dir, 'reports'),
+      formats: ['json'],
+      timeoutScale: 1,
+      maskIdentifiers: true,
+      identify: true,
+      atseqVersion: 'test',
+      commandLine: ['atseq', 'run', SUITE],
+      signal: new AbortController().signal,
+      teardownSignal: new AbortController().signal,
+      tags: [],
+      bail: false,
+      progress: new ConsoleProgress({ color: false, write: () => undefined }),
+      writeError: text => t.comment(text),
+    })
+    const suite = result.suite!
+    t.equal(suite.status, 'passed')
+    t.equal(suite.runs.length, 4)
+    t.same(
+      suite.runs.map(run => run.status),
+      ['passed', 'passed', 'passed', 'passed'],
+    )
+  })
+}
+
+t.test('a sim run gives the echo server address as vars, reachable directly too', async t => {
+  const yaml = `
+sequence: echo server vars
+device: simcom-a76xx
+timeout: 5s
+steps:
+  - no: "1"
+    send: AT+NETOPEN
+    expect: OK
+    urc: "+NETOPEN: 0"
+  - no: "2"
+    send: AT+CIPOPEN=0,"TCP","{{echo_server_host}}",{{echo_server_port}}
+    expect: OK
+    urc: "+CIPOPEN: 0,0"
+  - no: "3"
+    send: AT+CIPOPEN=1,"TCP","unmapped.example.net",8
+    expect: OK
+    urc: "+CIPOPEN: 1,11"
+`
+  const { record } = await runYamlOnSim(t, yaml)
+  t.equal(record.status, 'passed', JSON.stringify(record.steps.map(s => [s.no, s.status, s.failure])))
+})
