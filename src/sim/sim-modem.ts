@@ -99,7 +99,10 @@ export class SimModem implements ModemPeer {
     this.sink = undefined
   }
 
-  /** The radio link goes away: each session ends with +CMQTTCONNLOST (cause 3), then +CMQTTNONET; brokers publish wills. */
+  /**
+   * The radio link goes away: each session ends with +CMQTTCONNLOST (cause 3), then +CMQTTNONET; brokers publish wills.
+   * Open sockets end with +CIPEVENT: NETWORK CLOSED UNEXPECTEDLY.
+   */
   dropNetwork(): void {
     this.networkUp = false
     this.loseNetwork()

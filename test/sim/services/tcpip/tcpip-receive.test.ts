@@ -93,3 +93,16 @@ t.test('unread data goes with the link when the peer closes it (the slot is free
   await h.command('AT+CIPOPEN?', ok(...FREE_LINKS(0)), false)
   await h.command('AT+CIPOPEN?', ok(...FREE_LINKS(0)), false)
 })
+
+t.test('binary bytes pass through both receive modes unchanged', async t => {
+  const { h, server } = await bootWithServer(t, false)
+  const bytes = Buffer.from([0x00, 0xff, 0x0d, 0x0a, 0x80, 0x1a])
+  await openTcp(h)
+  await until(() => server.connections().length === 1)
+  server.sendTcp(bytes)
+  await h.expect(`\r\nRECV FROM:echo.example.com:7\r\n+IPD6\r\n${bytes.toString('latin1')}`)
+  await h.command('AT+CIPRXGET=1', ok(), false)
+  server.sendTcp(bytes)
+  await h.expect(urc('+CIPRXGET: 1,0'))
+  await h.command('AT+CIPRXGET=2,0', `\r\n+CIPRXGET: 2,0,6,0\r\n${bytes.toString('latin1')}\r\n\r\nOK\r\n`, false)
+})
