@@ -2,11 +2,14 @@
  * The data the chat engine hands out: lines as they arrived, exchanges, URC waits, transcript entries.
  */
 
-/** One received unit, classified. `bytes` is set for payloads (read by length) and for lines. */
+/**
+ * One received unit, classified. `bytes` is set for payloads (read by length) and for lines.
+ * `late` is a response line or final result code that answers a command whose step already ended.
+ */
 export interface ChatLine {
   /** Milliseconds since the chat started (monotonic). */
   atMs: number
-  kind: 'echo' | 'response' | 'urc' | 'final' | 'prompt' | 'payload'
+  kind: 'echo' | 'response' | 'urc' | 'final' | 'prompt' | 'payload' | 'late'
   text: string
   bytes?: Buffer
 }

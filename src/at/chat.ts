@@ -11,6 +11,7 @@ import type { ChatProfile } from '../modem/chat-profile.js'
 import type { ChatLine, DataEnd, Exchange, SendDataOptions, TranscriptSink, UrcWait, WaitOptions } from './chat-types.js'
 import { classifyLine, isEchoOf } from './line-classifier.js'
 import { UrcBuffer, type UrcTaker } from './urc-buffer.js'
+import { StepWindow, type WindowOptions } from './step-window.js'
 import { readPayloadLength } from '../modem/urc-rule.js'
 import { startWait, type Wait } from './wait.js'
 
@@ -122,6 +123,17 @@ export class Chat {
       return Promise.resolve({ outcome: 'dropped', cause: this.#drop.cause, startedAtMs, endedAtMs: startedAtMs })
     }
     return this.#startUrcWait(matches, options, startedAtMs)
+  }
+
+  /** Opens a step window over what the modem says from now on (with `includeBuffered`, the unclaimed URCs too). */
+  openWindow(options: WindowOptions = {}): StepWindow {
+    const source = {
+      ledger: this.#urcs,
+      now: this.#clock,
+      onLine: (listener: (line: ChatLine) => void) => this.onLine(listener),
+      waitForUrc: (matches: (urc: ChatLine) => boolean, wait: WaitOptions) => this.waitForUrc(matches, wait),
+    }
+    return new StepWindow(source, options)
   }
 
   /** Removes and returns every buffered URC. */
