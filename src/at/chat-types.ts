@@ -32,7 +32,7 @@ export interface Exchange {
   endedAtMs: number
 }
 
-export type UrcWaitOutcome = 'matched' | 'timeout' | 'aborted' | 'dropped' | 'cancelled'
+export type UrcWaitOutcome = 'matched' | 'timeout' | 'aborted' | 'dropped' | 'cancelled' | 'overflow'
 
 /** The result of waiting for a URC. */
 export interface UrcWait {

@@ -10,10 +10,12 @@ import { AtFramer, type FrameEvent } from './at-framer.js'
 import type { ChatProfile } from '../modem/chat-profile.js'
 import type { ChatLine, DataEnd, Exchange, SendDataOptions, TranscriptSink, UrcWait, WaitOptions } from './chat-types.js'
 import { classifyLine, isEchoOf } from './line-classifier.js'
-import { UrcBuffer, type UrcTaker } from './urc-buffer.js'
+import { UrcBuffer } from './urc-buffer.js'
 import { StepWindow, type WindowOptions } from './step-window.js'
 import { readPayloadLength } from '../modem/urc-rule.js'
-import { startWait, type Wait } from './wait.js'
+import { describeAbortReason, startWait, type Wait } from './wait.js'
+import { UrcWaiters } from './urc-waiters.js'
+import { DEFAULT_SETTLE_MS, OwedAnswer } from './owed-answer.js'
 
 export interface ChatSettings {
   profile: ChatProfile
@@ -23,6 +25,11 @@ export interface ChatSettings {
   clock?: () => number
   /** Longest line kept whole, in bytes (default 1 MiB). */
   maxLineBytes?: number
+  /**
+   * How long a command waits for the final result code still owed by the previous command (which
+   * timed out, was cancelled or hit an abort line) before it is written anyway, in ms (default 2000).
+   */
+  settleMs?: number
 }
 
 /** A command or data block waiting for its final result code. */
@@ -36,12 +43,6 @@ interface RunningExchange {
   lines: ChatLine[]
   isAbort?: (line: string) => boolean
   wait: Wait<Exchange>
-}
-
-interface RunningUrcWait {
-  startedAtMs: number
-  isAbort?: (line: string) => boolean
-  wait: Wait<UrcWait>
 }
 
 /** Thrown when a second command or data block is started while one is running: a caller bug, not a modem outcome. */
@@ -66,9 +67,13 @@ export class Chat {
   readonly #clock: () => number
   readonly #framer: AtFramer
   readonly #urcs = new UrcBuffer()
-  readonly #urcWaits = new Set<RunningUrcWait>()
+  readonly #urcWaits: UrcWaiters
   readonly #lineListeners = new Set<(line: ChatLine) => void>()
+  readonly #settleMs: number
   #running: RunningExchange | undefined
+  /** A command or data block waiting for the previous command's late answer before it is written. */
+  #pending: string | undefined
+  #owed: OwedAnswer | undefined
   #lastCommand: string | undefined
   /** Whether the modem echoed the last command (ATE1): then it echoes prompt data too. */
   #isEchoOn = false
@@ -85,6 +90,8 @@ export class Chat {
     this.#profile = settings.profile
     this.#transcript = settings.transcript
     this.#clock = settings.clock ?? startMonotonicClock()
+    this.#settleMs = settings.settleMs ?? DEFAULT_SETTLE_MS
+    this.#urcWaits = new UrcWaiters(this.#urcs, this.#clock)
     const { urcs, maxPayloadBytes } = settings.profile
     this.#framer = new AtFramer({
       prompt: settings.profile.prompt,
@@ -116,13 +123,7 @@ export class Chat {
 
   /** Waits for a URC: the oldest buffered match first, then new ones. The URC returned is consumed. */
   waitForUrc(matches: (urc: ChatLine) => boolean, options: WaitOptions): Promise<UrcWait> {
-    const startedAtMs = this.#clock()
-    const buffered = this.#urcs.takeFirst(matches)
-    if (buffered !== undefined) return Promise.resolve({ outcome: 'matched', urc: buffered, startedAtMs, endedAtMs: startedAtMs })
-    if (this.#drop !== undefined) {
-      return Promise.resolve({ outcome: 'dropped', cause: this.#drop.cause, startedAtMs, endedAtMs: startedAtMs })
-    }
-    return this.#startUrcWait(matches, options, startedAtMs)
+    return this.#urcWaits.wait(matches, options, this.#drop?.cause)
   }
 
   /** Opens a step window over what the modem says from now on (with `includeBuffered`, the unclaimed URCs too). */
@@ -167,7 +168,35 @@ export class Chat {
   }
 
   #exchange(kind: RunningExchange['kind'], commandLine: string, written: Buffer, echo: string[], options: WaitOptions): Promise<Exchange> {
-    if (this.#running !== undefined) throw new ChatBusyError(this.#running.commandLine)
+    const busyWith = this.#running?.commandLine ?? this.#pending
+    if (busyWith !== undefined) throw new ChatBusyError(busyWith)
+    const owed = this.#owed
+    if (owed === undefined) return this.#write(kind, commandLine, written, echo, options)
+    return this.#writeAfterSettle(owed, () => this.#write(kind, commandLine, written, echo, options), commandLine, options)
+  }
+
+  /**
+   * Holds the next write until the previous command's owed final result code arrives or the settle
+   * time passes, so a late `OK` is never read as the answer to the next command. With echo on, the
+   * owed answer stays owed until the next command's echo: whatever comes before the echo is late.
+   */
+  async #writeAfterSettle(owed: OwedAnswer, write: () => Promise<Exchange>, commandLine: string, options: WaitOptions): Promise<Exchange> {
+    this.#pending = commandLine
+    const startedAtMs = this.#clock()
+    const outcome = await owed.settle(this.#settleMs, options.signal)
+    this.#pending = undefined
+    if (outcome === 'cancelled') {
+      const cause = describeAbortReason(options.signal)
+      return { outcome: 'cancelled', cause, lines: [], startedAtMs, endedAtMs: this.#clock() }
+    }
+    if (outcome === 'settled') {
+      this.note(`no late answer to \`${owed.commandLine}\` within ${this.#settleMs} ms; writing \`${commandLine}\``)
+      if (!this.#isEchoOn && this.#owed === owed) this.#owed = undefined
+    }
+    return write()
+  }
+
+  #write(kind: RunningExchange['kind'], commandLine: string, written: Buffer, echo: string[], options: WaitOptions): Promise<Exchange> {
     const startedAtMs = this.#clock()
     if (this.#drop !== undefined) {
       return Promise.resolve({ outcome: 'dropped', cause: this.#drop.cause, lines: [], startedAtMs, endedAtMs: startedAtMs })
@@ -202,31 +231,9 @@ export class Chat {
   ): Exchange {
     const endedAtMs = this.#clock()
     if (end.cause !== undefined) this.#transcript?.({ atMs: endedAtMs, dir: 'note', bytes: `${outcome}: ${end.cause}` })
+    // Ended before its final result code: the modem still owes it, and it must not answer the next command.
+    if (outcome === 'timeout' || outcome === 'cancelled' || outcome === 'aborted') this.#owed = new OwedAnswer(running.commandLine)
     return { outcome, ...end, lines: running.lines, startedAtMs: running.startedAtMs, endedAtMs }
-  }
-
-  #startUrcWait(matches: (urc: ChatLine) => boolean, options: WaitOptions, startedAtMs: number): Promise<UrcWait> {
-    const entry = { startedAtMs, isAbort: options.isAbort } as RunningUrcWait
-    const taker: UrcTaker = { matches, take: urc => entry.wait.finish(this.#endUrcWait(entry, 'matched', { urc })) }
-    entry.wait = startWait<UrcWait>({
-      timeoutMs: options.timeoutMs,
-      ...(options.signal === undefined ? {} : { signal: options.signal }),
-      onTimeout: () => this.#endUrcWait(entry, 'timeout', { cause: `no matching URC within ${options.timeoutMs} ms` }),
-      onCancel: () => this.#endUrcWait(entry, 'cancelled', { cause: describeAbortReason(options.signal) }),
-      cleanup: () => {
-        this.#urcs.removeTaker(taker)
-        this.#urcWaits.delete(entry)
-      },
-    })
-    if (!entry.wait.isDone) {
-      this.#urcs.addTaker(taker)
-      this.#urcWaits.add(entry)
-    }
-    return entry.wait.promise
-  }
-
-  #endUrcWait(entry: RunningUrcWait, outcome: UrcWait['outcome'], end: { urc?: ChatLine; cause?: string; abortLine?: string }): UrcWait {
-    return { outcome, ...end, startedAtMs: entry.startedAtMs, endedAtMs: this.#clock() }
   }
 
   #receive(chunk: Buffer): void {
@@ -263,19 +270,42 @@ export class Chat {
 
   #handleLine(text: string, bytes: Buffer, atMs: number): void {
     const running = this.#running
+    const owed = this.#owed
     const kind =
-      running !== undefined && this.#isEcho(running, text)
-        ? 'echo'
-        : classifyLine(text, {
-            urcs: this.#profile.urcs,
-            isExchangeRunning: running !== undefined,
-            ...(running === undefined ? {} : { runningCommand: running.commandLine }),
-          })
+      owed !== undefined && (running === undefined || running.echo.length > 0) ? this.#classifyOwed(owed, text) : this.#classify(text)
     const line: ChatLine = { atMs, kind, text, bytes }
     this.#announce(line)
+    if (kind === 'late') return this.note(`late answer to \`${owed?.commandLine ?? ''}\`, after its step ended: ${text}`)
     running?.lines.push(line)
     if (kind === 'urc' || running === undefined) this.#bufferUrc(line)
     if (running !== undefined) this.#settleOnLine(running, line)
+  }
+
+  #classify(text: string): ChatLine['kind'] {
+    const running = this.#running
+    if (running !== undefined && this.#isEcho(running, text)) return 'echo'
+    return classifyLine(text, {
+      urcs: this.#profile.urcs,
+      isExchangeRunning: running !== undefined,
+      ...(running === undefined ? {} : { runningCommand: running.commandLine }),
+    })
+  }
+
+  /** While a final result code is owed, a response line or final belongs to the owing command; URCs stay URCs. */
+  #classifyOwed(owed: OwedAnswer, text: string): ChatLine['kind'] {
+    const running = this.#running
+    if (running !== undefined && isEchoOf(text, running.echo[0])) {
+      running.echo.shift()
+      this.#owed = undefined
+      return 'echo'
+    }
+    const kind = classifyLine(text, { urcs: this.#profile.urcs, isExchangeRunning: true, runningCommand: owed.commandLine })
+    if (kind === 'urc') return 'urc'
+    if (kind === 'final') {
+      this.#owed = undefined
+      owed.release()
+    }
+    return 'late'
   }
 
   #isEcho(running: RunningExchange, text: string): boolean {
@@ -304,11 +334,7 @@ export class Chat {
   /** Buffers a URC (or a line nobody asked for) for waiters, then lets running URC waits abort on it. */
   #bufferUrc(line: ChatLine): void {
     this.#urcs.push(line)
-    for (const entry of [...this.#urcWaits]) {
-      if (entry.isAbort?.(line.text) === true) {
-        entry.wait.finish(this.#endUrcWait(entry, 'aborted', { cause: `abort line: ${line.text}`, abortLine: line.text }))
-      }
-    }
+    this.#urcWaits.abortOn(line)
   }
 
   #announce(line: ChatLine): void {
@@ -318,13 +344,14 @@ export class Chat {
   #handleDrop(drop: LinkDrop): void {
     if (this.#drop !== undefined) return
     this.#drop = drop
+    this.#owed?.release()
     this.#endAllWaits('dropped', drop.cause)
   }
 
   #endAllWaits(outcome: 'dropped' | 'cancelled', cause: string): void {
     const running = this.#running
     if (running !== undefined) running.wait.finish(this.#endExchange(running, outcome, { cause }))
-    for (const entry of [...this.#urcWaits]) entry.wait.finish(this.#endUrcWait(entry, outcome, { cause }))
+    this.#urcWaits.endAll(outcome, cause)
   }
 }
 
@@ -347,10 +374,4 @@ function splitIntoLines(bytes: Buffer): string[] {
 
 function describeError(error: unknown): string {
   return error instanceof Error ? error.message : String(error)
-}
-
-function describeAbortReason(signal: AbortSignal | undefined): string {
-  const reason: unknown = signal?.reason
-  if (reason instanceof Error) return `cancelled: ${reason.message}`
-  return reason === undefined ? 'cancelled' : `cancelled: ${String(reason)}`
 }

@@ -4,6 +4,7 @@
  */
 import t from 'tap'
 import { ScriptedPeer } from '../helpers/scripted-peer.js'
+import { slowModem } from '../helpers/slow-modem.js'
 import { serveScriptedPeer } from '../helpers/serve-scripted-peer.js'
 import { runYamlOnSim, stepNo } from '../helpers/run-on-sim.js'
 
@@ -72,4 +73,30 @@ steps:
   const listings = record.steps.flatMap(step => step.unexpectedUrcs).filter(line => line === '+CMQTTNONET')
   t.equal(listings.length, 1, 'listed once in the run')
   t.notOk(stepNo(record, '3').unexpectedUrcs.includes('+CMQTTSTART: 0'), 'the URC the wait step used is not unexpected')
+})
+
+t.test('a step the modem answers ERROR fails even when the previous step timed out and its OK came late', async t => {
+  const port = await serveScriptedPeer(t, () => slowModem({ 'AT+CGATT=1': '\r\nOK\r\n', 'AT+CGACT=1,1': '\r\nERROR\r\n' }, 300))
+  const { record } = await runYamlOnSim(
+    t,
+    `sequence: late answer
+device: simcom-a76xx
+steps:
+  - no: "1"
+    send: AT+CGATT=1
+    timeout: 100ms
+    continue_on_failure: true
+  - no: "2"
+    send: AT+CGACT=1,1
+    timeout: 2s
+`,
+    { device: `tcp://127.0.0.1:${port}`, identify: false },
+  )
+  t.equal(stepNo(record, '1').failure?.kind, 'no-final')
+  t.equal(stepNo(record, '2').status, 'failed')
+  t.equal(stepNo(record, '2').failure?.kind, 'final-mismatch')
+  t.notOk(
+    stepNo(record, '2').received.some(line => line.text === 'OK'),
+    'the late OK is not shown as step 2 evidence',
+  )
 })
