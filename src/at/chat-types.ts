@@ -15,7 +15,8 @@ export interface ChatLine {
 }
 
 /** How a wait ended: a final result code, the data prompt, or one of the ways it can end early. */
-export type ExchangeOutcome = 'final' | 'prompt' | 'timeout' | 'aborted' | 'dropped' | 'cancelled'
+/** `overflow`: the modem sent more than the chat keeps for one step (see `ChatSettings.maxStepBytes`). */
+export type ExchangeOutcome = 'final' | 'prompt' | 'timeout' | 'aborted' | 'dropped' | 'cancelled' | 'overflow'
 
 /** The result of one command or one block of prompt data. */
 export interface Exchange {

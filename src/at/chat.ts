@@ -4,33 +4,21 @@
  * It reacts to each received chunk at once and writes each command as one write; the only timers
  * are the timeouts of waits in progress, each cleared by that wait's single `finish`.
  */
-import { performance } from 'node:perf_hooks'
 import type { LinkDrop, Transport } from '../model/transport.js'
-import { AtFramer, type FrameEvent } from './at-framer.js'
+import { AtFramer, type FrameEvent, type FramerSettings } from './at-framer.js'
 import type { ChatProfile } from '../modem/chat-profile.js'
-import type { ChatLine, DataEnd, Exchange, SendDataOptions, TranscriptSink, UrcWait, WaitOptions } from './chat-types.js'
+import { startMonotonicClock, type ChatSettings } from './chat-settings.js'
+import { encodePromptData, splitIntoLines } from './prompt-data.js'
+import { ChatBusyError } from './chat-busy-error.js'
+import type { ChatLine, Exchange, SendDataOptions, TranscriptSink, UrcWait, WaitOptions } from './chat-types.js'
 import { classifyLine, isEchoOf } from './line-classifier.js'
 import { UrcBuffer } from './urc-buffer.js'
 import { StepWindow, type WindowOptions } from './step-window.js'
 import { readPayloadLength } from '../modem/urc-rule.js'
-import { describeAbortReason, startWait, type Wait } from './wait.js'
+import { describeAbortReason, describeError, startWait, type Wait } from './wait.js'
 import { UrcWaiters } from './urc-waiters.js'
 import { DEFAULT_SETTLE_MS, OwedAnswer } from './owed-answer.js'
-
-export interface ChatSettings {
-  profile: ChatProfile
-  /** Receives every byte both ways and atseq's notes. */
-  transcript?: TranscriptSink
-  /** Monotonic milliseconds; default `performance.now()` relative to the chat's creation. */
-  clock?: () => number
-  /** Longest line kept whole, in bytes (default 1 MiB). */
-  maxLineBytes?: number
-  /**
-   * How long a command waits for the final result code still owed by the previous command (which
-   * timed out, was cancelled or hit an abort line) before it is written anyway, in ms (default 2000).
-   */
-  settleMs?: number
-}
+import { DEFAULT_MAX_LINE_BYTES, DEFAULT_MAX_STEP_BYTES, DEFAULT_MAX_STEP_LINES, ReceiveBudget, describeBytes } from './receive-budget.js'
 
 /** A command or data block waiting for its final result code. */
 interface RunningExchange {
@@ -45,28 +33,18 @@ interface RunningExchange {
   wait: Wait<Exchange>
 }
 
-/** Thrown when a second command or data block is started while one is running: a caller bug, not a modem outcome. */
-export class ChatBusyError extends Error {
-  readonly code = 'chat-busy'
-  constructor(readonly runningCommand: string) {
-    super(`a command is still running: ${runningCommand}`)
-    this.name = 'ChatBusyError'
-  }
-}
-
-const endBytes: Record<DataEnd, Buffer> = {
-  none: Buffer.alloc(0),
-  'ctrl-z': Buffer.from([0x1a]),
-  esc: Buffer.from([0x1b]),
-}
+export type { ChatSettings } from './chat-settings.js'
+export { ChatBusyError } from './chat-busy-error.js'
 
 export class Chat {
   readonly #transport: Transport
   readonly #profile: ChatProfile
   readonly #transcript: TranscriptSink | undefined
   readonly #clock: () => number
-  readonly #framer: AtFramer
-  readonly #urcs = new UrcBuffer()
+  #framer: AtFramer
+  readonly #framerSettings: FramerSettings
+  readonly #budget: ReceiveBudget
+  readonly #urcs: UrcBuffer
   readonly #urcWaits: UrcWaiters
   readonly #lineListeners = new Set<(line: ChatLine) => void>()
   readonly #settleMs: number
@@ -91,13 +69,16 @@ export class Chat {
     this.#transcript = settings.transcript
     this.#clock = settings.clock ?? startMonotonicClock()
     this.#settleMs = settings.settleMs ?? DEFAULT_SETTLE_MS
-    this.#urcWaits = new UrcWaiters(this.#urcs, this.#clock)
     const { urcs, maxPayloadBytes } = settings.profile
-    this.#framer = new AtFramer({
+    this.#framerSettings = {
       prompt: settings.profile.prompt,
       payloadLengthOf: line => readPayloadLength(line, urcs, maxPayloadBytes),
-      ...(settings.maxLineBytes === undefined ? {} : { maxLineBytes: settings.maxLineBytes }),
-    })
+      maxLineBytes: settings.maxLineBytes ?? DEFAULT_MAX_LINE_BYTES,
+    }
+    this.#framer = new AtFramer(this.#framerSettings)
+    this.#budget = new ReceiveBudget(settings.maxStepBytes ?? DEFAULT_MAX_STEP_BYTES, settings.maxStepLines ?? DEFAULT_MAX_STEP_LINES)
+    this.#urcs = new UrcBuffer(this.#budget.maxBytes)
+    this.#urcWaits = new UrcWaiters(this.#urcs, this.#clock)
     transport.on('data', this.#onData)
     transport.on('drop', this.#onDrop)
   }
@@ -117,7 +98,7 @@ export class Chat {
   /** Writes prompt data (plus Ctrl-Z or ESC) as exactly one write; resolves on the final result code. */
   sendData(bytes: Buffer, options: SendDataOptions): Promise<Exchange> {
     const echo = this.#isEchoOn ? splitIntoLines(bytes) : []
-    const written = Buffer.concat([bytes, endBytes[options.end]])
+    const written = encodePromptData(bytes, options.end)
     return this.#exchange('data', this.#lastCommand ?? '', written, echo, options)
   }
 
@@ -128,6 +109,7 @@ export class Chat {
 
   /** Opens a step window over what the modem says from now on (with `includeBuffered`, the unclaimed URCs too). */
   openWindow(options: WindowOptions = {}): StepWindow {
+    this.#startBudget()
     const source = {
       ledger: this.#urcs,
       now: this.#clock,
@@ -150,9 +132,7 @@ export class Chat {
   /** Calls `listener` with every classified line as it arrives; returns the unsubscribe function. */
   onLine(listener: (line: ChatLine) => void): () => void {
     this.#lineListeners.add(listener)
-    return () => {
-      this.#lineListeners.delete(listener)
-    }
+    return () => void this.#lineListeners.delete(listener)
   }
 
   /** Adds atseq's own remark to the transcript (a step boundary, a retry). */
@@ -197,6 +177,7 @@ export class Chat {
   }
 
   #write(kind: RunningExchange['kind'], commandLine: string, written: Buffer, echo: string[], options: WaitOptions): Promise<Exchange> {
+    this.#startBudget()
     const startedAtMs = this.#clock()
     if (this.#drop !== undefined) {
       return Promise.resolve({ outcome: 'dropped', cause: this.#drop.cause, lines: [], startedAtMs, endedAtMs: startedAtMs })
@@ -237,8 +218,32 @@ export class Chat {
   }
 
   #receive(chunk: Buffer): void {
+    const verdict = this.#budget.take(chunk.length)
+    if (verdict === 'drop') return
+    if (verdict === 'overflow') return this.#overflow(this.#budget.cause ?? '')
     this.#transcript?.({ atMs: this.#clock(), dir: 'rx', bytes: chunk })
-    for (const event of this.#framer.push(chunk)) this.#handleFrame(event)
+    for (const event of this.#framer.push(chunk)) {
+      if (event.kind === 'too-long') return this.#overflow(`a line longer than ${describeBytes(event.limitBytes)}`)
+      if (event.kind !== 'prompt' && !this.#budget.takeLine()) return this.#overflow(this.#budget.cause ?? '')
+      this.#handleFrame(event)
+    }
+  }
+
+  /** Too much arrived: the running exchange and URC waits end, and received bytes are dropped until the next step. */
+  #overflow(cause: string): void {
+    this.#budget.exceed(cause)
+    this.note(`the modem sent ${cause}; dropping what it sends until the next step`)
+    const running = this.#running
+    if (running !== undefined) running.wait.finish(this.#endExchange(running, 'overflow', { cause }))
+    this.#urcWaits.endAll('overflow', cause)
+  }
+
+  #startBudget(): void {
+    const spent = this.#budget.reset()
+    if (spent === undefined) return
+    this.note(`dropped ${spent.droppedBytes} bytes after ${spent.cause}`)
+    // The dropped bytes ended mid-line: frame what comes next from a clean start.
+    this.#framer = new AtFramer(this.#framerSettings)
   }
 
   #handleFrame(event: FrameEvent): void {
@@ -250,6 +255,8 @@ export class Chat {
         return this.#handlePayload({ atMs, kind: 'payload', text: event.text, bytes: event.bytes })
       case 'line':
         return this.#handleLine(event.text, event.bytes, atMs)
+      case 'too-long':
+        return
     }
   }
 
@@ -358,20 +365,4 @@ export class Chat {
 /** Creates a chat over an open transport. */
 export function createChat(transport: Transport, settings: ChatSettings): Chat {
   return new Chat(transport, settings)
-}
-
-function startMonotonicClock(): () => number {
-  const originMs = performance.now()
-  return () => performance.now() - originMs
-}
-
-function splitIntoLines(bytes: Buffer): string[] {
-  return bytes
-    .toString('utf8')
-    .split(/\r\n|\r|\n/)
-    .filter(line => line.length > 0)
-}
-
-function describeError(error: unknown): string {
-  return error instanceof Error ? error.message : String(error)
 }

@@ -12,11 +12,16 @@ export interface UrcTaker {
   take: (urc: ChatLine) => void
 }
 
+/** URCs nobody claimed, oldest dropped first past `maxBytes` so a chatty modem cannot fill memory. */
 export class UrcBuffer {
   #lines: ChatLine[] = []
+  #bytes = 0
   #takers = new Set<UrcTaker>()
   readonly #claimed = new WeakSet<ChatLine>()
   readonly #listed = new WeakSet<ChatLine>()
+
+  /** `maxBytes`: the most URC bytes kept (default unbounded). */
+  constructor(readonly maxBytes = Number.POSITIVE_INFINITY) {}
 
   /** Adds a URC; the first waiting taker it matches claims it, otherwise it stays buffered. */
   push(urc: ChatLine): void {
@@ -29,6 +34,8 @@ export class UrcBuffer {
       }
     }
     this.#lines.push(urc)
+    this.#bytes += sizeOf(urc)
+    while (this.#bytes > this.maxBytes && this.#lines.length > 1) this.#bytes -= sizeOf(this.#lines.shift() as ChatLine)
   }
 
   /** Removes, claims and returns the oldest buffered URC that matches, if any. */
@@ -36,7 +43,10 @@ export class UrcBuffer {
     const index = this.#lines.findIndex(matches)
     if (index === -1) return undefined
     const [urc] = this.#lines.splice(index, 1)
-    if (urc !== undefined) this.#claimed.add(urc)
+    if (urc !== undefined) {
+      this.#claimed.add(urc)
+      this.#bytes -= sizeOf(urc)
+    }
     return urc
   }
 
@@ -45,7 +55,10 @@ export class UrcBuffer {
     if (this.#claimed.has(line)) return false
     this.#claimed.add(line)
     const index = this.#lines.indexOf(line)
-    if (index !== -1) this.#lines.splice(index, 1)
+    if (index !== -1) {
+      this.#lines.splice(index, 1)
+      this.#bytes -= sizeOf(line)
+    }
     return true
   }
 
@@ -75,6 +88,7 @@ export class UrcBuffer {
   takeAll(): ChatLine[] {
     const lines = this.#lines
     this.#lines = []
+    this.#bytes = 0
     return lines
   }
 
@@ -85,4 +99,8 @@ export class UrcBuffer {
   get takerCount(): number {
     return this.#takers.size
   }
+}
+
+function sizeOf(line: ChatLine): number {
+  return line.bytes?.length ?? line.text.length
 }

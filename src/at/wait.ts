@@ -61,3 +61,8 @@ export function describeAbortReason(signal: AbortSignal | undefined): string {
   if (reason instanceof Error) return `cancelled: ${reason.message}`
   return reason === undefined ? 'cancelled' : `cancelled: ${String(reason)}`
 }
+
+/** The message of a thrown value, for a cause. */
+export function describeError(error: unknown): string {
+  return error instanceof Error ? error.message : String(error)
+}

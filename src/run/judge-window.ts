@@ -61,6 +61,8 @@ export function judgeExchangeEnd(judging: Judging, exchange: Exchange): AttemptR
       return errored(evidence(), 'interrupted', 'interrupted by the user', 'interrupted')
     case 'aborted':
       return failed(evidence(), 'aborted', `abort line \`${exchange.abortLine ?? ''}\` arrived`)
+    case 'overflow':
+      return failed(evidence(), 'too-much-data', tooMuchData(judging, exchange.cause))
     case 'timeout':
       return failed(evidence(), 'no-final', `expected ${quoted(judging.expectations.final)}, got no final result code ${lateTail(judging)}`)
     case 'final':
@@ -186,6 +188,8 @@ function unmetWait(judging: Judging, wait: UrcWait, what: string): AttemptResult
       return errored(evidence, 'link-dropped', `the link dropped while waiting: ${wait.cause ?? 'no cause given'}`, 'link-dropped')
     case 'cancelled':
       return errored(evidence, 'interrupted', 'interrupted by the user', 'interrupted')
+    case 'overflow':
+      return failed(evidence, 'too-much-data', tooMuchData(judging, wait.cause))
     case 'aborted': {
       const line = wait.abortLine ?? ''
       if (isOtherResult(judging, line)) return failed(evidence, 'result-mismatch', `${what}, got \`${line}\`${explain(judging, line)}`)
@@ -217,6 +221,11 @@ function literalPrefix(source: string): string {
     else break
   }
   return prefix
+}
+
+/** "the modem sent more than 16 MiB in step 4": the chat stopped keeping what it received. */
+function tooMuchData(judging: Judging, cause: string | undefined): string {
+  return `the modem sent ${cause ?? 'too much data'} in step ${judging.step.no}`
 }
 
 function receivedTail(judging: Judging): string {
