@@ -14,7 +14,7 @@ import type { ChatLine, Exchange, SendDataOptions, TranscriptSink, UrcWait, Wait
 import { classifyLine, isEchoOf } from './line-classifier.js'
 import { UrcBuffer } from './urc-buffer.js'
 import { StepWindow, type WindowOptions } from './step-window.js'
-import { readPayloadLength } from '../modem/urc-rule.js'
+import { isUrcLine, readPayloadLength } from '../modem/urc-rule.js'
 import { describeAbortReason, describeError, startWait, type Wait } from './wait.js'
 import { UrcWaiters } from './urc-waiters.js'
 import { DEFAULT_SETTLE_MS, OwedAnswer } from './owed-answer.js'
@@ -321,8 +321,10 @@ export class Chat {
       if (running.kind === 'command') this.#isEchoOn = true
       return true
     }
-    // The first line that is not the echo means echo is off (ATE0): stop looking for it.
-    if (running.echo.length > 0 && running.lines.length === 0) {
+    // The first line that is not the echo means echo is off (ATE0): stop looking for it. A URC is not
+    // that line: modems send URCs between the prompt and the echoed data.
+    const isUrc = (line: string): boolean => isUrcLine(line, this.#profile.urcs, running.commandLine)
+    if (running.echo.length > 0 && !isUrc(text) && running.lines.every(line => line.kind === 'urc' || line.kind === 'payload')) {
       running.echo = []
       if (running.kind === 'command') this.#isEchoOn = false
     }
