@@ -5,16 +5,22 @@
  * every way of splitting the same bytes into chunks yields the same events.
  */
 
-/** One framed unit of received bytes. Empty lines (the `\r\n` around every response) are not events. */
+/**
+ * One framed unit of received bytes. Empty lines (the `\r\n` around every response) are not events.
+ * `too-long` says a line passed `maxLineBytes`: it is dropped up to its line end, and nothing of it is kept.
+ */
 export type FrameEvent =
-  { kind: 'line'; text: string; bytes: Buffer } | { kind: 'prompt'; text: string } | { kind: 'payload'; text: string; bytes: Buffer }
+  | { kind: 'line'; text: string; bytes: Buffer }
+  | { kind: 'prompt'; text: string }
+  | { kind: 'payload'; text: string; bytes: Buffer }
+  | { kind: 'too-long'; limitBytes: number }
 
 export interface FramerSettings {
   /** The prompt as it appears at the start of a line (`>`, `> `, `@`). */
   prompt: string
   /** For a line that announces a payload, the number of raw bytes that follow it. */
   payloadLengthOf: (line: string) => number | undefined
-  /** A line longer than this is emitted in pieces of this size (bounds memory on a stream with no line end). Default 1 MiB. */
+  /** A line longer than this is dropped with a `too-long` event (bounds memory on a stream with no line end). Default 1 MiB. */
   maxLineBytes?: number
 }
 
@@ -39,6 +45,8 @@ export class AtFramer {
   #skipSpace = false
   #payloadLeft: number | undefined
   #payload: Buffer[] = []
+  /** The line passed the limit: its bytes are skipped up to the line end. */
+  #isDiscarding = false
 
   constructor(settings: FramerSettings) {
     this.#prompt = Buffer.from(settings.prompt, 'latin1')
@@ -114,31 +122,39 @@ export class AtFramer {
 
   #readLine(chunk: Buffer, at: number, events: FrameEvent[]): number {
     const end = findLineEnd(chunk, at)
+    if (this.#isDiscarding) {
+      if (end === -1) return chunk.length
+      this.#isDiscarding = false
+      this.#maybePrompt = true
+      this.#skipLf = chunk[end] === CR
+      return end + 1
+    }
     if (end === -1) {
       this.#appendToLine(chunk.subarray(at), events)
       return chunk.length
     }
     this.#appendToLine(chunk.subarray(at, end), events)
+    // An over-long line that ends in this chunk is over here too.
+    this.#isDiscarding = false
     this.#endLine(events, true)
     this.#skipLf = chunk[end] === CR
     return end + 1
   }
 
   #appendToLine(bytes: Buffer, events: FrameEvent[]): void {
-    let rest = bytes
-    while (this.#lineBytes + rest.length > this.#maxLineBytes) {
-      const room = this.#maxLineBytes - this.#lineBytes
-      this.#line.push(rest.subarray(0, room))
-      this.#lineBytes += room
-      // A forced split is not a line end: no payload header and no prompt can start here.
-      this.#endLine(events, false)
+    if (this.#lineBytes + bytes.length > this.#maxLineBytes) {
+      // Keeping any of it would let one endless line grow without bound: drop it, say so once.
+      events.push({ kind: 'too-long', limitBytes: this.#maxLineBytes })
+      this.#line = []
+      this.#lineBytes = 0
       this.#maybePrompt = false
-      rest = rest.subarray(room)
+      this.#isDiscarding = true
+      return
     }
-    if (rest.length === 0) return
+    if (bytes.length === 0) return
     // Copy: the caller's chunk may be a pooled buffer that is reused after this call.
-    this.#line.push(Buffer.from(rest))
-    this.#lineBytes += rest.length
+    this.#line.push(Buffer.from(bytes))
+    this.#lineBytes += bytes.length
   }
 
   #endLine(events: FrameEvent[], mayAnnouncePayload: boolean): void {

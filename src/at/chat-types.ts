@@ -2,17 +2,21 @@
  * The data the chat engine hands out: lines as they arrived, exchanges, URC waits, transcript entries.
  */
 
-/** One received unit, classified. `bytes` is set for payloads (read by length) and for lines. */
+/**
+ * One received unit, classified. `bytes` is set for payloads (read by length) and for lines.
+ * `late` is a response line or final result code that answers a command whose step already ended.
+ */
 export interface ChatLine {
   /** Milliseconds since the chat started (monotonic). */
   atMs: number
-  kind: 'echo' | 'response' | 'urc' | 'final' | 'prompt' | 'payload'
+  kind: 'echo' | 'response' | 'urc' | 'final' | 'prompt' | 'payload' | 'late'
   text: string
   bytes?: Buffer
 }
 
 /** How a wait ended: a final result code, the data prompt, or one of the ways it can end early. */
-export type ExchangeOutcome = 'final' | 'prompt' | 'timeout' | 'aborted' | 'dropped' | 'cancelled'
+/** `overflow`: the modem sent more than the chat keeps for one step (see `ChatSettings.maxStepBytes`). */
+export type ExchangeOutcome = 'final' | 'prompt' | 'timeout' | 'aborted' | 'dropped' | 'cancelled' | 'overflow'
 
 /** The result of one command or one block of prompt data. */
 export interface Exchange {
@@ -29,7 +33,7 @@ export interface Exchange {
   endedAtMs: number
 }
 
-export type UrcWaitOutcome = 'matched' | 'timeout' | 'aborted' | 'dropped' | 'cancelled'
+export type UrcWaitOutcome = 'matched' | 'timeout' | 'aborted' | 'dropped' | 'cancelled' | 'overflow'
 
 /** The result of waiting for a URC. */
 export interface UrcWait {

@@ -4,25 +4,21 @@
  * It reacts to each received chunk at once and writes each command as one write; the only timers
  * are the timeouts of waits in progress, each cleared by that wait's single `finish`.
  */
-import { performance } from 'node:perf_hooks'
 import type { LinkDrop, Transport } from '../model/transport.js'
-import { AtFramer, type FrameEvent } from './at-framer.js'
+import { AtFramer, type FrameEvent, type FramerSettings } from './at-framer.js'
 import type { ChatProfile } from '../modem/chat-profile.js'
-import type { ChatLine, DataEnd, Exchange, SendDataOptions, TranscriptSink, UrcWait, WaitOptions } from './chat-types.js'
+import { startMonotonicClock, type ChatSettings } from './chat-settings.js'
+import { encodePromptData, splitIntoLines } from './prompt-data.js'
+import { ChatBusyError } from './chat-busy-error.js'
+import type { ChatLine, Exchange, SendDataOptions, TranscriptSink, UrcWait, WaitOptions } from './chat-types.js'
 import { classifyLine, isEchoOf } from './line-classifier.js'
-import { UrcBuffer, type UrcTaker } from './urc-buffer.js'
-import { readPayloadLength } from '../modem/urc-rule.js'
-import { startWait, type Wait } from './wait.js'
-
-export interface ChatSettings {
-  profile: ChatProfile
-  /** Receives every byte both ways and atseq's notes. */
-  transcript?: TranscriptSink
-  /** Monotonic milliseconds; default `performance.now()` relative to the chat's creation. */
-  clock?: () => number
-  /** Longest line kept whole, in bytes (default 1 MiB). */
-  maxLineBytes?: number
-}
+import { UrcBuffer } from './urc-buffer.js'
+import { StepWindow, type WindowOptions } from './step-window.js'
+import { isUrcLine, readPayloadLength } from '../modem/urc-rule.js'
+import { describeAbortReason, describeError, startWait, type Wait } from './wait.js'
+import { UrcWaiters } from './urc-waiters.js'
+import { DEFAULT_SETTLE_MS, OwedAnswer } from './owed-answer.js'
+import { DEFAULT_MAX_LINE_BYTES, DEFAULT_MAX_STEP_BYTES, DEFAULT_MAX_STEP_LINES, ReceiveBudget, describeBytes } from './receive-budget.js'
 
 /** A command or data block waiting for its final result code. */
 interface RunningExchange {
@@ -37,37 +33,25 @@ interface RunningExchange {
   wait: Wait<Exchange>
 }
 
-interface RunningUrcWait {
-  startedAtMs: number
-  isAbort?: (line: string) => boolean
-  wait: Wait<UrcWait>
-}
-
-/** Thrown when a second command or data block is started while one is running: a caller bug, not a modem outcome. */
-export class ChatBusyError extends Error {
-  readonly code = 'chat-busy'
-  constructor(readonly runningCommand: string) {
-    super(`a command is still running: ${runningCommand}`)
-    this.name = 'ChatBusyError'
-  }
-}
-
-const endBytes: Record<DataEnd, Buffer> = {
-  none: Buffer.alloc(0),
-  'ctrl-z': Buffer.from([0x1a]),
-  esc: Buffer.from([0x1b]),
-}
+export type { ChatSettings } from './chat-settings.js'
+export { ChatBusyError } from './chat-busy-error.js'
 
 export class Chat {
   readonly #transport: Transport
   readonly #profile: ChatProfile
   readonly #transcript: TranscriptSink | undefined
   readonly #clock: () => number
-  readonly #framer: AtFramer
-  readonly #urcs = new UrcBuffer()
-  readonly #urcWaits = new Set<RunningUrcWait>()
+  #framer: AtFramer
+  readonly #framerSettings: FramerSettings
+  readonly #budget: ReceiveBudget
+  readonly #urcs: UrcBuffer
+  readonly #urcWaits: UrcWaiters
   readonly #lineListeners = new Set<(line: ChatLine) => void>()
+  readonly #settleMs: number
   #running: RunningExchange | undefined
+  /** A command or data block waiting for the previous command's late answer before it is written. */
+  #pending: string | undefined
+  #owed: OwedAnswer | undefined
   #lastCommand: string | undefined
   /** Whether the modem echoed the last command (ATE1): then it echoes prompt data too. */
   #isEchoOn = false
@@ -84,12 +68,17 @@ export class Chat {
     this.#profile = settings.profile
     this.#transcript = settings.transcript
     this.#clock = settings.clock ?? startMonotonicClock()
+    this.#settleMs = settings.settleMs ?? DEFAULT_SETTLE_MS
     const { urcs, maxPayloadBytes } = settings.profile
-    this.#framer = new AtFramer({
+    this.#framerSettings = {
       prompt: settings.profile.prompt,
       payloadLengthOf: line => readPayloadLength(line, urcs, maxPayloadBytes),
-      ...(settings.maxLineBytes === undefined ? {} : { maxLineBytes: settings.maxLineBytes }),
-    })
+      maxLineBytes: settings.maxLineBytes ?? DEFAULT_MAX_LINE_BYTES,
+    }
+    this.#framer = new AtFramer(this.#framerSettings)
+    this.#budget = new ReceiveBudget(settings.maxStepBytes ?? DEFAULT_MAX_STEP_BYTES, settings.maxStepLines ?? DEFAULT_MAX_STEP_LINES)
+    this.#urcs = new UrcBuffer(this.#budget.maxBytes)
+    this.#urcWaits = new UrcWaiters(this.#urcs, this.#clock)
     transport.on('data', this.#onData)
     transport.on('drop', this.#onDrop)
   }
@@ -109,19 +98,25 @@ export class Chat {
   /** Writes prompt data (plus Ctrl-Z or ESC) as exactly one write; resolves on the final result code. */
   sendData(bytes: Buffer, options: SendDataOptions): Promise<Exchange> {
     const echo = this.#isEchoOn ? splitIntoLines(bytes) : []
-    const written = Buffer.concat([bytes, endBytes[options.end]])
+    const written = encodePromptData(bytes, options.end)
     return this.#exchange('data', this.#lastCommand ?? '', written, echo, options)
   }
 
   /** Waits for a URC: the oldest buffered match first, then new ones. The URC returned is consumed. */
   waitForUrc(matches: (urc: ChatLine) => boolean, options: WaitOptions): Promise<UrcWait> {
-    const startedAtMs = this.#clock()
-    const buffered = this.#urcs.takeFirst(matches)
-    if (buffered !== undefined) return Promise.resolve({ outcome: 'matched', urc: buffered, startedAtMs, endedAtMs: startedAtMs })
-    if (this.#drop !== undefined) {
-      return Promise.resolve({ outcome: 'dropped', cause: this.#drop.cause, startedAtMs, endedAtMs: startedAtMs })
+    return this.#urcWaits.wait(matches, options, this.#drop?.cause)
+  }
+
+  /** Opens a step window over what the modem says from now on (with `includeBuffered`, the unclaimed URCs too). */
+  openWindow(options: WindowOptions = {}): StepWindow {
+    this.#startBudget()
+    const source = {
+      ledger: this.#urcs,
+      now: this.#clock,
+      onLine: (listener: (line: ChatLine) => void) => this.onLine(listener),
+      waitForUrc: (matches: (urc: ChatLine) => boolean, wait: WaitOptions) => this.waitForUrc(matches, wait),
     }
-    return this.#startUrcWait(matches, options, startedAtMs)
+    return new StepWindow(source, options)
   }
 
   /** Removes and returns every buffered URC. */
@@ -137,9 +132,7 @@ export class Chat {
   /** Calls `listener` with every classified line as it arrives; returns the unsubscribe function. */
   onLine(listener: (line: ChatLine) => void): () => void {
     this.#lineListeners.add(listener)
-    return () => {
-      this.#lineListeners.delete(listener)
-    }
+    return () => void this.#lineListeners.delete(listener)
   }
 
   /** Adds atseq's own remark to the transcript (a step boundary, a retry). */
@@ -155,7 +148,36 @@ export class Chat {
   }
 
   #exchange(kind: RunningExchange['kind'], commandLine: string, written: Buffer, echo: string[], options: WaitOptions): Promise<Exchange> {
-    if (this.#running !== undefined) throw new ChatBusyError(this.#running.commandLine)
+    const busyWith = this.#running?.commandLine ?? this.#pending
+    if (busyWith !== undefined) throw new ChatBusyError(busyWith)
+    const owed = this.#owed
+    if (owed === undefined) return this.#write(kind, commandLine, written, echo, options)
+    return this.#writeAfterSettle(owed, () => this.#write(kind, commandLine, written, echo, options), commandLine, options)
+  }
+
+  /**
+   * Holds the next write until the previous command's owed final result code arrives or the settle
+   * time passes, so a late `OK` is never read as the answer to the next command. With echo on, the
+   * owed answer stays owed until the next command's echo: whatever comes before the echo is late.
+   */
+  async #writeAfterSettle(owed: OwedAnswer, write: () => Promise<Exchange>, commandLine: string, options: WaitOptions): Promise<Exchange> {
+    this.#pending = commandLine
+    const startedAtMs = this.#clock()
+    const outcome = await owed.settle(this.#settleMs, options.signal)
+    this.#pending = undefined
+    if (outcome === 'cancelled') {
+      const cause = describeAbortReason(options.signal)
+      return { outcome: 'cancelled', cause, lines: [], startedAtMs, endedAtMs: this.#clock() }
+    }
+    if (outcome === 'settled') {
+      this.note(`no late answer to \`${owed.commandLine}\` within ${this.#settleMs} ms; writing \`${commandLine}\``)
+      if (!this.#isEchoOn && this.#owed === owed) this.#owed = undefined
+    }
+    return write()
+  }
+
+  #write(kind: RunningExchange['kind'], commandLine: string, written: Buffer, echo: string[], options: WaitOptions): Promise<Exchange> {
+    this.#startBudget()
     const startedAtMs = this.#clock()
     if (this.#drop !== undefined) {
       return Promise.resolve({ outcome: 'dropped', cause: this.#drop.cause, lines: [], startedAtMs, endedAtMs: startedAtMs })
@@ -190,36 +212,38 @@ export class Chat {
   ): Exchange {
     const endedAtMs = this.#clock()
     if (end.cause !== undefined) this.#transcript?.({ atMs: endedAtMs, dir: 'note', bytes: `${outcome}: ${end.cause}` })
+    // Ended before its final result code: the modem still owes it, and it must not answer the next command.
+    if (outcome === 'timeout' || outcome === 'cancelled' || outcome === 'aborted') this.#owed = new OwedAnswer(running.commandLine)
     return { outcome, ...end, lines: running.lines, startedAtMs: running.startedAtMs, endedAtMs }
   }
 
-  #startUrcWait(matches: (urc: ChatLine) => boolean, options: WaitOptions, startedAtMs: number): Promise<UrcWait> {
-    const entry = { startedAtMs, isAbort: options.isAbort } as RunningUrcWait
-    const taker: UrcTaker = { matches, take: urc => entry.wait.finish(this.#endUrcWait(entry, 'matched', { urc })) }
-    entry.wait = startWait<UrcWait>({
-      timeoutMs: options.timeoutMs,
-      ...(options.signal === undefined ? {} : { signal: options.signal }),
-      onTimeout: () => this.#endUrcWait(entry, 'timeout', { cause: `no matching URC within ${options.timeoutMs} ms` }),
-      onCancel: () => this.#endUrcWait(entry, 'cancelled', { cause: describeAbortReason(options.signal) }),
-      cleanup: () => {
-        this.#urcs.removeTaker(taker)
-        this.#urcWaits.delete(entry)
-      },
-    })
-    if (!entry.wait.isDone) {
-      this.#urcs.addTaker(taker)
-      this.#urcWaits.add(entry)
-    }
-    return entry.wait.promise
-  }
-
-  #endUrcWait(entry: RunningUrcWait, outcome: UrcWait['outcome'], end: { urc?: ChatLine; cause?: string; abortLine?: string }): UrcWait {
-    return { outcome, ...end, startedAtMs: entry.startedAtMs, endedAtMs: this.#clock() }
-  }
-
   #receive(chunk: Buffer): void {
+    const verdict = this.#budget.take(chunk.length)
+    if (verdict === 'drop') return
+    if (verdict === 'overflow') return this.#overflow(this.#budget.cause ?? '')
     this.#transcript?.({ atMs: this.#clock(), dir: 'rx', bytes: chunk })
-    for (const event of this.#framer.push(chunk)) this.#handleFrame(event)
+    for (const event of this.#framer.push(chunk)) {
+      if (event.kind === 'too-long') return this.#overflow(`a line longer than ${describeBytes(event.limitBytes)}`)
+      if (event.kind !== 'prompt' && !this.#budget.takeLine()) return this.#overflow(this.#budget.cause ?? '')
+      this.#handleFrame(event)
+    }
+  }
+
+  /** Too much arrived: the running exchange and URC waits end, and received bytes are dropped until the next step. */
+  #overflow(cause: string): void {
+    this.#budget.exceed(cause)
+    this.note(`the modem sent ${cause}; dropping what it sends until the next step`)
+    const running = this.#running
+    if (running !== undefined) running.wait.finish(this.#endExchange(running, 'overflow', { cause }))
+    this.#urcWaits.endAll('overflow', cause)
+  }
+
+  #startBudget(): void {
+    const spent = this.#budget.reset()
+    if (spent === undefined) return
+    this.note(`dropped ${spent.droppedBytes} bytes after ${spent.cause}`)
+    // The dropped bytes ended mid-line: frame what comes next from a clean start.
+    this.#framer = new AtFramer(this.#framerSettings)
   }
 
   #handleFrame(event: FrameEvent): void {
@@ -231,6 +255,8 @@ export class Chat {
         return this.#handlePayload({ atMs, kind: 'payload', text: event.text, bytes: event.bytes })
       case 'line':
         return this.#handleLine(event.text, event.bytes, atMs)
+      case 'too-long':
+        return
     }
   }
 
@@ -251,19 +277,42 @@ export class Chat {
 
   #handleLine(text: string, bytes: Buffer, atMs: number): void {
     const running = this.#running
+    const owed = this.#owed
     const kind =
-      running !== undefined && this.#isEcho(running, text)
-        ? 'echo'
-        : classifyLine(text, {
-            urcs: this.#profile.urcs,
-            isExchangeRunning: running !== undefined,
-            ...(running === undefined ? {} : { runningCommand: running.commandLine }),
-          })
+      owed !== undefined && (running === undefined || running.echo.length > 0) ? this.#classifyOwed(owed, text) : this.#classify(text)
     const line: ChatLine = { atMs, kind, text, bytes }
     this.#announce(line)
+    if (kind === 'late') return this.note(`late answer to \`${owed?.commandLine ?? ''}\`, after its step ended: ${text}`)
     running?.lines.push(line)
     if (kind === 'urc' || running === undefined) this.#bufferUrc(line)
     if (running !== undefined) this.#settleOnLine(running, line)
+  }
+
+  #classify(text: string): ChatLine['kind'] {
+    const running = this.#running
+    if (running !== undefined && this.#isEcho(running, text)) return 'echo'
+    return classifyLine(text, {
+      urcs: this.#profile.urcs,
+      isExchangeRunning: running !== undefined,
+      ...(running === undefined ? {} : { runningCommand: running.commandLine }),
+    })
+  }
+
+  /** While a final result code is owed, a response line or final belongs to the owing command; URCs stay URCs. */
+  #classifyOwed(owed: OwedAnswer, text: string): ChatLine['kind'] {
+    const running = this.#running
+    if (running !== undefined && isEchoOf(text, running.echo[0])) {
+      running.echo.shift()
+      this.#owed = undefined
+      return 'echo'
+    }
+    const kind = classifyLine(text, { urcs: this.#profile.urcs, isExchangeRunning: true, runningCommand: owed.commandLine })
+    if (kind === 'urc') return 'urc'
+    if (kind === 'final') {
+      this.#owed = undefined
+      owed.release()
+    }
+    return 'late'
   }
 
   #isEcho(running: RunningExchange, text: string): boolean {
@@ -272,8 +321,10 @@ export class Chat {
       if (running.kind === 'command') this.#isEchoOn = true
       return true
     }
-    // The first line that is not the echo means echo is off (ATE0): stop looking for it.
-    if (running.echo.length > 0 && running.lines.length === 0) {
+    // The first line that is not the echo means echo is off (ATE0): stop looking for it. A URC is not
+    // that line: modems send URCs between the prompt and the echoed data.
+    const isUrc = (line: string): boolean => isUrcLine(line, this.#profile.urcs, running.commandLine)
+    if (running.echo.length > 0 && !isUrc(text) && running.lines.every(line => line.kind === 'urc' || line.kind === 'payload')) {
       running.echo = []
       if (running.kind === 'command') this.#isEchoOn = false
     }
@@ -292,11 +343,7 @@ export class Chat {
   /** Buffers a URC (or a line nobody asked for) for waiters, then lets running URC waits abort on it. */
   #bufferUrc(line: ChatLine): void {
     this.#urcs.push(line)
-    for (const entry of [...this.#urcWaits]) {
-      if (entry.isAbort?.(line.text) === true) {
-        entry.wait.finish(this.#endUrcWait(entry, 'aborted', { cause: `abort line: ${line.text}`, abortLine: line.text }))
-      }
-    }
+    this.#urcWaits.abortOn(line)
   }
 
   #announce(line: ChatLine): void {
@@ -306,39 +353,18 @@ export class Chat {
   #handleDrop(drop: LinkDrop): void {
     if (this.#drop !== undefined) return
     this.#drop = drop
+    this.#owed?.release()
     this.#endAllWaits('dropped', drop.cause)
   }
 
   #endAllWaits(outcome: 'dropped' | 'cancelled', cause: string): void {
     const running = this.#running
     if (running !== undefined) running.wait.finish(this.#endExchange(running, outcome, { cause }))
-    for (const entry of [...this.#urcWaits]) entry.wait.finish(this.#endUrcWait(entry, outcome, { cause }))
+    this.#urcWaits.endAll(outcome, cause)
   }
 }
 
 /** Creates a chat over an open transport. */
 export function createChat(transport: Transport, settings: ChatSettings): Chat {
   return new Chat(transport, settings)
-}
-
-function startMonotonicClock(): () => number {
-  const originMs = performance.now()
-  return () => performance.now() - originMs
-}
-
-function splitIntoLines(bytes: Buffer): string[] {
-  return bytes
-    .toString('utf8')
-    .split(/\r\n|\r|\n/)
-    .filter(line => line.length > 0)
-}
-
-function describeError(error: unknown): string {
-  return error instanceof Error ? error.message : String(error)
-}
-
-function describeAbortReason(signal: AbortSignal | undefined): string {
-  const reason: unknown = signal?.reason
-  if (reason instanceof Error) return `cancelled: ${reason.message}`
-  return reason === undefined ? 'cancelled' : `cancelled: ${String(reason)}`
 }

@@ -1,6 +1,9 @@
 /**
- * The URC buffer: unconsumed URCs (and the payloads of payload URCs) in arrival order,
- * and the waiters that take them.
+ * The URC buffer and the claim ledger: unconsumed URCs (and the payloads of payload URCs) in
+ * arrival order, the waiters that take them, and which received lines an expectation has claimed.
+ *
+ * A line that satisfied one expectation is claimed, and a claimed line never satisfies another:
+ * claiming a buffered URC removes it from the buffer.
  */
 import type { ChatLine } from './chat-types.js'
 
@@ -9,27 +12,67 @@ export interface UrcTaker {
   take: (urc: ChatLine) => void
 }
 
+/** URCs nobody claimed, oldest dropped first past `maxBytes` so a chatty modem cannot fill memory. */
 export class UrcBuffer {
   #lines: ChatLine[] = []
+  #bytes = 0
   #takers = new Set<UrcTaker>()
+  readonly #claimed = new WeakSet<ChatLine>()
+  readonly #listed = new WeakSet<ChatLine>()
 
-  /** Adds a URC; the first waiting taker it matches consumes it, otherwise it stays buffered. */
+  /** `maxBytes`: the most URC bytes kept (default unbounded). */
+  constructor(readonly maxBytes = Number.POSITIVE_INFINITY) {}
+
+  /** Adds a URC; the first waiting taker it matches claims it, otherwise it stays buffered. */
   push(urc: ChatLine): void {
     for (const taker of this.#takers) {
       if (taker.matches(urc)) {
         this.#takers.delete(taker)
+        this.#claimed.add(urc)
         taker.take(urc)
         return
       }
     }
     this.#lines.push(urc)
+    this.#bytes += sizeOf(urc)
+    while (this.#bytes > this.maxBytes && this.#lines.length > 1) this.#bytes -= sizeOf(this.#lines.shift() as ChatLine)
   }
 
-  /** Removes and returns the oldest buffered URC that matches, if any. */
+  /** Removes, claims and returns the oldest buffered URC that matches, if any. */
   takeFirst(matches: (urc: ChatLine) => boolean): ChatLine | undefined {
     const index = this.#lines.findIndex(matches)
     if (index === -1) return undefined
-    return this.#lines.splice(index, 1)[0]
+    const [urc] = this.#lines.splice(index, 1)
+    if (urc !== undefined) {
+      this.#claimed.add(urc)
+      this.#bytes -= sizeOf(urc)
+    }
+    return urc
+  }
+
+  /** Claims a received line for one expectation; false when another expectation already has it. */
+  claim(line: ChatLine): boolean {
+    if (this.#claimed.has(line)) return false
+    this.#claimed.add(line)
+    const index = this.#lines.indexOf(line)
+    if (index !== -1) {
+      this.#lines.splice(index, 1)
+      this.#bytes -= sizeOf(line)
+    }
+    return true
+  }
+
+  isClaimed(line: ChatLine): boolean {
+    return this.#claimed.has(line)
+  }
+
+  /** Records that a line was shown as an unexpected URC, so later steps do not list it again. */
+  markListed(line: ChatLine): void {
+    this.#listed.add(line)
+  }
+
+  wasListed(line: ChatLine): boolean {
+    return this.#listed.has(line)
   }
 
   /** Registers a taker for URCs that arrive from now on. */
@@ -45,6 +88,7 @@ export class UrcBuffer {
   takeAll(): ChatLine[] {
     const lines = this.#lines
     this.#lines = []
+    this.#bytes = 0
     return lines
   }
 
@@ -55,4 +99,8 @@ export class UrcBuffer {
   get takerCount(): number {
     return this.#takers.size
   }
+}
+
+function sizeOf(line: ChatLine): number {
+  return line.bytes?.length ?? line.text.length
 }

@@ -54,3 +54,15 @@ export function startWait<R>(settings: WaitSettings<R>): Wait<R> {
   pending.timer = setTimeout(() => finish(settings.onTimeout()), Math.max(0, settings.timeoutMs))
   return wait
 }
+
+/** `cancelled: <reason>` from an aborted signal's reason, for a wait's cause. */
+export function describeAbortReason(signal: AbortSignal | undefined): string {
+  const reason: unknown = signal?.reason
+  if (reason instanceof Error) return `cancelled: ${reason.message}`
+  return reason === undefined ? 'cancelled' : `cancelled: ${String(reason)}`
+}
+
+/** The message of a thrown value, for a cause. */
+export function describeError(error: unknown): string {
+  return error instanceof Error ? error.message : String(error)
+}

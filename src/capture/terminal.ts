@@ -15,7 +15,7 @@ export interface TerminalIo {
   output: NodeJS.WritableStream
 }
 
-const ARROWS: Record<ChatLine['kind'], string> = { echo: '→', response: '←', final: '←', urc: '⇠', prompt: '←', payload: '⇠' }
+const ARROWS: Record<ChatLine['kind'], string> = { echo: '→', response: '←', final: '←', urc: '⇠', prompt: '←', payload: '⇠', late: '↞' }
 
 /** Runs the terminal until the user ends it; resolves `end` (write the draft) or `discard`. */
 export function runTerminal(capture: CaptureSession, io: TerminalIo): Promise<'end' | 'discard'> {

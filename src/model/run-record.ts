@@ -43,6 +43,8 @@ export type StepFailureKind =
   | 'broker-missing'
   /** The link to the modem dropped. */
   | 'link-dropped'
+  /** The modem sent more than atseq keeps for one step (or one line longer than its limit). */
+  | 'too-much-data'
   /** The user interrupted the run (Ctrl-C). */
   | 'interrupted'
   /** The step itself is wrong (a template, a regex): the input, not the modem. */

@@ -12,7 +12,7 @@ import type { RenderedExpectations } from './render-step.js'
 import { renderText } from './render-step.js'
 import type { RunContext } from './run-context.js'
 import { findUrcRule, isQueryFormOf } from '../modem/urc-rule.js'
-import type { StepWindow } from './step-window.js'
+import type { StepWindow } from '../at/step-window.js'
 
 /** The parts of judging that need the live chat: the window, the deadline, the abort test. */
 export interface Judging {
@@ -42,8 +42,12 @@ export function isAbortFor(ctx: RunContext, expectations: RenderedExpectations):
 export function evidenceOf(judging: Judging): AttemptEvidence {
   return {
     expected: judging.expected,
-    received: judging.window.received(),
-    unexpectedUrcs: judging.window.unexpectedUrcs(),
+    received: judging.window.received().map(line => ({
+      atMs: line.atMs,
+      kind: line.kind === 'late' ? 'response' : line.kind,
+      text: judging.ctx.masker.mask(line.text),
+    })),
+    unexpectedUrcs: judging.window.unexpectedUrcs().map(line => judging.ctx.masker.mask(line.text)),
   }
 }
 
@@ -57,6 +61,8 @@ export function judgeExchangeEnd(judging: Judging, exchange: Exchange): AttemptR
       return errored(evidence(), 'interrupted', 'interrupted by the user', 'interrupted')
     case 'aborted':
       return failed(evidence(), 'aborted', `abort line \`${exchange.abortLine ?? ''}\` arrived`)
+    case 'overflow':
+      return failed(evidence(), 'too-much-data', tooMuchData(judging, exchange.cause))
     case 'timeout':
       return failed(evidence(), 'no-final', `expected ${quoted(judging.expectations.final)}, got no final result code ${lateTail(judging)}`)
     case 'final':
@@ -85,7 +91,7 @@ export async function judgeLines(judging: Judging, isExchangeOver: boolean): Pro
       expectations.lines,
       lines.map(line => line.text),
     )
-    markMatchedUsed(judging, lines, match.positions)
+    claimMatched(judging, lines, match.positions)
     const missing = expectations.lines.find((_, index) => match.positions[index] === -1)
     if (!missing) return match.captures
     if (isExchangeOver && !couldBeUrc(judging, missing)) {
@@ -109,7 +115,7 @@ export async function judgeUrcs(judging: Judging): Promise<AttemptResult | Recor
 
 /** Fails the step when a "must not appear" line arrived in its window. */
 export function judgeForbidden(judging: Judging): AttemptResult | undefined {
-  const lines = judging.window.judgedLines().map(line => line.text)
+  const lines = judging.window.arrivedLines().map(line => line.text)
   const forbidden = findForbiddenLine(judging.expectations.absent, lines)
   if (!forbidden) return undefined
   return failed(
@@ -152,16 +158,11 @@ export function passJudging(judging: Judging, captures: Record<string, string>):
 function waitForLine(judging: Judging, matcher: RenderedMatcher): Promise<UrcWait> {
   const { ctx, window } = judging
   const isAbort = isAbortFor(ctx, judging.expectations)
-  return ctx.chat
-    .waitForUrc(line => line.atMs >= window.acceptsFromMs && doesLineMatch(matcher, line.text), {
-      timeoutMs: Math.max(0, judging.deadlineMs - ctx.recorder.elapsedMs()),
-      signal: ctx.signal,
-      isAbort: line => isAbort(line) || isOtherResult(judging, line),
-    })
-    .then(wait => {
-      if (wait.urc) window.markUsed(wait.urc)
-      return wait
-    })
+  return window.waitForUrc(line => doesLineMatch(matcher, line.text), {
+    timeoutMs: Math.max(0, judging.deadlineMs - ctx.recorder.elapsedMs()),
+    signal: ctx.signal,
+    isAbort: line => isAbort(line) || isOtherResult(judging, line),
+  })
 }
 
 /** Is this the command's own result URC, answering something the step does not expect? */
@@ -172,10 +173,11 @@ function isOtherResult(judging: Judging, line: string): boolean {
   return ![...lines, ...urcs].some(matcher => doesLineMatch(matcher, line))
 }
 
-function markMatchedUsed(judging: Judging, lines: ChatLine[], positions: number[]): void {
+/** Claims the lines the expectations matched; judgedLines() held only claimable ones, so every claim holds. */
+function claimMatched(judging: Judging, lines: ChatLine[], positions: number[]): void {
   for (const position of positions) {
     const line = lines[position]
-    if (line && line.kind !== 'response') judging.window.markUsed(line)
+    if (line) judging.window.claim(line)
   }
 }
 
@@ -186,6 +188,8 @@ function unmetWait(judging: Judging, wait: UrcWait, what: string): AttemptResult
       return errored(evidence, 'link-dropped', `the link dropped while waiting: ${wait.cause ?? 'no cause given'}`, 'link-dropped')
     case 'cancelled':
       return errored(evidence, 'interrupted', 'interrupted by the user', 'interrupted')
+    case 'overflow':
+      return failed(evidence, 'too-much-data', tooMuchData(judging, wait.cause))
     case 'aborted': {
       const line = wait.abortLine ?? ''
       if (isOtherResult(judging, line)) return failed(evidence, 'result-mismatch', `${what}, got \`${line}\`${explain(judging, line)}`)
@@ -217,6 +221,11 @@ function literalPrefix(source: string): string {
     else break
   }
   return prefix
+}
+
+/** "the modem sent more than 16 MiB in step 4": the chat stopped keeping what it received. */
+function tooMuchData(judging: Judging, cause: string | undefined): string {
+  return `the modem sent ${cause ?? 'too much data'} in step ${judging.step.no}`
 }
 
 function receivedTail(judging: Judging): string {

@@ -14,8 +14,12 @@ function frame(chunks: Array<string | Buffer>, settings: FramerSettings = simcom
   return chunks.flatMap(chunk => framer.push(typeof chunk === 'string' ? Buffer.from(chunk, 'latin1') : chunk))
 }
 
+function textOf(event: FrameEvent | undefined): string | undefined {
+  return event === undefined || event.kind === 'too-long' ? undefined : event.text
+}
+
 function brief(events: FrameEvent[]): string[] {
-  return events.map(event => `${event.kind}:${event.text}`)
+  return events.map(event => `${event.kind}:${textOf(event) ?? ''}`)
 }
 
 function splitAt(bytes: Buffer, cuts: number[]): Buffer[] {
@@ -73,8 +77,8 @@ t.test('payload URCs are read by length, even when the payload holds CR LF and O
   )
   const payloadEvent = events[4]
   t.ok(payloadEvent?.kind === 'payload' && payloadEvent.bytes.equals(Buffer.from(payload, 'latin1')))
-  t.equal(events[3]?.text, `+CMQTTRXPAYLOAD: 0,${payload.length}`)
-  t.equal(events[5]?.text, '+CMQTTRXEND: 0')
+  t.equal(textOf(events[3]), `+CMQTTRXPAYLOAD: 0,${payload.length}`)
+  t.equal(textOf(events[5]), '+CMQTTRXEND: 0')
 })
 
 t.test('an empty payload is an empty payload event', async t => {
@@ -89,12 +93,22 @@ t.test('a payload header with an absurd length is an ordinary line', async t => 
   t.same(brief(frame(['+CMQTTRXPAYLOAD: 0,99999999\r\nOK\r\n'])), ['line:+CMQTTRXPAYLOAD: 0,99999999', 'line:OK'])
 })
 
-t.test('a line longer than maxLineBytes is emitted in pieces', async t => {
-  const events = frame(['x'.repeat(10), 'y'.repeat(5), '\r\n'], { ...simcomSettings, maxLineBytes: 4 })
+t.test('a line longer than maxLineBytes is dropped with one too-long event, and framing goes on at its end', async t => {
+  const events = frame(['x'.repeat(3), 'x'.repeat(7), 'y'.repeat(5), '\r\nOK\r\n'], { ...simcomSettings, maxLineBytes: 4 })
   t.same(
-    events.map(event => event.text),
-    ['xxxx', 'xxxx', 'xxyy', 'yyy'],
+    events.map(event => event.kind),
+    ['too-long', 'line'],
   )
+  t.match(events[0], { kind: 'too-long', limitBytes: 4 })
+  t.match(events[1], { text: 'OK' })
+})
+
+t.test('an endless line keeps nothing but the limit', async t => {
+  const framer = new AtFramer({ ...simcomSettings, maxLineBytes: 1024 })
+  const events: FrameEvent[] = []
+  for (let i = 0; i < 200; i++) events.push(...framer.push(Buffer.alloc(4096, 0x41)))
+  t.ok(framer.pendingBytes <= 1024)
+  t.equal(events.filter(event => event.kind === 'too-long').length, 1)
 })
 
 t.test('keeps only the unfinished leftover', async t => {
@@ -135,7 +149,7 @@ function expected(parts: Part[]): string[] {
 }
 
 function describe(events: FrameEvent[]): string[] {
-  return events.map(event => `${event.kind}:${event.kind === 'payload' ? event.bytes.toString('hex') : event.text}`)
+  return events.map(event => `${event.kind}:${event.kind === 'payload' ? event.bytes.toString('hex') : (textOf(event) ?? '')}`)
 }
 
 t.test('property: any conversation frames into its parts, however it is chunked', async t => {
@@ -170,13 +184,10 @@ t.test('property: arbitrary bytes frame the same however chunked, and never thro
   t.pass('held for 1000 byte strings')
 })
 
-t.test('malformed input: invalid UTF-8, NULs, a lone CR, a 1 MB line', async t => {
+t.test('malformed input: invalid UTF-8, NULs, a lone CR, a line just over 1 MiB', async t => {
   t.same(brief(frame([Buffer.from([0xc3, 0x28, 0x00, 0x0d])])).length, 1)
   t.same(frame(['\r']), [])
   const big = Buffer.alloc(1024 * 1024 + 10, 0x41)
   const events = frame([big.subarray(0, 300_000), big.subarray(300_000), '\r\nOK\r\n'])
-  t.same(
-    events.map(event => event.text.length),
-    [1024 * 1024, 10, 2],
-  )
+  t.same(brief(events), ['too-long:', 'line:OK'], 'the over-long line is dropped, the next line is framed')
 })

@@ -121,9 +121,12 @@ t.test('a received message between OK and +CMQTTPUB: payloads by length, block k
   ])
 })
 
-t.test('a timeout ends the wait, clears its timer, and late lines go to the URC buffer', async t => {
+t.test('a timeout ends the wait, clears its timer, and a late final is recorded as late, not as a URC', async t => {
   const peer = new ScriptedPeer()
-  const { chat } = await startChat(peer)
+  const entries: ChatTranscriptEntry[] = []
+  const { chat } = await startChat(peer, entry => entries.push(entry))
+  const seen: ChatLine[] = []
+  chat.onLine(line => seen.push(line))
   const timersBefore = activeTimers()
   const exchange = await chat.command('AT', { timeoutMs: 20 })
   t.equal(exchange.outcome, 'timeout')
@@ -131,7 +134,9 @@ t.test('a timeout ends the wait, clears its timer, and late lines go to the URC 
   t.equal(activeTimers(), timersBefore)
   peer.send('\r\nOK\r\n')
   await new Promise(resolve => setImmediate(resolve))
-  t.same(kinds(chat.takeUrcs()), ['final:OK'], 'a late final result is recorded, not lost')
+  t.same(kinds(seen), ['late:OK'], 'a late final result is recorded, not lost')
+  t.same(chat.peekUrcs(), [])
+  t.ok(entries.some(entry => entry.dir === 'note' && String(entry.bytes).startsWith('late answer to `AT`')))
 })
 
 t.test('an AbortSignal cancels a command and a URC wait; an aborted signal cancels at once', async t => {

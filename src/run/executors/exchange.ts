@@ -18,7 +18,6 @@ import {
 } from '../judge-window.js'
 import { describeExpectations, renderExpectations, renderText } from '../render-step.js'
 import type { RunContext } from '../run-context.js'
-import { StepWindow } from '../step-window.js'
 import { stepTimeoutMs, urcWindowMs } from '../timeouts.js'
 
 type Write = (opts: { timeoutMs: number; signal: AbortSignal; isAbort: (line: string) => boolean }) => Promise<Exchange>
@@ -42,7 +41,7 @@ export function executeData(step: Step, ctx: RunContext): Promise<AttemptResult>
 async function executeExchange(step: Step, ctx: RunContext, write: Write, command?: string): Promise<AttemptResult> {
   const resultUrcName = command === undefined ? undefined : resultUrcNameOf(command)
   const expectations = renderExpectations(step, ctx)
-  const window = new StepWindow(ctx)
+  const window = ctx.chat.openWindow()
   const sinceEpochMs = Date.now()
   const judging: Judging = {
     step,

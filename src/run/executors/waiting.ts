@@ -5,7 +5,6 @@ import { errored, passed, type AttemptResult, NO_EVIDENCE } from '../attempt.js'
 import { judgeBroker, judgeForbidden, judgeLines, judgeUrcs, passJudging, type Judging } from '../judge-window.js'
 import { describeExpectations, renderExpectations } from '../render-step.js'
 import type { RunContext } from '../run-context.js'
-import { StepWindow } from '../step-window.js'
 import { urcWindowMs } from '../timeouts.js'
 import { isAttempt } from './exchange.js'
 
@@ -15,7 +14,7 @@ import { isAttempt } from './exchange.js'
  */
 export async function executeWait(step: Step, ctx: RunContext): Promise<AttemptResult> {
   const expectations = renderExpectations(step, ctx)
-  const window = new StepWindow(ctx, { includeBuffered: true })
+  const window = ctx.chat.openWindow({ includeBuffered: true })
   const judging: Judging = {
     step,
     ctx,
