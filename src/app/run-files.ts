@@ -25,7 +25,8 @@ import { ConsoleProgress } from '../report/console/console-progress.js'
 import { writeSuiteReports } from '../report/suite/write-suite-reports.js'
 import { formatDiagnostic, type Diagnostic } from '../model/diagnostic.js'
 import { findSequenceFiles } from '../sequence/find-sequence-files.js'
-import { loadSequence } from '../sequence/load-sequence.js'
+import { listAllSteps, listVarValues, loadSequence } from '../sequence/load-sequence.js'
+import { checkCommandValues } from '../sequence/check-command-values.js'
 import type { Sequence } from '../model/sequence.js'
 import type { SimModem } from '../sim/sim-modem.js'
 import { EXIT } from '../model/exit-code.js'
@@ -121,11 +122,26 @@ async function planRun(paths: string[], options: RunFilesOptions): Promise<Plann
     ...(loaded.teardown ? { teardown: loaded.teardown } : {}),
     ...(options.shard ? { shard: options.shard } : {}),
   })
+  if (report(checkPlanValues(plan, loaded.suite, options.vars))) return { ok: false }
   if (plan.plannedSequences === 0) {
     options.writeError('atseq: no sequence matches the given files, --tag, --exclude-tag and --grep\n')
     return { ok: false }
   }
   return { ok: true, plan, ...(loaded.suite ? { suite: loaded.suite } : {}) }
+}
+
+/** Every value a run will use (`--var`, `--var-file`, suite and device vars) is checked before anything is sent. */
+function checkPlanValues(plan: Plan, suite: Suite | undefined, cliVars: Record<string, string>): Diagnostic[] {
+  const seen = new Set<string>()
+  return plan.entries.flatMap(entry =>
+    plan.devices.flatMap(device => {
+      const vars = { ...listVarValues(entry.sequence), ...resolveRunVars(entry, device, suite, cliVars) }
+      return checkCommandValues(listAllSteps(entry.sequence), vars).filter(d => {
+        const key = formatDiagnostic(d)
+        return !seen.has(key) && seen.add(key)
+      })
+    }),
+  )
 }
 
 /** Suite files named directly, and folders that hold a `suite.yaml`, are suites; everything else is sequences. */

@@ -7,7 +7,7 @@ import type { Phase, Step, Template } from '../model/sequence.js'
 import type { StepResult } from '../model/run-record.js'
 import { errored, type AttemptResult, type RunInterruption } from './attempt.js'
 import { executorFor } from './executors/index.js'
-import { renderText, StepProblem } from './render-step.js'
+import { checkRenderedAction, renderText, StepProblem } from './render-step.js'
 import type { RunContext, RunEvents } from './run-context.js'
 import type { Recorder } from '../record/recorder.js'
 
@@ -106,6 +106,7 @@ async function attemptWithRetries(step: Step, ctx: RunContext): Promise<{ attemp
 
 async function attemptOnce(step: Step, ctx: RunContext): Promise<AttemptResult> {
   try {
+    checkRenderedAction(step, ctx)
     return await executorFor(step)(step, ctx)
   } catch (error) {
     if (error instanceof StepProblem)
