@@ -27,6 +27,7 @@ import { formatDiagnostic, type Diagnostic } from '../model/diagnostic.js'
 import { findSequenceFiles } from '../sequence/find-sequence-files.js'
 import { listAllSteps, listVarValues, loadSequence } from '../sequence/load-sequence.js'
 import { checkCommandValues } from '../sequence/check-command-values.js'
+import { isTimeoutScale, MAX_TIMEOUT_SCALE, MIN_TIMEOUT_SCALE } from '../sequence/duration.js'
 import type { Sequence } from '../model/sequence.js'
 import type { SimModem } from '../sim/sim-modem.js'
 import { EXIT } from '../model/exit-code.js'
@@ -123,6 +124,10 @@ async function planRun(paths: string[], options: RunFilesOptions): Promise<Plann
     ...(options.shard ? { shard: options.shard } : {}),
   })
   if (report(checkPlanValues(plan, loaded.suite, options.vars))) return { ok: false }
+  if (!isTimeoutScale(options.timeoutScale * (loaded.suite?.timeoutScale ?? 1))) {
+    options.writeError(`atseq: --timeout-scale times the suite's timeout_scale must be from ${MIN_TIMEOUT_SCALE} to ${MAX_TIMEOUT_SCALE}\n`)
+    return { ok: false }
+  }
   if (plan.plannedSequences === 0) {
     options.writeError('atseq: no sequence matches the given files, --tag, --exclude-tag and --grep\n')
     return { ok: false }

@@ -8,6 +8,7 @@ import type { Shard } from '../model/suite.js'
 import { describeSuiteCounts, runFiles } from '../app/run-files.js'
 import { EXIT } from '../model/exit-code.js'
 import { readPackageVersion } from './version.js'
+import { isTimeoutScale, MAX_TIMEOUT_SCALE, MIN_TIMEOUT_SCALE } from '../sequence/duration.js'
 
 const FORMATS: readonly ReportFormat[] = ['html', 'junit', 'json']
 
@@ -200,6 +201,7 @@ function parseFormats(value: string): ReportFormat[] {
 
 function parseScale(value: string): number {
   const scale = Number(value)
-  if (!Number.isFinite(scale) || scale <= 0) throw new InvalidArgumentError('expected a positive number, e.g. 2 or 0.5')
+  if (!isTimeoutScale(scale))
+    throw new InvalidArgumentError(`expected a number from ${MIN_TIMEOUT_SCALE} to ${MAX_TIMEOUT_SCALE}, e.g. 2 or 0.5`)
   return scale
 }

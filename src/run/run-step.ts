@@ -10,6 +10,7 @@ import { executorFor } from './executors/index.js'
 import { checkRenderedAction, renderText, StepProblem } from './render-step.js'
 import type { RunContext, RunEvents } from './run-context.js'
 import type { Recorder } from '../record/recorder.js'
+import { scaleMs } from './timeouts.js'
 
 /** A finished step and whether the run can go on after it. */
 export interface StepRun {
@@ -97,7 +98,7 @@ async function attemptWithRetries(step: Step, ctx: RunContext): Promise<{ attemp
     if (attempt.status !== 'failed' || attempts > times || ctx.signal.aborted) return { attempt, attempts }
     ctx.recorder.recordNote(`step ${step.no}: attempt ${attempts} failed (${attempt.reason ?? ''}); retrying`)
     try {
-      await delay((step.retry?.everyMs ?? 0) * ctx.timeoutScale, undefined, { signal: ctx.signal })
+      await delay(scaleMs(step.retry?.everyMs ?? 0, ctx), undefined, { signal: ctx.signal })
     } catch {
       return { attempt, attempts }
     }

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto'
 import { errorAt, type Diagnostic } from '../model/diagnostic.js'
-import { parseDuration } from './duration.js'
+import { formatDuration, MAX_DURATION_MS, parseDuration } from './duration.js'
 import { isFinalResultMatcher, parseLineText } from './line-matcher.js'
 import type {
   BrokerMessage,
@@ -47,7 +47,24 @@ export function buildSequence(root: Data, source: YamlSource, bytes: Buffer): { 
     teardown: buildPhase(ctx, 'teardown'),
     at: locatePath(source, []),
   }
+  checkDurations(ctx, [], [['timeout']])
   return { sequence, diagnostics: ctx.diagnostics }
+}
+
+/** Durations beyond MAX_DURATION_MS would overflow a timer (and fire at once); each is reported where it is written. */
+function checkDurations(ctx: BuildContext, path: PathSegment[], keys: readonly PathSegment[][]): void {
+  for (const key of keys) {
+    const text = readPath(readPath(ctx.root, path), key)
+    if (typeof text !== 'string' || parseDuration(text) <= MAX_DURATION_MS) continue
+    ctx.diagnostics.push(
+      errorAt(
+        locatePath(ctx.source, [...path, ...key]),
+        'duration-out-of-range',
+        `${path.length === 0 ? '' : describeStepContext(path, ctx.root)}${text} is longer than the longest duration, ${formatDuration(MAX_DURATION_MS)}`,
+        `write at most ${formatDuration(MAX_DURATION_MS)}`,
+      ),
+    )
+  }
 }
 
 function buildVars(ctx: BuildContext): Record<string, VarValue> {
@@ -101,6 +118,7 @@ function buildStep(ctx: BuildContext, phase: Phase, index: number, data: Data): 
     at: locatePath(ctx.source, path),
   }
   checkStep(ctx, path, data)
+  checkDurations(ctx, path, [['sleep'], ['timeout'], ['within'], ['retry', 'every']])
   return step
 }
 
