@@ -103,7 +103,13 @@ function renderTestcase(record: RunRecord, step: StepResult): string {
   const open = `    <testcase name="${attr(nameTestcase(step))}" classname="${attr(record.sequence.name)}" time="${formatSeconds(step.durationMs)}" file="${attr(step.at.file)}" line="${step.at.line}">`
   const transcript = formatTranscriptAsText(sliceStepTranscript(record, step))
   const out = transcript === '' ? [] : [`      <system-out>${text(transcript)}</system-out>`]
-  return [open, ...renderOutcome(step), ...out, '    </testcase>'].join('\n')
+  return [open, ...renderAttempts(step), ...renderOutcome(step), ...out, '    </testcase>'].join('\n')
+}
+
+/** A step that needed retries says how many attempts it took, on success too (a flaky pass is worth seeing). */
+function renderAttempts(step: StepResult): string[] {
+  if (step.attempts <= 1) return []
+  return ['      <properties>', `        <property name="attempts" value="${step.attempts}"/>`, '      </properties>']
 }
 
 function renderOutcome(step: StepResult): string[] {

@@ -145,3 +145,12 @@ t.test('a todo step is an <error type="todo">', async t => {
   const xml = renderJunitReport([{ ...run, steps: [todo, ...rest] }])
   t.match(xml, /<error message="row 1 is a todo" type="todo">/)
 })
+
+t.test('a step that passed after retries shows its attempts', async t => {
+  const run = seedPassRun()
+  const [first, ...rest] = run.steps
+  const xml = renderJunitReport([{ ...run, steps: [{ ...first!, attempts: 3 }, ...rest.map(step => ({ ...step, attempts: 1 }))] }])
+  t.equal((xml.match(/<property name="attempts" value="3"\/>/g) ?? []).length, 1)
+  t.notMatch(xml, /name="attempts" value="1"/)
+  t.same(checkWellFormed(xml), [])
+})
