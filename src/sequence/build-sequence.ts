@@ -161,8 +161,29 @@ function buildLines(ctx: BuildContext, path: PathSegment[]): LineMatcher[] {
 }
 
 function buildLineMatcher(ctx: BuildContext, path: PathSegment[], value: unknown): LineMatcher {
-  if (isRecord(value)) return { kind: 'absent', matcher: buildPresentMatcher(ctx, [...path, 'not']) }
+  if (isRecord(value)) {
+    checkNotPlacement(ctx, path)
+    return { kind: 'absent', matcher: buildPresentMatcher(ctx, [...path, 'not']) }
+  }
   return buildPresentMatcher(ctx, path)
+}
+
+/**
+ * `{ not: X }` is only sound under `expect:`, where the step's whole window is judged. `urc:` and `wait:` list lines
+ * that must arrive (their wait ends when they do, so it cannot prove an absence), and `abort:` acts on a line as it
+ * arrives: a line that does not arrive gives it nothing to act on.
+ */
+function checkNotPlacement(ctx: BuildContext, path: PathSegment[]): void {
+  const key = path.find(segment => segment === 'urc' || segment === 'wait' || segment === 'abort')
+  if (key === undefined) return
+  ctx.diagnostics.push(
+    errorAt(
+      locateKey(ctx.source, path, 'not'),
+      'misplaced-not',
+      `${path[0] === 'abort' ? '' : describeStepContext(path, ctx.root)}{ not: ... } has no meaning under ${key}:, which ${key === 'abort' ? 'acts on lines that arrive' : 'lists lines that must arrive'}`,
+      "move it under the step's expect:, where a line that must not arrive is checked over the step's window",
+    ),
+  )
 }
 
 function buildPresentMatcher(ctx: BuildContext, path: PathSegment[]): Exclude<LineMatcher, { kind: 'absent' }> {
