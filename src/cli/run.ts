@@ -1,5 +1,4 @@
 /** `atseq run`: parses arguments, wires Ctrl-C, and maps the run's outcome to the exit code. */
-import { readFileSync } from 'node:fs'
 import { Command, InvalidArgumentError, Option } from 'commander'
 import { ConsoleProgress } from '../report/console/console-progress.js'
 import type { ReportFormat } from '../report/write-reports.js'
@@ -8,6 +7,7 @@ import type { Shard } from '../model/suite.js'
 import { describeSuiteCounts, runFiles } from '../app/run-files.js'
 import { EXIT } from '../model/exit-code.js'
 import { readPackageVersion } from './version.js'
+import { readRegularFileSync } from '../sequence/read-source.js'
 import { isTimeoutScale, MAX_TIMEOUT_SCALE, MIN_TIMEOUT_SCALE } from '../sequence/duration.js'
 
 const FORMATS: readonly ReportFormat[] = ['html', 'junit', 'json']
@@ -170,12 +170,13 @@ function parseShardOption(value: string): Shard {
 function collectVarFile(value: string, previous: Record<string, string>): Record<string, string> {
   const eq = value.indexOf('=')
   if (eq <= 0) throw new InvalidArgumentError(`expected name=path, got '${value}'`)
-  try {
-    return { ...previous, [value.slice(0, eq)]: readFileSync(value.slice(eq + 1), 'utf8') }
-  } catch (error) {
-    throw new InvalidArgumentError(`cannot read ${value.slice(eq + 1)}: ${(error as NodeJS.ErrnoException).code ?? 'error'}`)
-  }
+  const read = readRegularFileSync(value.slice(eq + 1), MAX_VAR_FILE_BYTES)
+  if (read.kind === 'unreadable') throw new InvalidArgumentError(`cannot use ${value.slice(eq + 1)}: ${read.diagnostic.message}`)
+  return { ...previous, [value.slice(0, eq)]: read.bytes.toString('utf8') }
 }
+
+/** A var file holds a certificate or a key: a few kilobytes; 1 MiB is generous and bounds the read. */
+const MAX_VAR_FILE_BYTES = 1024 * 1024
 
 function collectList(value: string, previous: string[]): string[] {
   return [...previous, value]

@@ -30,3 +30,12 @@ t.test('a --var that injects a command exits 2 before anything is sent', async t
   t.equal(run.status, 2)
   t.match(run.stderr, /\[control-character-in-value\]/)
 })
+
+t.test('--var-file of a device or a folder exits 2 at once instead of reading without end', async t => {
+  const dir = t.testdir({ 'a.yaml': 'sequence: a\nsteps:\n  - send: AT\n' })
+  for (const path of ['/dev/zero', dir]) {
+    const run = atseq('run', '--var-file', `ca=${path}`, '--report-dir', join(dir, 'reports'), join(dir, 'a.yaml'))
+    t.equal(run.status, 2, path)
+    t.match(run.stderr, /cannot use/)
+  }
+})
