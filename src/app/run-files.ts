@@ -25,9 +25,8 @@ import { ConsoleProgress } from '../report/console/console-progress.js'
 import { writeSuiteReports } from '../report/suite/write-suite-reports.js'
 import { formatDiagnostic, type Diagnostic } from '../model/diagnostic.js'
 import { findSequenceFiles } from '../sequence/find-sequence-files.js'
-import { listAllSteps, listVarValues, loadSequence } from '../sequence/load-sequence.js'
-import { checkCommandValues } from '../sequence/check-command-values.js'
-import { isTimeoutScale, MAX_TIMEOUT_SCALE, MIN_TIMEOUT_SCALE } from '../sequence/duration.js'
+import { loadSequence } from '../sequence/load-sequence.js'
+import { checkPlanValues, checkTimeoutScale, prepareReportDir } from './check-run-inputs.js'
 import type { Sequence } from '../model/sequence.js'
 import type { SimModem } from '../sim/sim-modem.js'
 import { EXIT } from '../model/exit-code.js'
@@ -70,6 +69,13 @@ const DEFAULT_DEVICE = 'sim://simcom-a76xx'
 
 /** Runs the plan; the exit code is the worst of all runs (130 > 3 > 2 > 1 > 0). */
 export async function runFiles(paths: string[], options: RunFilesOptions): Promise<RunFilesResult> {
+  const result = await runPlanned(paths, options)
+  for (const run of result.runs.filter(run => run.record.exitCode === EXIT.internal))
+    options.writeError(`atseq: internal error, please report it: ${run.record.sequence.file}: ${run.record.endReason ?? 'crashed'}\n`)
+  return result
+}
+
+async function runPlanned(paths: string[], options: RunFilesOptions): Promise<RunFilesResult> {
   const planned = await planRun(paths, options)
   if (!planned.ok) return { exitCode: EXIT.invalidInput, runs: [] }
   const { plan, suite } = planned
@@ -100,6 +106,11 @@ function isSuiteRun(plan: Plan): boolean {
 type Planned = { ok: true; plan: Plan; suite?: Suite } | { ok: false }
 
 async function planRun(paths: string[], options: RunFilesOptions): Promise<Planned> {
+  const reportDirProblem = prepareReportDir(options.reportDir)
+  if (reportDirProblem !== undefined) {
+    options.writeError(`atseq: --report-dir ${options.reportDir}: ${reportDirProblem}\n`)
+    return { ok: false }
+  }
   const inputs = await classifyInputs(paths)
   const report = (diagnostics: readonly Diagnostic[]): boolean => {
     for (const d of diagnostics.filter(x => x.severity === 'error')) options.writeError(`${formatDiagnostic(d)}\n`)
@@ -124,8 +135,9 @@ async function planRun(paths: string[], options: RunFilesOptions): Promise<Plann
     ...(options.shard ? { shard: options.shard } : {}),
   })
   if (report(checkPlanValues(plan, loaded.suite, options.vars))) return { ok: false }
-  if (!isTimeoutScale(options.timeoutScale * (loaded.suite?.timeoutScale ?? 1))) {
-    options.writeError(`atseq: --timeout-scale times the suite's timeout_scale must be from ${MIN_TIMEOUT_SCALE} to ${MAX_TIMEOUT_SCALE}\n`)
+  const scaleProblem = checkTimeoutScale(options.timeoutScale, loaded.suite)
+  if (scaleProblem !== undefined) {
+    options.writeError(`atseq: ${scaleProblem}\n`)
     return { ok: false }
   }
   if (plan.plannedSequences === 0) {
@@ -133,20 +145,6 @@ async function planRun(paths: string[], options: RunFilesOptions): Promise<Plann
     return { ok: false }
   }
   return { ok: true, plan, ...(loaded.suite ? { suite: loaded.suite } : {}) }
-}
-
-/** Every value a run will use (`--var`, `--var-file`, suite and device vars) is checked before anything is sent. */
-function checkPlanValues(plan: Plan, suite: Suite | undefined, cliVars: Record<string, string>): Diagnostic[] {
-  const seen = new Set<string>()
-  return plan.entries.flatMap(entry =>
-    plan.devices.flatMap(device => {
-      const vars = { ...listVarValues(entry.sequence), ...resolveRunVars(entry, device, suite, cliVars) }
-      return checkCommandValues(listAllSteps(entry.sequence), vars).filter(d => {
-        const key = formatDiagnostic(d)
-        return !seen.has(key) && seen.add(key)
-      })
-    }),
-  )
 }
 
 /** Suite files named directly, and folders that hold a `suite.yaml`, are suites; everything else is sequences. */
