@@ -21,6 +21,8 @@ interface RunState {
   stopReason?: string
   interruption?: RunInterruption
   invalidInput: boolean
+  /** A step found the broker (or another dependency besides the modem) gone. */
+  infrastructure?: boolean
 }
 
 /**
@@ -49,6 +51,7 @@ async function runPhase(phase: Phase, steps: Step[], ctx: RunContext, state: Run
     const run = await runStep(phase, step, ctx)
     results.push(run.result)
     if (run.invalidInput) state.invalidInput = true
+    if (run.infrastructure) state.infrastructure = true
     if (run.interruption) {
       state.interruption = run.interruption
       state.stopReason = run.interruption === 'interrupted' ? 'the run was interrupted' : `the link dropped at step ${step.no}`
@@ -68,6 +71,7 @@ function judgeRun(results: StepResult[], state: RunState, teardown: RunState): R
   if (state.interruption === 'link-dropped' || teardown.interruption === 'link-dropped') {
     return { status: 'errored', exitCode: EXIT.infrastructure, ...reason }
   }
+  if (state.infrastructure || teardown.infrastructure) return { status: 'errored', exitCode: EXIT.infrastructure, ...reason }
   if (state.invalidInput || teardown.invalidInput) return { status: 'errored', exitCode: EXIT.invalidInput, ...reason }
   const todos = results.filter(isTodo).length
   // A draft whose every step is a todo tested nothing: the input is unfinished, not the modem at fault.

@@ -5,7 +5,7 @@
 import { setTimeout as delay } from 'node:timers/promises'
 import type { Phase, Step, Template } from '../model/sequence.js'
 import type { StepResult } from '../model/run-record.js'
-import { errored, type AttemptResult, type RunInterruption } from './attempt.js'
+import { errored, InfrastructureError, type AttemptResult, type RunInterruption } from './attempt.js'
 import { executorFor } from './executors/index.js'
 import { checkRenderedAction, renderText, StepProblem } from './render-step.js'
 import type { RunContext, RunEvents } from './run-context.js'
@@ -17,6 +17,7 @@ export interface StepRun {
   result: StepResult
   interruption?: RunInterruption
   invalidInput?: boolean
+  infrastructure?: boolean
 }
 
 /** Runs a step (with its retries), records it, stores its captures, and returns its result. */
@@ -51,6 +52,7 @@ export async function runStep(phase: Phase, step: Step, ctx: RunContext): Promis
     result,
     ...(attempt.interruption ? { interruption: attempt.interruption } : {}),
     ...(attempt.invalidInput ? { invalidInput: true } : {}),
+    ...(attempt.infrastructure ? { infrastructure: true } : {}),
   }
 }
 
@@ -112,6 +114,8 @@ async function attemptOnce(step: Step, ctx: RunContext): Promise<AttemptResult> 
   } catch (error) {
     if (error instanceof StepProblem)
       return { ...errored({ expected: [], received: [], unexpectedUrcs: [] }, 'invalid-step', error.message), invalidInput: true }
+    if (error instanceof InfrastructureError)
+      return { ...errored({ expected: [], received: [], unexpectedUrcs: [] }, 'broker-missing', error.message), infrastructure: true }
     throw error
   }
 }
