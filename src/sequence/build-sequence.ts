@@ -16,6 +16,7 @@ import type {
 } from '../model/sequence.js'
 import { describeStepContext, isRecord } from './step-context.js'
 import { checkTemplate, hasExpressions } from './template.js'
+import { compileLinear } from './linear-regex.js'
 import { locateKey, locatePath, type PathSegment, type YamlSource } from './yaml-source.js'
 
 /** The default step timeout when a sequence sets none. */
@@ -211,6 +212,19 @@ function checkRegex(ctx: BuildContext, path: PathSegment[], pattern: Template, f
         pattern.at,
         'bad-regex',
         `${describeStepContext(path, ctx.root)}the regular expression /${pattern.text}/${flags} is not valid: ${reason}`,
+      ),
+    )
+    return
+  }
+  try {
+    compileLinear(source, flags)
+  } catch (error) {
+    ctx.diagnostics.push(
+      errorAt(
+        pattern.at,
+        'regex-unsupported',
+        `${describeStepContext(path, ctx.root)}the regular expression /${pattern.text}/${flags} is ${(error as Error).message}`,
+        'match the line without lookaround or backreferences, e.g. with a capture group and a later step',
       ),
     )
   }
