@@ -57,8 +57,9 @@ export function registerRun(program: Command): void {
     .addHelpText(
       'after',
       `
-Exit codes: 0 all passed, 1 a step failed, 2 invalid input (schema, templating, usage),
-3 infrastructure (port not found, link dropped, broker down), 130 interrupted (Ctrl-C).
+Exit codes: 0 all passed, 1 a step failed or errored or a todo stands, 2 invalid input (schema,
+templating, values, bounds, usage), 3 infrastructure (port not found, link dropped, broker down),
+70 atseq crashed (reports still written), 130 interrupted (Ctrl-C).
 Examples:
   atseq run sequences/simcom/mqtts-not-verify-server.yaml
   atseq run sequences/simcom/mqtt/                      (the suite in that folder)
