@@ -6,11 +6,26 @@ const totals = { pass: 0, fail: 0, skip: 0 }
 const failures = []
 const parser = new Parser()
 
+// A test that passed but skipped something inside (t.skip, a skipped assertion or nested subtest) did not run
+// all it says: it counts as skipped, not passed.
+function watchSkips(parser, mark) {
+  parser.on('assert', point => {
+    if (point.skip || point.todo) mark()
+  })
+  parser.on('child', child => watchSkips(child, mark))
+}
+
 parser.on('child', file => {
+  const skippedInside = new Set()
+  let passedWithSkips = 0
+  file.on('child', test => watchSkips(test, () => skippedInside.add(test.name)))
+  file.on('assert', point => {
+    if (point.ok && !point.skip && !point.todo && skippedInside.has(point.name)) passedWithSkips += 1
+  })
   file.on('complete', results => {
-    totals.pass += results.pass - results.skip - results.todo
+    totals.pass += results.pass - results.skip - results.todo - passedWithSkips
     totals.fail += results.fail
-    totals.skip += results.skip + results.todo
+    totals.skip += results.skip + results.todo + passedWithSkips
     for (const failure of results.failures) failures.push(`${file.name}: ${failure.name}`)
   })
 })

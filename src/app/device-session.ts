@@ -31,6 +31,7 @@ import { ReplayTransport } from '../transport/replay-transport.js'
 import { isTransportError } from '../transport/transport-error.js'
 import type { Transport } from '../model/transport.js'
 import { createReplayBrokerLink } from './replay-broker.js'
+import { InfrastructureError } from '../run/attempt.js'
 
 /** atseq could not reach the device or its broker: infrastructure, not a test result (exit 3). */
 export class DeviceError extends Error {
@@ -178,7 +179,26 @@ function linkBroker(observer: BrokerObserver, publish: (message: PublishedMessag
   }
   return {
     waitFor: (match, options) => observer.waitFor(match, options).then(message => ({ outcome: 'received', message }), ended),
-    publish,
+    publish: message => publishOrFail(publish, message),
+  }
+}
+
+/** A broker publishes in milliseconds; one that has not answered in this long is gone. */
+const PUBLISH_TIMEOUT_MS = 5000
+
+/** Publishes, or throws an InfrastructureError naming the cause when the broker is gone or does not answer. */
+async function publishOrFail(publish: (message: PublishedMessage) => Promise<void>, message: PublishedMessage): Promise<void> {
+  let timer: NodeJS.Timeout | undefined
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`no answer in ${PUBLISH_TIMEOUT_MS} ms`)), PUBLISH_TIMEOUT_MS)
+  })
+  try {
+    await Promise.race([publish(message), timeout])
+  } catch (error) {
+    const cause = error instanceof Error ? error.message : String(error)
+    throw new InfrastructureError(`the broker could not publish on ${message.topic}: ${cause}`, { cause: error })
+  } finally {
+    clearTimeout(timer)
   }
 }
 

@@ -26,6 +26,7 @@ import { writeSuiteReports } from '../report/suite/write-suite-reports.js'
 import { formatDiagnostic, type Diagnostic } from '../model/diagnostic.js'
 import { findSequenceFiles } from '../sequence/find-sequence-files.js'
 import { loadSequence } from '../sequence/load-sequence.js'
+import { checkPlanValues, checkTimeoutScale, prepareReportDir } from './check-run-inputs.js'
 import type { Sequence } from '../model/sequence.js'
 import type { SimModem } from '../sim/sim-modem.js'
 import { EXIT } from '../model/exit-code.js'
@@ -68,6 +69,13 @@ const DEFAULT_DEVICE = 'sim://simcom-a76xx'
 
 /** Runs the plan; the exit code is the worst of all runs (130 > 3 > 2 > 1 > 0). */
 export async function runFiles(paths: string[], options: RunFilesOptions): Promise<RunFilesResult> {
+  const result = await runPlanned(paths, options)
+  for (const run of result.runs.filter(run => run.record.exitCode === EXIT.internal))
+    options.writeError(`atseq: internal error, please report it: ${run.record.sequence.file}: ${run.record.endReason ?? 'crashed'}\n`)
+  return result
+}
+
+async function runPlanned(paths: string[], options: RunFilesOptions): Promise<RunFilesResult> {
   const planned = await planRun(paths, options)
   if (!planned.ok) return { exitCode: EXIT.invalidInput, runs: [] }
   const { plan, suite } = planned
@@ -98,6 +106,11 @@ function isSuiteRun(plan: Plan): boolean {
 type Planned = { ok: true; plan: Plan; suite?: Suite } | { ok: false }
 
 async function planRun(paths: string[], options: RunFilesOptions): Promise<Planned> {
+  const reportDirProblem = prepareReportDir(options.reportDir)
+  if (reportDirProblem !== undefined) {
+    options.writeError(`atseq: --report-dir ${options.reportDir}: ${reportDirProblem}\n`)
+    return { ok: false }
+  }
   const inputs = await classifyInputs(paths)
   const report = (diagnostics: readonly Diagnostic[]): boolean => {
     for (const d of diagnostics.filter(x => x.severity === 'error')) options.writeError(`${formatDiagnostic(d)}\n`)
@@ -121,6 +134,12 @@ async function planRun(paths: string[], options: RunFilesOptions): Promise<Plann
     ...(loaded.teardown ? { teardown: loaded.teardown } : {}),
     ...(options.shard ? { shard: options.shard } : {}),
   })
+  if (report(checkPlanValues(plan, loaded.suite, options.vars))) return { ok: false }
+  const scaleProblem = checkTimeoutScale(options.timeoutScale, loaded.suite)
+  if (scaleProblem !== undefined) {
+    options.writeError(`atseq: ${scaleProblem}\n`)
+    return { ok: false }
+  }
   if (plan.plannedSequences === 0) {
     options.writeError('atseq: no sequence matches the given files, --tag, --exclude-tag and --grep\n')
     return { ok: false }

@@ -94,7 +94,6 @@ async function runOnDevice(
 ): Promise<{ verdict: RunVerdict; brokerMessages: RecordedBrokerMessage[] }> {
   let session: DeviceSession | undefined
   let verdict: RunVerdict
-  let brokerMessages: RecordedBrokerMessage[]
   try {
     session = await openDeviceSession({
       url: options.device,
@@ -111,16 +110,25 @@ async function runOnDevice(
     if (options.identify) recorder.recordIdentity(await identifyDevice(session.chat, options.signal))
     verdict = await runSequence(ctx, options.teardownSignal)
   } catch (error) {
-    if (!(error instanceof DeviceError || error instanceof DeviceUsageError)) throw error
+    if (!(error instanceof DeviceError || error instanceof DeviceUsageError)) {
+      // A bug in atseq: the reports are still written, marked crashed, so the run's evidence is not lost.
+      const endReason = `crashed: ${error instanceof Error ? error.message : String(error)}`
+      recorder.recordNote(`atseq ${endReason}`)
+      return { verdict: { status: 'errored', exitCode: EXIT.internal, endReason }, brokerMessages: await closeSession(session) }
+    }
     recorder.recordNote(error.message)
     skipAll(sequence, recorder, options.events, error.message)
     const exitCode = error instanceof DeviceUsageError ? EXIT.invalidInput : EXIT.infrastructure
     verdict = { status: 'errored', exitCode, endReason: error.message }
-  } finally {
-    brokerMessages = session?.brokerMessages() ?? []
-    await session?.close()
   }
-  return { verdict, brokerMessages }
+  return { verdict, brokerMessages: await closeSession(session) }
+}
+
+/** Closes the session (when one was opened) and returns what its broker received. */
+async function closeSession(session: DeviceSession | undefined): Promise<RecordedBrokerMessage[]> {
+  const messages = session?.brokerMessages() ?? []
+  await session?.close()
+  return messages
 }
 
 function createContext(

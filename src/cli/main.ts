@@ -10,9 +10,14 @@ try {
     // Help and --version end with code 0; every other commander error is a usage error.
     process.exitCode = error.exitCode === 0 ? EXIT.passed : EXIT.invalidInput
   } else {
-    process.stderr.write(
-      `atseq: internal error, please report it: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
-    )
+    // One line by default; the stack is for whoever reports or fixes the bug.
+    const detail =
+      error instanceof Error ? (process.argv.includes('--debug') ? (error.stack ?? error.message) : error.message) : String(error)
+    process.stderr.write(`atseq: internal error, please report it (run with --debug for the stack trace): ${firstLine(detail, error)}\n`)
     process.exitCode = EXIT.internal
   }
+}
+
+function firstLine(detail: string, error: unknown): string {
+  return process.argv.includes('--debug') || !(error instanceof Error) ? detail : (detail.split('\n')[0] ?? detail)
 }

@@ -16,6 +16,7 @@ export function buildProgram(): Command {
   const program = new Command('atseq')
     .description('Declarative AT-command test sequences for cellular modems: import spec tables, validate, run, report.')
     .version(readPackageVersion())
+    .option('--debug', 'print the stack trace of an internal error (exit 70)')
     .showHelpAfterError()
     // Usage errors exit 2 (invalid input), not commander's default 1 (which means "a test failed").
     .exitOverride()

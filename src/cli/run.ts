@@ -1,5 +1,4 @@
 /** `atseq run`: parses arguments, wires Ctrl-C, and maps the run's outcome to the exit code. */
-import { readFileSync } from 'node:fs'
 import { Command, InvalidArgumentError, Option } from 'commander'
 import { ConsoleProgress } from '../report/console/console-progress.js'
 import { isReportFormat, REPORT_FORMATS, type ReportFormat } from '../report/report-formats.js'
@@ -8,6 +7,8 @@ import type { Shard } from '../model/suite.js'
 import { describeSuiteCounts, runFiles } from '../app/run-files.js'
 import { EXIT } from '../model/exit-code.js'
 import { readPackageVersion } from './version.js'
+import { readRegularFileSync } from '../sequence/read-source.js'
+import { isTimeoutScale, MAX_TIMEOUT_SCALE, MIN_TIMEOUT_SCALE } from '../sequence/duration.js'
 
 export function registerRun(program: Command): void {
   program
@@ -54,8 +55,9 @@ export function registerRun(program: Command): void {
     .addHelpText(
       'after',
       `
-Exit codes: 0 all passed, 1 a step failed, 2 invalid input (schema, templating, usage),
-3 infrastructure (port not found, link dropped, broker down), 130 interrupted (Ctrl-C).
+Exit codes: 0 all passed, 1 a step failed or errored or a todo stands, 2 invalid input (schema,
+templating, values, bounds, usage), 3 infrastructure (port not found, link dropped, broker down),
+70 atseq crashed (reports still written), 130 interrupted (Ctrl-C).
 Examples:
   atseq run sequences/simcom/mqtts-not-verify-server.yaml
   atseq run sequences/simcom/mqtt/                      (the suite in that folder)
@@ -167,12 +169,13 @@ function parseShardOption(value: string): Shard {
 function collectVarFile(value: string, previous: Record<string, string>): Record<string, string> {
   const eq = value.indexOf('=')
   if (eq <= 0) throw new InvalidArgumentError(`expected name=path, got '${value}'`)
-  try {
-    return { ...previous, [value.slice(0, eq)]: readFileSync(value.slice(eq + 1), 'utf8') }
-  } catch (error) {
-    throw new InvalidArgumentError(`cannot read ${value.slice(eq + 1)}: ${(error as NodeJS.ErrnoException).code ?? 'error'}`)
-  }
+  const read = readRegularFileSync(value.slice(eq + 1), MAX_VAR_FILE_BYTES)
+  if (read.kind === 'unreadable') throw new InvalidArgumentError(`cannot use ${value.slice(eq + 1)}: ${read.diagnostic.message}`)
+  return { ...previous, [value.slice(0, eq)]: read.bytes.toString('utf8') }
 }
+
+/** A var file holds a certificate or a key: a few kilobytes; 1 MiB is generous and bounds the read. */
+const MAX_VAR_FILE_BYTES = 1024 * 1024
 
 function collectList(value: string, previous: string[]): string[] {
   return [...previous, value]
@@ -198,6 +201,7 @@ function parseFormats(value: string): ReportFormat[] {
 
 function parseScale(value: string): number {
   const scale = Number(value)
-  if (!Number.isFinite(scale) || scale <= 0) throw new InvalidArgumentError('expected a positive number, e.g. 2 or 0.5')
+  if (!isTimeoutScale(scale))
+    throw new InvalidArgumentError(`expected a number from ${MIN_TIMEOUT_SCALE} to ${MAX_TIMEOUT_SCALE}, e.g. 2 or 0.5`)
   return scale
 }

@@ -20,6 +20,16 @@ export interface AttemptResult {
   interruption?: RunInterruption
   /** Set when the step itself is wrong (a template or regex), not the modem: the run exits 2. */
   invalidInput?: boolean
+  /** Set when what the step needs outside the modem (the broker) is gone: the run exits 3, teardown still runs. */
+  infrastructure?: boolean
+}
+
+/**
+ * Thrown by what a run depends on besides the modem (the broker link) when it is gone; the runner errors the step
+ * with its message as the cause and goes on to teardown.
+ */
+export class InfrastructureError extends Error {
+  override readonly name = 'InfrastructureError'
 }
 
 /** What an executor knows before it judges: what was expected and what arrived. */

@@ -3,7 +3,9 @@
  * compiled regexes. A bad template or regex becomes a StepProblem carrying its location.
  */
 import { formatDiagnostic } from '../model/diagnostic.js'
-import { renderTemplate, TemplateError } from '../sequence/template.js'
+import { LinearRegExp } from '../sequence/linear-regex.js'
+import { renderTemplate, TemplateError, listTemplateVariables } from '../sequence/template.js'
+import { COMMAND_LINE, describeBreak, findCommandBreaker, findPromptEnder, PROMPT_DATA } from '../sequence/check-command-values.js'
 import type { FinalMatcher, LineMatcher, Step, Template } from '../model/sequence.js'
 import { describeMatcher, type RenderedMatcher } from './line-matching.js'
 import type { RunContext } from './run-context.js'
@@ -33,12 +35,37 @@ export function renderText(template: Template, ctx: RunContext): string {
   }
 }
 
+/**
+ * Checks what a `send` or `data` step will write once rendered, before anything is written: no value (a capture,
+ * an `env.` variable) may break out of the command line or end prompt data early, and hex data must be whole bytes.
+ */
+export function checkRenderedAction(step: Step, ctx: RunContext): void {
+  const action = step.action
+  if (action.kind === 'send') checkBreak(action.command, findCommandBreaker(renderText(action.command, ctx)), COMMAND_LINE, ctx)
+  if (action.kind !== 'data') return
+  const text = renderText(action.data, ctx)
+  if (action.encoding === 'hex' && !/^(?:\s*[0-9A-Fa-f]{2})*\s*$/.test(text)) {
+    const at = action.data.at
+    throw new StepProblem(`${at.file}:${at.line}:${at.col}: hex data renders to '${text}', not pairs of hex digits [bad-hex]`)
+  }
+  if (action.encoding === 'text' && action.end !== 'none') checkBreak(action.data, findPromptEnder(text), PROMPT_DATA, ctx)
+}
+
+function checkBreak(template: Template, breaker: string | undefined, what: string, ctx: RunContext): void {
+  if (breaker === undefined) return
+  const valueOf = (v: { name: string; source: 'vars' | 'env' }): string =>
+    (v.source === 'env' ? process.env[v.name] : ctx.vars[v.name]) ?? ''
+  const culprit = listTemplateVariables(template).find(v => findCommandBreaker(valueOf(v)) === breaker)
+  const name = culprit === undefined ? undefined : culprit.source === 'env' ? `env.${culprit.name}` : culprit.name
+  throw new StepProblem(formatDiagnostic(describeBreak(culprit?.at ?? template.at, name, breaker, what)))
+}
+
 /** Renders an exact or regex matcher; `absent` matchers are rendered through `renderMatchers`. */
 export function renderMatcher(matcher: Exclude<LineMatcher, { kind: 'absent' }>, ctx: RunContext): RenderedMatcher {
   if (matcher.kind === 'exact') return { kind: 'exact', text: renderText(matcher.text, ctx) }
   const source = renderText(matcher.pattern, ctx)
   try {
-    return { kind: 'regex', re: new RegExp(source, matcher.flags), source }
+    return { kind: 'regex', re: new LinearRegExp(source, matcher.flags), source }
   } catch (error) {
     const at = matcher.pattern.at
     throw new StepProblem(`${at.file}:${at.line}:${at.col}: invalid regular expression /${source}/: ${(error as Error).message}`)

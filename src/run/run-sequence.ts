@@ -21,6 +21,8 @@ interface RunState {
   stopReason?: string
   interruption?: RunInterruption
   invalidInput: boolean
+  /** A step found the broker (or another dependency besides the modem) gone. */
+  infrastructure?: boolean
 }
 
 /**
@@ -49,10 +51,11 @@ async function runPhase(phase: Phase, steps: Step[], ctx: RunContext, state: Run
     const run = await runStep(phase, step, ctx)
     results.push(run.result)
     if (run.invalidInput) state.invalidInput = true
+    if (run.infrastructure) state.infrastructure = true
     if (run.interruption) {
       state.interruption = run.interruption
       state.stopReason = run.interruption === 'interrupted' ? 'the run was interrupted' : `the link dropped at step ${step.no}`
-    } else if (isBad(run.result) && !step.continueOnFailure && !keepGoing) {
+    } else if (isBad(run.result) && !isTodo(run.result) && !step.continueOnFailure && !keepGoing) {
       state.stopReason = `step ${step.no} ${run.result.status}`
     }
   }
@@ -68,12 +71,30 @@ function judgeRun(results: StepResult[], state: RunState, teardown: RunState): R
   if (state.interruption === 'link-dropped' || teardown.interruption === 'link-dropped') {
     return { status: 'errored', exitCode: EXIT.infrastructure, ...reason }
   }
+  if (state.infrastructure || teardown.infrastructure) return { status: 'errored', exitCode: EXIT.infrastructure, ...reason }
   if (state.invalidInput || teardown.invalidInput) return { status: 'errored', exitCode: EXIT.invalidInput, ...reason }
-  if (results.some(result => result.status === 'errored')) return { status: 'errored', exitCode: EXIT.failed, ...reason }
+  const todos = results.filter(isTodo).length
+  // A draft whose every step is a todo tested nothing: the input is unfinished, not the modem at fault.
+  if (todos > 0 && results.every(result => isTodo(result) || result.phase !== 'steps'))
+    return { status: 'errored', exitCode: EXIT.invalidInput, endReason: `${describeTodos(todos)}: the sequence tests nothing yet` }
+  if (results.some(result => result.status === 'errored' && !isTodo(result))) return { status: 'errored', exitCode: EXIT.failed, ...reason }
   if (results.some(result => result.status === 'failed')) return { status: 'failed', exitCode: EXIT.failed, ...reason }
+  if (todos > 0) return { status: 'errored', exitCode: EXIT.failed, endReason: `${describeTodos(todos)}: write them as steps` }
+  // A skip without a failure behind it would otherwise read as a pass.
+  if (results.some(result => result.status !== 'passed'))
+    return { status: 'errored', exitCode: EXIT.failed, endReason: endReason ?? 'steps were skipped' }
   return { status: 'passed', exitCode: EXIT.passed }
 }
 
 function isBad(result: StepResult): boolean {
   return result.status === 'failed' || result.status === 'errored'
+}
+
+/** A row the importer could not read: reported as todo, never run, never a pass. */
+export function isTodo(result: Pick<StepResult, 'failure'>): boolean {
+  return result.failure?.kind === 'todo'
+}
+
+function describeTodos(count: number): string {
+  return count === 1 ? '1 todo step stands' : `${count} todo steps stand`
 }

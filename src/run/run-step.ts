@@ -5,17 +5,19 @@
 import { setTimeout as delay } from 'node:timers/promises'
 import type { Phase, Step, Template } from '../model/sequence.js'
 import type { StepResult } from '../model/run-record.js'
-import { errored, type AttemptResult, type RunInterruption } from './attempt.js'
+import { errored, InfrastructureError, type AttemptResult, type RunInterruption } from './attempt.js'
 import { executorFor } from './executors/index.js'
-import { renderText, StepProblem } from './render-step.js'
+import { checkRenderedAction, renderText, StepProblem } from './render-step.js'
 import type { RunContext, RunEvents } from './run-context.js'
 import type { Recorder } from '../record/recorder.js'
+import { scaleMs } from './timeouts.js'
 
 /** A finished step and whether the run can go on after it. */
 export interface StepRun {
   result: StepResult
   interruption?: RunInterruption
   invalidInput?: boolean
+  infrastructure?: boolean
 }
 
 /** Runs a step (with its retries), records it, stores its captures, and returns its result. */
@@ -50,6 +52,7 @@ export async function runStep(phase: Phase, step: Step, ctx: RunContext): Promis
     result,
     ...(attempt.interruption ? { interruption: attempt.interruption } : {}),
     ...(attempt.invalidInput ? { invalidInput: true } : {}),
+    ...(attempt.infrastructure ? { infrastructure: true } : {}),
   }
 }
 
@@ -97,7 +100,7 @@ async function attemptWithRetries(step: Step, ctx: RunContext): Promise<{ attemp
     if (attempt.status !== 'failed' || attempts > times || ctx.signal.aborted) return { attempt, attempts }
     ctx.recorder.recordNote(`step ${step.no}: attempt ${attempts} failed (${attempt.reason ?? ''}); retrying`)
     try {
-      await delay((step.retry?.everyMs ?? 0) * ctx.timeoutScale, undefined, { signal: ctx.signal })
+      await delay(scaleMs(step.retry?.everyMs ?? 0, ctx), undefined, { signal: ctx.signal })
     } catch {
       return { attempt, attempts }
     }
@@ -106,10 +109,13 @@ async function attemptWithRetries(step: Step, ctx: RunContext): Promise<{ attemp
 
 async function attemptOnce(step: Step, ctx: RunContext): Promise<AttemptResult> {
   try {
+    checkRenderedAction(step, ctx)
     return await executorFor(step)(step, ctx)
   } catch (error) {
     if (error instanceof StepProblem)
       return { ...errored({ expected: [], received: [], unexpectedUrcs: [] }, 'invalid-step', error.message), invalidInput: true }
+    if (error instanceof InfrastructureError)
+      return { ...errored({ expected: [], received: [], unexpectedUrcs: [] }, 'broker-missing', error.message), infrastructure: true }
     throw error
   }
 }

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto'
 import { errorAt, type Diagnostic } from '../model/diagnostic.js'
-import { parseDuration } from './duration.js'
+import { formatDuration, MAX_DURATION_MS, parseDuration } from './duration.js'
 import { isFinalResultMatcher, parseLineText } from './line-matcher.js'
 import type {
   BrokerMessage,
@@ -16,6 +16,7 @@ import type {
 } from '../model/sequence.js'
 import { describeStepContext, isRecord } from './step-context.js'
 import { checkTemplate, hasExpressions } from './template.js'
+import { compileLinear } from './linear-regex.js'
 import { locateKey, locatePath, type PathSegment, type YamlSource } from './yaml-source.js'
 
 /** The default step timeout when a sequence sets none. */
@@ -47,7 +48,24 @@ export function buildSequence(root: Data, source: YamlSource, bytes: Buffer): { 
     teardown: buildPhase(ctx, 'teardown'),
     at: locatePath(source, []),
   }
+  checkDurations(ctx, [], [['timeout']])
   return { sequence, diagnostics: ctx.diagnostics }
+}
+
+/** Durations beyond MAX_DURATION_MS would overflow a timer (and fire at once); each is reported where it is written. */
+function checkDurations(ctx: BuildContext, path: PathSegment[], keys: readonly PathSegment[][]): void {
+  for (const key of keys) {
+    const text = readPath(readPath(ctx.root, path), key)
+    if (typeof text !== 'string' || parseDuration(text) <= MAX_DURATION_MS) continue
+    ctx.diagnostics.push(
+      errorAt(
+        locatePath(ctx.source, [...path, ...key]),
+        'duration-out-of-range',
+        `${path.length === 0 ? '' : describeStepContext(path, ctx.root)}${text} is longer than the longest duration, ${formatDuration(MAX_DURATION_MS)}`,
+        `write at most ${formatDuration(MAX_DURATION_MS)}`,
+      ),
+    )
+  }
 }
 
 function buildVars(ctx: BuildContext): Record<string, VarValue> {
@@ -101,6 +119,7 @@ function buildStep(ctx: BuildContext, phase: Phase, index: number, data: Data): 
     at: locatePath(ctx.source, path),
   }
   checkStep(ctx, path, data)
+  checkDurations(ctx, path, [['sleep'], ['timeout'], ['within'], ['retry', 'every']])
   return step
 }
 
@@ -143,8 +162,29 @@ function buildLines(ctx: BuildContext, path: PathSegment[]): LineMatcher[] {
 }
 
 function buildLineMatcher(ctx: BuildContext, path: PathSegment[], value: unknown): LineMatcher {
-  if (isRecord(value)) return { kind: 'absent', matcher: buildPresentMatcher(ctx, [...path, 'not']) }
+  if (isRecord(value)) {
+    checkNotPlacement(ctx, path)
+    return { kind: 'absent', matcher: buildPresentMatcher(ctx, [...path, 'not']) }
+  }
   return buildPresentMatcher(ctx, path)
+}
+
+/**
+ * `{ not: X }` is only sound under `expect:`, where the step's whole window is judged. `urc:` and `wait:` list lines
+ * that must arrive (their wait ends when they do, so it cannot prove an absence), and `abort:` acts on a line as it
+ * arrives: a line that does not arrive gives it nothing to act on.
+ */
+function checkNotPlacement(ctx: BuildContext, path: PathSegment[]): void {
+  const key = path.find(segment => segment === 'urc' || segment === 'wait' || segment === 'abort')
+  if (key === undefined) return
+  ctx.diagnostics.push(
+    errorAt(
+      locateKey(ctx.source, path, 'not'),
+      'misplaced-not',
+      `${path[0] === 'abort' ? '' : describeStepContext(path, ctx.root)}{ not: ... } has no meaning under ${key}:, which ${key === 'abort' ? 'acts on lines that arrive' : 'lists lines that must arrive'}`,
+      "move it under the step's expect:, where a line that must not arrive is checked over the step's window",
+    ),
+  )
 }
 
 function buildPresentMatcher(ctx: BuildContext, path: PathSegment[]): Exclude<LineMatcher, { kind: 'absent' }> {
@@ -172,6 +212,19 @@ function checkRegex(ctx: BuildContext, path: PathSegment[], pattern: Template, f
         pattern.at,
         'bad-regex',
         `${describeStepContext(path, ctx.root)}the regular expression /${pattern.text}/${flags} is not valid: ${reason}`,
+      ),
+    )
+    return
+  }
+  try {
+    compileLinear(source, flags)
+  } catch (error) {
+    ctx.diagnostics.push(
+      errorAt(
+        pattern.at,
+        'regex-unsupported',
+        `${describeStepContext(path, ctx.root)}the regular expression /${pattern.text}/${flags} is ${(error as Error).message}`,
+        'match the line without lookaround or backreferences, e.g. with a capture group and a later step',
       ),
     )
   }

@@ -1,4 +1,4 @@
-import { readdir, stat } from 'node:fs/promises'
+import { readdir, realpath, stat } from 'node:fs/promises'
 import { join } from 'node:path'
 
 const SEQUENCE_FILE = /\.ya?ml$/i
@@ -6,7 +6,9 @@ const SEQUENCE_FILE = /\.ya?ml$/i
 /**
  * Expands files and folders into a sorted list of sequence files (`*.yaml`, `*.yml`, searched recursively).
  * A path that does not exist or a file with another extension that was named explicitly is kept,
- * so loading it reports the problem instead of silently skipping it.
+ * so loading it reports the problem instead of silently skipping it. Symlinks are followed (a folder reached
+ * twice, as a link loop does, is searched once); a `*.yaml` link that leads nowhere or to something that is not a
+ * regular file is kept too, so loading reports it.
  */
 export async function findSequenceFiles(paths: readonly string[]): Promise<string[]> {
   const found = new Set<string>()
@@ -19,14 +21,22 @@ export async function findSequenceFiles(paths: readonly string[]): Promise<strin
 async function expandPath(path: string): Promise<string[]> {
   const info = await stat(path).catch(() => undefined)
   if (info === undefined || !info.isDirectory()) return [path]
-  const entries = await readdir(path, { recursive: true, withFileTypes: true })
-  return entries
-    .filter(e => e.isFile() && SEQUENCE_FILE.test(e.name) && !isHidden(e.parentPath ?? path, e.name, path))
-    .map(e => join(e.parentPath ?? path, e.name))
+  const files: string[] = []
+  await walkFolder(path, new Set(), files)
+  return files
 }
 
-/** Skips dot-files and dot-folders (editor backups, `.git`) inside a searched folder. */
-function isHidden(parent: string, name: string, root: string): boolean {
-  const relative = join(parent, name).slice(root.length)
-  return relative.split(/[\\/]/).some(part => part.startsWith('.'))
+async function walkFolder(folder: string, visited: Set<string>, into: string[]): Promise<void> {
+  const real = await realpath(folder)
+  if (visited.has(real)) return
+  visited.add(real)
+  const entries = await readdir(folder, { withFileTypes: true })
+  for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
+    // Dot-files and dot-folders (editor backups, `.git`) are not sequences.
+    if (entry.name.startsWith('.')) continue
+    const path = join(folder, entry.name)
+    const isDirectory = entry.isDirectory() || (entry.isSymbolicLink() && (await stat(path).catch(() => undefined))?.isDirectory())
+    if (isDirectory) await walkFolder(path, visited, into)
+    else if ((entry.isFile() || entry.isSymbolicLink()) && SEQUENCE_FILE.test(entry.name)) into.push(path)
+  }
 }

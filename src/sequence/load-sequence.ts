@@ -1,6 +1,7 @@
 import { buildSequence } from './build-sequence.js'
+import { checkCommandValues } from './check-command-values.js'
 import { hasErrors, sortDiagnostics, type Diagnostic } from '../model/diagnostic.js'
-import type { Sequence } from '../model/sequence.js'
+import type { Sequence, Step } from '../model/sequence.js'
 import { decodeSource, MAX_SEQUENCE_BYTES, readSourceFile, type SourceRead } from './read-source.js'
 import { checkAgainstSchema } from './schema-check.js'
 import { parseYamlSource } from './yaml-source.js'
@@ -36,6 +37,17 @@ export function loadSourceRead(file: string, read: SourceRead): LoadResult {
   const schemaProblems = checkAgainstSchema(data, parsed.source)
   if (schemaProblems.length > 0) return { diagnostics: sortDiagnostics([...parsed.diagnostics, ...schemaProblems]) }
   const built = buildSequence(data as Record<string, unknown>, parsed.source, bytes)
-  const diagnostics = sortDiagnostics([...parsed.diagnostics, ...built.diagnostics])
+  const values = checkCommandValues(listAllSteps(built.sequence), listVarValues(built.sequence))
+  const diagnostics = sortDiagnostics([...parsed.diagnostics, ...built.diagnostics, ...values])
   return hasErrors(diagnostics) ? { diagnostics } : { sequence: built.sequence, diagnostics }
+}
+
+/** Every step of a sequence: setup, steps and teardown. */
+export function listAllSteps(sequence: Sequence): Step[] {
+  return [...sequence.setup, ...sequence.steps, ...sequence.teardown]
+}
+
+/** The file's variables as plain values. */
+export function listVarValues(sequence: Sequence): Record<string, string> {
+  return Object.fromEntries(Object.entries(sequence.vars).map(([name, v]) => [name, v.value]))
 }

@@ -1,5 +1,4 @@
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs'
-import { readFile, stat } from 'node:fs/promises'
+import { closeSync, constants, fstatSync, openSync, readSync, type Stats } from 'node:fs'
 import { errorAt, type Diagnostic } from '../model/diagnostic.js'
 
 /** Files larger than this are refused before reading: a sequence is a few kilobytes. */
@@ -10,15 +9,7 @@ export type SourceRead = { kind: 'read'; bytes: Buffer; text: string } | { kind:
 
 /** Reads a text input file, refusing missing, huge, binary and non-UTF-8 files with a located diagnostic. */
 export async function readSourceFile(file: string, maxBytes = MAX_SEQUENCE_BYTES): Promise<SourceRead> {
-  const problem = await checkFileStat(file, maxBytes)
-  if (problem !== undefined) return { kind: 'unreadable', diagnostic: problem }
-  let bytes: Buffer
-  try {
-    bytes = await readFile(file)
-  } catch (error) {
-    return { kind: 'unreadable', diagnostic: describeFsError(file, error) }
-  }
-  return decodeSource(file, bytes)
+  return readSourceFileSync(file, maxBytes)
 }
 
 /**
@@ -27,9 +18,23 @@ export async function readSourceFile(file: string, maxBytes = MAX_SEQUENCE_BYTES
  * is synchronous anyway.
  */
 export function readSourceFileSync(file: string, maxBytes = MAX_SEQUENCE_BYTES): SourceRead {
+  const read = readRegularFileSync(file, maxBytes)
+  return read.kind === 'bytes' ? decodeSource(file, read.bytes) : read
+}
+
+/** A regular file's bytes, or why they were not read. */
+export type RegularFileRead = { kind: 'bytes'; bytes: Buffer } | { kind: 'unreadable'; diagnostic: Diagnostic }
+
+/**
+ * Reads a regular file of at most `maxBytes`, following symlinks. Anything else is refused before a byte is read:
+ * a FIFO would block the read for good and a device (`/dev/zero`) never ends. The open does not block (a FIFO
+ * without a writer would), the type and size are checked on the open descriptor, and the read stops at the limit
+ * even if the file grows meanwhile.
+ */
+export function readRegularFileSync(file: string, maxBytes: number): RegularFileRead {
   let fd: number
   try {
-    fd = openSync(file, 'r')
+    fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK)
   } catch (error) {
     return { kind: 'unreadable', diagnostic: describeFsError(file, error) }
   }
@@ -37,11 +42,12 @@ export function readSourceFileSync(file: string, maxBytes = MAX_SEQUENCE_BYTES):
     const info = fstatSync(fd)
     if (info.isDirectory())
       return { kind: 'unreadable', diagnostic: errorAt(start(file), 'not-a-file', 'this is a folder, not a sequence file') }
+    if (!info.isFile()) return { kind: 'unreadable', diagnostic: describeNotRegular(file, info) }
     if (info.size > maxBytes) return { kind: 'unreadable', diagnostic: describeTooLarge(file, info.size, maxBytes) }
-    const bytes = readWhole(fd, info.size)
+    const bytes = readAtMost(fd, maxBytes + 1)
     // The file may have grown since fstat.
     if (bytes.length > maxBytes) return { kind: 'unreadable', diagnostic: describeTooLarge(file, bytes.length, maxBytes) }
-    return decodeSource(file, bytes)
+    return { kind: 'bytes', bytes }
   } catch (error) {
     return { kind: 'unreadable', diagnostic: describeFsError(file, error) }
   } finally {
@@ -49,18 +55,27 @@ export function readSourceFileSync(file: string, maxBytes = MAX_SEQUENCE_BYTES):
   }
 }
 
-/** Reads a file from its start; `size` is a hint (the file may have changed since fstat). */
-function readWhole(fd: number, size: number): Buffer {
-  const chunks: Buffer[] = []
+/** Reads from the start until the end of the file or `limit` bytes, whichever comes first. */
+function readAtMost(fd: number, limit: number): Buffer {
+  const buffer = Buffer.allocUnsafe(limit)
   let position = 0
-  for (;;) {
-    const chunk = Buffer.allocUnsafe(Math.max(size - position, 0) + 1)
-    const read = readSync(fd, chunk, 0, chunk.length, position)
+  while (position < limit) {
+    const read = readSync(fd, buffer, position, limit - position, position)
     if (read === 0) break
-    chunks.push(chunk.subarray(0, read))
     position += read
   }
-  return chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks)
+  return buffer.subarray(0, position)
+}
+
+function describeNotRegular(file: string, info: Stats): Diagnostic {
+  const what = info.isFIFO()
+    ? 'a named pipe'
+    : info.isSocket()
+      ? 'a socket'
+      : info.isCharacterDevice() || info.isBlockDevice()
+        ? 'a device'
+        : 'not a regular file'
+  return errorAt(start(file), 'not-a-file', `this is ${what}, not a regular file`, 'name a regular file (symlinks to one are followed)')
 }
 
 /** Decodes bytes as UTF-8 text, refusing binary content. */
@@ -73,17 +88,6 @@ export function decodeSource(file: string, bytes: Buffer): SourceRead {
     return { kind: 'read', bytes, text: text.startsWith('\uFEFF') ? text.slice(1) : text }
   } catch {
     return unreadable({ file, line: 1, col: 1 }, 'binary-file', 'the file is not valid UTF-8 text', 'save it as UTF-8')
-  }
-}
-
-async function checkFileStat(file: string, maxBytes: number): Promise<Diagnostic | undefined> {
-  try {
-    const info = await stat(file)
-    if (info.isDirectory()) return errorAt(start(file), 'not-a-file', 'this is a folder, not a sequence file')
-    if (info.size > maxBytes) return describeTooLarge(file, info.size, maxBytes)
-    return undefined
-  } catch (error) {
-    return describeFsError(file, error)
   }
 }
 

@@ -61,7 +61,23 @@ export function parseYamlSource(file: string, text: string): { source?: YamlSour
     return { diagnostics }
   }
   const pairs: PairIndex = new Map()
-  return { source: { file, text, doc, lines, data: readPlainData(doc, text, pairs), pairs }, diagnostics }
+  let data: unknown
+  try {
+    data = readPlainData(doc, text, pairs)
+  } catch (error) {
+    // yaml refuses to expand aliases past its limit (a "billion laughs" file) with a ReferenceError.
+    if (!(error instanceof ReferenceError)) throw error
+    diagnostics.push(
+      errorAt(
+        { file, line: 1, col: 1 },
+        'yaml-too-many-aliases',
+        'the file expands its YAML aliases (*name) too many times to be read',
+        'write the values out, or use fewer aliases',
+      ),
+    )
+    return { diagnostics }
+  }
+  return { source: { file, text, doc, lines, data, pairs }, diagnostics }
 }
 
 /** Where a node starts (for quoted strings: the first character inside the quotes). */

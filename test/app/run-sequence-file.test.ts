@@ -113,7 +113,39 @@ steps:
   )
   const step = stepNo(record, '1')
   t.equal(step.status, 'passed')
-  t.ok(step.attempts >= 3, `took ${step.attempts} attempts`)
+  t.equal(step.attempts, 3, 'the third poll saw the network and was the last')
+  t.equal(polls, 3, 'no poll after the one that passed')
+})
+
+t.test('retry makes exactly times + 1 attempts, every apart, and then fails', async t => {
+  const sent: number[] = []
+  const { record } = await runYamlOnSim(
+    t,
+    `${header}
+steps:
+  - no: "1"
+    send: AT+CREG?
+    expect: ["+CREG: 0,1", OK]
+    retry: { times: 2, every: 200ms }
+`,
+    {
+      identify: false,
+      onSimModem: modem => {
+        modem.dropNetwork()
+        const original = modem.receive.bind(modem)
+        modem.receive = (bytes: Buffer): void => {
+          if (bytes.toString().startsWith('AT+CREG?')) sent.push(performance.now())
+          original(bytes)
+        }
+      },
+    },
+  )
+  const step = stepNo(record, '1')
+  t.equal(step.status, 'failed')
+  t.equal(step.attempts, 3)
+  t.equal(sent.length, 3, 'the modem saw three commands')
+  for (let i = 1; i < sent.length; i++)
+    t.ok(sent[i]! - sent[i - 1]! >= 190, `attempt ${i + 1} came ${Math.round(sent[i]! - sent[i - 1]!)} ms after the one before`)
 })
 
 t.test('named captures become variables for later steps, and captured identifiers are masked', async t => {

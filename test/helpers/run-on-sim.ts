@@ -15,6 +15,8 @@ export interface SimRunOptions {
   resolve?: string[]
   vars?: Record<string, string>
   identify?: boolean
+  /** A broker of the test's own (`mqtt://127.0.0.1:port`) instead of the embedded one. */
+  brokerUrl?: string
 }
 
 /** Writes `yaml` as a sequence in a fresh folder, runs it on `sim://simcom-a76xx`, returns the run and the folder. */
@@ -40,6 +42,7 @@ export async function runYamlOnSim(t: Test, yaml: string, options: SimRunOptions
     signal: options.signal ?? new AbortController().signal,
     teardownSignal: new AbortController().signal,
     events: { onStepEnd: step => options.onStepEnd?.(step, modem) },
+    ...(options.brokerUrl === undefined ? {} : { brokerUrl: options.brokerUrl }),
     onSimModem: created => {
       modem = created
       options.onSimModem?.(created)

@@ -1,5 +1,6 @@
 import t from 'tap'
-import { chmodSync } from 'node:fs'
+import { chmodSync, symlinkSync } from 'node:fs'
+import { spawnSync } from 'node:child_process'
 import { join } from 'node:path'
 import { readSourceFile, readSourceFileSync } from '../../src/sequence/read-source.js'
 
@@ -25,8 +26,8 @@ t.test('the blocking read gives what the promise read gives, for every kind of f
     'folder.yaml': 'not-a-file',
     'missing.yaml': 'file-not-found',
   }
-  // root reads anything; only an ordinary user sees the permission error.
-  if (process.getuid?.() !== 0) expected['locked.yaml'] = 'file-unreadable'
+  // root reads anything, so there the locked file is read; an ordinary user sees the permission error. Either way it is checked.
+  expected['locked.yaml'] = process.getuid?.() === 0 ? 'read' : 'file-unreadable'
   try {
     for (const [name, outcome] of Object.entries(expected)) {
       const file = join(dir, name)
@@ -40,4 +41,23 @@ t.test('the blocking read gives what the promise read gives, for every kind of f
   }
   const bom = readSourceFileSync(join(dir, 'bom.yaml'))
   t.equal(bom.kind === 'read' ? bom.text : '', 'sequence: x\n', 'the byte-order mark is dropped')
+})
+
+t.test('only regular files are read: a FIFO and a link to a device are refused before any read', async t => {
+  const dir = t.testdir({ 'real.yaml': 'sequence: x\n' })
+  const fifo = join(dir, 'pipe.yaml')
+  t.equal(spawnSync('mkfifo', [fifo]).status, 0, 'made a FIFO')
+  symlinkSync('/dev/zero', join(dir, 'zero.yaml'))
+  symlinkSync(join(dir, 'real.yaml'), join(dir, 'link.yaml'))
+  symlinkSync(join(dir, 'loop-a.yaml'), join(dir, 'loop-b.yaml'))
+  symlinkSync(join(dir, 'loop-b.yaml'), join(dir, 'loop-a.yaml'))
+  const codeOf = (name: string): string => {
+    const read = readSourceFileSync(join(dir, name), 1024)
+    return read.kind === 'read' ? 'read' : read.diagnostic.code
+  }
+  t.equal(codeOf('pipe.yaml'), 'not-a-file', 'a FIFO without a writer does not block')
+  t.equal(codeOf('zero.yaml'), 'not-a-file', 'a link to /dev/zero is not read')
+  t.equal(codeOf('link.yaml'), 'read', 'a link to a regular file is followed')
+  t.equal(codeOf('loop-a.yaml'), 'file-unreadable', 'a link loop is reported')
+  t.equal((await readSourceFile(fifo, 1024)).kind, 'unreadable', 'the promise read refuses it too')
 })

@@ -20,6 +20,8 @@ const STATUS_MARK: Record<StepResult['status'], { mark: string; color: Color }> 
   skipped: { mark: 'SKIP', color: 'yellow' },
 }
 
+const TODO_MARK: { mark: string; color: Color } = { mark: 'TODO', color: 'yellow' }
+
 /** Prints run progress; one instance per `atseq run`. */
 export class ConsoleProgress {
   constructor(private readonly options: ConsoleOptions) {}
@@ -32,7 +34,7 @@ export class ConsoleProgress {
 
   /** One line per finished step, with its reason below when it did not pass. */
   stepEnded(step: StepResult): void {
-    const { mark, color } = STATUS_MARK[step.status]
+    const { mark, color } = step.failure?.kind === 'todo' ? TODO_MARK : STATUS_MARK[step.status]
     const phase = step.phase === 'steps' ? '' : `${step.phase} `
     const retries = step.attempts > 1 ? `, ${step.attempts} attempts` : ''
     const label = step.description ? `${step.action}  ${this.paint('dim', step.description)}` : step.action
@@ -46,12 +48,12 @@ export class ConsoleProgress {
 
   /** The verdict of one sequence and where its reports are. */
   sequenceEnded(record: RunRecord, reportPaths: string[]): void {
-    const c = record.counts
+    const c = countForConsole(record)
     const verdict = record.status.toUpperCase()
     const color: Color = record.status === 'passed' ? 'green' : record.status === 'interrupted' ? 'yellow' : 'red'
     const reason = record.endReason ? `: ${record.endReason}` : ''
     this.options.write(
-      `  ${this.paint(color, verdict)}${reason} — ${c.passed} passed, ${c.failed} failed, ${c.errored} errored, ${c.skipped} skipped in ${(record.durationMs / 1000).toFixed(2)}s\n`,
+      `  ${this.paint(color, verdict)}${reason} — ${c.passed} passed, ${c.failed} failed, ${c.errored} errored, ${c.todo} todo, ${c.skipped} skipped in ${(record.durationMs / 1000).toFixed(2)}s\n`,
     )
     for (const path of reportPaths) this.options.write(`  report: ${path}\n`)
   }
@@ -59,6 +61,17 @@ export class ConsoleProgress {
   private paint(color: Color, text: string): string {
     return this.options.color ? `${COLORS[color]}${text}${COLORS.reset}` : text
   }
+}
+
+/**
+ * The summary's counts, read from the steps so they agree with the verdict: todo steps are their own count, and a run
+ * that errored outside any step (the device could not be opened) counts that as one error.
+ */
+export function countForConsole(record: RunRecord): Record<StepResult['status'] | 'todo', number> {
+  const counts = { passed: 0, failed: 0, errored: 0, skipped: 0, todo: 0 }
+  for (const step of record.steps) counts[step.failure?.kind === 'todo' ? 'todo' : step.status] += 1
+  if (record.status === 'errored' && counts.errored + counts.failed + counts.todo === 0) counts.errored += 1
+  return counts
 }
 
 /** `[#####-----]` for a suite's progress. */

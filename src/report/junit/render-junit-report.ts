@@ -29,22 +29,47 @@ interface Totals {
 function sumTotals(records: readonly RunRecord[]): Totals {
   const totals: Totals = { tests: 0, failures: 0, errors: 0, skipped: 0, durationMs: 0 }
   for (const record of records) {
-    totals.tests += record.steps.length
-    totals.failures += record.counts.failed
-    totals.errors += record.counts.errored
-    totals.skipped += record.counts.skipped
+    const counts = countTestcases(record)
+    totals.tests += counts.tests
+    totals.failures += counts.failures
+    totals.errors += counts.errors
+    totals.skipped += counts.skipped
     totals.durationMs += record.durationMs
   }
   return totals
 }
 
+/**
+ * A run that errored outside every step (the device could not be opened, atseq crashed) gets one more testcase,
+ * an `<error>`: otherwise CI would read N skipped testcases and no error as green.
+ */
+function hasRunError(record: RunRecord): boolean {
+  return record.status !== 'passed' && record.status !== 'failed' && !record.steps.some(step => step.status === 'errored')
+}
+
+function countTestcases(record: RunRecord): Omit<Totals, 'durationMs'> {
+  const { counts } = record
+  const extra = hasRunError(record) ? 1 : 0
+  return { tests: record.steps.length + extra, failures: counts.failed, errors: counts.errored + extra, skipped: counts.skipped }
+}
+
 function renderTestsuite(record: RunRecord): string {
-  const { counts, sequence } = record
-  const open = `  <testsuite name="${attr(sequence.name)}" tests="${record.steps.length}" failures="${counts.failed}" errors="${counts.errored}" skipped="${counts.skipped}" time="${formatSeconds(record.durationMs)}" timestamp="${attr(record.startedAt)}" file="${attr(sequence.file)}">`
+  const { sequence } = record
+  const counts = countTestcases(record)
+  const open = `  <testsuite name="${attr(sequence.name)}" tests="${counts.tests}" failures="${counts.failures}" errors="${counts.errors}" skipped="${counts.skipped}" time="${formatSeconds(record.durationMs)}" timestamp="${attr(record.startedAt)}" file="${attr(sequence.file)}">`
   const systemErr = record.endReason === undefined ? [] : [`    <system-err>${text(record.endReason)}</system-err>`]
-  return [open, renderProperties(record), ...record.steps.map(step => renderTestcase(record, step)), ...systemErr, '  </testsuite>'].join(
-    '\n',
-  )
+  const runError = hasRunError(record) ? [renderRunError(record)] : []
+  const testcases = record.steps.map(step => renderTestcase(record, step))
+  return [open, renderProperties(record), ...runError, ...testcases, ...systemErr, '  </testsuite>'].join('\n')
+}
+
+function renderRunError(record: RunRecord): string {
+  const reason = record.endReason ?? `the run ${record.status}`
+  return [
+    `    <testcase name="run" classname="${attr(record.sequence.name)}" time="0.000" file="${attr(record.sequence.file)}">`,
+    `      <error message="${attr(reason)}" type="${attr(record.status)}">${text(reason)}</error>`,
+    '    </testcase>',
+  ].join('\n')
 }
 
 function renderProperties(record: RunRecord): string {
@@ -78,7 +103,13 @@ function renderTestcase(record: RunRecord, step: StepResult): string {
   const open = `    <testcase name="${attr(nameTestcase(step))}" classname="${attr(record.sequence.name)}" time="${formatSeconds(step.durationMs)}" file="${attr(step.at.file)}" line="${step.at.line}">`
   const transcript = formatTranscriptAsText(sliceStepTranscript(record, step))
   const out = transcript === '' ? [] : [`      <system-out>${text(transcript)}</system-out>`]
-  return [open, ...renderOutcome(step), ...out, '    </testcase>'].join('\n')
+  return [open, ...renderAttempts(step), ...renderOutcome(step), ...out, '    </testcase>'].join('\n')
+}
+
+/** A step that needed retries says how many attempts it took, on success too (a flaky pass is worth seeing). */
+function renderAttempts(step: StepResult): string[] {
+  if (step.attempts <= 1) return []
+  return ['      <properties>', `        <property name="attempts" value="${step.attempts}"/>`, '      </properties>']
 }
 
 function renderOutcome(step: StepResult): string[] {
@@ -87,7 +118,9 @@ function renderOutcome(step: StepResult): string[] {
     case 'failed':
       return [`      <failure message="${attr(reason)}" type="failed">${text(describeExchange(step))}</failure>`]
     case 'errored':
-      return [`      <error message="${attr(reason)}" type="errored">${text(describeExchange(step))}</error>`]
+      return [
+        `      <error message="${attr(reason)}" type="${step.failure?.kind === 'todo' ? 'todo' : 'errored'}">${text(describeExchange(step))}</error>`,
+      ]
     case 'skipped':
       return step.reason === undefined ? ['      <skipped/>'] : [`      <skipped message="${attr(step.reason)}"/>`]
     default:

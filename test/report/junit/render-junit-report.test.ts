@@ -118,3 +118,39 @@ t.test('a testcase is named by its number and description, else its action', asy
 t.test('the failing run matches its golden JUnit', async t => {
   t.matchSnapshot(renderJunitReport([failingRun()]), 'junit of the failing seed run')
 })
+
+t.test('a device that could not be opened is an <error>, not only skipped testcases', async t => {
+  const run = failingRun()
+  const skipped = run.steps.map(step => ({ ...step, status: 'skipped' as const, failure: undefined, attempts: 0 }))
+  const record = {
+    ...run,
+    status: 'errored' as const,
+    exitCode: 3,
+    endReason: 'cannot open tcp://127.0.0.1:1',
+    steps: skipped,
+    counts: { passed: 0, failed: 0, errored: 0, skipped: skipped.length },
+  }
+  const xml = renderJunitReport([record])
+  const [suite] = attributesOf(xml, 'testsuite')
+  t.equal(suite?.errors, '1')
+  t.equal(suite?.tests, String(skipped.length + 1))
+  t.match(xml, /<error message="cannot open tcp:\/\/127\.0\.0\.1:1" type="errored">/)
+  t.same(checkWellFormed(xml), [])
+})
+
+t.test('a todo step is an <error type="todo">', async t => {
+  const run = failingRun()
+  const [first, ...rest] = run.steps
+  const todo = { ...first!, status: 'errored' as const, failure: { kind: 'todo' as const }, reason: 'row 1 is a todo' }
+  const xml = renderJunitReport([{ ...run, steps: [todo, ...rest] }])
+  t.match(xml, /<error message="row 1 is a todo" type="todo">/)
+})
+
+t.test('a step that passed after retries shows its attempts', async t => {
+  const run = seedPassRun()
+  const [first, ...rest] = run.steps
+  const xml = renderJunitReport([{ ...run, steps: [{ ...first!, attempts: 3 }, ...rest.map(step => ({ ...step, attempts: 1 }))] }])
+  t.equal((xml.match(/<property name="attempts" value="3"\/>/g) ?? []).length, 1)
+  t.notMatch(xml, /name="attempts" value="1"/)
+  t.same(checkWellFormed(xml), [])
+})

@@ -47,6 +47,9 @@ exports[`test/report/junit/render-junit-report.test.ts > TAP > the failing run m
 +0.102 rx   \\r\\nOK\\r\\n</system-out>
     </testcase>
     <testcase name="s5 Wait for a usable signal" classname="MQTTS - Not Verify Server" time="2.043" file="sequences/simcom/mqtts-not-verify-server.yaml" line="40">
+      <properties>
+        <property name="attempts" value="2"/>
+      </properties>
       <system-out>+0.109 tx   AT+CSQ\\r
 +0.127 rx   \\r\\n+CSQ: 99,99\\r\\n
 +0.128 rx   \\r\\nOK\\r\\n

@@ -1,0 +1,57 @@
+/** The console's lines: marks per step and a summary whose counts agree with the verdict. */
+import t from 'tap'
+import { ConsoleProgress, countForConsole } from '../../../src/report/console/console-progress.js'
+import type { RunRecord, StepResult } from '../../../src/model/run-record.js'
+
+function step(no: string, status: StepResult['status'], kind?: 'todo'): StepResult {
+  return {
+    phase: 'steps',
+    no,
+    action: 'AT',
+    actionKind: kind === 'todo' ? 'todo' : 'send',
+    expected: [],
+    received: [],
+    status,
+    ...(kind ? { failure: { kind } } : {}),
+    startedAtMs: 0,
+    durationMs: 1,
+    attempts: status === 'skipped' ? 0 : 1,
+    captures: {},
+    unexpectedUrcs: [],
+    transcript: { from: 0, to: 0 },
+    at: { file: 'x.yaml', line: 1, col: 1 },
+  }
+}
+
+function record(status: RunRecord['status'], steps: StepResult[], endReason?: string): RunRecord {
+  return {
+    schemaVersion: 1,
+    atseqVersion: 'test',
+    sequence: { name: 's', file: 'x.yaml', sha256: '0', tags: [] },
+    device: { url: 'sim://simcom-a76xx', settings: {}, identity: {} },
+    commandLine: [],
+    startedAt: '2026-01-01T00:00:00.000Z',
+    durationMs: 1,
+    status,
+    exitCode: status === 'passed' ? 0 : 1,
+    ...(endReason ? { endReason } : {}),
+    counts: { passed: 0, failed: 0, errored: 0, skipped: 0 },
+    steps,
+    transcript: [],
+  }
+}
+
+t.test('todo steps are marked TODO and counted as todo, not as errored', async t => {
+  let out = ''
+  const progress = new ConsoleProgress({ color: false, write: text => (out += text) })
+  const todo = step('2', 'errored', 'todo')
+  progress.stepEnded(todo)
+  progress.sequenceEnded(record('errored', [step('1', 'passed'), todo]), [])
+  t.match(out, /^ {2}TODO 2 /m)
+  t.match(out, /1 passed, 0 failed, 0 errored, 1 todo, 0 skipped/)
+})
+
+t.test('a run that errored outside its steps counts one error, so the counts agree with ERRORED', async t => {
+  const counts = countForConsole(record('errored', [step('1', 'skipped'), step('2', 'skipped')], 'cannot open'))
+  t.same(counts, { passed: 0, failed: 0, errored: 1, skipped: 2, todo: 0 })
+})
