@@ -36,7 +36,7 @@ const LINE_BREAK = /(\r\n|\r|\n)/
 export class Masker {
   private readonly secrets = new Set<string>()
   private readonly captures: SecretCapture[] = []
-  private readonly keys = new PrivateKeyMask(MASK)
+  private readonly keys = new PrivateKeyMask(MASK, line => this.addSecret(line))
   private readonly credentialParams = listCredentialParams()
   private readonly maskIdentifiers: boolean
   private secretPattern: RegExp | undefined

@@ -13,18 +13,22 @@ const BODY_ONLY = /^[\s\x1a]*[A-Za-z0-9+/=\s]{16,}[\s\x1a]*$/
 export class PrivateKeyMask {
   private keyOpen = false
 
-  constructor(private readonly mask: string) {}
+  /** `onKeyLine` learns each line of key material masked, so its echo or a copy elsewhere is masked too. */
+  constructor(
+    private readonly mask: string,
+    private readonly onKeyLine: (line: string) => void,
+  ) {}
 
   /** Returns the text with every private key (or part of one) replaced. */
   apply(text: string): string {
     let masked = text
     if (this.keyOpen || !masked.includes('-----BEGIN')) masked = this.maskClosing(masked)
-    masked = masked.replace(BLOCK, `-----PRIVATE KEY ${this.mask}-----`)
+    masked = masked.replace(BLOCK, block => this.replace(block, this.mask))
     if (OPENING.test(masked)) {
       this.keyOpen = true
-      return masked.replace(OPENING, `-----PRIVATE KEY ${this.mask}`)
+      return masked.replace(OPENING, part => this.replace(part, this.mask))
     }
-    if (this.keyOpen && BODY_ONLY.test(masked)) return this.mask
+    if (this.keyOpen && BODY_ONLY.test(masked)) return this.replace(masked, this.mask)
     return masked
   }
 
@@ -32,6 +36,14 @@ export class PrivateKeyMask {
   private maskClosing(text: string): string {
     if (!CLOSING.test(text)) return text
     this.keyOpen = false
-    return text.replace(CLOSING, `${this.mask} PRIVATE KEY-----`)
+    return text.replace(CLOSING, part => this.replace(part, this.mask))
+  }
+
+  private replace(material: string, replacement: string): string {
+    for (const line of material.split(/[\r\n]+/)) {
+      const body = line.trim()
+      if (body.length >= 8 && !body.startsWith('-----')) this.onKeyLine(body)
+    }
+    return replacement
   }
 }
