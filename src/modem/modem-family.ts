@@ -31,6 +31,8 @@ export interface CredentialParamRule {
   name: string
   /** 0-based indexes of the parameters that are credentials. */
   params: readonly number[]
+  /** The var name `atseq record` gives each of those parameters, in the same order. */
+  varNames: readonly string[]
   /** Only when this parameter holds this text (case-insensitive), e.g. `AT+CSSLCFG="password",...`. */
   when?: { param: number; equals: string }
 }

@@ -179,13 +179,5 @@ t.test('no canary of any kind reaches any byte atseq writes, files or console', 
       for (const { where, text } of texts) if (text.includes(form)) hits.push(`${kind} (${form}) in ${where}`)
     }
   }
-  const inDraft = (hit: string): boolean => hit.endsWith(' in /draft.yaml')
-  t.same(
-    hits.filter(hit => !inDraft(hit)),
-    [],
-    'no canary in clear, hex or upper case',
-  )
-  t.same(hits.filter(inDraft), [], 'the record draft holds no credential', {
-    todo: 'atseq record does not yet lift credentials into vars marked secret',
-  })
+  t.same(hits, [], 'no canary in clear, hex or upper case')
 })
