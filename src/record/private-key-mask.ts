@@ -4,7 +4,8 @@
  */
 
 const BLOCK = /-----BEGIN [A-Z ]*PRIVATE KEY-----[\s\S]*?-----END [A-Z ]*PRIVATE KEY-----/g
-const OPENING = /-----BEGIN [A-Z ]*PRIVATE KEY-----[\s\S]*$/
+// The part of an unfinished key: its header and the body lines after it, not what follows (a `>` prompt, an OK).
+const OPENING = /-----BEGIN [A-Z ]*PRIVATE KEY-----(?:\s*[A-Za-z0-9+/=]+)*/
 const CLOSING = /^[\s\S]*?-----END [A-Z ]*PRIVATE KEY-----/
 // A run of base64 body text (a middle part of a key); short lines such as `OK` are not key material.
 const BODY_ONLY = /^[\s\x1a]*[A-Za-z0-9+/=\s]{16,}[\s\x1a]*$/

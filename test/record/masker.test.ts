@@ -104,3 +104,9 @@ t.test('masking a step result masks every string inside it and is stable when re
   t.same(masked, { action: `AT+P="${MASK}"`, received: [{ atMs: 1, text: '+CGSN: 000000000000000' }], attempts: 1 })
   t.same(masker.maskDeep(masked), masked)
 })
+
+t.test('an unfinished key is masked up to its last body line; the prompt after it survives for a replay', async t => {
+  const masker = new Masker()
+  t.equal(masker.mask('-----BEGIN PRIVATE KEY-----\nMIIEvQIBADANBgkq\n\r\n>'), `${MASK}\n\r\n>`)
+  t.equal(masker.mask('hkiG9w0BAQEFAASC\n-----END PRIVATE KEY-----\n\r\nOK\r\n'), `${MASK}\n\r\nOK\r\n`)
+})
