@@ -13,6 +13,7 @@ import type { RunRecord } from '../model/run-record.js'
 import { openDeviceSession, type DeviceSession } from './device-session.js'
 import { lintSequence, loadSequence, type Diagnostic } from '../sequence/index.js'
 import { CaptureSession } from '../capture/capture-session.js'
+import { liftDraftSecrets } from '../capture/draft-secrets.js'
 import { buildDraftSteps } from '../capture/draft-steps.js'
 import type { ScriptItem } from '../capture/capture-script.js'
 import { writeDraft } from '../capture/write-draft.js'
@@ -95,14 +96,16 @@ async function writeOutputs(
   options: RecordOptions,
 ): Promise<RecordOutcome> {
   const defaultTimeoutMs = 10_000
-  const { steps, ambient } = buildDraftSteps(capture.steps, { defaultTimeoutMs })
+  const drafted = buildDraftSteps(capture.steps, { defaultTimeoutMs })
+  const { steps, secretNames } = liftDraftSecrets(drafted.steps)
   const text = writeDraft(
     {
       name: options.name ?? basename(options.outputPath).replace(/\.ya?ml$/i, ''),
       ...(session.chatProfile.name === 'generic' ? {} : { device: session.chatProfile.name }),
       source: `recorded with atseq record on ${new Date().toISOString().slice(0, 10)}`,
       defaultTimeoutMs,
-      ambient: [...capture.beforeFirst, ...ambient],
+      ambient: [...capture.beforeFirst, ...drafted.ambient],
+      secretNames,
     },
     steps,
   )
@@ -133,7 +136,7 @@ function sessionHeader(options: RecordOptions): ConstructorParameters<typeof Rec
   return {
     atseqVersion: options.atseqVersion,
     sequence: { name: options.name ?? basename(options.outputPath), file: options.outputPath, sha256: '', tags: ['recorded'] },
-    device: { url: new Masker().mask(options.device), settings: {}, identity: {} },
+    device: { url: options.device, settings: {}, identity: {} },
     commandLine: ['atseq', 'record', '--device', options.device, '-o', options.outputPath],
   }
 }

@@ -30,6 +30,7 @@ import { checkPlanValues, checkTimeoutScale, prepareReportDir } from './check-ru
 import type { Sequence } from '../model/sequence.js'
 import type { SimModem } from '../sim/sim-modem.js'
 import { EXIT } from '../model/exit-code.js'
+import { createRunMasker } from './create-run-masker.js'
 import { runSequenceFile, type RunSequenceOptions, type SequenceRun } from './run-sequence-file.js'
 
 export interface RunFilesOptions extends Omit<RunSequenceOptions, 'events' | 'device' | 'onSimModem' | 'brokerUsers' | 'reportBaseName'> {
@@ -316,12 +317,13 @@ function skippedRun(device: DeviceSpec, entry: PlanEntry, { reason, exitCode }: 
 
 function buildSuiteRecord(plan: Plan, suite: Suite | undefined, runs: SuiteRun[], startedAt: Date, options: RunFilesOptions): SuiteRecord {
   const exitCode = worstExitCode(runs.map(run => run.exitCode))
+  const masker = createRunMasker(undefined, options)
   return {
     schemaVersion: SUITE_RECORD_SCHEMA_VERSION,
     kind: 'atseq-suite',
     atseqVersion: options.atseqVersion,
     suite: { name: plan.name, ...(suite ? { file: suite.file, sha256: suite.sha256 } : {}) },
-    commandLine: options.commandLine,
+    commandLine: options.commandLine.map(arg => masker.mask(arg)),
     startedAt: startedAt.toISOString(),
     durationMs: Date.now() - startedAt.getTime(),
     status: combineStatus(
@@ -331,7 +333,7 @@ function buildSuiteRecord(plan: Plan, suite: Suite | undefined, runs: SuiteRun[]
     exitCode,
     shards: plan.shard ? [plan.shard] : [],
     plannedSequences: plan.plannedSequences,
-    devices: plan.devices.map(device => summariseDevice(device.name, device.url, runs)),
+    devices: plan.devices.map(device => summariseDevice(device.name, masker.mask(device.url), runs)),
     runs,
   }
 }

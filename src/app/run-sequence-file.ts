@@ -5,7 +5,8 @@
  */
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
-import { Masker } from '../record/masker.js'
+import type { Masker } from '../record/masker.js'
+import { createRunMasker, listSecretNames } from './create-run-masker.js'
 import { Recorder } from '../record/recorder.js'
 import type { RecordedBrokerMessage, RunRecord } from '../model/run-record.js'
 import { recordSkippedStep } from '../run/run-step.js'
@@ -31,8 +32,10 @@ export interface RunSequenceOptions {
   reportDir: string
   formats: ReportFormat[]
   timeoutScale: number
-  /** Mask IMEI/IMSI/ICCID in every output (default true). */
+  /** Mask IMEI/IMSI/ICCID/MSISDN in every output (default true); secrets are masked either way. */
   maskIdentifiers: boolean
+  /** Names of vars to treat as secret beyond those the file marks (`--secret`, `--secret-var`). */
+  secretNames?: string[]
   /** Read ATI / AT+CGMR / AT+CGSN before the steps (default true). */
   identify: boolean
   atseqVersion: string
@@ -59,7 +62,7 @@ export interface SequenceRun {
 export async function runSequenceFile(sequence: Sequence, options: RunSequenceOptions): Promise<SequenceRun> {
   mkdirSync(options.reportDir, { recursive: true })
   const baseName = options.reportBaseName ?? reportBaseName(sequence)
-  const masker = createMasker(sequence, options)
+  const masker = createRunMasker(sequence, options)
   const transcriptPath = join(options.reportDir, `${baseName}.transcript.txt`)
   const recorder = new Recorder({
     header: {
@@ -151,11 +154,7 @@ function createContext(
     recorder,
     masker,
     vars,
-    secretNames: new Set(
-      Object.entries(sequence.vars)
-        .filter(([, v]) => v.secret)
-        .map(([name]) => name),
-    ),
+    secretNames: listSecretNames(sequence, options),
     abort: [],
     timeoutScale: options.timeoutScale,
     signal: options.signal,
@@ -165,20 +164,6 @@ function createContext(
   ctx.abort = sequence.abort.flatMap(matcher => (matcher.kind === 'absent' ? [] : [renderMatcher(matcher, ctx)]))
   return ctx
 }
-
-/** Secret vars (from the file or overridden on the command line) are masked from the first byte on. */
-function createMasker(sequence: Sequence, options: RunSequenceOptions): Masker {
-  const secrets = Object.entries(sequence.vars)
-    .filter(([, v]) => v.secret)
-    .map(([name, v]) => options.vars[name] ?? v.value)
-  // A `--var` whose name says it is a secret is masked even when the file does not mark it.
-  const cliSecrets = Object.entries(options.vars)
-    .filter(([name]) => SECRET_NAME.test(name))
-    .map(([, value]) => value)
-  return new Masker({ secrets: [...secrets, ...cliSecrets], maskIdentifiers: options.maskIdentifiers })
-}
-
-const SECRET_NAME = /pass|secret|token|key|pin|puk|credential/i
 
 /** When the device cannot be opened, every step is recorded as skipped with the reason. */
 function skipAll(sequence: Sequence, recorder: Recorder, events: RunEvents, reason: string): void {

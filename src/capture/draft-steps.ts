@@ -9,7 +9,8 @@ import { toDraftLine, type DraftLine } from './volatile-rules.js'
 
 export interface DraftStep {
   no: string
-  action: { kind: 'send'; command: string } | { kind: 'data'; data: string; end: DataEnd }
+  /** `isTemplate`: the text is already a template (credentials lifted into `{{name}}`), written as is. */
+  action: { kind: 'send'; command: string; isTemplate?: boolean } | { kind: 'data'; data: string; end: DataEnd; isTemplate?: boolean }
   expect: DraftLine[]
   urcs: DraftLine[]
   /** Set when the step's URCs took longer than the default timeout allows for comfortably. */

@@ -16,6 +16,8 @@ export interface DraftHeader {
   defaultTimeoutMs: number
   /** URCs that arrived but are not required (boot and network events), listed in a comment. */
   ambient: string[]
+  /** Vars marked secret that the steps reference in place of credentials; their values are never written. */
+  secretNames?: string[]
 }
 
 /** The draft as YAML text. */
@@ -28,6 +30,7 @@ export function writeDraft(header: DraftHeader, steps: readonly DraftStep[]): st
     `source: ${quote(header.source)}`,
     ...(header.device === undefined ? [] : [`device: ${quote(header.device)}`]),
     `timeout: ${formatDuration(header.defaultTimeoutMs)}`,
+    ...describeSecrets(header.secretNames ?? []),
     '',
     'steps:',
   ]
@@ -40,11 +43,21 @@ function describeAmbient(ambient: readonly string[]): string[] {
   return ['#', `# Also arrived, not required (boot and network events): ${[...new Set(ambient)].join(', ')}`]
 }
 
+function describeSecrets(names: readonly string[]): string[] {
+  if (names.length === 0) return []
+  return [
+    '# Credentials seen in the session are not written here: give each with --secret-var name=value.',
+    'vars:',
+    ...names.map(name => `  ${name}: { value: "", secret: true }`),
+  ]
+}
+
 function writeStep(step: DraftStep): string[] {
   const lines = [`  - no: ${quote(step.no)}`]
-  if (step.action.kind === 'send') lines.push(`    send: ${quote(step.action.command)}`)
+  const write = (text: string): string => (step.action.isTemplate === true ? JSON.stringify(text) : quote(text))
+  if (step.action.kind === 'send') lines.push(`    send: ${write(step.action.command)}`)
   else {
-    lines.push(`    data: ${quote(step.action.data)}`)
+    lines.push(`    data: ${write(step.action.data)}`)
     if (step.action.end !== 'none') lines.push(`    end: ${step.action.end}`)
   }
   lines.push(`    expect: ${writeList(step.expect)}`)

@@ -11,8 +11,9 @@ import { readRegularFileSync } from '../sequence/read-source.js'
 import { isTimeoutScale, MAX_TIMEOUT_SCALE, MIN_TIMEOUT_SCALE } from '../sequence/duration.js'
 
 export function registerRun(program: Command): void {
-  program
-    .command('run')
+  const command = program.command('run')
+  addSecretOptions(command)
+  command
     .description('run sequences (files or folders) or a suite on one or many modems or simulators and write reports')
     .argument('<paths...>', 'sequence files (.yaml), folders holding them, or a suite (suite.yaml, or a folder holding one)')
     .option(
@@ -49,7 +50,7 @@ export function registerRun(program: Command): void {
       [],
     )
     .option('--broker <url>', 'your own broker for server-side checks (mqtt://, mqtts://); the simulator starts an embedded one otherwise')
-    .option('--show-identifiers', 'do not mask IMEI/IMSI/ICCID in reports', false)
+    .option('--show-identifiers', 'show IMEI/IMSI/ICCID/MSISDN in reports (secrets stay masked)', false)
     .option('--no-identify', 'do not read ATI/AT+CGMR/AT+CGSN before the steps')
     .addOption(new Option('--no-color', 'plain output without colours'))
     .addHelpText(
@@ -77,6 +78,8 @@ interface RunCliOptions {
   fast: boolean
   shard?: Shard
   var: Record<string, string>
+  secretVar: Record<string, string>
+  secret: string[]
   varFile: Record<string, string>
   tag: string[]
   excludeTag: string[]
@@ -108,7 +111,8 @@ async function runCommand(paths: string[], options: RunCliOptions): Promise<numb
   try {
     const result = await runFiles(paths, {
       devices: options.fast ? options.device.map(withFastReplay) : options.device,
-      vars: { ...options.varFile, ...options.var },
+      vars: { ...options.varFile, ...options.var, ...options.secretVar },
+      secretNames: [...options.secret, ...Object.keys(options.secretVar)],
       resolve: options.resolve,
       ...(options.devices === undefined ? {} : { devicesFile: options.devices }),
       ...(options.shard === undefined ? {} : { shard: options.shard }),
@@ -140,6 +144,13 @@ async function runCommand(paths: string[], options: RunCliOptions): Promise<numb
     process.off('SIGINT', onSigint)
     process.off('SIGTERM', onSigint)
   }
+}
+
+/** `--secret-var` and `--secret`: the command line's ways to declare a secret. */
+function addSecretOptions(command: Command): Command {
+  return command
+    .option('--secret-var <name=value>', 'set a variable whose value is masked everywhere (repeatable)', collectVar, {})
+    .option('--secret <name>', 'mask the value of this variable everywhere, however it is set or captured (repeatable)', collectList, [])
 }
 
 function collectVar(value: string, previous: Record<string, string>): Record<string, string> {

@@ -25,6 +25,18 @@ export interface CommandInfo {
   promptLengthParam?: number
 }
 
+/** Parameters of a command's write form that are credentials (user names, passwords, PINs). */
+export interface CredentialParamRule {
+  /** The command's name with its prefix: `+CMQTTCONNECT`. */
+  name: string
+  /** 0-based indexes of the parameters that are credentials. */
+  params: readonly number[]
+  /** The var name `atseq record` gives each of those parameters, in the same order. */
+  varNames: readonly string[]
+  /** Only when this parameter holds this text (case-insensitive), e.g. `AT+CSSLCFG="password",...`. */
+  when?: { param: number; equals: string }
+}
+
 export interface ModemFamily {
   /** The family's name: `simcom`, `generic`. */
   name: string
@@ -36,4 +48,6 @@ export interface ModemFamily {
   commands: readonly CommandInfo[]
   /** URC names that never answer a command (`+CMQTTRXSTART`, `+CPIN`). */
   unsolicitedOnly: readonly string[]
+  /** Command parameters that are credentials, masked wherever the command line appears. */
+  credentialParams?: readonly CredentialParamRule[]
 }

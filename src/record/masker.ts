@@ -1,49 +1,70 @@
 /**
- * Masks secrets before anything is recorded: values marked secret, device identifiers
- * (IMEI, IMSI, ICCID) by rule, MQTT passwords on `AT+CMQTTCONNECT`, and PEM private keys.
- * The run record, the streamed transcript and every report only ever see masked text.
+ * The one masking model of a run, applied where data enters the run record: secret values in every form a
+ * template can give them, captures into secret vars (the line they arrive on included), credentials in URLs
+ * and in the command parameters the modem vocabulary marks, private keys whole or in parts, and device
+ * identifiers by kind. The run record, the streamed transcript and every report only ever see masked text.
  */
 import { isUtf8 } from 'node:buffer'
+import { parseAtCommand } from '../modem/at-command-line.js'
+import { listCredentialParams } from '../modem/families/index.js'
+import type { CredentialParamRule } from '../modem/modem-family.js'
+import { maskIdentifiers } from './mask-identifiers.js'
+import { PrivateKeyMask } from './private-key-mask.js'
+import { listSecretVariants } from './secret-variants.js'
 
-/** What replaces a masked value. */
+/** What replaces a masked secret (identifiers keep their shape instead). */
 export const MASK = '••••••'
 
 export interface MaskerOptions {
   /** Literal values to mask wherever they appear (secret vars, secret captures). */
   secrets?: Iterable<string>
-  /** Mask IMEI/IMSI/ICCID-shaped numbers; default true. */
+  /** Mask IMEI/IMSI/ICCID/MSISDN-shaped numbers; default true. Secrets are masked either way. */
   maskIdentifiers?: boolean
 }
 
-// A PEM private key (downloaded with AT+CCERTDOWN) in full.
-const PRIVATE_KEY_BLOCK = /-----BEGIN [A-Z ]*PRIVATE KEY-----[\s\S]*?(-----END [A-Z ]*PRIVATE KEY-----|$)/g
-// AT+CMQTTCONNECT=<idx>,"<url>",<keepalive>,<clean>[,"<user>"[,"<password>"]]: the password is the 6th field.
-const CONNECT_PASSWORD = /(AT\+CMQTTCONNECT=\s*\d+\s*,\s*"[^"]*"\s*,\s*\d+\s*,\s*\d+\s*,\s*"[^"]*"\s*,\s*")([^"]*)(")/gi
-// IMEI and IMSI are 15 digits, ICCID 19-20 digits starting 89 (optionally ending in F).
-const IDENTIFIER = /(?<![0-9])(89\d{17,18}F?|\d{15})(?![0-9])/g
+/** A regex whose named groups capture into secret vars. */
+interface SecretCapture {
+  pattern: RegExp
+  groups: readonly string[]
+}
 
-/** Masks secrets in text; one instance per run, fed new secrets as they are captured. */
+// The user info of any URL (`mqtt://user:pass@host`): user names and passwords alike.
+const URL_USER_INFO = /\b([a-z][a-z0-9+.-]*:\/\/)[^\s/?#@"'<>]+@/gi
+const LINE_BREAK = /(\r\n|\r|\n)/
+
+/** Masks secrets in text; one instance per run, learning new secrets as they are captured. */
 export class Masker {
   private readonly secrets = new Set<string>()
+  private readonly captures: SecretCapture[] = []
+  private readonly keys = new PrivateKeyMask(MASK, line => this.addSecret(line))
+  private readonly credentialParams = listCredentialParams()
   private readonly maskIdentifiers: boolean
+  private secretPattern: RegExp | undefined
 
   constructor(options: MaskerOptions = {}) {
     for (const value of options.secrets ?? []) this.addSecret(value)
     this.maskIdentifiers = options.maskIdentifiers ?? true
   }
 
-  /** Adds a value to mask from now on; empty values are ignored (they would mask everything). */
+  /** Adds a value to mask from now on, in all its forms; empty values are ignored (they would mask everything). */
   addSecret(value: string): void {
-    if (value.length > 0) this.secrets.add(value)
+    if (value.length === 0 || this.secrets.has(value)) return
+    this.secrets.add(value)
+    this.secretPattern = undefined
   }
 
-  /** Returns the text with every secret, password, private key and (unless opted out) identifier masked. */
+  /** Masks what the named groups of this pattern capture in any line it matches, from the line it first appears on. */
+  addSecretCapture(pattern: RegExp, groups: readonly string[]): void {
+    if (groups.length > 0) this.captures.push({ pattern: new RegExp(pattern.source, pattern.flags.replace('g', '')), groups })
+  }
+
+  /** Returns the text with every secret, credential, private key and (unless opted out) identifier masked. */
   mask(text: string): string {
-    let masked = text.replace(PRIVATE_KEY_BLOCK, `-----PRIVATE KEY ${MASK}-----`)
-    masked = masked.replace(CONNECT_PASSWORD, `$1${MASK}$3`)
-    for (const secret of this.longestFirst()) masked = masked.split(secret).join(MASK)
-    if (this.maskIdentifiers) masked = masked.replace(IDENTIFIER, MASK)
-    return masked
+    for (const line of text.split(LINE_BREAK)) this.learnFromLine(line)
+    let masked = this.keys.apply(text)
+    masked = masked.replace(URL_USER_INFO, `$1${MASK}@`)
+    masked = this.maskSecrets(masked)
+    return this.maskIdentifiers ? maskIdentifiers(masked) : masked
   }
 
   /** Masks raw bytes: as UTF-8 when they are valid UTF-8, else byte for byte (latin1) so binary payloads survive. */
@@ -54,7 +75,45 @@ export class Masker {
     return masked === text ? bytes : Buffer.from(masked, encoding)
   }
 
-  private longestFirst(): string[] {
-    return [...this.secrets].sort((a, b) => b.length - a.length)
+  /** Masks every string inside a value (a step result), keeping its shape. */
+  maskDeep<T>(value: T): T {
+    if (typeof value === 'string') return this.mask(value) as T
+    if (Array.isArray(value)) return value.map(item => this.maskDeep(item) as unknown) as T
+    if (value === null || typeof value !== 'object') return value
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, this.maskDeep(item)])) as T
   }
+
+  // Secrets a line reveals: a capture into a secret var, a credential parameter of a command.
+  private learnFromLine(line: string): void {
+    for (const capture of this.captures) {
+      const groups = capture.pattern.exec(line)?.groups ?? {}
+      for (const name of capture.groups) this.addSecret(groups[name] ?? '')
+    }
+    const command = parseAtCommand(line.replace(/^[^A]*(?=AT)/i, '').replace(/[\x1a\x1b]+$/, ''))
+    if (command === undefined || command.form !== 'write') return
+    for (const rule of this.credentialParams) {
+      if (!isRuleFor(rule, command.name, command.args)) continue
+      for (const index of rule.params) this.addSecret(command.args[index]?.text ?? '')
+    }
+  }
+
+  private maskSecrets(text: string): string {
+    if (this.secrets.size === 0) return text
+    this.secretPattern ??= buildSecretPattern(this.secrets)
+    return text.replace(this.secretPattern, MASK)
+  }
+}
+
+function isRuleFor(rule: CredentialParamRule, name: string, args: ReadonlyArray<{ text: string }>): boolean {
+  if (rule.name !== name) return false
+  return rule.when === undefined || args[rule.when.param]?.text.toLowerCase() === rule.when.equals.toLowerCase()
+}
+
+function buildSecretPattern(secrets: ReadonlySet<string>): RegExp {
+  const variants = [...new Set([...secrets].flatMap(listSecretVariants))].sort((a, b) => b.length - a.length)
+  return new RegExp(variants.map(escapeRegExp).join('|'), 'gi')
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&')
 }

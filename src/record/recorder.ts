@@ -80,8 +80,19 @@ export class Recorder {
     return this.transcript.length
   }
 
+  /** Records a step's result with everything it shows of the wire (action, lines, reason, captures) masked. */
   recordStep(step: StepResult): void {
-    this.steps.push(step)
+    const { masker } = this.options
+    this.steps.push({
+      ...step,
+      ...(step.description === undefined ? {} : { description: masker.mask(step.description) }),
+      action: masker.mask(step.action),
+      expected: masker.maskDeep(step.expected),
+      received: masker.maskDeep(step.received),
+      ...(step.reason === undefined ? {} : { reason: masker.mask(step.reason) }),
+      captures: masker.maskDeep(step.captures),
+      unexpectedUrcs: masker.maskDeep(step.unexpectedUrcs),
+    })
   }
 
   /** The device's identity, masked like everything else (the IMEI is masked unless opted out). */
@@ -99,11 +110,12 @@ export class Recorder {
   finish(status: RunStatus, exitCode: number, endReason?: string): RunRecord {
     this.flushRx()
     this.closeStream()
-    const { header } = this.options
+    const { header, masker } = this.options
     return {
       schemaVersion: RUN_RECORD_SCHEMA_VERSION,
       ...header,
-      device: { ...header.device, settings: this.settings, identity: this.identity },
+      commandLine: header.commandLine.map(arg => masker.mask(arg)),
+      device: { ...header.device, url: masker.mask(header.device.url), settings: masker.maskDeep(this.settings), identity: this.identity },
       startedAt: this.startedAt.toISOString(),
       durationMs: Math.round(this.elapsedMs() * 1000) / 1000,
       status,

@@ -167,7 +167,7 @@ steps:
   t.equal(record.status, 'passed', JSON.stringify(record.steps.map(s => s.reason)))
   t.match(stepNo(record, '1').captures, { rssi: /^\d+$/, ber: /^\d+$/ })
   t.notMatch(JSON.stringify(record), /864000000000005/, 'the simulated IMEI appears nowhere in the record')
-  t.equal(stepNo(record, '3').captures.imei, '••••••')
+  t.equal(stepNo(record, '3').captures.imei, '000000000000000', 'masked keeping its shape')
 })
 
 t.test('an abort line fails the running step at once', async t => {

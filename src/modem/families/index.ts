@@ -2,7 +2,7 @@
  * The registry of modem families by device name (a sequence's `device:`, a `sim://` profile). Names are
  * matched exactly; a name no family lists reads as the generic modem.
  */
-import type { ModemFamily } from '../modem-family.js'
+import type { CredentialParamRule, ModemFamily } from '../modem-family.js'
 import { GENERIC_FAMILY } from './generic/index.js'
 import { QUECTEL_FAMILY } from './quectel/index.js'
 import { SIMCOM_FAMILY } from './simcom/index.js'
@@ -33,4 +33,9 @@ export function listDeviceNames(): string[] {
 export function familiesFor(device: string | undefined): readonly ModemFamily[] {
   const family = device === undefined ? undefined : findModemFamily(device)
   return family === undefined ? MODEM_FAMILIES : [family]
+}
+
+/** The credential parameters of every family: masking applies them whatever the device says it is. */
+export function listCredentialParams(): readonly CredentialParamRule[] {
+  return MODEM_FAMILIES.flatMap(family => family.credentialParams ?? [])
 }

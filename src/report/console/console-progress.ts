@@ -4,6 +4,7 @@
  * a TTY and without `--no-color`; plain lines otherwise (CI logs, pipes).
  */
 import type { RunRecord, StepResult } from '../../model/run-record.js'
+import { showControlCharsForTerminal } from '../text/show-control-chars.js'
 
 export interface ConsoleOptions {
   color: boolean
@@ -33,7 +34,12 @@ export class ConsoleProgress {
   }
 
   /** One line per finished step, with its reason below when it did not pass. */
-  stepEnded(step: StepResult): void {
+  stepEnded(result: StepResult): void {
+    const step = {
+      ...result,
+      action: showControlCharsForTerminal(result.action),
+      reason: result.reason && showControlCharsForTerminal(result.reason),
+    }
     const { mark, color } = step.failure?.kind === 'todo' ? TODO_MARK : STATUS_MARK[step.status]
     const phase = step.phase === 'steps' ? '' : `${step.phase} `
     const retries = step.attempts > 1 ? `, ${step.attempts} attempts` : ''
@@ -51,7 +57,7 @@ export class ConsoleProgress {
     const c = countForConsole(record)
     const verdict = record.status.toUpperCase()
     const color: Color = record.status === 'passed' ? 'green' : record.status === 'interrupted' ? 'yellow' : 'red'
-    const reason = record.endReason ? `: ${record.endReason}` : ''
+    const reason = record.endReason ? `: ${showControlCharsForTerminal(record.endReason)}` : ''
     this.options.write(
       `  ${this.paint(color, verdict)}${reason} — ${c.passed} passed, ${c.failed} failed, ${c.errored} errored, ${c.todo} todo, ${c.skipped} skipped in ${(record.durationMs / 1000).toFixed(2)}s\n`,
     )

@@ -1,9 +1,14 @@
 /** The console form of a run diff: a summary line, identity changes, then each changed step. */
 import type { RunDiff, StepDiff } from '../../model/run-diff.js'
 import { formatDurationMs as formatDuration } from '../text/format-duration.js'
+import { showControlCharsForTerminal } from '../text/show-control-chars.js'
 
-/** Lines to print; no colour, so it reads the same in a CI log. */
+/** Lines to print; no colour, so it reads the same in a CI log, and the modem's control bytes shown escaped. */
 export function formatDiffText(diff: RunDiff): string[] {
+  return listDiffLines(diff).map(showControlCharsForTerminal)
+}
+
+function listDiffLines(diff: RunDiff): string[] {
   const lines = [`diff ${diff.a.label} → ${diff.b.label} (${diff.a.sequence})`]
   if (!diff.isSameSequence) lines.push('  note: the two runs are of different versions of the sequence file')
   for (const change of diff.identity) lines.push(`  device ${change.field}: ${change.from ?? '(none)'} → ${change.to ?? '(none)'}`)

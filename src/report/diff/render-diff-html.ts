@@ -3,6 +3,7 @@
  * stylesheet plus a few diff rules, no script, everything from the records HTML-escaped.
  */
 import Handlebars from 'handlebars'
+import { buildContentSecurityPolicy } from '../content-security-policy.js'
 import type { RunDiff } from '../../model/run-diff.js'
 import { readTemplateFiles } from '../html/report-templates.js'
 import { readTemplate } from '../read-template.js'
@@ -12,6 +13,8 @@ interface DiffTemplateContext {
   view: DiffView
   atseqVersion: string
   css: Handlebars.SafeString
+  /** The page's Content-Security-Policy (no script). */
+  csp: string
 }
 
 let compiled: { render: HandlebarsTemplateDelegate<DiffTemplateContext>; css: Handlebars.SafeString } | undefined
@@ -19,7 +22,7 @@ let compiled: { render: HandlebarsTemplateDelegate<DiffTemplateContext>; css: Ha
 /** The diff page's HTML. */
 export function renderDiffHtml(diff: RunDiff, atseqVersion: string): string {
   compiled ??= compileDiffPage()
-  return compiled.render({ view: buildDiffView(diff), atseqVersion, css: compiled.css })
+  return compiled.render({ view: buildDiffView(diff), atseqVersion, css: compiled.css, csp: buildContentSecurityPolicy() })
 }
 
 function compileDiffPage(): { render: HandlebarsTemplateDelegate<DiffTemplateContext>; css: Handlebars.SafeString } {

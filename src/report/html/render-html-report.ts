@@ -1,6 +1,6 @@
 /** Renders a run record as one self-contained HTML file (inline CSS and script, no external resource). */
-import { createHash } from 'node:crypto'
 import Handlebars from 'handlebars'
+import { buildContentSecurityPolicy } from '../content-security-policy.js'
 import type { RunRecord } from '../../model/run-record.js'
 import { buildReportView, type ReportView } from './report-view.js'
 import { readTemplateFiles, type ReportTemplateFiles } from './report-templates.js'
@@ -12,15 +12,15 @@ interface TemplateContext {
   /** Our own stylesheet and script, inserted verbatim; record data never goes through these. */
   css: Handlebars.SafeString
   script: Handlebars.SafeString
-  /** The Content-Security-Policy source allowing exactly our inline script. */
-  scriptHash: Handlebars.SafeString
+  /** The page's Content-Security-Policy, allowing exactly our inline script. */
+  csp: string
 }
 
 interface CompiledReport {
   render: HandlebarsTemplateDelegate<TemplateContext>
   css: Handlebars.SafeString
   script: Handlebars.SafeString
-  scriptHash: Handlebars.SafeString
+  csp: string
 }
 
 let compiled: CompiledReport | undefined
@@ -34,7 +34,7 @@ export function renderHtmlReport(record: RunRecord): string {
     schemaVersion: record.schemaVersion,
     css: report.css,
     script: report.script,
-    scriptHash: report.scriptHash,
+    csp: report.csp,
   })
 }
 
@@ -47,7 +47,7 @@ export function compileReport(files: ReportTemplateFiles): CompiledReport {
     render,
     css: new handlebars.SafeString(files.css),
     script: new handlebars.SafeString(files.script),
-    scriptHash: new handlebars.SafeString(`sha256-${createHash('sha256').update(files.script, 'utf8').digest('base64')}`),
+    csp: buildContentSecurityPolicy(files.script),
   }
 }
 

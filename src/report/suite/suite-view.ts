@@ -7,6 +7,8 @@
 import type { StepResult } from '../../model/run-record.js'
 import type { SuiteRecord, SuiteRun } from '../../model/suite-record.js'
 import { formatDurationMs } from '../text/format-duration.js'
+import { buildContentSecurityPolicy } from '../content-security-policy.js'
+import { toSafeHref } from '../safe-href.js'
 
 export interface SuiteRowView {
   status: string
@@ -36,6 +38,8 @@ export interface SuiteDeviceView {
 }
 
 export interface SuiteView {
+  /** The page's Content-Security-Policy. */
+  csp: string
   title: string
   status: string
   exitCode: number
@@ -61,6 +65,7 @@ export function buildSuiteView(record: SuiteRecord): SuiteView {
     record.devices.map(device => device.name),
   ).map(buildRowView)
   return {
+    csp: buildContentSecurityPolicy(),
     title: record.suite.name,
     status: record.status,
     exitCode: record.exitCode,
@@ -104,7 +109,7 @@ function buildRowView(run: SuiteRun): SuiteRowView {
   const failure = failing
     ? `${failing.step.no} ${failing.step.action}: ${failing.step.reason ?? failing.step.status}`
     : (run.reason ?? run.record?.endReason)
-  const link = run.reportFile === undefined ? undefined : failing ? `${run.reportFile}#step-${failing.index}` : run.reportFile
+  const link = run.reportFile === undefined ? undefined : toSafeHref(run.reportFile, failing ? `step-${failing.index}` : undefined)
   return {
     status: run.status,
     sequence: run.sequence.name,

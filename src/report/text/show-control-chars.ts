@@ -20,3 +20,15 @@ export function showControlCharsDeep<T>(value: T): T {
   }
   return value
 }
+
+// What a terminal acts on: C0 controls (ESC starts escape sequences, BEL rings, CR overwrites), DEL, C1 controls
+// (0x9B is a one-byte CSI), and the bidi and invisible format characters that reorder or hide what is shown.
+const TERMINAL_ACTIVE = /[\u0000-\u0008\u000A-\u001F\u007F-\u009F\u200B-\u200F\u202A-\u202E\u2066-\u2069\uFEFF]/g
+
+/** Makes text from a modem inert on a terminal: every control, escape and bidi character as `\xNN` or `\uNNNN`; TAB stays. */
+export function showControlCharsForTerminal(text: string): string {
+  return text.replace(TERMINAL_ACTIVE, char => {
+    const code = char.charCodeAt(0)
+    return code <= 0xff ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`
+  })
+}

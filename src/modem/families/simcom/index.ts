@@ -1,6 +1,7 @@
 /** SIMCom A76XX (A7600/A7670) and SIM7500/SIM7600 modules. */
 import type { ModemFamily } from '../../modem-family.js'
 import { SIMCOM_CHAT_PROFILE } from './chat-profile.js'
+import { SIMCOM_CREDENTIAL_PARAMS } from './credential-params.js'
 import { SIMCOM_COMMANDS, SIMCOM_UNSOLICITED_ONLY } from './commands.js'
 import { SIMCOM_RESULT_CODES } from './result-codes.js'
 
@@ -11,4 +12,5 @@ export const SIMCOM_FAMILY: ModemFamily = {
   resultCodes: SIMCOM_RESULT_CODES,
   commands: SIMCOM_COMMANDS,
   unsolicitedOnly: SIMCOM_UNSOLICITED_ONLY,
+  credentialParams: SIMCOM_CREDENTIAL_PARAMS,
 }
