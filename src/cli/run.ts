@@ -10,6 +10,18 @@ import { readPackageVersion } from './version.js'
 import { readRegularFileSync } from '../sequence/read-source.js'
 import { isTimeoutScale, MAX_TIMEOUT_SCALE, MIN_TIMEOUT_SCALE } from '../sequence/duration.js'
 
+const RUN_HELP = `
+Exit codes: 0 all passed, 1 a step failed or errored or a todo stands, 2 invalid input (schema,
+templating, values, bounds, usage), 3 infrastructure (port not found, link dropped, broker down),
+70 atseq crashed (reports still written), 130 interrupted (Ctrl-C).
+Examples:
+  atseq run sequences/simcom/mqtts-not-verify-server.yaml
+  atseq run sequences/simcom/mqtt/                      (the suite in that folder)
+  atseq run -d a=sim://simcom-a76xx -d b=sim://simcom-a76xx --shard 1/3 sequences/simcom/mqtt/
+  atseq run --device /dev/ttyUSB2 --var apn=internet sequences/simcom/
+  atseq run --device tcp://192.0.2.10:4001 --broker mqtts://broker.example:8883 sequences/
+  atseq run --broker mqtt://127.0.0.1:1883 --resolve '*:1883=127.0.0.1:1883' --exclude-tag broker-config sequences/simcom/mqtt/`
+
 export function registerRun(program: Command): void {
   const command = program.command('run')
   addSecretOptions(command)
@@ -53,20 +65,7 @@ export function registerRun(program: Command): void {
     .option('--show-identifiers', 'show IMEI/IMSI/ICCID/MSISDN in reports (secrets stay masked)', false)
     .option('--no-identify', 'do not read ATI/AT+CGMR/AT+CGSN before the steps')
     .addOption(new Option('--no-color', 'plain output without colours'))
-    .addHelpText(
-      'after',
-      `
-Exit codes: 0 all passed, 1 a step failed or errored or a todo stands, 2 invalid input (schema,
-templating, values, bounds, usage), 3 infrastructure (port not found, link dropped, broker down),
-70 atseq crashed (reports still written), 130 interrupted (Ctrl-C).
-Examples:
-  atseq run sequences/simcom/mqtts-not-verify-server.yaml
-  atseq run sequences/simcom/mqtt/                      (the suite in that folder)
-  atseq run -d a=sim://simcom-a76xx -d b=sim://simcom-a76xx --shard 1/3 sequences/simcom/mqtt/
-  atseq run --device /dev/ttyUSB2 --var apn=internet sequences/simcom/
-  atseq run --device tcp://192.0.2.10:4001 --broker mqtts://broker.example:8883 sequences/
-  atseq run --broker mqtt://127.0.0.1:1883 --resolve '*:1883=127.0.0.1:1883' --exclude-tag broker-config sequences/simcom/mqtt/`,
-    )
+    .addHelpText('after', RUN_HELP)
     .action(async (paths: string[], options: RunCliOptions) => {
       process.exitCode = await runCommand(paths, options)
     })
