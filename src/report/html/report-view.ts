@@ -6,7 +6,7 @@ import type { RunRecord, RunStatus, StepResult } from '../../model/run-record.js
 import type { Phase } from '../../model/sequence.js'
 import { formatDurationMs, formatInstantUtc } from '../text/format-duration.js'
 import { showControlCharsDeep } from '../text/show-control-chars.js'
-import { buildStepView, type StepView } from './step-view.js'
+import { buildStepView, isTodo, type StepView } from './step-view.js'
 
 /** A label and its value, shown as one line of a definition list. */
 export interface Field {
@@ -115,11 +115,14 @@ function describeRunBriefly(record: RunRecord): string {
 
 function buildCounts(record: RunRecord): CountView[] {
   const total = record.steps.length
+  // The record counts a todo step as errored; the page names it for what it is.
+  const todo = record.steps.filter(isTodo).length
   return [
     { status: 'total', label: 'Steps', value: total },
     { status: 'passed', label: 'Passed', value: record.counts.passed },
     { status: 'failed', label: 'Failed', value: record.counts.failed },
-    { status: 'errored', label: 'Errors', value: record.counts.errored },
+    { status: 'errored', label: 'Errors', value: record.counts.errored - todo },
+    ...(todo > 0 ? [{ status: 'todo', label: 'Todo', value: todo }] : []),
     { status: 'skipped', label: 'Skipped', value: record.counts.skipped },
   ]
 }

@@ -33,7 +33,8 @@ export interface StepView {
   actionKind: StepResult['actionKind']
   expected: string[]
   received: ReceivedView[]
-  status: StepStatus
+  /** The step's status, or `todo` for a row the importer kept as a todo (recorded as errored). */
+  status: StepStatus | 'todo'
   statusLabel: string
   isFailure: boolean
   reason?: string
@@ -56,6 +57,11 @@ export interface StepView {
 const STEP_STATUS_LABELS: Record<StepStatus, string> = { passed: 'PASS', failed: 'FAIL', errored: 'ERROR', skipped: 'SKIP' }
 const ARROWS: Record<TranscriptLineView['dir'], string> = { tx: '→', rx: '←', note: '•' }
 
+/** Is this a row the importer could not read, kept as a todo? It is no pass, and no modem failure either. */
+export function isTodo(step: Pick<StepResult, 'failure'>): boolean {
+  return step.failure?.kind === 'todo'
+}
+
 /** Is this a step that did not pass for a reason worth attention (failed or errored)? */
 export function isFailure(status: StepStatus): boolean {
   return status === 'failed' || status === 'errored'
@@ -73,8 +79,8 @@ export function buildStepView(record: RunRecord, step: StepResult, index: number
     actionKind: step.actionKind,
     expected: step.expected,
     received: step.received.map(line => ({ kind: line.kind, text: line.text })),
-    status: step.status,
-    statusLabel: STEP_STATUS_LABELS[step.status] ?? String(step.status),
+    status: isTodo(step) ? 'todo' : step.status,
+    statusLabel: isTodo(step) ? 'TODO' : (STEP_STATUS_LABELS[step.status] ?? String(step.status)),
     isFailure: isFailure(step.status),
     ...(step.reason === undefined ? {} : { reason: step.reason }),
     timing: describeTiming(step),

@@ -154,3 +154,25 @@ t.test('settings, command lines and exit codes read naturally', async t => {
   t.equal(describeExitCode(0), '0 (all steps passed)')
   t.equal(describeExitCode(42), '42')
 })
+
+t.test('a todo step reads as TODO, in its own count, not as an error', async t => {
+  const record = failingRun()
+  const todoStep = {
+    ...record.steps[0]!,
+    status: 'errored' as const,
+    failure: { kind: 'todo' as const },
+    reason: 'row 7 could not be read',
+  }
+  const withTodo = {
+    ...record,
+    steps: [todoStep, ...record.steps.slice(1)],
+    counts: { ...record.counts, errored: record.counts.errored + 1 },
+  }
+  const view = buildReportView(withTodo)
+  const shown = view.phases.flatMap(p => p.steps)[0]!
+  t.equal(shown.status, 'todo')
+  t.equal(shown.statusLabel, 'TODO')
+  const counts = Object.fromEntries(view.counts.map(c => [c.status, c.value]))
+  t.equal(counts['todo'], 1)
+  t.equal(counts['errored'], record.counts.errored, 'the todo is not counted again as an error')
+})
