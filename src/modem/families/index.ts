@@ -5,6 +5,7 @@
 import type { ModemFamily } from '../modem-family.js'
 import { GENERIC_FAMILY } from './generic/index.js'
 import { SIMCOM_FAMILY } from './simcom/index.js'
+import { SIMCOM_COMMAND_PREFIXES, SIMCOM_PAYLOAD_LINES } from './simcom/commands.js'
 
 /** Every family atseq knows, the generic one last. */
 export const MODEM_FAMILIES: readonly ModemFamily[] = [SIMCOM_FAMILY, GENERIC_FAMILY]
@@ -32,4 +33,21 @@ export function listDeviceNames(): string[] {
 export function familiesFor(device: string | undefined): readonly ModemFamily[] {
   const family = device === undefined ? undefined : findModemFamily(device)
   return family === undefined ? MODEM_FAMILIES : [family]
+}
+
+/** Which device a family's distinctive commands (`+CMQTT...`, `+CFTPS...`, `+CCH...`) point to. */
+const DEVICE_BY_COMMAND_PREFIX: ReadonlyArray<{ prefixes: readonly string[]; device: string }> = [
+  { prefixes: SIMCOM_COMMAND_PREFIXES, device: 'simcom-a76xx' },
+]
+
+/** The device a list of command names (`+CMQTTSTART`) belongs to, when one of them is a family's own; else undefined. */
+export function inferDeviceName(commandNames: readonly string[]): string | undefined {
+  return DEVICE_BY_COMMAND_PREFIX.find(({ prefixes }) => commandNames.some(name => prefixes.some(p => name.startsWith(p))))?.device
+}
+
+const PAYLOAD_LINES = new Map(SIMCOM_PAYLOAD_LINES.map(line => [line.name, line] as const))
+
+/** For a line followed by a payload of declared length (`+CFTPSGET: DATA,405`): which parameter holds the length. */
+export function findPayloadLine(name: string): { lengthParam: number; marker?: string } | undefined {
+  return PAYLOAD_LINES.get(name)
 }
