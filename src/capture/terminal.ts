@@ -26,7 +26,10 @@ export function runTerminal(capture: CaptureSession, io: TerminalIo, settings: T
     'atseq record: type AT commands. Enter sends; at a > prompt Enter sends the data, Ctrl-Z sends it with 0x1A, Esc cancels.\n',
   )
   io.output.write('Ctrl-D or :end ends and writes the draft; Ctrl-C ends without writing.\n')
-  const waiter = createWaiter(capture, settings, () => {
+  let closed = false
+  const waiter = createWaiter(capture, settings, note => {
+    if (closed) return void (note === undefined ? undefined : io.output.write(`${note}\n`))
+    if (note !== undefined) show(note)
     rl.setPrompt(capture.isPromptOpen ? 'data> ' : 'AT> ')
     rl.prompt()
   })
@@ -54,6 +57,7 @@ export function runTerminal(capture: CaptureSession, io: TerminalIo, settings: T
       waiter.send(takeLine(rl), 'esc')
     }
     rl.on('close', () => {
+      closed = true
       io.input.off('keypress', onEscape)
       // A wait still running ends now: its step is kept (unanswered, for review) before the draft is written.
       void waiter.cancel().then(() => {
@@ -81,22 +85,28 @@ interface Waiter {
 }
 
 /** One wait at a time for the modem's answer, each with the session's timeout and a way to cancel it. */
-function createWaiter(capture: CaptureSession, settings: TerminalSettings, onDone: () => void): Waiter {
+function createWaiter(capture: CaptureSession, settings: TerminalSettings, onDone: (note?: string) => void): Waiter {
   let running: { what: string; startedMs: number; abort: AbortController; done: Promise<void> } | undefined
   const send = (text: string, end: DataEnd): void => {
     const abort = new AbortController()
     const what = capture.isPromptOpen ? 'the data' : text.trim()
     if (!capture.isPromptOpen && what === '') return onDone()
     const exchange = capture.isPromptOpen ? capture.sendData(text, end, abort.signal) : capture.sendCommand(what, abort.signal)
+    const startedMs = Date.now()
     const done = exchange.then(
-      () => undefined,
-      () => undefined,
+      ended => onEnded(ended.outcome),
+      (error: unknown) => onEnded(error instanceof Error ? error.message : 'failed'),
     )
-    running = { what, startedMs: Date.now(), abort, done }
-    void done.then(() => {
+    const onEnded = (outcome: string): void => {
       running = undefined
-      onDone()
-    })
+      const waited = `${((Date.now() - startedMs) / 1000).toFixed(1)}s`
+      onDone(
+        outcome === 'final' || outcome === 'prompt'
+          ? undefined
+          : `(${what}: no final result code, ${outcome} after ${waited}; the step is kept for review)`,
+      )
+    }
+    running = { what, startedMs, abort, done }
   }
   return {
     isBusy: () => running !== undefined,

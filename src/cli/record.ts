@@ -114,15 +114,9 @@ function buildDriver(options: RecordCliOptions): SessionDriver | string {
   return { kind: 'script', items: parsed.items }
 }
 
-/** The terminal on this process's stdin; once it ends stdin lets go, so the process exits when the draft is written. */
-async function runInteractive(capture: CaptureSession, commandTimeoutMs: number): Promise<'end' | 'discard'> {
-  try {
-    return await runTerminal(capture, { input: process.stdin, output: process.stdout }, { commandTimeoutMs })
-  } finally {
-    if (process.stdin.isTTY === true) process.stdin.setRawMode(false)
-    process.stdin.pause()
-    process.stdin.unref()
-  }
+/** The terminal on this process's stdin, showing the command timeout while it waits. */
+function runInteractive(capture: CaptureSession, commandTimeoutMs: number): Promise<'end' | 'discard'> {
+  return runTerminal(capture, { input: process.stdin, output: process.stdout }, { commandTimeoutMs })
 }
 
 function collect(value: string, previous: string[]): string[] {
