@@ -2,7 +2,7 @@ import { warningAt, type Diagnostic } from '../../model/diagnostic.js'
 import type { Phase, Step } from '../../model/sequence.js'
 import { listSteps, nameStep, type LintContext } from './lint-context.js'
 
-type Entry = { phase: Phase; index: number; step: Step }
+export type Entry = { phase: Phase; index: number; step: Step }
 
 /**
  * `prompt-without-data`: a step ends with the `>` prompt and no data step follows; `data-without-prompt`: the
@@ -41,7 +41,7 @@ export function lintPromptData(ctx: LintContext): Diagnostic[] {
 }
 
 /** The nearest step of the same phase in `direction` that sends something, passing over `sleep` and `wait`. */
-function findSending(entries: readonly Entry[], from: number, direction: 1 | -1): Entry | undefined {
+export function findSending(entries: readonly Entry[], from: number, direction: 1 | -1): Entry | undefined {
   const phase = entries[from]!.phase
   for (let i = from + direction; i >= 0 && i < entries.length && entries[i]!.phase === phase; i += direction) {
     const kind = entries[i]!.step.action.kind

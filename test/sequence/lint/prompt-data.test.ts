@@ -43,3 +43,9 @@ t.test('the search stops at the phase boundary', async t => {
     ['data-without-prompt', 5],
   ])
 })
+
+t.test('prompt-length-mismatch sees the data past a sleep', async t => {
+  t.same(lintYaml(['steps:', '  - { send: "AT+CMQTTTOPIC=0,3", expect: ">" }', '  - { sleep: 200ms }', '  - { data: abcd, expect: OK }']), [
+    ['prompt-length-mismatch', 5],
+  ])
+})
