@@ -14,7 +14,7 @@ import { openDeviceSession, type DeviceSession } from './device-session.js'
 import { lintSequence, loadSequence, type Diagnostic } from '../sequence/index.js'
 import { CaptureSession } from '../capture/capture-session.js'
 import { liftDraftSecrets } from '../capture/draft-secrets.js'
-import { buildDraftSteps } from '../capture/draft-steps.js'
+import { buildDraftSteps, type DraftStep } from '../capture/draft-steps.js'
 import type { ScriptItem } from '../capture/capture-script.js'
 import { writeDraft } from '../capture/write-draft.js'
 
@@ -43,7 +43,16 @@ export type SessionDriver =
   { kind: 'script'; items: ScriptItem[] } | { kind: 'interactive'; run: (capture: CaptureSession) => Promise<'end' | 'discard'> }
 
 export type RecordOutcome =
-  { kind: 'written'; outputPath: string; sessionPath?: string; steps: number; diagnostics: Diagnostic[] } | { kind: 'discarded' }
+  | {
+      kind: 'written'
+      outputPath: string
+      sessionPath?: string
+      steps: number
+      diagnostics: Diagnostic[]
+      /** Steps marked for review in the draft (a command that got no answer), one sentence each. */
+      reviews: string[]
+    }
+  | { kind: 'discarded' }
 
 /** Records a session and writes its draft; throws DeviceError/DeviceUsageError when the device cannot be opened. */
 export async function recordSession(options: RecordOptions, driver: SessionDriver): Promise<RecordOutcome> {
@@ -116,8 +125,13 @@ async function writeOutputs(
     outputPath: options.outputPath,
     steps: steps.length,
     diagnostics: await checkDraft(options.outputPath),
+    reviews: steps.flatMap(s => (s.review === undefined ? [] : [`step ${s.no} (${describeDraftAction(s)}): ${s.review}; kept for review`])),
     ...(options.sessionPath === undefined ? {} : { sessionPath: options.sessionPath }),
   }
+}
+
+function describeDraftAction(step: DraftStep): string {
+  return step.action.kind === 'send' ? step.action.command : 'prompt data'
 }
 
 /** Load errors and lint warnings of the written draft (none expected). */

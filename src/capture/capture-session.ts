@@ -24,6 +24,8 @@ export interface CapturedStep {
   /** URCs (and payloads) that arrived after the step was sent and before the next. */
   urcs: Array<{ text: string; afterMs: number }>
   startedAtMs: number
+  /** When no final result code came: how long atseq waited, and why the wait ended. */
+  unanswered?: { waitedMs: number; outcome: Exclude<Exchange['outcome'], 'final' | 'prompt'> }
 }
 
 export interface CaptureSettings {
@@ -109,6 +111,7 @@ export class CaptureSession {
 
   #endStep(step: CapturedStep, exchange: Exchange): Exchange {
     if (exchange.outcome === 'final' || exchange.outcome === 'prompt') step.final = exchange.outcome === 'prompt' ? '>' : exchange.final
+    else step.unanswered = { waitedMs: this.#settings.clock() - step.startedAtMs, outcome: exchange.outcome }
     this.#isPromptOpen = exchange.outcome === 'prompt'
     if (this.#isPromptOpen) this.#promptCommand = step.command
     return exchange

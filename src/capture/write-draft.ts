@@ -53,14 +53,15 @@ function describeSecrets(names: readonly string[]): string[] {
 }
 
 function writeStep(step: DraftStep): string[] {
-  const lines = [`  - no: ${quote(step.no)}`]
+  const lines = [...(step.review === undefined ? [] : [`  # review: ${step.review}`]), `  - no: ${quote(step.no)}`]
   const write = (text: string): string => (step.action.isTemplate === true ? JSON.stringify(text) : quote(text))
   if (step.action.kind === 'send') lines.push(`    send: ${write(step.action.command)}`)
   else {
     lines.push(`    data: ${write(step.action.data)}`)
     if (step.action.end !== 'none') lines.push(`    end: ${step.action.end}`)
   }
-  lines.push(`    expect: ${writeList(step.expect)}`)
+  if (step.expect.length > 0) lines.push(`    expect: ${writeList(step.expect)}`)
+  if (step.review !== undefined) lines.push(`    description: ${quote(`review: ${step.review}`)}`)
   if (step.urcs.length > 0) lines.push(`    urc: ${writeList(step.urcs)}`)
   if (step.timeoutMs !== undefined) lines.push(`    timeout: ${formatDuration(step.timeoutMs)}`)
   return lines

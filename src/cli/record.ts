@@ -5,6 +5,7 @@ import { InvalidArgumentError, type Command } from 'commander'
 import { parseCaptureScript } from '../capture/capture-script.js'
 import { recordSession, type SessionDriver } from '../app/record-session.js'
 import { runTerminal } from '../capture/terminal.js'
+import type { CaptureSession } from '../capture/capture-session.js'
 import { DeviceError, DeviceUsageError } from '../app/device-session.js'
 import { formatDiagnostic, hasErrors } from '../sequence/index.js'
 import { parseDuration } from '../sequence/duration.js'
@@ -42,7 +43,7 @@ export function registerRecord(program: Command): void {
       `
 Interactive keys: Enter sends; at a > prompt Enter sends the data as typed, Ctrl-Z sends it with 0x1A, Esc cancels;
 Up/Down recall earlier lines; Ctrl-D or :end ends and writes the draft; Ctrl-C ends without writing.
-Exit codes: 0 draft written and clean, 1 draft written with lint warnings, 2 invalid input, 3 device unreachable, 130 discarded.`,
+Exit codes: 0 draft written and clean, 1 draft written with lint warnings or steps to review (no answer), 2 invalid input, 3 device unreachable, 130 discarded.`,
     )
     .action(async (options: RecordCliOptions) => {
       process.exitCode = await recordCommand(options)
@@ -81,10 +82,12 @@ async function recordCommand(options: RecordCliOptions): Promise<number> {
       return EXIT.interrupted
     }
     for (const d of outcome.diagnostics) process.stderr.write(`${formatDiagnostic(d)}\n`)
+    for (const review of outcome.reviews) process.stderr.write(`atseq record: ${review}\n`)
     process.stdout.write(
       `wrote ${outcome.outputPath} (${outcome.steps} steps)${outcome.sessionPath ? ` and ${outcome.sessionPath}` : ''}\n`,
     )
-    return hasErrors(outcome.diagnostics) ? EXIT.invalidInput : outcome.diagnostics.length > 0 ? EXIT.failed : EXIT.passed
+    if (hasErrors(outcome.diagnostics)) return EXIT.invalidInput
+    return outcome.diagnostics.length > 0 || outcome.reviews.length > 0 ? EXIT.failed : EXIT.passed
   } catch (error) {
     if (!(error instanceof DeviceError || error instanceof DeviceUsageError)) throw error
     process.stderr.write(`atseq record: ${error.message}\n`)
@@ -98,7 +101,7 @@ async function recordCommand(options: RecordCliOptions): Promise<number> {
 function buildDriver(options: RecordCliOptions): SessionDriver | string {
   if (options.script === undefined) {
     if (process.stdin.isTTY !== true) return 'atseq record: the interactive mode needs a terminal; use --script <file> otherwise\n'
-    return { kind: 'interactive', run: capture => runTerminal(capture, { input: process.stdin, output: process.stdout }) }
+    return { kind: 'interactive', run: capture => runInteractive(capture, options.timeout) }
   }
   let text: string
   try {
@@ -109,6 +112,11 @@ function buildDriver(options: RecordCliOptions): SessionDriver | string {
   const parsed = parseCaptureScript(text)
   if (parsed.problems.length > 0) return parsed.problems.map(p => `${options.script}:${p.line}: ${p.message} [${p.code}]\n`).join('')
   return { kind: 'script', items: parsed.items }
+}
+
+/** The terminal on this process's stdin, showing the command timeout while it waits. */
+function runInteractive(capture: CaptureSession, commandTimeoutMs: number): Promise<'end' | 'discard'> {
+  return runTerminal(capture, { input: process.stdin, output: process.stdout }, { commandTimeoutMs })
 }
 
 function collect(value: string, previous: string[]): string[] {

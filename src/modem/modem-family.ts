@@ -50,4 +50,11 @@ export interface ModemFamily {
   unsolicitedOnly: readonly string[]
   /** Command parameters that are credentials, masked wherever the command line appears. */
   credentialParams?: readonly CredentialParamRule[]
+  /**
+   * Command name prefixes only this family has (`+CMQTT`, `+QMT`), and the device name a draft that uses
+   * them is given (`atseq import` and `atseq record` infer the family from the commands).
+   */
+  draftDevice?: { commandPrefixes: readonly string[]; device: string }
+  /** Lines followed by a payload whose byte count is one of their parameters, as the manual shows them. */
+  payloadLines?: ReadonlyArray<{ name: string; lengthParam: number; marker?: string }>
 }

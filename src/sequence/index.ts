@@ -21,4 +21,5 @@ export {
 export { lintSequence, LINT_RULES, type LintOptions } from './lint/lint-sequence.js'
 export { compareStepNumbers } from './lint/step-numbers.js'
 export { checkSequenceFiles, summariseChecks, type CheckOptions, type FileCheck } from './check-files.js'
-export { importSpecTable } from './import/import-spec-table.js'
+export { importSpecTable, type ImportOptions, type ImportResult, type RowFate } from './import/import-spec-table.js'
+export { formatImportReport } from './import/format-import-report.js'

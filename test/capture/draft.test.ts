@@ -62,13 +62,11 @@ t.test(
       step({ kind: 'data', text: 'a{{b', command: 'AT+CMQTTTOPIC=0,4' }),
       step({ kind: 'command', text: 'AT+CMGS="1"', final: '>' }),
       step({ kind: 'data', text: 'hi', end: 'ctrl-z', command: 'AT+CMGS="1"', responses: ['+CMGS: 4'] }),
-      step({ kind: 'command', text: 'AT+NOANSWER', final: undefined }),
     ]
     const { steps, ambient } = buildDraftSteps(captured, { defaultTimeoutMs: 10_000 })
     t.same(
       steps.map(s => s.no),
       ['1', '2', '3.1', '3.2', '4.1', '4.2'],
-      'a command that got no answer is left out',
     )
     t.same(ambient, ['RDY'])
     t.equal(steps[1]!.timeoutMs, 36_000, "a slow URC widens the step's timeout")
@@ -83,3 +81,42 @@ t.test(
     t.equal(data.kind === 'data' ? data.data.text : '', 'a\\{{b', 'a literal {{ is escaped for the template engine')
   },
 )
+
+t.test('a command that got no answer is kept: it expects what arrived and is marked for review', async t => {
+  const captured: CapturedStep[] = [
+    step({ kind: 'command', text: 'AT' }),
+    step({ kind: 'command', text: 'AT+CFTPSSTART', final: undefined, unanswered: { waitedMs: 30_000, outcome: 'timeout' } }),
+    step({ kind: 'command', text: 'AT+CMQTTTOPIC=0,4', final: '>' }),
+    step({ kind: 'data', text: 'abcde', end: 'ctrl-z', command: 'AT+CMQTTTOPIC=0,4' }),
+    step({
+      kind: 'command',
+      text: 'AT+CSQ',
+      final: undefined,
+      responses: ['+CSQ: 20,99'],
+      unanswered: { waitedMs: 1500, outcome: 'cancelled' },
+    }),
+  ]
+  const { steps } = buildDraftSteps(captured, { defaultTimeoutMs: 10_000 })
+  t.same(
+    steps.map(s => [s.no, s.review !== undefined]),
+    [
+      ['1', false],
+      ['2', true],
+      ['3.1', false],
+      ['3.2', false],
+      ['4', true],
+    ],
+  )
+  t.match(steps[1]!.review, /within 30s; nothing arrived/)
+  t.same(steps[1]!.expect, [], 'no final result code is invented')
+  t.match(steps[4]!.review, /cancelled after 1500ms; only the lines below arrived/)
+  const text = writeDraft({ name: 'draft', device: 'simcom-a76xx', source: 'test', defaultTimeoutMs: 10_000, ambient: [] }, steps)
+  t.match(text, /# review: no final result code within 30s/)
+  const loaded = loadSequenceText('draft.yaml', Buffer.from(text))
+  t.same(loaded.diagnostics, [])
+  t.same(
+    lintSequence(loaded.sequence!).map(d => d.code),
+    ['no-expectation', 'prompt-length-mismatch'],
+    'the unanswered step and the wrong-length data are flagged, not hidden',
+  )
+})

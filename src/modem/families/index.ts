@@ -39,3 +39,16 @@ export function familiesFor(device: string | undefined): readonly ModemFamily[] 
 export function listCredentialParams(): readonly CredentialParamRule[] {
   return MODEM_FAMILIES.flatMap(family => family.credentialParams ?? [])
 }
+
+/** The device a list of command names (`+CMQTTSTART`) belongs to, when one of them is a family's own; else undefined. */
+export function inferDeviceName(commandNames: readonly string[]): string | undefined {
+  const owns = (prefixes: readonly string[]): boolean => commandNames.some(name => prefixes.some(prefix => name.startsWith(prefix)))
+  return MODEM_FAMILIES.find(family => family.draftDevice !== undefined && owns(family.draftDevice.commandPrefixes))?.draftDevice?.device
+}
+
+const PAYLOAD_LINES = new Map(MODEM_FAMILIES.flatMap(family => family.payloadLines ?? []).map(line => [line.name, line] as const))
+
+/** For a line followed by a payload of declared length (`+CFTPSGET: DATA,405`): which parameter holds the length. */
+export function findPayloadLine(name: string): { lengthParam: number; marker?: string } | undefined {
+  return PAYLOAD_LINES.get(name)
+}

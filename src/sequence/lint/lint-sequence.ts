@@ -9,6 +9,7 @@ import { lintPromptLength } from './prompt-length.js'
 import { lintStepNumbers } from './step-numbers.js'
 import { lintTodoSteps } from './todo-step.js'
 import { lintUndefinedVariables } from './undefined-variable.js'
+import { lintUnknownCommand } from './unknown-command.js'
 import { lintUrcName } from './urc-name.js'
 
 /** Every lint rule, each with its stable code(s). */
@@ -21,6 +22,7 @@ export const LINT_RULES: Record<string, LintRule> = {
   'no-expectation': lintNoExpectation,
   'undefined-variable': lintUndefinedVariables,
   'todo-step': lintTodoSteps,
+  'unknown-command': lintUnknownCommand,
 }
 
 export interface LintOptions {

@@ -1,16 +1,21 @@
 import { warningAt, type Diagnostic } from '../../model/diagnostic.js'
-import type { Step } from '../../model/sequence.js'
+import type { Phase, Step } from '../../model/sequence.js'
 import { listSteps, nameStep, type LintContext } from './lint-context.js'
 
-/** `prompt-without-data`: a step ends with the `>` prompt and no data step follows; `data-without-prompt`: the reverse. */
+export type Entry = { phase: Phase; index: number; step: Step }
+
+/**
+ * `prompt-without-data`: a step ends with the `>` prompt and no data step follows; `data-without-prompt`: the
+ * reverse. `sleep` and `wait` steps send nothing, so they may stand between a prompt and its data.
+ */
 export function lintPromptData(ctx: LintContext): Diagnostic[] {
   const entries = listSteps(ctx.sequence)
   const warnings: Diagnostic[] = []
   entries.forEach((entry, i) => {
-    const next = entries[i + 1]
-    const previous = entries[i - 1]
-    const nextIsData = next !== undefined && next.phase === entry.phase && next.step.action.kind === 'data'
-    const previousPrompts = previous !== undefined && previous.phase === entry.phase && endsWithPrompt(previous.step)
+    const next = findSending(entries, i, 1)
+    const previous = findSending(entries, i, -1)
+    const nextIsData = next !== undefined && next.step.action.kind === 'data'
+    const previousPrompts = previous !== undefined && endsWithPrompt(previous.step)
     if (endsWithPrompt(entry.step) && !nextIsData) {
       warnings.push(
         warningAt(
@@ -33,6 +38,16 @@ export function lintPromptData(ctx: LintContext): Diagnostic[] {
     }
   })
   return warnings
+}
+
+/** The nearest step of the same phase in `direction` that sends something, passing over `sleep` and `wait`. */
+export function findSending(entries: readonly Entry[], from: number, direction: 1 | -1): Entry | undefined {
+  const phase = entries[from]!.phase
+  for (let i = from + direction; i >= 0 && i < entries.length && entries[i]!.phase === phase; i += direction) {
+    const kind = entries[i]!.step.action.kind
+    if (kind !== 'sleep' && kind !== 'wait') return entries[i]
+  }
+  return undefined
 }
 
 function endsWithPrompt(step: Step): boolean {

@@ -3,14 +3,16 @@ import type { Step, Template } from '../../model/sequence.js'
 import { renderTemplate, TemplateError } from '../template.js'
 import { parseAtCommand } from '../../modem/at-command-line.js'
 import { listSteps, nameStep, type LintContext } from './lint-context.js'
+import { findSending } from './prompt-data.js'
 
 /** `prompt-length-mismatch`: a prompt command declares N bytes and the data step after it has a different length. */
 export function lintPromptLength(ctx: LintContext): Diagnostic[] {
   const steps = listSteps(ctx.sequence)
   const warnings: Diagnostic[] = []
   steps.forEach((entry, i) => {
-    const next = steps[i + 1]
-    if (entry.step.action.kind !== 'send' || next === undefined || next.phase !== entry.phase || next.step.action.kind !== 'data') return
+    // A sleep or wait between them sends nothing: the prompt still reads the data that follows.
+    const next = findSending(steps, i, 1)
+    if (entry.step.action.kind !== 'send' || next === undefined || next.step.action.kind !== 'data') return
     const declared = readDeclaredLength(entry.step.action.command, ctx)
     const actual = measureData(next.step, ctx)
     if (declared === undefined || actual === undefined || declared === actual) return

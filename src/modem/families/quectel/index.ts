@@ -11,4 +11,5 @@ export const QUECTEL_FAMILY: ModemFamily = {
   resultCodes: QUECTEL_RESULT_CODES,
   commands: QUECTEL_COMMANDS,
   unsolicitedOnly: QUECTEL_UNSOLICITED_ONLY,
+  draftDevice: { commandPrefixes: ['+QMT', '+QI', '+QSSL', '+QFUPL', '+QFLST', '+QFDEL'], device: 'quectel' },
 }

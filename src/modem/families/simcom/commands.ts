@@ -1,5 +1,6 @@
 /** The SIMCom commands lint and the importer know, and the URCs that never answer a command. */
 import type { CommandInfo } from '../../modem-family.js'
+import { STANDARD_COMMANDS } from '../standard-commands.js'
 
 const PROMPT_BY_LENGTH = [
   '+CMQTTWILLTOPIC',
@@ -12,7 +13,33 @@ const PROMPT_BY_LENGTH = [
   '+CMQTTUNSUB',
   '+CCERTDOWN',
   '+CIPSEND',
+  '+CFTPSPUT',
+  '+CCHSEND',
 ]
+
+/** FTP(S) client, SSL channel (CCH) and file system (`F:`/`C:`) commands of the A76XX AT manual. */
+function listFileTransferCommands(): string[] {
+  const ftps = [
+    'START',
+    'STOP',
+    'LOGIN',
+    'LOGOUT',
+    'GET',
+    'LIST',
+    'TYPE',
+    'SINGLEIP',
+    'CWD',
+    'PWD',
+    'MKD',
+    'RMD',
+    'DELE',
+    'SIZE',
+    'CACHERD',
+  ]
+  const cch = ['START', 'STOP', 'OPEN', 'CLOSE', 'RECV', 'SET', 'MODE', 'SSLCFG', 'ADDR', 'CFG']
+  const fs = ['CD', 'LS', 'MKDIR', 'RMDIR', 'DEL', 'RENAME', 'ATTRI', 'MEM', 'LOCA', 'COPY']
+  return [...ftps.map(n => `+CFTPS${n}`), ...cch.map(n => `+CCH${n}`), ...fs.map(n => `+FS${n}`)]
+}
 
 const OTHER_COMMANDS = [
   '+CMQTTSTART',
@@ -48,12 +75,29 @@ const OTHER_COMMANDS = [
   '+CIPMODE',
   '+IPADDR',
   '+CDNSGIP',
+  '+CPIN',
+  '+CICCID',
+  '+CRESET',
+  '+CCERTDELE',
+  ...listFileTransferCommands(),
 ]
 
 export const SIMCOM_COMMANDS: readonly CommandInfo[] = [
   // Parameter 2 (index 1) of each gives how many bytes the `>` prompt reads.
   ...PROMPT_BY_LENGTH.map(name => ({ name, promptLengthParam: 1 })),
   ...OTHER_COMMANDS.map(name => ({ name })),
+  ...STANDARD_COMMANDS.filter(c => !OTHER_COMMANDS.includes(c.name)),
+]
+
+/** Command names only SIMCom modems use: a table that has them is a SIMCom table. */
+export const SIMCOM_COMMAND_PREFIXES: readonly string[] = ['+CMQTT', '+CFTPS', '+CCH']
+
+/** Lines followed by a payload whose byte count is one of their parameters (0-based), as the manual shows them. */
+export const SIMCOM_PAYLOAD_LINES: ReadonlyArray<{ name: string; lengthParam: number; marker?: string }> = [
+  { name: '+CMQTTRXTOPIC', lengthParam: 1 },
+  { name: '+CMQTTRXPAYLOAD', lengthParam: 1 },
+  { name: '+CFTPSGET', lengthParam: 1, marker: 'DATA' },
+  { name: '+CCHRECV', lengthParam: 2, marker: 'DATA' },
 ]
 
 export const SIMCOM_UNSOLICITED_ONLY: readonly string[] = [
