@@ -1,5 +1,12 @@
 import t from 'tap'
-import { familiesFor, findModemFamily, listDeviceNames, MODEM_FAMILIES, resolveModemFamily } from '../../src/modem/families/index.js'
+import {
+  familiesFor,
+  findModemFamily,
+  inferDeviceName,
+  listDeviceNames,
+  MODEM_FAMILIES,
+  resolveModemFamily,
+} from '../../src/modem/families/index.js'
 import { isUrcLine, readPayloadLength } from '../../src/modem/urc-rule.js'
 
 t.test('device names are matched exactly: no prefix or vendor-word fallback', async t => {
@@ -59,4 +66,12 @@ t.test('every prompt-by-length command names a parameter, and no command is list
   }
   const topic = resolveModemFamily('simcom').commands.find(c => c.name === '+CMQTTTOPIC')
   t.equal(topic?.promptLengthParam, 1)
+})
+
+t.test('a draft is given the device its family-own commands name, and none for 27.007 commands alone', async t => {
+  t.equal(inferDeviceName(['+CSQ', '+CMQTTSTART']), 'simcom-a76xx')
+  t.equal(inferDeviceName(['+CFTPSLOGIN']), 'simcom-a76xx')
+  t.equal(inferDeviceName(['+QMTOPEN', '+CSQ']), 'quectel')
+  t.equal(inferDeviceName(['+QIOPEN']), 'quectel')
+  t.equal(inferDeviceName(['+CSQ', '+CREG']), undefined)
 })
