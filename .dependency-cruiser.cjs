@@ -134,6 +134,13 @@ module.exports = {
       from: { path: '^src/', pathNot: '^src/cli/' },
       to: { path: '^src/cli/' },
     },
+    {
+      name: 'cli-calls-the-app',
+      severity: 'error',
+      comment: 'A command parses its arguments and makes one app call: it reaches the stages only through app/.',
+      from: { path: '^src/cli/' },
+      to: { path: '^src/', pathNot: '^src/(cli|app|model)/' },
+    },
   ],
   options: {
     doNotFollow: { path: 'node_modules' },

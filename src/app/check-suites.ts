@@ -3,7 +3,7 @@
  * (schema, globs that match nothing, a missing setup or teardown), every other YAML file as a sequence.
  */
 import { findSequenceFiles } from '../sequence/find-sequence-files.js'
-import type { FileCheck } from '../sequence/check-files.js'
+import { checkSequenceFiles, type CheckOptions, type FileCheck } from '../sequence/check-files.js'
 import { expandSuite } from '../plan/expand-suite.js'
 import { loadSuite } from '../plan/load-suite.js'
 import { isSuiteFile } from '../plan/suite-file.js'
@@ -35,3 +35,12 @@ export const SESSION_VAR_PLACEHOLDERS: Readonly<Record<string, string>> = {
   broker_client_key: '-----BEGIN PRIVATE KEY-----',
   wrong_ca: '-----BEGIN CERTIFICATE-----',
 }
+
+/** Checks sequence files and suite files (`suite.yaml`, `*.suite.yaml`) found under `paths`. */
+export async function checkFilesAndSuites(paths: readonly string[], options: CheckOptions = {}): Promise<FileCheck[]> {
+  const { suites, sequencePaths } = await partitionSuiteFiles(paths)
+  const sequenceChecks = sequencePaths.length === 0 ? [] : await checkSequenceFiles(sequencePaths, options)
+  return [...sequenceChecks, ...(await checkSuiteFiles(suites))]
+}
+
+export { summariseChecks, type CheckOptions, type FileCheck } from '../sequence/index.js'

@@ -1,9 +1,9 @@
 /** `atseq diff a.json b.json`: compares two runs of a sequence; exit 1 when a step went from passed to failed. */
 import { EXIT } from '../model/exit-code.js'
-import { InvalidArgumentError, type Command } from 'commander'
+import type { Command } from 'commander'
 import { diffRunFiles } from '../app/diff-run-files.js'
-import { DEFAULT_LATENCY_THRESHOLD_MS } from '../diff/diff-runs.js'
-import { parseDuration } from '../sequence/duration.js'
+import { DEFAULT_LATENCY_THRESHOLD_MS, readDurationOption } from '../app/option-values.js'
+import { parsedBy } from './option-value.js'
 import { readPackageVersion } from './version.js'
 
 export function registerDiff(program: Command): void {
@@ -15,7 +15,7 @@ export function registerDiff(program: Command): void {
     .option(
       '--latency-threshold <duration>',
       "report a step's duration change only beyond this, e.g. 200ms or 1s",
-      parseThreshold,
+      parsedBy(readDurationOption),
       DEFAULT_LATENCY_THRESHOLD_MS,
     )
     .option('--html <file>', 'where to write the HTML page (default: next to <b>, as <name>.diff.html)')
@@ -41,12 +41,4 @@ Exit codes: 0 no step went from passed to failed, 1 some did, 2 a file is not a 
       if (outcome.htmlPath !== undefined) process.stdout.write(`  page: ${outcome.htmlPath}\n`)
       process.exitCode = outcome.diff.regressions > 0 ? EXIT.failed : EXIT.passed
     })
-}
-
-function parseThreshold(value: string): number {
-  try {
-    return parseDuration(value)
-  } catch (error) {
-    throw new InvalidArgumentError((error as Error).message)
-  }
 }

@@ -1,10 +1,7 @@
 import { EXIT } from '../model/exit-code.js'
 import type { Command } from 'commander'
-import { SESSION_VAR_PLACEHOLDERS } from '../app/check-suites.js'
-import { summariseChecks } from '../sequence/index.js'
-import { addFormatOption, checkFilesAndSuites, collectVar, printChecks } from './validate.js'
-
-/** Exit code of `lint --strict` when there are warnings. */
+import { checkFilesAndSuites, SESSION_VAR_PLACEHOLDERS, summariseChecks } from '../app/check-suites.js'
+import { addFormatOption, collectVar, printChecks } from './validate.js'
 
 /** `atseq lint [paths...]`: validation plus advice (prompt lengths, curly quotes, mismatched URCs, numbering...). */
 export function registerLint(program: Command): void {

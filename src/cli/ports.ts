@@ -3,7 +3,7 @@
  */
 import type { Command } from 'commander'
 import { EXIT } from '../model/exit-code.js'
-import { listSerialPorts, PortListError, type SerialPortInfo } from '../transport/serial-ports.js'
+import { listSerialPorts, PortListError, type SerialPortInfo } from '../app/list-ports.js'
 
 /** USB vendor IDs of cellular modem makers, to point at the likely ports. */
 const modemVendors: Readonly<Record<string, string>> = {

@@ -1,14 +1,12 @@
 /** `atseq record`: captures a live session (interactive, or from --script) into a sequence draft. */
 import { EXIT } from '../model/exit-code.js'
-import { readFileSync } from 'node:fs'
-import { InvalidArgumentError, type Command } from 'commander'
-import { parseCaptureScript } from '../capture/capture-script.js'
-import { recordSession, type SessionDriver } from '../app/record-session.js'
-import { runTerminal } from '../capture/terminal.js'
-import type { CaptureSession } from '../capture/capture-session.js'
+import type { Command } from 'commander'
+import { buildDriver } from '../app/record-driver.js'
+import { recordSession } from '../app/record-session.js'
 import { DeviceError, DeviceUsageError } from '../app/device-session.js'
-import { formatDiagnostic, hasErrors } from '../sequence/index.js'
-import { parseDuration } from '../sequence/duration.js'
+import { formatDiagnostic, hasErrors } from '../model/diagnostic.js'
+import { readDurationOption } from '../app/option-values.js'
+import { parsedBy } from './option-value.js'
 import { readPackageVersion } from './version.js'
 
 interface RecordCliOptions {
@@ -36,8 +34,8 @@ export function registerRecord(program: Command): void {
     .option('--profile <name>', "the chat profile (default: the simulator's, else generic)")
     .option('--resolve <host:port=addr:port>', 'map a host to a local one for the simulator (repeatable)', collect, [])
     .option('--broker <url>', 'your own broker (the simulator starts an embedded one otherwise)')
-    .option('--timeout <duration>', 'how long a command may take to its final result code', parseDurationOption, 30_000)
-    .option('--urc-timeout <duration>', "with --script: how long to wait for a command's result URC", parseDurationOption, 30_000)
+    .option('--timeout <duration>', 'how long a command may take to its final result code', parsedBy(readDurationOption), 30_000)
+    .option('--urc-timeout <duration>', "with --script: how long to wait for a command's result URC", parsedBy(readDurationOption), 30_000)
     .addHelpText(
       'after',
       `
@@ -51,7 +49,7 @@ Exit codes: 0 draft written and clean, 1 draft written with lint warnings or ste
 }
 
 async function recordCommand(options: RecordCliOptions): Promise<number> {
-  const driver = buildDriver(options)
+  const driver = buildDriver({ ...(options.script === undefined ? {} : { script: options.script }), commandTimeoutMs: options.timeout })
   if (typeof driver === 'string') {
     process.stderr.write(driver)
     return EXIT.invalidInput
@@ -91,42 +89,12 @@ async function recordCommand(options: RecordCliOptions): Promise<number> {
   } catch (error) {
     if (!(error instanceof DeviceError || error instanceof DeviceUsageError)) throw error
     process.stderr.write(`atseq record: ${error.message}\n`)
-    return error instanceof DeviceUsageError ? 2 : 3
+    return error instanceof DeviceUsageError ? EXIT.invalidInput : EXIT.infrastructure
   } finally {
     process.off('SIGINT', onSigint)
   }
 }
 
-/** The script's items, or the terminal; a string is the problem to print. */
-function buildDriver(options: RecordCliOptions): SessionDriver | string {
-  if (options.script === undefined) {
-    if (process.stdin.isTTY !== true) return 'atseq record: the interactive mode needs a terminal; use --script <file> otherwise\n'
-    return { kind: 'interactive', run: capture => runInteractive(capture, options.timeout) }
-  }
-  let text: string
-  try {
-    text = readFileSync(options.script, 'utf8')
-  } catch (error) {
-    return `atseq record: cannot read ${options.script}: ${(error as Error).message}\n`
-  }
-  const parsed = parseCaptureScript(text)
-  if (parsed.problems.length > 0) return parsed.problems.map(p => `${options.script}:${p.line}: ${p.message} [${p.code}]\n`).join('')
-  return { kind: 'script', items: parsed.items }
-}
-
-/** The terminal on this process's stdin, showing the command timeout while it waits. */
-function runInteractive(capture: CaptureSession, commandTimeoutMs: number): Promise<'end' | 'discard'> {
-  return runTerminal(capture, { input: process.stdin, output: process.stdout }, { commandTimeoutMs })
-}
-
 function collect(value: string, previous: string[]): string[] {
   return [...previous, value]
-}
-
-function parseDurationOption(value: string): number {
-  try {
-    return parseDuration(value)
-  } catch (error) {
-    throw new InvalidArgumentError((error as Error).message)
-  }
 }

@@ -1,14 +1,18 @@
 /** `atseq run`: parses arguments, wires Ctrl-C, and maps the run's outcome to the exit code. */
 import { Command, InvalidArgumentError, Option } from 'commander'
-import { ConsoleProgress } from '../report/console/console-progress.js'
-import { isReportFormat, REPORT_FORMATS, type ReportFormat } from '../report/report-formats.js'
-import { parseShard } from '../plan/shard.js'
 import type { Shard } from '../model/suite.js'
-import { describeSuiteCounts, runFiles } from '../app/run-files.js'
+import { ConsoleProgress, describeSuiteCounts, runFiles } from '../app/run-files.js'
 import { EXIT } from '../model/exit-code.js'
 import { readPackageVersion } from './version.js'
-import { readRegularFileSync } from '../sequence/read-source.js'
-import { isTimeoutScale, MAX_TIMEOUT_SCALE, MIN_TIMEOUT_SCALE } from '../sequence/duration.js'
+import {
+  readFormatsOption,
+  readShardOption,
+  readTimeoutScaleOption,
+  readVarFileOption,
+  REPORT_FORMATS,
+  type ReportFormat,
+} from '../app/option-values.js'
+import { parsedBy } from './option-value.js'
 
 const RUN_HELP = `
 Exit codes: 0 all passed, 1 a step failed or errored or a todo stands, 2 invalid input (schema,
@@ -39,7 +43,7 @@ export function registerRun(program: Command): void {
     .option(
       '--shard <i/n>',
       'run only the i-th of n deterministic parts of the sequences (CI matrices); combine with atseq merge',
-      parseShardOption,
+      parsedBy(readShardOption),
     )
     .option('--var-file <name=path>', "set a variable to a file's content, e.g. a CA certificate (repeatable)", collectVarFile, {})
     .option('--var <name=value>', "set a variable (repeatable); overrides the file's vars", collectVar, {})
@@ -52,9 +56,11 @@ export function registerRun(program: Command): void {
     )
     .option('--grep <pattern>', 'run only sequences whose name or file matches this regular expression', parseRegex)
     .option('--report-dir <dir>', 'where reports and transcripts are written', 'reports')
-    .option('--format <list>', `report formats, comma-separated: ${REPORT_FORMATS.join(',')}`, parseFormats, [...REPORT_FORMATS])
+    .option('--format <list>', `report formats, comma-separated: ${REPORT_FORMATS.join(',')}`, parsedBy(readFormatsOption), [
+      ...REPORT_FORMATS,
+    ])
     .option('--bail', 'stop after the first sequence that does not pass', false)
-    .option('--timeout-scale <factor>', 'multiply every timeout (slow links, busy labs)', parseScale, 1)
+    .option('--timeout-scale <factor>', 'multiply every timeout (slow links, busy labs)', parsedBy(readTimeoutScaleOption), 1)
     .option(
       '--resolve <host:port=addr:port>',
       'map a host the sequence names to a local one, like curl (repeatable); for the simulator',
@@ -170,22 +176,11 @@ function prefixLines(text: string, prefix: string): string {
   return text.replace(/^(?=.)/gm, prefix)
 }
 
-function parseShardOption(value: string): Shard {
-  const parsed = parseShard(value)
-  if (!parsed.ok) throw new InvalidArgumentError(parsed.hint)
-  return parsed.shard
-}
-
 function collectVarFile(value: string, previous: Record<string, string>): Record<string, string> {
   const eq = value.indexOf('=')
   if (eq <= 0) throw new InvalidArgumentError(`expected name=path, got '${value}'`)
-  const read = readRegularFileSync(value.slice(eq + 1), MAX_VAR_FILE_BYTES)
-  if (read.kind === 'unreadable') throw new InvalidArgumentError(`cannot use ${value.slice(eq + 1)}: ${read.diagnostic.message}`)
-  return { ...previous, [value.slice(0, eq)]: read.bytes.toString('utf8') }
+  return { ...previous, [value.slice(0, eq)]: parsedBy(readVarFileOption)(value.slice(eq + 1)) }
 }
-
-/** A var file holds a certificate or a key: a few kilobytes; 1 MiB is generous and bounds the read. */
-const MAX_VAR_FILE_BYTES = 1024 * 1024
 
 function collectList(value: string, previous: string[]): string[] {
   return [...previous, value]
@@ -197,21 +192,4 @@ function parseRegex(value: string): RegExp {
   } catch (error) {
     throw new InvalidArgumentError(`not a regular expression: ${(error as Error).message}`)
   }
-}
-
-function parseFormats(value: string): ReportFormat[] {
-  const formats = value
-    .split(',')
-    .map(format => format.trim())
-    .filter(Boolean)
-  const unknown = formats.filter(format => !isReportFormat(format))
-  if (unknown.length > 0) throw new InvalidArgumentError(`unknown format ${unknown.join(', ')}; use ${REPORT_FORMATS.join(',')}`)
-  return formats.filter(isReportFormat)
-}
-
-function parseScale(value: string): number {
-  const scale = Number(value)
-  if (!isTimeoutScale(scale))
-    throw new InvalidArgumentError(`expected a number from ${MIN_TIMEOUT_SCALE} to ${MAX_TIMEOUT_SCALE}, e.g. 2 or 0.5`)
-  return scale
 }

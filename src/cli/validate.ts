@@ -1,9 +1,7 @@
 import { EXIT } from '../model/exit-code.js'
 import { InvalidArgumentError, type Command } from 'commander'
-import { checkSuiteFiles, partitionSuiteFiles } from '../app/check-suites.js'
-import { checkSequenceFiles, formatDiagnostic, summariseChecks, type CheckOptions, type FileCheck } from '../sequence/index.js'
-
-/** Exit code for input atseq cannot use (invalid sequence, unreadable file). */
+import { checkFilesAndSuites, summariseChecks, type FileCheck } from '../app/check-suites.js'
+import { formatDiagnostic } from '../model/diagnostic.js'
 
 /** Prints file checks as `file:line:col: ...` lines and a summary, or as one JSON document. */
 export function printChecks(checks: readonly FileCheck[], format: string, verb: string): void {
@@ -32,13 +30,6 @@ export function collectVar(pair: string, previous: Record<string, string>): Reco
 /** Adds the shared `--format text|json` option. */
 export function addFormatOption(command: Command): Command {
   return command.option('--format <format>', 'output format: text or json', 'text')
-}
-
-/** Checks sequence files and suite files (`suite.yaml`, `*.suite.yaml`) found under `paths`. */
-export async function checkFilesAndSuites(paths: readonly string[], options: CheckOptions = {}): Promise<FileCheck[]> {
-  const { suites, sequencePaths } = await partitionSuiteFiles(paths)
-  const sequenceChecks = sequencePaths.length === 0 ? [] : await checkSequenceFiles(sequencePaths, options)
-  return [...sequenceChecks, ...(await checkSuiteFiles(suites))]
 }
 
 /** `atseq validate [paths...]`: YAML, schema, templates and regexes of sequence files; exit 0 when all are valid, 2 otherwise. */
