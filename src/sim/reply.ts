@@ -19,6 +19,8 @@ export type Reply =
   | { kind: 'prompt'; length: number; accept: (data: Buffer) => Reply }
   /** Nothing at all, e.g. a reset command whose answer is the boot banner. */
   | { kind: 'none' }
+  /** An answer that takes time; the modem reads no further command meanwhile (A76XX AT+CMQTTCONNECT waits for TCP). */
+  | { kind: 'later'; reply: Promise<Reply> }
 
 /** `OK`, after the given response lines. */
 export function replyOk(...lines: string[]): Reply {
@@ -33,6 +35,11 @@ export function replyError(...lines: string[]): Reply {
 /** `+CME ERROR: <code>` (shown according to AT+CMEE). */
 export function replyCme(code: number): Reply {
   return { kind: 'done', lines: [], final: { kind: 'cme', code } }
+}
+
+/** The answer `reply` settles to, printed once it does. */
+export function replyLater(reply: Promise<Reply>): Reply {
+  return { kind: 'later', reply }
 }
 
 /** A `>` prompt for exactly `length` bytes. */

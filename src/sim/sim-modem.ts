@@ -12,7 +12,7 @@ import { createModemState, type ModemState } from './modem-state.js'
 import { CONNLOST_CAUSE } from '../modem/families/simcom/mqtt-codes.js'
 import { resolveHost, type ResolveRule } from './sockets/host-resolve.js'
 import { OutputPacer } from './output-pacer.js'
-import { SIM_PROFILES, SIMCOM_A76XX, type SimProfile } from './profile.js'
+import { isSimBootLine, selectProfile, type SimProfile } from './profile.js'
 import { encodeReply, encodeUrc, replyError, type Reply } from './reply.js'
 
 /** How a simulated modem starts; every field has the profile's default. */
@@ -65,6 +65,7 @@ export class SimModem implements ModemPeer {
   private mode: InputMode = { kind: 'line' }
   private busy = false
   private handling = false
+  private waiting = false
   private held: Buffer[] = []
   private latencyMs: number
   private simPresent: boolean
@@ -165,6 +166,18 @@ export class SimModem implements ModemPeer {
     this.powerUp()
   }
 
+  /** AT+CRESET: the running MQTT service reports its teardown (as a SIM7600 does) before the modem reboots. */
+  private restart(): void {
+    if (this.state.mqttStarted) {
+      this.context.emitUrc('+CIPEVENT: NETWORK CLOSED UNEXPECTEDLY')
+      this.loseNetwork()
+    }
+    this.powerDown()
+    this.state = this.createState()
+    this.context = this.createContext()
+    this.powerUp()
+  }
+
   private createState(): ModemState {
     const state = createModemState(this.profile, this.simPresent)
     state.echo = this.options.echo ?? state.echo
@@ -186,14 +199,14 @@ export class SimModem implements ModemPeer {
       isCurrent: () => this.epoch === epoch,
       note: text => this.addNote(text),
       resolve: (host, port) => resolveHost(this.options.resolve ?? [], host, port),
-      scheduleReboot: () => this.schedule(0, () => this.reboot()),
+      scheduleReboot: () => this.schedule(0, () => this.restart()),
     }
   }
 
   private powerUp(): void {
     const printBootLines = (): void => {
       for (const line of this.profile.bootLines) {
-        if (line.startsWith('+CPIN:') && !this.simPresent) continue
+        if (isSimBootLine(line) && !this.simPresent) continue
         this.pacer.write(encodeUrc(line))
       }
     }
@@ -215,6 +228,7 @@ export class SimModem implements ModemPeer {
     this.echoedBytes = 0
     this.busy = false
     this.handling = false
+    this.waiting = false
     this.held = []
   }
 
@@ -274,8 +288,23 @@ export class SimModem implements ModemPeer {
 
   private writeReply(reply: Reply): void {
     if (reply.kind === 'prompt') return this.openPrompt(reply.length, reply.accept)
+    if (reply.kind === 'later') return this.awaitReply(reply.reply)
     if (reply.kind === 'done') this.pacer.write(encodeReply(reply.lines, reply.final, this.state.cmee))
     this.releaseHeld()
+  }
+
+  /** The modem is busy until a slow answer settles: input waits, URCs are held so they cannot split the answer. */
+  private awaitReply(pending: Promise<Reply>): void {
+    const epoch = this.epoch
+    this.busy = true
+    this.waiting = true
+    void pending.then(reply => {
+      if (epoch !== this.epoch) return
+      this.busy = false
+      this.waiting = false
+      this.writeReply(reply)
+      this.pump()
+    })
   }
 
   private openPrompt(length: number, accept: (data: Buffer) => Reply): void {
@@ -288,6 +317,7 @@ export class SimModem implements ModemPeer {
     clearTimeout(mode.timer)
     const data = Buffer.from(this.input.subarray(0, mode.length))
     this.input = this.input.subarray(mode.length)
+    if (this.state.echo && this.profile.behaviour.echoPromptInput) this.pacer.write(data)
     this.mode = { kind: 'line' }
     this.handling = true
     const reply = mode.accept(data)
@@ -306,7 +336,7 @@ export class SimModem implements ModemPeer {
   /** URCs wait while a command is answering or its prompt is open, so they never split a response. */
   private emitUnsolicited(epoch: number, bytes: Buffer): void {
     if (epoch !== this.epoch || this.sink === undefined) return
-    if (this.handling || this.mode.kind === 'data') this.held.push(bytes)
+    if (this.handling || this.waiting || this.mode.kind === 'data') this.held.push(bytes)
     else this.pacer.write(bytes)
   }
 
@@ -328,14 +358,6 @@ export class SimModem implements ModemPeer {
     this.notes.push(text)
     this.options.onNote?.(text)
   }
-}
-
-function selectProfile(profile: SimProfile | string | undefined): SimProfile {
-  if (profile === undefined) return SIMCOM_A76XX
-  if (typeof profile !== 'string') return profile
-  const found = SIM_PROFILES.get(profile)
-  if (found === undefined) throw new Error(`unknown simulator profile "${profile}" (known: ${[...SIM_PROFILES.keys()].join(', ')})`)
-  return found
 }
 
 /** The text of a command line, with backspaces applied as a terminal user expects. */
