@@ -10,6 +10,9 @@ export interface SimIdentity {
   revision: string
   imei: string
   imsi: string
+  /** The SIM card's ICCID (AT+CICCID / AT+CCID) and its own number (AT+CNUM). */
+  iccid: string
+  msisdn: string
 }
 
 /** Sizes and ranges the modem enforces. */
@@ -45,6 +48,10 @@ export interface SimDefaults {
   apn: string
   /** The address the network hands out when the PDP context is activated. */
   pdpAddress: string
+  /** Time from radio on (AT+CFUN=1, AT+COPS=0) to registered, searching meanwhile (ms). */
+  registrationMs: number
+  /** The network's long and short names and its MCC+MNC (AT+COPS). */
+  operator: { long: string; short: string; numeric: string }
 }
 
 /**
@@ -115,6 +122,8 @@ const SIMCOM_DEFAULTS: SimDefaults = {
   mqttVersion: 3,
   apn: 'internet',
   pdpAddress: '10.64.0.17',
+  registrationMs: 300,
+  operator: { long: 'Test Network', short: 'TESTNET', numeric: '00101' },
 }
 
 /** A SIMCom A7670E (A76XX family) as it answers out of the box. */
@@ -128,6 +137,8 @@ export const SIMCOM_A76XX: SimProfile = {
     revision: 'A011B07A7670M7_F',
     imei: '864000000000005',
     imsi: '001010123456789',
+    iccid: '89860000000000000015',
+    msisdn: '+10000000001',
   },
   bootLines: ['*ATREADY: 1', '+CPIN: READY', 'SMS DONE', '+CGEV: EPS PDN ACT 1', 'PB DONE'],
   prompt: '\r\n>',
@@ -174,6 +185,8 @@ export const SIMCOM_SIM7600: SimProfile = {
     revision: 'SIM7600M22_V1.1',
     imei: '867584034313614',
     imsi: '001010123456789',
+    iccid: '89860000000000000015',
+    msisdn: '+10000000001',
   },
 }
 

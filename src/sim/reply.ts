@@ -47,10 +47,38 @@ export function replyPrompt(length: number, accept: (data: Buffer) => Reply): Re
   return { kind: 'prompt', length, accept }
 }
 
-/** Bytes of a response: its lines, then its final result code as AT+CMEE says. */
-export function encodeReply(lines: string[], final: FinalCode, cmee: 0 | 1 | 2): Buffer {
-  const body = lines.length === 0 ? '' : `\r\n${lines.join('\r\n')}\r\n`
-  return Buffer.from(body + `\r\n${describeFinal(final, cmee)}\r\n`, 'utf8')
+/** How results are framed (V.250 ATV, ATQ, S3, S4). */
+export interface Framing {
+  /** ATV1: text result codes framed by CR LF; ATV0: numeric codes ended by CR, text lines ended by CR LF. */
+  verbose: boolean
+  /** ATQ1: no final result codes at all. */
+  quiet: boolean
+  /** S3 and S4 as characters. */
+  cr: string
+  lf: string
+}
+
+/** The framing after power-up: ATV1, ATQ0, S3=13, S4=10. */
+export const DEFAULT_FRAMING: Framing = { verbose: true, quiet: false, cr: '\r', lf: '\n' }
+
+/** V.250 numeric result codes of the final result codes the simulator sends. */
+const NUMERIC_CODES = { ok: '0', error: '4' } as const
+
+/** Bytes of a response: its lines, then its final result code as AT+CMEE and the framing say. */
+export function encodeReply(lines: string[], final: FinalCode, cmee: 0 | 1 | 2, framing: Framing = DEFAULT_FRAMING): Buffer {
+  const { cr, lf } = framing
+  if (!framing.verbose) {
+    const body = lines.map(line => line + cr + lf).join('')
+    return Buffer.from(body + (framing.quiet ? '' : describeNumericFinal(final, cmee, framing)), 'utf8')
+  }
+  const body = lines.length === 0 ? '' : cr + lf + lines.join(cr + lf) + cr + lf
+  return Buffer.from(body + (framing.quiet ? '' : cr + lf + describeFinal(final, cmee) + cr + lf), 'utf8')
+}
+
+/** ATV0: `0` / `4` ended by CR; +CME ERROR keeps its text form, framed as a text line. */
+function describeNumericFinal(final: FinalCode, cmee: 0 | 1 | 2, framing: Framing): string {
+  if (final.kind === 'cme' && cmee !== 0) return describeFinal(final, cmee) + framing.cr + framing.lf
+  return (final.kind === 'ok' ? NUMERIC_CODES.ok : NUMERIC_CODES.error) + framing.cr
 }
 
 /** The final result code's text: `OK`, `ERROR`, `+CME ERROR: 10` or `+CME ERROR: SIM not inserted`. */
@@ -61,7 +89,8 @@ export function describeFinal(final: FinalCode, cmee: 0 | 1 | 2): string {
   return `+CME ERROR: ${CME_ERROR_TEXTS[final.code] ?? 'unknown'}`
 }
 
-/** Bytes of one URC line. */
-export function encodeUrc(text: string): Buffer {
-  return Buffer.from(`\r\n${text}\r\n`, 'utf8')
+/** Bytes of one URC line: `\r\n<text>\r\n`, or `<text>\r\n` under ATV0. */
+export function encodeUrc(text: string, framing: Framing = DEFAULT_FRAMING): Buffer {
+  const { cr, lf } = framing
+  return Buffer.from(framing.verbose ? cr + lf + text + cr + lf : text + cr + lf, 'utf8')
 }

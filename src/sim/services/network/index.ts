@@ -1,5 +1,6 @@
 /** SIM, registration, signal and PDP contexts (3GPP TS 27.007). */
 import type { SimService } from '../../command-context.js'
 import { NETWORK_HANDLERS } from './network-commands.js'
+import { RADIO_HANDLERS } from './radio-commands.js'
 
-export const NETWORK_SERVICE: SimService = { name: 'network', handlers: NETWORK_HANDLERS }
+export const NETWORK_SERVICE: SimService = { name: 'network', handlers: { ...NETWORK_HANDLERS, ...RADIO_HANDLERS } }

@@ -1,0 +1,115 @@
+/** The 3GPP / V.250 bring-up commands, byte for byte: framing settings, concatenation, identity, radio and registration. */
+import t from 'tap'
+import { BOOT, WireHarness, error, ok, urc } from './wire-harness.js'
+
+t.test('ATV0 answers numeric codes ended by CR, ATQ1 none at all, ATZ and AT&F restore both', async t => {
+  const h = await WireHarness.boot({ echo: false })
+  t.teardown(() => h.close())
+  await h.command('ATV0', '0\r', false)
+  await h.command('AT+CSQ', '+CSQ: 23,0\r\n0\r', false)
+  await h.command('AT+CGACT=5,1', '4\r', false)
+  await h.command('ATV1', ok(), false)
+  await h.command('ATQ1', '', false)
+  await h.command('AT+CGMI', '\r\nSIMCOM INCORPORATED\r\n', false)
+  await h.command('ATZ', '\r\nOK\r\n', false)
+  await h.command('ATE0', ok())
+  await h.command('ATV0', '0\r', false)
+  await h.command('AT&F', '\r\nOK\r\n', false)
+  await h.command('AT', ok()) // AT&F turned the echo back on
+})
+
+t.test('S3, S4 and S5: terminator, response formatting and line editing characters', async t => {
+  const h = await WireHarness.boot({ echo: false })
+  t.teardown(() => h.close())
+  await h.command('ATS3?', ok('013'), false)
+  await h.command('ATS4?', ok('010'), false)
+  await h.command('ATS5?', ok('008'), false)
+  await h.command('ATS5=127', ok(), false)
+  await h.command('ATX\x7fE0', ok(), false) // DEL now erases the X
+  await h.command('ATS4=13', '\r\rOK\r\r', false)
+  await h.command('ATS4=10', ok(), false)
+  await h.command('ATS3=200', error(), false)
+  await h.command('ATS7?', error(), false)
+})
+
+t.test('commands joined by ; answer once; the first failure ends the line; A/ repeats the last line', async t => {
+  const h = await WireHarness.boot()
+  t.teardown(() => h.close())
+  await h.command('AT+CSQ;+CREG?', ok('+CSQ: 23,0', '+CREG: 0,1'))
+  await h.command('AT+CSQ;+NOPE;+CREG?', error('+CSQ: 23,0'))
+  await h.command('AT+CGMI;', ok('SIMCOM INCORPORATED'))
+  await h.command(
+    'AT+CGDCONT=2,"IP","a;b";+CGDCONT?',
+    ok('+CGDCONT: 1,"IP","internet","0.0.0.0",0,0', '+CGDCONT: 2,"IP","a;b","0.0.0.0",0,0'),
+  )
+  await h.command('AT+CSQ', ok('+CSQ: 23,0'))
+  h.write('A/')
+  await h.expect('A/' + ok('+CSQ: 23,0'))
+})
+
+t.test('identity: GCAP, CGSN=1, ICCID, own number, and CLAC lists the commands', async t => {
+  const h = await WireHarness.boot({ echo: false })
+  t.teardown(() => h.close())
+  await h.command('AT+GCAP', ok('+GCAP: +CGSM'), false)
+  await h.command('AT+CGSN', ok('864000000000005'), false)
+  await h.command('AT+CGSN=1', ok('+CGSN: 864000000000005'), false)
+  await h.command('AT+CGSN=2', error(), false)
+  await h.command('AT+CICCID', ok('+ICCID: 89860000000000000015'), false)
+  await h.command('AT+CCID', ok('+CCID: 89860000000000000015'), false)
+  await h.command('AT+CNUM', ok('+CNUM: "","+10000000001",145'), false)
+  h.write('AT+CLAC\r')
+  const list = await h.readUntil('\r\nOK\r\n')
+  for (const name of ['AT+CMQTTSTART', 'AT+CFUN', 'AT+CSSLCFG', 'ATZ', 'AT+CLAC']) t.ok(list.includes(`\r\n${name}\r\n`), name)
+  h.modem.removeSim()
+  await h.command('AT+CICCID', '\r\n+CME ERROR: SIM not inserted\r\n', false)
+})
+
+t.test('AT+CFUN: radio off deregisters, radio on searches then registers, with +CREG/+CEREG URCs', async t => {
+  const h = await WireHarness.boot({ echo: false })
+  t.teardown(() => h.close())
+  await h.command('AT+CFUN?', ok('+CFUN: 1'), false)
+  await h.command('AT+CFUN=?', ok('+CFUN: (0,1,4),(0-1)'), false)
+  await h.command('AT+CREG=1', ok(), false)
+  await h.command('AT+CEREG=2', ok(), false)
+  await h.command('AT+CFUN=4', ok() + urc('+CREG: 0') + urc('+CEREG: 0'), false)
+  await h.command('AT+CREG?', ok('+CREG: 1,0'), false)
+  await h.command('AT+CSQ', ok('+CSQ: 99,99'), false)
+  await h.command('AT+COPS?', ok('+COPS: 0'), false)
+  await h.command('AT+CFUN=3', error(), false)
+  await h.command('AT+CFUN=1', ok() + urc('+CREG: 2') + urc('+CEREG: 2'), false)
+  await h.expect(urc('+CREG: 1') + urc('+CEREG: 1,"333C","25C5D10",7'), 2000)
+  await h.command('AT+COPS?', ok('+COPS: 0,0,"Test Network",7'), false)
+  await h.command('AT+CFUN=1,1', ok() + BOOT, false)
+})
+
+t.test('AT+COPS=2 deregisters, =0 registers again; CESQ, CNMP, CNSMOD follow the registration', async t => {
+  const h = await WireHarness.boot({ echo: false })
+  t.teardown(() => h.close())
+  await h.command('AT+COPS=?', ok('+COPS: (2,"Test Network","TESTNET","00101",7),,(0-4),(0-2)'), false)
+  await h.command('AT+CESQ', ok('+CESQ: 99,99,255,255,20,47'), false)
+  await h.command('AT+CNSMOD?', ok('+CNSMOD: 0,8'), false)
+  await h.command('AT+COPS=2', ok(), false)
+  await h.command('AT+COPS?', ok('+COPS: 2'), false)
+  await h.command('AT+CESQ', ok('+CESQ: 99,99,255,255,255,255'), false)
+  await h.command('AT+CNSMOD?', ok('+CNSMOD: 0,0'), false)
+  await h.command('AT+CGREG=1', ok(), false)
+  await h.command('AT+COPS=0', ok() + urc('+CGREG: 2'), false)
+  await h.expect(urc('+CGREG: 1'), 2000)
+  await h.command('AT+COPS=1', error(), false)
+  await h.command('AT+CNMP?', ok('+CNMP: 2'), false)
+  await h.command('AT+CNMP=38', ok(), false)
+  await h.command('AT+CNMP?', ok('+CNMP: 38'), false)
+  await h.command('AT+CNMP=7', error(), false)
+})
+
+t.test('AT+CCLK sets the module clock and reads it back in yy/MM/dd,hh:mm:ss+zz', async t => {
+  const h = await WireHarness.boot({ echo: false })
+  t.teardown(() => h.close())
+  await h.command('AT+CCLK="26/01/02,03:04:05+00"', ok(), false)
+  h.write('AT+CCLK?\r')
+  t.match(await h.readUntil('\r\nOK\r\n'), /^\r\n\+CCLK: "26\/01\/02,03:04:0[5-7]\+00"\r\n\r\nOK\r\n$/)
+  await h.command('AT+CCLK="26/13/02,03:04:05+00"', error(), false)
+  await h.command('AT+CCLK="26/01/02,03:04:05+08"', ok(), false)
+  h.write('AT+CCLK?\r')
+  t.match(await h.readUntil('\r\nOK\r\n'), /"26\/01\/02,03:04:0[5-7]\+08"/) // local time in the zone set (+08 quarter hours)
+})
