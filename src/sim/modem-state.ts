@@ -11,10 +11,10 @@ import { createSslState, type SslState } from './services/ssl/ssl-state.js'
 export type ModemState = BasicState & NetworkState & SslState & MqttState
 
 /** The state right after power-up. */
-export function createModemState(profile: SimProfile, simPresent = true): ModemState {
+export function createModemState(profile: SimProfile, simPresent = true, simPin?: string): ModemState {
   return {
     ...createBasicState(profile),
-    ...createNetworkState(profile, simPresent),
+    ...createNetworkState(profile, simPresent, simPin),
     ...createSslState(profile),
     ...createMqttState(profile),
   }

@@ -31,6 +31,8 @@ export interface SimOptions {
   baud?: number
   /** Whether a SIM card is inserted; default true. */
   simPresent?: boolean
+  /** A SIM locked with this PIN: `+CPIN: SIM PIN` at power-up, no registration until AT+CPIN="<pin>" (PUK 12345678). */
+  simPin?: string
   /** Signal strength for AT+CSQ (0..31, 99 unknown); default the profile's. */
   rssi?: number
   /** Where host names go (curl `--resolve` style). Unmapped names that are not loopback fail as a DNS error (25). */
@@ -178,11 +180,11 @@ export class SimModem implements ModemPeer {
   }
 
   private createState(): ModemState {
-    const state = createModemState(this.profile, this.simPresent)
+    const state = createModemState(this.profile, this.simPresent, this.options.simPin)
     state.echo = this.options.echo ?? state.echo
     state.cmee = this.options.cmee ?? state.cmee
     state.coverage = this.networkUp
-    state.networkUp = this.simPresent && this.networkUp
+    state.networkUp = canRegister(state)
     state.rssi = this.rssi
     return state
   }
@@ -217,7 +219,11 @@ export class SimModem implements ModemPeer {
   private powerUp(): void {
     const printBootLines = (): void => {
       for (const line of this.profile.bootLines) {
-        if (isSimBootLine(line) && !this.simPresent) continue
+        const locked = this.state.sim.lock !== 'READY'
+        if (isSimBootLine(line) && (!this.simPresent || locked)) {
+          if (this.simPresent && line.startsWith('+CPIN:')) this.pacer.write(encodeUrc(`+CPIN: ${this.state.sim.lock}`))
+          continue
+        }
         this.pacer.write(encodeUrc(line))
       }
     }

@@ -10,12 +10,6 @@ const CME_SIM_NOT_INSERTED = 10
 const CME_NO_NETWORK = 30
 const PDP_CIDS = { min: 1, max: 15 }
 
-function showPinState(cmd: AtCommand, ctx: CommandContext): Reply {
-  if (cmd.form === 'test') return replyOk()
-  if (cmd.form !== 'read') return replyError()
-  return ctx.state.simPresent ? replyOk('+CPIN: READY') : replyCme(CME_SIM_NOT_INSERTED)
-}
-
 function showSignalQuality(cmd: AtCommand, ctx: CommandContext): Reply {
   if (cmd.form === 'test') return replyOk('+CSQ: (0-31,99),(0-7,99)')
   if (cmd.form !== 'exec') return replyError()
@@ -112,7 +106,6 @@ function showSystemInformation(cmd: AtCommand, ctx: CommandContext): Reply {
 }
 
 export const NETWORK_HANDLERS: HandlerTable = {
-  '+CPIN': showPinState,
   '+CSQ': showSignalQuality,
   '+CREG': registrationCommand('+CREG', 'creg'),
   '+CGREG': registrationCommand('+CGREG', 'cgreg'),

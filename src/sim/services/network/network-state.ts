@@ -6,7 +6,17 @@ export interface PdpContext {
   apn: string
 }
 
+/** The SIM card's lock and its codes. */
+export interface SimCard {
+  lock: 'READY' | 'SIM PIN' | 'SIM PUK'
+  pin: string
+  puk: string
+  pinTriesLeft: number
+  pukTriesLeft: number
+}
+
 export interface NetworkState {
+  sim: SimCard
   simPresent: boolean
   /** Registered and able to carry data: SIM, coverage, radio on (AT+CFUN=1), not deregistered (AT+COPS=2), not searching. */
   networkUp: boolean
@@ -34,11 +44,12 @@ export interface NetworkState {
 }
 
 /** The network right after power-up: registered when a SIM is in, the default PDP context defined. */
-export function createNetworkState(profile: SimProfile, simPresent: boolean): NetworkState {
+export function createNetworkState(profile: SimProfile, simPresent: boolean, simPin?: string): NetworkState {
   const { defaults } = profile
   return {
+    sim: { lock: simPin === undefined ? 'READY' : 'SIM PIN', pin: simPin ?? '1234', puk: '12345678', pinTriesLeft: 3, pukTriesLeft: 10 },
     simPresent,
-    networkUp: simPresent,
+    networkUp: simPresent && simPin === undefined,
     coverage: true,
     cfun: 1,
     copsMode: 0,
@@ -58,11 +69,11 @@ export function createNetworkState(profile: SimProfile, simPresent: boolean): Ne
 
 /** Network registration status as +CREG/+CGREG/+CEREG report it: 1 home, 0 not searching (no SIM), 2 searching. */
 export function registrationStatus(state: NetworkState): number {
-  if (!state.simPresent || state.cfun !== 1 || state.copsMode === 2) return 0
+  if (!state.simPresent || state.sim.lock !== 'READY' || state.cfun !== 1 || state.copsMode === 2) return 0
   return state.networkUp ? 1 : 2
 }
 
 /** Whether the module may register now: a SIM, coverage, the radio on and automatic operator selection. */
 export function canRegister(state: NetworkState): boolean {
-  return state.simPresent && state.coverage && state.cfun === 1 && state.copsMode === 0
+  return state.simPresent && state.sim.lock === 'READY' && state.coverage && state.cfun === 1 && state.copsMode === 0
 }

@@ -29,7 +29,7 @@ function reportRegistration(ctx: CommandContext): void {
 }
 
 /** Searching (2) now, registered (1) after the profile's registration time. */
-function startRegistration(ctx: CommandContext): void {
+export function startRegistration(ctx: CommandContext): void {
   if (!canRegister(ctx.state) || ctx.state.networkUp) return
   ctx.state.searching = true
   reportRegistration(ctx)
