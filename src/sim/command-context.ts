@@ -14,6 +14,8 @@ export interface CommandContext {
   readonly state: ModemState
   /** The modem's certificate storage (AT+CCERTDOWN); survives reboots. */
   readonly files: Map<string, Buffer>
+  /** The names of the commands the module answers (its services' handlers), for AT+CLAC. */
+  readonly commandNames: readonly string[]
   /** Prints a URC. Called during a handler, it appears after the command's final result code. */
   emitUrc(text: string): void
   /** Prints raw bytes as part of a URC block (e.g. +CMQTTRXTOPIC data). Same ordering rule as emitUrc. */
@@ -26,6 +28,10 @@ export interface CommandContext {
   resolve(host: string, port: number): ResolveResult
   /** Restarts the modem after the current reply (AT+CRESET). */
   scheduleReboot(): void
+  /** Ends registration, PDP contexts and MQTT sessions as a lost network does (+CMQTTCONNLOST, +CMQTTNONET). */
+  loseNetwork(): void
+  /** Runs `run` after `ms`, unless the modem rebooted meanwhile. */
+  after(ms: number, run: () => void): void
 }
 
 export type CommandHandler = (cmd: AtCommand, ctx: CommandContext) => Reply

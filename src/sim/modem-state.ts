@@ -12,10 +12,10 @@ import { createTcpipState, type TcpipState } from './services/tcpip/tcpip-state.
 export type ModemState = BasicState & NetworkState & SslState & MqttState & TcpipState
 
 /** The state right after power-up. */
-export function createModemState(profile: SimProfile, simPresent = true): ModemState {
+export function createModemState(profile: SimProfile, simPresent = true, simPin?: string): ModemState {
   return {
     ...createBasicState(profile),
-    ...createNetworkState(profile, simPresent),
+    ...createNetworkState(profile, simPresent, simPin),
     ...createSslState(profile),
     ...createMqttState(profile),
     ...createTcpipState(profile),

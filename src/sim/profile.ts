@@ -10,6 +10,9 @@ export interface SimIdentity {
   revision: string
   imei: string
   imsi: string
+  /** The SIM card's ICCID (AT+CICCID / AT+CCID) and its own number (AT+CNUM). */
+  iccid: string
+  msisdn: string
 }
 
 /** Sizes and ranges the modem enforces. */
@@ -21,6 +24,8 @@ export interface SimLimits {
   payloadBytes: { min: number; max: number }
   keepaliveS: { min: number; max: number }
   pubTimeoutS: { min: number; max: number }
+  /** AT+CMQTTWILLMSG length. */
+  willMessageBytes: { min: number; max: number }
   userPassBytes: { min: number; max: number }
   serverAddrChars: { min: number; max: number }
   certFileNameChars: { min: number; max: number }
@@ -43,6 +48,35 @@ export interface SimDefaults {
   apn: string
   /** The address the network hands out when the PDP context is activated. */
   pdpAddress: string
+  /** Time from radio on (AT+CFUN=1, AT+COPS=0) to registered, searching meanwhile (ms). */
+  registrationMs: number
+  /** The network's long and short names and its MCC+MNC (AT+COPS). */
+  operator: { long: string; short: string; numeric: string }
+}
+
+/**
+ * Where the firmware of one family answers differently from another's. Each default and its evidence is listed
+ * in docs/simcom-reference-notes.md; handlers read these instead of asking which profile they run in.
+ */
+export interface SimBehaviour {
+  /** Where `+CMQTTSTART: 0` / `+CMQTTSTOP: 0` go: a response line before `OK`, or a URC after it. */
+  mqttServiceResult: 'before-ok' | 'after-ok'
+  /** Before AT+CMQTTSTART, every other CMQTT write or read command answers a plain `ERROR`. */
+  mqttNeedsStart: boolean
+  /** AT+CMQTTSTART while the service runs: plain `ERROR`, or `+CMQTTSTART: 23` then `ERROR`. */
+  mqttStartTwice: 'plain' | 'coded'
+  /** AT+CMQTTCONNECT waits for the TCP connection; if that fails it answers `+CMQTTCONNECT: <idx>,<err>` + `ERROR`, no `OK`. */
+  mqttConnectFailsInline: boolean
+  /** The port of a server address written without one; undefined: such an address is invalid (12). */
+  mqttDefaultPort: number | undefined
+  /** AT+CMQTTACCQ takes a 4th parameter (MQTT version) and its test form shows `(3-4)`. */
+  mqttAccqVersion: boolean
+  /** `+CMQTTNONET` follows a successful AT+CMQTTSTOP. */
+  mqttNonetAfterStop: boolean
+  /** Under ATE1 the bytes typed at a `>` prompt are echoed too. */
+  echoPromptInput: boolean
+  /** A CRLF ends each +CMQTTRXTOPIC / +CMQTTRXPAYLOAD data block (before the next header's own CRLF). */
+  rxDataCrlf: boolean
 }
 
 export interface SimProfile {
@@ -60,16 +94,18 @@ export interface SimProfile {
   promptTimeoutMs: number
   limits: SimLimits
   defaults: SimDefaults
+  behaviour: SimBehaviour
 }
 
-const SIMCOM_LIMITS: SimLimits = {
+const A76XX_LIMITS: SimLimits = {
   mqttClients: 2,
   sslContexts: 10,
   clientIdBytes: { min: 1, max: 128 },
   topicBytes: { min: 1, max: 1024 },
   payloadBytes: { min: 1, max: 10240 },
   keepaliveS: { min: 1, max: 64800 },
-  pubTimeoutS: { min: 60, max: 180 },
+  pubTimeoutS: { min: 1, max: 180 },
+  willMessageBytes: { min: 1, max: 1024 },
   userPassBytes: { min: 1, max: 256 },
   serverAddrChars: { min: 9, max: 256 },
   certFileNameChars: { min: 5, max: 108 },
@@ -86,6 +122,8 @@ const SIMCOM_DEFAULTS: SimDefaults = {
   mqttVersion: 3,
   apn: 'internet',
   pdpAddress: '10.64.0.17',
+  registrationMs: 300,
+  operator: { long: 'Test Network', short: 'TESTNET', numeric: '00101' },
 }
 
 /** A SIMCom A7670E (A76XX family) as it answers out of the box. */
@@ -99,24 +137,56 @@ export const SIMCOM_A76XX: SimProfile = {
     revision: 'A011B07A7670M7_F',
     imei: '864000000000005',
     imsi: '001010123456789',
+    iccid: '89860000000000000015',
+    msisdn: '+10000000001',
   },
-  bootLines: ['RDY', '+CPIN: READY'],
+  bootLines: ['*ATREADY: 1', '+CPIN: READY', 'SMS DONE', '+CGEV: EPS PDN ACT 1', 'PB DONE'],
   prompt: '\r\n>',
   promptTimeoutMs: 10_000,
-  limits: SIMCOM_LIMITS,
+  limits: A76XX_LIMITS,
   defaults: SIMCOM_DEFAULTS,
+  behaviour: {
+    mqttServiceResult: 'after-ok',
+    mqttNeedsStart: true,
+    mqttStartTwice: 'plain',
+    mqttConnectFailsInline: true,
+    mqttDefaultPort: 1883,
+    mqttAccqVersion: false,
+    mqttNonetAfterStop: true,
+    echoPromptInput: false,
+    rxDataCrlf: false,
+  },
 }
 
-/** A SIMCom SIM7600E-H: same CMQTT command group, older identity strings. */
+/** A SIMCom SIM7600E-H: the same CMQTT command group as answered by the older firmware. */
 export const SIMCOM_SIM7600: SimProfile = {
   ...SIMCOM_A76XX,
   name: 'simcom-sim7600',
+  bootLines: ['RDY', '+CPIN: READY', 'SMS DONE', 'PB DONE'],
+  limits: {
+    ...A76XX_LIMITS,
+    pubTimeoutS: { min: 60, max: 180 },
+    willMessageBytes: { min: 1, max: 10240 },
+  },
+  behaviour: {
+    mqttServiceResult: 'before-ok',
+    mqttNeedsStart: false,
+    mqttStartTwice: 'coded',
+    mqttConnectFailsInline: false,
+    mqttDefaultPort: undefined,
+    mqttAccqVersion: true,
+    mqttNonetAfterStop: true,
+    echoPromptInput: true,
+    rxDataCrlf: true,
+  },
   identity: {
     manufacturer: 'SIMCOM INCORPORATED',
     model: 'SIMCOM_SIM7600E-H',
     revision: 'SIM7600M22_V1.1',
     imei: '867584034313614',
     imsi: '001010123456789',
+    iccid: '89860000000000000015',
+    msisdn: '+10000000001',
   },
 }
 
@@ -125,3 +195,17 @@ export const SIM_PROFILES: ReadonlyMap<string, SimProfile> = new Map([
   [SIMCOM_A76XX.name, SIMCOM_A76XX],
   [SIMCOM_SIM7600.name, SIMCOM_SIM7600],
 ])
+
+/** A profile or its name (default `simcom-a76xx`) as the profile itself; an unknown name is an error. */
+export function selectProfile(profile: SimProfile | string | undefined): SimProfile {
+  if (profile === undefined) return SIMCOM_A76XX
+  if (typeof profile !== 'string') return profile
+  const found = SIM_PROFILES.get(profile)
+  if (found === undefined) throw new Error(`unknown simulator profile "${profile}" (known: ${[...SIM_PROFILES.keys()].join(', ')})`)
+  return found
+}
+
+/** Boot lines a module without a SIM card does not print. */
+export function isSimBootLine(line: string): boolean {
+  return line.startsWith('+CPIN:') || line === 'SMS DONE' || line === 'PB DONE' || line.startsWith('+CGEV:')
+}

@@ -19,6 +19,8 @@ export type Reply =
   | { kind: 'prompt'; length: number; accept: (data: Buffer) => Reply }
   /** Nothing at all, e.g. a reset command whose answer is the boot banner. */
   | { kind: 'none' }
+  /** An answer that takes time; the modem reads no further command meanwhile (A76XX AT+CMQTTCONNECT waits for TCP). */
+  | { kind: 'later'; reply: Promise<Reply> }
 
 /** `OK`, after the given response lines. */
 export function replyOk(...lines: string[]): Reply {
@@ -40,16 +42,63 @@ export function replyCme(code: number): Reply {
   return { kind: 'done', lines: [], final: { kind: 'cme', code } }
 }
 
+/** The answer `reply` settles to, printed once it does. */
+export function replyLater(reply: Promise<Reply>): Reply {
+  return { kind: 'later', reply }
+}
+
 /** A `>` prompt for exactly `length` bytes. */
 export function replyPrompt(length: number, accept: (data: Buffer) => Reply): Reply {
   return { kind: 'prompt', length, accept }
 }
 
-/** Bytes of a response: its lines, any raw payload (then CRLF), then its final result code as AT+CMEE says. */
-export function encodeReply(lines: string[], final: FinalCode, cmee: 0 | 1 | 2, payload?: Buffer): Buffer {
-  const body = lines.length === 0 ? '' : `\r\n${lines.join('\r\n')}\r\n`
-  const data = payload === undefined ? [] : [payload, Buffer.from('\r\n')]
-  return Buffer.concat([Buffer.from(body, 'utf8'), ...data, Buffer.from(`\r\n${describeFinal(final, cmee)}\r\n`, 'utf8')])
+/** How results are framed (V.250 ATV, ATQ, S3, S4). */
+export interface Framing {
+  /** ATV1: text result codes framed by CR LF; ATV0: numeric codes ended by CR, text lines ended by CR LF. */
+  verbose: boolean
+  /** ATQ1: no final result codes at all. */
+  quiet: boolean
+  /** S3 and S4 as characters. */
+  cr: string
+  lf: string
+}
+
+/** The framing after power-up: ATV1, ATQ0, S3=13, S4=10. */
+export const DEFAULT_FRAMING: Framing = { verbose: true, quiet: false, cr: '\r', lf: '\n' }
+
+/** V.250 numeric result codes of the final result codes the simulator sends. */
+const NUMERIC_CODES = { ok: '0', error: '4' } as const
+
+/**
+ * Bytes of a response: its lines, any raw payload (then the line end), then its final result code as AT+CMEE and
+ * the framing say.
+ */
+export function encodeReply(
+  lines: string[],
+  final: FinalCode,
+  cmee: 0 | 1 | 2,
+  framing: Framing = DEFAULT_FRAMING,
+  payload?: Buffer,
+): Buffer {
+  const { cr, lf } = framing
+  const data = payload === undefined ? [] : [payload, Buffer.from(cr + lf, 'latin1')]
+  const body = framing.verbose
+    ? lines.length === 0
+      ? ''
+      : cr + lf + lines.join(cr + lf) + cr + lf
+    : lines.map(line => line + cr + lf).join('')
+  const code = framing.quiet
+    ? ''
+    : framing.verbose
+      ? cr + lf + describeFinal(final, cmee) + cr + lf
+      : describeNumericFinal(final, cmee, framing)
+  return Buffer.concat([Buffer.from(body, 'utf8'), ...data, Buffer.from(code, 'utf8')])
+}
+
+/** ATV0: `0` / `4` ended by CR; +CME ERROR keeps its text form, framed as a text line. */
+function describeNumericFinal(final: FinalCode, cmee: 0 | 1 | 2, framing: Framing): string {
+  if (final.kind === 'cme' && cmee !== 0) return describeFinal(final, cmee) + framing.cr + framing.lf
+  return (final.kind === 'ok' ? NUMERIC_CODES.ok : NUMERIC_CODES.error) + framing.cr
 }
 
 /** The final result code's text: `OK`, `ERROR`, `+CME ERROR: 10` or `+CME ERROR: SIM not inserted`. */
@@ -60,7 +109,8 @@ export function describeFinal(final: FinalCode, cmee: 0 | 1 | 2): string {
   return `+CME ERROR: ${CME_ERROR_TEXTS[final.code] ?? 'unknown'}`
 }
 
-/** Bytes of one URC line. */
-export function encodeUrc(text: string): Buffer {
-  return Buffer.from(`\r\n${text}\r\n`, 'utf8')
+/** Bytes of one URC line: `\r\n<text>\r\n`, or `<text>\r\n` under ATV0. */
+export function encodeUrc(text: string, framing: Framing = DEFAULT_FRAMING): Buffer {
+  const { cr, lf } = framing
+  return Buffer.from(framing.verbose ? cr + lf + text + cr + lf : text + cr + lf, 'utf8')
 }

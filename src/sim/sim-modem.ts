@@ -6,15 +6,17 @@
 import type { ModemPeer } from '../model/modem-peer.js'
 import type { CommandContext, HandlerTable } from './command-context.js'
 import { composeHandlers } from './services/index.js'
-import { parseAtCommand } from '../modem/at-command-line.js'
+import { readCommandLine, runCommandLine } from './command-line.js'
 import { dropAllSessions } from './services/mqtt/mqtt-session.js'
 import { closeAllLinks, loseTcpipNetwork } from './services/tcpip/tcpip-events.js'
 import { createModemState, type ModemState } from './modem-state.js'
+import { canRegister } from './services/network/network-state.js'
 import { CONNLOST_CAUSE } from '../modem/families/simcom/mqtt-codes.js'
 import { resolveHost, type ResolveRule } from './sockets/host-resolve.js'
+import { LineInput } from './line-input.js'
 import { OutputPacer } from './output-pacer.js'
-import { SIM_PROFILES, SIMCOM_A76XX, type SimProfile } from './profile.js'
-import { encodeReply, encodeUrc, replyError, type Reply } from './reply.js'
+import { isSimBootLine, selectProfile, type SimProfile } from './profile.js'
+import { encodeReply, encodeUrc, replyError, type Framing, type Reply } from './reply.js'
 
 /** How a simulated modem starts; every field has the profile's default. */
 export interface SimOptions {
@@ -30,6 +32,8 @@ export interface SimOptions {
   baud?: number
   /** Whether a SIM card is inserted; default true. */
   simPresent?: boolean
+  /** A SIM locked with this PIN: `+CPIN: SIM PIN` at power-up, no registration until AT+CPIN="<pin>" (PUK 12345678). */
+  simPin?: string
   /** Signal strength for AT+CSQ (0..31, 99 unknown); default the profile's. */
   rssi?: number
   /** Where host names go (curl `--resolve` style). Unmapped names that are not loopback fail as a DNS error (25). */
@@ -44,10 +48,6 @@ export interface SimOptions {
 
 type InputMode = { kind: 'line' } | { kind: 'data'; length: number; accept: (data: Buffer) => Reply; timer: NodeJS.Timeout }
 
-const CR = 0x0d
-const LF = 0x0a
-const BACKSPACE = 0x08
-
 export class SimModem implements ModemPeer {
   readonly profile: SimProfile
   /** Notes made since power-up, oldest first. */
@@ -60,12 +60,12 @@ export class SimModem implements ModemPeer {
   private context: CommandContext
   private epoch = 0
   private sink: ((bytes: Buffer) => void) | undefined
-  private input = Buffer.alloc(0)
-  private echoedBytes = 0
-  private skipLf = false
+  private readonly lineInput = new LineInput()
   private mode: InputMode = { kind: 'line' }
+  private lastLine = ''
   private busy = false
   private handling = false
+  private waiting = false
   private held: Buffer[] = []
   private latencyMs: number
   private simPresent: boolean
@@ -90,7 +90,7 @@ export class SimModem implements ModemPeer {
 
   receive(bytes: Buffer): void {
     if (this.sink === undefined) return
-    this.input = Buffer.concat([this.input, bytes])
+    this.lineInput.append(bytes)
     queueMicrotask(() => this.pump())
   }
 
@@ -105,6 +105,7 @@ export class SimModem implements ModemPeer {
    */
   dropNetwork(): void {
     this.networkUp = false
+    this.state.coverage = false
     this.loseNetwork()
   }
 
@@ -121,7 +122,8 @@ export class SimModem implements ModemPeer {
   /** Coverage is back: registration and AT+CMQTTSTART work again. */
   restoreNetwork(): void {
     this.networkUp = true
-    this.state.networkUp = this.simPresent
+    this.state.coverage = true
+    this.state.networkUp = canRegister(this.state)
   }
 
   /** Pulls the SIM card: AT+CPIN? answers +CME ERROR: 10 and the network is lost. */
@@ -135,7 +137,7 @@ export class SimModem implements ModemPeer {
   insertSim(): void {
     this.simPresent = true
     this.state.simPresent = true
-    this.state.networkUp = this.networkUp
+    this.state.networkUp = canRegister(this.state)
     this.context.emitUrc('+CPIN: READY')
   }
 
@@ -170,13 +172,31 @@ export class SimModem implements ModemPeer {
     this.powerUp()
   }
 
+  /** AT+CRESET: the running MQTT service reports its teardown (as a SIM7600 does) before the modem reboots. */
+  private restart(): void {
+    if (this.state.mqttStarted) {
+      this.context.emitUrc('+CIPEVENT: NETWORK CLOSED UNEXPECTEDLY')
+      this.loseNetwork()
+    }
+    this.powerDown()
+    this.state = this.createState()
+    this.context = this.createContext()
+    this.powerUp()
+  }
+
   private createState(): ModemState {
-    const state = createModemState(this.profile, this.simPresent)
+    const state = createModemState(this.profile, this.simPresent, this.options.simPin)
     state.echo = this.options.echo ?? state.echo
     state.cmee = this.options.cmee ?? state.cmee
-    state.networkUp = this.simPresent && this.networkUp
+    state.coverage = this.networkUp
+    state.networkUp = canRegister(state)
     state.rssi = this.rssi
     return state
+  }
+
+  private framing(): Framing {
+    const { verbose, quiet, s3, s4 } = this.state
+    return { verbose, quiet, cr: String.fromCharCode(s3), lf: String.fromCharCode(s4) }
   }
 
   private createContext(): CommandContext {
@@ -186,19 +206,29 @@ export class SimModem implements ModemPeer {
       profile: this.profile,
       state,
       files: this.files,
-      emitUrc: text => this.emitUnsolicited(epoch, encodeUrc(text)),
+      commandNames: Object.keys(this.handlers),
+      emitUrc: text => this.emitUnsolicited(epoch, encodeUrc(text, this.framing())),
       emitBytes: bytes => this.emitUnsolicited(epoch, bytes),
       isCurrent: () => this.epoch === epoch,
       note: text => this.addNote(text),
       resolve: (host, port) => resolveHost(this.options.resolve ?? [], host, port),
-      scheduleReboot: () => this.schedule(0, () => this.reboot()),
+      scheduleReboot: () => this.schedule(0, () => this.restart()),
+      loseNetwork: () => this.loseNetwork(),
+      after: (ms, run) =>
+        this.schedule(ms, () => {
+          if (this.epoch === epoch) run()
+        }),
     }
   }
 
   private powerUp(): void {
     const printBootLines = (): void => {
       for (const line of this.profile.bootLines) {
-        if (line.startsWith('+CPIN:') && !this.simPresent) continue
+        const locked = this.state.sim.lock !== 'READY'
+        if (isSimBootLine(line) && (!this.simPresent || locked)) {
+          if (this.simPresent && line.startsWith('+CPIN:')) this.pacer.write(encodeUrc(`+CPIN: ${this.state.sim.lock}`))
+          continue
+        }
         this.pacer.write(encodeUrc(line))
       }
     }
@@ -217,10 +247,10 @@ export class SimModem implements ModemPeer {
     this.timers.clear()
     if (this.mode.kind === 'data') clearTimeout(this.mode.timer)
     this.mode = { kind: 'line' }
-    this.input = Buffer.alloc(0)
-    this.echoedBytes = 0
+    this.lineInput.clear()
     this.busy = false
     this.handling = false
+    this.waiting = false
     this.held = []
   }
 
@@ -228,32 +258,16 @@ export class SimModem implements ModemPeer {
   private pump(): void {
     while (!this.busy && this.sink !== undefined) {
       if (this.mode.kind === 'data') {
-        if (this.input.length < this.mode.length) return
-        this.finishPrompt(this.mode)
+        const data = this.lineInput.takeData(this.mode.length)
+        if (data === undefined) return
+        this.finishPrompt(this.mode, data)
         continue
       }
-      this.dropLfAfterCr()
-      const cr = this.input.indexOf(CR)
-      this.echoInput(cr < 0 ? this.input.length : cr + 1)
-      if (cr < 0) return
-      const line = readLineText(this.input.subarray(0, cr))
-      this.input = this.input.subarray(cr + 1)
-      this.echoedBytes = 0
-      this.skipLf = true
-      this.startCommand(line)
+      const echo = this.state.echo ? (bytes: Buffer): void => this.pacer.write(bytes) : undefined
+      const item = this.lineInput.takeLine(this.state.s3, this.state.s5, echo)
+      if (item === undefined) return
+      this.startCommand(item.kind === 'repeat' ? this.lastLine : item.text)
     }
-  }
-
-  /** Hosts often end lines with CRLF; the LF after a CR is neither echoed nor read as a line. */
-  private dropLfAfterCr(): void {
-    if (!this.skipLf || this.input.length === 0) return
-    if (this.input[0] === LF) this.input = this.input.subarray(1)
-    this.skipLf = false
-  }
-
-  private echoInput(upTo: number): void {
-    if (upTo > this.echoedBytes && this.state.echo) this.pacer.write(this.input.subarray(this.echoedBytes, upTo))
-    this.echoedBytes = Math.max(this.echoedBytes, upTo)
   }
 
   private startCommand(line: string): void {
@@ -270,18 +284,33 @@ export class SimModem implements ModemPeer {
   }
 
   private runCommand(text: string): void {
-    const cmd = parseAtCommand(text)
-    const handler = cmd === undefined ? undefined : this.handlers[cmd.name]
+    const commands = readCommandLine(text)
+    this.lastLine = text
     this.handling = true
-    const reply = cmd !== undefined && handler !== undefined ? handler(cmd, this.context) : replyError()
+    const reply = commands === undefined ? replyError() : runCommandLine(commands, this.handlers, this.context)
     this.handling = false
     this.writeReply(reply)
   }
 
   private writeReply(reply: Reply): void {
     if (reply.kind === 'prompt') return this.openPrompt(reply.length, reply.accept)
-    if (reply.kind === 'done') this.pacer.write(encodeReply(reply.lines, reply.final, this.state.cmee, reply.payload))
+    if (reply.kind === 'later') return this.awaitReply(reply.reply)
+    if (reply.kind === 'done') this.pacer.write(encodeReply(reply.lines, reply.final, this.state.cmee, this.framing(), reply.payload))
     this.releaseHeld()
+  }
+
+  /** The modem is busy until a slow answer settles: input waits, URCs are held so they cannot split the answer. */
+  private awaitReply(pending: Promise<Reply>): void {
+    const epoch = this.epoch
+    this.busy = true
+    this.waiting = true
+    void pending.then(reply => {
+      if (epoch !== this.epoch) return
+      this.busy = false
+      this.waiting = false
+      this.writeReply(reply)
+      this.pump()
+    })
   }
 
   private openPrompt(length: number, accept: (data: Buffer) => Reply): void {
@@ -290,10 +319,9 @@ export class SimModem implements ModemPeer {
     this.pacer.write(Buffer.from(this.profile.prompt, 'latin1'))
   }
 
-  private finishPrompt(mode: InputMode & { kind: 'data' }): void {
+  private finishPrompt(mode: InputMode & { kind: 'data' }, data: Buffer): void {
     clearTimeout(mode.timer)
-    const data = Buffer.from(this.input.subarray(0, mode.length))
-    this.input = this.input.subarray(mode.length)
+    if (this.state.echo && this.profile.behaviour.echoPromptInput) this.pacer.write(data)
     this.mode = { kind: 'line' }
     this.handling = true
     const reply = mode.accept(data)
@@ -304,7 +332,7 @@ export class SimModem implements ModemPeer {
   /** Too few bytes arrived in time: what did arrive is discarded and the command ends with ERROR. */
   private expirePrompt(): void {
     this.mode = { kind: 'line' }
-    this.input = Buffer.alloc(0)
+    this.lineInput.clear()
     this.addNote('prompt input timed out')
     this.writeReply(replyError())
   }
@@ -312,7 +340,7 @@ export class SimModem implements ModemPeer {
   /** URCs wait while a command is answering or its prompt is open, so they never split a response. */
   private emitUnsolicited(epoch: number, bytes: Buffer): void {
     if (epoch !== this.epoch || this.sink === undefined) return
-    if (this.handling || this.mode.kind === 'data') this.held.push(bytes)
+    if (this.handling || this.waiting || this.mode.kind === 'data') this.held.push(bytes)
     else this.pacer.write(bytes)
   }
 
@@ -334,22 +362,4 @@ export class SimModem implements ModemPeer {
     this.notes.push(text)
     this.options.onNote?.(text)
   }
-}
-
-function selectProfile(profile: SimProfile | string | undefined): SimProfile {
-  if (profile === undefined) return SIMCOM_A76XX
-  if (typeof profile !== 'string') return profile
-  const found = SIM_PROFILES.get(profile)
-  if (found === undefined) throw new Error(`unknown simulator profile "${profile}" (known: ${[...SIM_PROFILES.keys()].join(', ')})`)
-  return found
-}
-
-/** The text of a command line, with backspaces applied as a terminal user expects. */
-function readLineText(bytes: Buffer): string {
-  const chars: string[] = []
-  for (const byte of bytes) {
-    if (byte === BACKSPACE) chars.pop()
-    else chars.push(String.fromCharCode(byte))
-  }
-  return Buffer.from(chars.join(''), 'latin1').toString('utf8')
 }

@@ -67,6 +67,8 @@ teardown:
   - send: AT+CMQTTSTOP
     expect: /^(OK|ERROR)$/
 `,
+    // a SIM7600 prints +CMQTTSTART: 23 before ERROR; an A76XX answers a plain ERROR
+    { device: 'sim://simcom-sim7600' },
   )
   const step = stepNo(record, '2')
   t.equal(step.status, 'failed')

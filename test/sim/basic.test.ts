@@ -1,12 +1,18 @@
 import t from 'tap'
 import { BOOT, WireHarness, error, ok, urc } from './wire-harness.js'
 
-t.test('power-up prints RDY and +CPIN: READY; without a SIM only RDY', async t => {
+t.test("power-up prints each profile's banner; without a SIM only its first line", async t => {
   const h = await WireHarness.boot()
   t.teardown(() => h.close())
   const noSim = new WireHarness({ simPresent: false })
   t.teardown(() => noSim.close())
-  await noSim.expect('\r\nRDY\r\n')
+  await noSim.expect('\r\n*ATREADY: 1\r\n')
+  const sim7600 = new WireHarness({ profile: 'simcom-sim7600' })
+  t.teardown(() => sim7600.close())
+  await sim7600.expect('\r\nRDY\r\n\r\n+CPIN: READY\r\n\r\nSMS DONE\r\n\r\nPB DONE\r\n')
+  const noSim7600 = new WireHarness({ profile: 'simcom-sim7600', simPresent: false })
+  t.teardown(() => noSim7600.close())
+  await noSim7600.expect('\r\nRDY\r\n')
   await noSim.command('AT+CPIN?', '\r\n+CME ERROR: SIM not inserted\r\n')
 })
 
@@ -76,7 +82,7 @@ t.test('unknown commands and unreadable lines answer ERROR; lines without AT are
 t.test('AT+CMEE switches how +CME ERROR reads', async t => {
   const h = new WireHarness({ echo: false, simPresent: false })
   t.teardown(() => h.close())
-  await h.expect('\r\nRDY\r\n')
+  await h.expect('\r\n*ATREADY: 1\r\n')
   await h.command('AT+CMEE?', ok('+CMEE: 2'), false)
   await h.command('AT+CPIN?', '\r\n+CME ERROR: SIM not inserted\r\n', false)
   await h.command('AT+CMEE=1', ok(), false)

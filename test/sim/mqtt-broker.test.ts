@@ -139,14 +139,15 @@ t.test('plain TCP to the TLS port fails with 26, TLS to the plain port with 32, 
   await h.command('AT+CMQTTACCQ=1,"tls",1', ok(), false)
   await h.command('AT+CMQTTCONNECT=0,"tcp://tls.example:8883",60,1', ok() + urc('+CMQTTCONNECT: 0,26'), false)
   await h.command('AT+CMQTTCONNECT=1,"tcp://plain.example:1883",60,1', ok() + urc('+CMQTTCONNECT: 1,32'), false)
-  await h.command('AT+CMQTTCONNECT=0,"tcp://closed.example:1883",60,1', ok() + urc('+CMQTTCONNECT: 0,3'), false)
+  await h.command('AT+CMQTTCONNECT=0,"tcp://closed.example:1883",60,1', error('+CMQTTCONNECT: 0,3'), false)
 })
 
 t.test('a refused user name or password is CONNACK 4, reported as 30', async t => {
   const broker = await withBroker(t, { users: { alice: 'secret' } })
   const h = await bootWith(t, mapPublicBroker(broker), false)
   await h.command('AT+CMQTTSTART', ok() + urc('+CMQTTSTART: 0'), false)
-  await h.command('AT+CMQTTACCQ=0,"auth",0,4', ok(), false)
+  await h.command('AT+CMQTTACCQ=0,"auth"', ok(), false)
+  await h.command('AT+CMQTTCFG="version",0,4', ok(), false)
   await h.command('AT+CMQTTCONNECT=0,"tcp://test.mosquitto.org:1883",60,1,"alice","wrong"', ok() + urc('+CMQTTCONNECT: 0,30'), false)
   await h.command('AT+CMQTTCONNECT=0,"tcp://test.mosquitto.org:1883",60,1,"alice","secret"', ok() + urc('+CMQTTCONNECT: 0,0'), false)
   await h.command(

@@ -1,40 +1,45 @@
-/** The CMQTT commands' checks that need no broker: syntax, ranges, state errors, prompts, test and read forms. */
+/**
+ * The CMQTT commands' checks that need no broker: syntax, ranges, state errors, prompts, test and read forms,
+ * as the SIM7600 answers them (the A76XX differences are probed in profile-differences.test.ts).
+ */
 import t, { type Test } from 'tap'
 import { WireHarness, error, ok, urc } from './wire-harness.js'
 
+const SIM7600 = 'simcom-sim7600'
+
 async function started(t: Test): Promise<WireHarness> {
-  const h = await WireHarness.boot({ echo: false, promptTimeoutMs: 200 })
+  const h = await WireHarness.boot({ profile: SIM7600, echo: false, promptTimeoutMs: 200 })
   t.teardown(() => h.close())
-  await h.command('AT+CMQTTSTART', ok() + urc('+CMQTTSTART: 0'), false)
+  await h.command('AT+CMQTTSTART', ok('+CMQTTSTART: 0'), false)
   return h
 }
 
-t.test('START and STOP: OK then the URC; twice gives 23; STOP with a client acquired gives 21; then NONET', async t => {
-  const h = await WireHarness.boot()
+t.test('START and STOP: the result line then OK; twice gives 23; STOP with a client acquired gives 21; then NONET', async t => {
+  const h = await WireHarness.boot({ profile: SIM7600 })
   t.teardown(() => h.close())
   await h.command('AT+CMQTTSTART=?', ok())
-  await h.command('AT+CMQTTSTART', ok() + urc('+CMQTTSTART: 0'))
+  await h.command('AT+CMQTTSTART', ok('+CMQTTSTART: 0'))
   await h.command('AT+CMQTTSTART', error('+CMQTTSTART: 23'))
   await h.command('AT+CMQTTACCQ=0,"client test0"', ok())
   await h.command('AT+CMQTTSTOP', error('+CMQTTSTOP: 21'))
   await h.command('AT+CMQTTREL=0', ok())
-  await h.command('AT+CMQTTSTOP', ok() + urc('+CMQTTSTOP: 0') + urc('+CMQTTNONET'))
+  await h.command('AT+CMQTTSTOP', ok('+CMQTTSTOP: 0') + urc('+CMQTTNONET'))
   await h.command('AT+CMQTTSTOP', error())
   await h.command('AT+CMQTTSTOP=?', ok())
 })
 
-t.test('START without network reports 7 after OK', async t => {
-  const h = await WireHarness.boot({ echo: false })
+t.test('START without network reports 7 before OK', async t => {
+  const h = await WireHarness.boot({ profile: SIM7600, echo: false })
   t.teardown(() => h.close())
   h.modem.dropNetwork()
-  await h.command('AT+CMQTTSTART', ok() + urc('+CMQTTSTART: 7'), false)
+  await h.command('AT+CMQTTSTART', ok('+CMQTTSTART: 7'), false)
 })
 
 t.test('ACCQ and REL', async t => {
-  const h = await WireHarness.boot({ echo: false })
+  const h = await WireHarness.boot({ profile: SIM7600, echo: false })
   t.teardown(() => h.close())
   await h.command('AT+CMQTTACCQ=0,"a"', error('+CMQTTACCQ: 0,9'), false)
-  await h.command('AT+CMQTTSTART', ok() + urc('+CMQTTSTART: 0'), false)
+  await h.command('AT+CMQTTSTART', ok('+CMQTTSTART: 0'), false)
   await h.command('AT+CMQTTACCQ=?', ok('+CMQTTACCQ: (0-1),(1-128),(0-1),(3-4)'), false)
   await h.command('AT+CMQTTACCQ=0,"client test0"', ok(), false)
   await h.command('AT+CMQTTACCQ=0,"again"', error('+CMQTTACCQ: 0,19'), false)
@@ -45,6 +50,7 @@ t.test('ACCQ and REL', async t => {
   await h.command('AT+CMQTTACCQ=1,"x",2', error(), false)
   await h.command('AT+CMQTTACCQ=1,x', error(), false)
   await h.command('AT+CMQTTREL=?', ok('+CMQTTREL: (0-1)'), false)
+  await h.command('AT+CMQTTREL?', ok(), false)
   await h.command('AT+CMQTTREL=0,20', error(), false)
   await h.command('AT+CMQTTREL=1', ok(), false)
   await h.command('AT+CMQTTREL=1', error('+CMQTTREL: 1,20'), false)
@@ -54,19 +60,31 @@ t.test('ACCQ and REL', async t => {
 t.test('SSLCFG, CFG', async t => {
   const h = await started(t)
   await h.command('AT+CMQTTSSLCFG=0,3', ok(), false) // allowed before ACCQ
-  await h.command('AT+CMQTTSSLCFG?', ok('+CMQTTSSLCFG: 0,3', '+CMQTTSSLCFG: 1,0'), false)
+  // client 1 was never bound: it uses the SSL context numbered like itself
+  await h.command('AT+CMQTTSSLCFG?', ok('+CMQTTSSLCFG: 0,3', '+CMQTTSSLCFG: 1,1'), false)
   await h.command('AT+CMQTTSSLCFG=0,10', error(), false)
-  await h.command('AT+CMQTTSSLCFG=?', ok('+CMQTTSSLCFG: (0-1),(0-9)'), false)
-  await h.command('AT+CMQTTCFG="checkUTF8",0,0', error('+CMQTTCFG: 0,20'), false)
+  await h.command('AT+CMQTTSSLCFG=?', ok('+CMQTTSSLCFG: (0,1),(0-9)'), false)
+  await h.command('AT+CMQTTCFG="checkUTF8",0,0', error(), false)
+  await h.command('AT+CMQTTCFG?', ok('+CMQTTCFG: 0,1,120', '+CMQTTCFG: 1,1,120'), false)
   await h.command('AT+CMQTTACCQ=0,"c"', ok(), false)
   await h.command('AT+CMQTTCFG="checkUTF8",0,0', ok(), false)
   await h.command('AT+CMQTTCFG="version",0,4', ok(), false)
   await h.command('AT+CMQTTCFG="optimeout",0,60', ok(), false)
+  await h.command('AT+CMQTTCFG?', ok('+CMQTTCFG: 0,0,60', '+CMQTTCFG: 1,1,120'), false)
   await h.command('AT+CMQTTCFG="version",0,5', error(), false)
+  await h.command('AT+CMQTTCFG="optimeout",1,60', error(), false)
   await h.command('AT+CMQTTCFG="argtopic",0,1,1', error(), false)
+  await h.command('AT+CMQTTCFG="aliauth",0,"pk","dev","secret"', ok(), false)
+  await h.command('AT+CMQTTCFG="aliauth",0,"pk","dev"', error(), false)
   await h.command(
     'AT+CMQTTCFG=?',
-    ok('+CMQTTCFG: "checkUTF8",(0-1),(0-1)', '+CMQTTCFG: "optimeout",(0-1),(20-120)', '+CMQTTCFG: "version",(0-1),(3-4)'),
+    ok(
+      '+CMQTTCFG: "checkUTF8",(0-1),(0-1)',
+      '+CMQTTCFG: "optimeout",(0-1),(20-120)',
+      '+CMQTTCFG: "aliauth",(0-1),"productkey","devicename","devicesecret"',
+      '+CMQTTCFG: "version",(0-1),(3-4)',
+      '+CMQTTCFG: "argtopic",(0-1),(0-1)',
+    ),
     false,
   )
 })

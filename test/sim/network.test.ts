@@ -11,7 +11,9 @@ t.test('signal, registration and attach', async t => {
   for (const name of ['CREG', 'CGREG', 'CEREG']) {
     await h.command(`AT+${name}?`, ok(`+${name}: 0,1`), false)
     await h.command(`AT+${name}=2`, ok(), false)
-    await h.command(`AT+${name}?`, ok(`+${name}: 2,1`), false)
+    // 27.007: with n=2 a registered module adds the location ("<lac>","<ci>"; +CEREG also the access technology 7 = E-UTRAN)
+    const location = name === 'CEREG' ? ',"333C","25C5D10",7' : ',"333C","25C5D10"'
+    await h.command(`AT+${name}?`, ok(`+${name}: 2,1${location}`), false)
     await h.command(`AT+${name}=3`, error(), false)
     await h.command(`AT+${name}=?`, ok(`+${name}: (0-2)`), false)
   }

@@ -57,15 +57,16 @@ export async function runSeedTeardown(h: WireHarness): Promise<void> {
   await h.command('AT+CMQTTSTOP', ok() + urc('+CMQTTSTOP: 0') + urc('+CMQTTNONET'))
 }
 
-/** The bytes of a received message as the host must see them. */
-export function rxBlock(idx: number, topic: string, payloadChunks: string[]): string {
+/** The bytes of a received message as the host must see them; `dataCrlf` for a profile that ends each data block with CRLF. */
+export function rxBlock(idx: number, topic: string, payloadChunks: string[], dataCrlf = false): string {
   const payloadLength = payloadChunks.reduce((n, c) => n + Buffer.byteLength(c), 0)
+  const end = dataCrlf ? '\r\n' : ''
   return (
     urc(`+CMQTTRXSTART: ${idx},${Buffer.byteLength(topic)},${payloadLength}`) +
     urc(`+CMQTTRXTOPIC: ${idx},${Buffer.byteLength(topic)}`) +
     topic +
-    '\r\n' +
-    payloadChunks.map(c => urc(`+CMQTTRXPAYLOAD: ${idx},${Buffer.byteLength(c)}`) + c + '\r\n').join('') +
+    end +
+    payloadChunks.map(c => urc(`+CMQTTRXPAYLOAD: ${idx},${Buffer.byteLength(c)}`) + c + end).join('') +
     urc(`+CMQTTRXEND: ${idx}`)
   )
 }

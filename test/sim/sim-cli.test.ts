@@ -5,6 +5,7 @@ import { connect } from 'node:net'
 import { fileURLToPath } from 'node:url'
 import t, { type Test } from 'tap'
 import { requireTool } from '../helpers/system-tool.js'
+import { BOOT } from './wire-harness.js'
 
 const MAIN = fileURLToPath(new URL('../../dist/cli/main.js', import.meta.url))
 
@@ -70,7 +71,7 @@ t.test('atseq sim --listen serves the modem to a plain TCP client, one at a time
   const [, port] = await sim.waitForLine(/listening on tcp:\/\/127\.0\.0\.1:(\d+)/)
   const socket = connect(Number(port), '127.0.0.1')
   t.teardown(() => socket.destroy())
-  t.equal(await readUntil(socket, '+CPIN: READY\r\n'), '\r\nRDY\r\n\r\n+CPIN: READY\r\n')
+  t.equal(await readUntil(socket, 'PB DONE\r\n'), BOOT)
   socket.write('AT+CGMI\r')
   t.equal(await readUntil(socket, 'OK\r\n'), 'AT+CGMI\r\r\nSIMCOM INCORPORATED\r\n\r\nOK\r\n')
   const second = connect(Number(port), '127.0.0.1')

@@ -14,11 +14,12 @@ t.test('AT+CSSLCFG sets and reads each context', async t => {
       '+CSSLCFG: "cacert",(0-9),(5-108)',
       '+CSSLCFG: "clientcert",(0-9),(5-108)',
       '+CSSLCFG: "clientkey",(0-9),(5-108)',
+      '+CSSLCFG: "password",(0-9),(5-108)',
       '+CSSLCFG: "enableSNI",(0-9),(0,1)',
     ),
     false,
   )
-  await h.command('AT+CSSLCFG=0', ok('+CSSLCFG: 0,4,0,1,300,"","","",0'), false)
+  await h.command('AT+CSSLCFG=0', ok('+CSSLCFG: 0,4,0,1,300,"","","","",0'), false)
   for (const cmd of [
     '"sslversion",0,3',
     '"authmode",0,1',
@@ -27,11 +28,13 @@ t.test('AT+CSSLCFG sets and reads each context', async t => {
     '"cacert",0,"ca.pem"',
     '"clientcert",0,"client.pem"',
     '"clientkey",0,"client.key"',
+    '"password",0,"key.pass"',
     '"enableSNI",0,1',
+    '"ignorecertCN",0,1',
   ]) {
     await h.command(`AT+CSSLCFG=${cmd}`, ok(), false)
   }
-  await h.command('AT+CSSLCFG=0', ok('+CSSLCFG: 0,3,1,0,120,"ca.pem","client.pem","client.key",1'), false)
+  await h.command('AT+CSSLCFG=0', ok('+CSSLCFG: 0,3,1,0,120,"ca.pem","client.pem","client.key","key.pass",1'), false)
   const read = await (h.write('AT+CSSLCFG?\r'), h.readUntil('OK\r\n'))
   t.equal(read.split('+CSSLCFG:').length - 1, 10, 'one line per context')
   for (const bad of [
@@ -65,7 +68,7 @@ t.test('certificate files: download at the prompt, list, delete', async t => {
   await h.command('AT+CCERTDOWN="c.p",5', error())
   await h.command('AT+CCERTDOWN=?', ok('+CCERTDOWN: (5-108),(1-10240)'))
   h.modem.reboot()
-  await h.readUntil('+CPIN: READY\r\n')
+  await h.readUntil('PB DONE\r\n')
   await h.command('AT+CCERTLIST', ok('+CCERTLIST: "ca.pem"')) // files live in flash
 })
 

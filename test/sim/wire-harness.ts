@@ -4,7 +4,18 @@
  */
 import { SimModem, type SimOptions } from '../../src/sim/sim-modem.js'
 
-export const BOOT = '\r\nRDY\r\n\r\n+CPIN: READY\r\n'
+/** The A76XX boot banner, as A7670 logs show it: `*ATREADY: 1`, `+CPIN: READY`, `SMS DONE`, `+CGEV: EPS PDN ACT 1`, `PB DONE`. */
+export const BOOT = '\r\n*ATREADY: 1\r\n\r\n+CPIN: READY\r\n\r\nSMS DONE\r\n\r\n+CGEV: EPS PDN ACT 1\r\n\r\nPB DONE\r\n'
+
+/** The SIM7600 boot banner, as SIM7600 logs show it: `RDY`, `+CPIN: READY`, `SMS DONE`, `PB DONE`. */
+export const BOOT_SIM7600 = '\r\nRDY\r\n\r\n+CPIN: READY\r\n\r\nSMS DONE\r\n\r\nPB DONE\r\n'
+
+/** The banner a profile prints after power-up, written here from the logs rather than read from the profile. */
+export function bootBanner(profile: SimOptions['profile'], simPresent = true): string {
+  const name = typeof profile === 'object' ? profile.name : profile
+  if (name === 'simcom-sim7600') return simPresent ? BOOT_SIM7600 : '\r\nRDY\r\n'
+  return simPresent ? BOOT : '\r\n*ATREADY: 1\r\n'
+}
 
 export class WireHarness {
   readonly modem: SimModem
@@ -26,7 +37,7 @@ export class WireHarness {
   /** Starts a modem and reads its boot lines. */
   static async boot(options: SimOptions = {}): Promise<WireHarness> {
     const h = new WireHarness(options)
-    await h.expect(BOOT)
+    await h.expect(bootBanner(options.profile, options.simPresent ?? true))
     return h
   }
 

@@ -36,10 +36,15 @@ export const SIMCOM_CHAT_PROFILE: ChatProfile = {
     { name: '+CIPOPEN' },
     { name: '+CIPSEND' },
     { name: '+CIPCLOSE' },
+    // Boot banners: SIM7600 `RDY`, `+CPIN: READY`, `SMS DONE`, `PB DONE`; A76XX `*ATREADY: 1`, `+CPIN: READY`,
+    // `SMS DONE`, `+CGEV: EPS PDN ACT 1`, `PB DONE` (+CPIN and +CGEV are common URCs).
     { name: 'RDY' },
     { name: '*ATREADY' },
+    { name: 'SMS DONE' },
     { name: 'SMS Ready' },
     { name: 'PB DONE' },
+    // What the network stack reports when it goes down under a running service (e.g. AT+CRESET).
+    { name: '+CIPEVENT' },
     { name: '+CGNSSPWR' },
     ...COMMON_URCS,
   ],

@@ -30,6 +30,24 @@ function identityCommand(line: (ctx: CommandContext) => string): (cmd: AtCommand
   }
 }
 
+/** AT+CGSN and AT+CGSN=1: the IMEI, bare or (27.007 <snt> 1) as `+CGSN: <imei>`; `=0` is the bare form. */
+function showSerialNumber(cmd: AtCommand, ctx: CommandContext): Reply {
+  if (cmd.form === 'test') return replyOk('+CGSN: (0-1)')
+  const snt = cmd.form === 'exec' ? 0 : readInt(cmd, 0, 0, 1)
+  if (snt === undefined || !hasArgCount(cmd, 0, 1) || cmd.form === 'read') return replyError()
+  const imei = ctx.profile.identity.imei
+  return replyOk(snt === 1 ? `+CGSN: ${imei}` : imei)
+}
+
+/** A command that reads the SIM card: `+CME ERROR: 10` without one. */
+function simCommand(line: (ctx: CommandContext) => string): (cmd: AtCommand, ctx: CommandContext) => Reply {
+  return (cmd, ctx) => {
+    if (cmd.form === 'test') return replyOk()
+    if (cmd.form !== 'exec') return replyError()
+    return ctx.state.simPresent ? replyOk(line(ctx)) : replyCme(CME_SIM_NOT_INSERTED)
+  }
+}
+
 function showImsi(cmd: AtCommand, ctx: CommandContext): Reply {
   if (cmd.form === 'test') return replyOk()
   if (cmd.form !== 'exec') return replyError()
@@ -59,8 +77,11 @@ export const BASIC_HANDLERS: HandlerTable = {
   '+CGMI': identityCommand(ctx => ctx.profile.identity.manufacturer),
   '+CGMM': identityCommand(ctx => ctx.profile.identity.model),
   '+CGMR': identityCommand(ctx => `+CGMR: ${ctx.profile.identity.revision}`),
-  '+CGSN': identityCommand(ctx => ctx.profile.identity.imei),
+  '+CGSN': showSerialNumber,
   '+CIMI': showImsi,
+  '+CICCID': simCommand(ctx => `+ICCID: ${ctx.profile.identity.iccid}`),
+  '+CCID': simCommand(ctx => `+CCID: ${ctx.profile.identity.iccid}`),
+  '+CNUM': simCommand(ctx => `+CNUM: "","${ctx.profile.identity.msisdn}",145`),
   '+CMEE': configureErrorReports,
   '+CRESET': resetModem,
 }

@@ -1,7 +1,7 @@
 /** Client slots and their settings: AT+CMQTTACCQ, AT+CMQTTREL, AT+CMQTTSSLCFG, AT+CMQTTCFG, AT+CMQTTWILLTOPIC, AT+CMQTTWILLMSG. */
 import { hasArgCount, readInt, readOptionalInt, readString, type AtCommand } from '../../../modem/at-command-line.js'
 import type { CommandContext, HandlerTable } from '../../command-context.js'
-import { createClientSlot, type QoS } from './mqtt-state.js'
+import { createClientSlot, DEFAULT_OP_TIMEOUT_S, selectSslContext, type MqttClientSlot, type QoS } from './mqtt-state.js'
 import { MQTT_ERR } from '../../../modem/families/simcom/mqtt-codes.js'
 import { replyError, replyOk, replyPrompt, type Reply } from '../../reply.js'
 import { describeClientRange, findAcquiredClient, promptForTopic, readLengthRequest, replyRejected } from './mqtt-common.js'
@@ -9,7 +9,9 @@ import { describeClientRange, findAcquiredClient, promptForTopic, readLengthRequ
 function acquireClient(cmd: AtCommand, ctx: CommandContext): Reply {
   const { state, profile } = ctx
   const ids = profile.limits.clientIdBytes
-  if (cmd.form === 'test') return replyOk(`+CMQTTACCQ: ${describeClientRange(ctx)},(${ids.min}-${ids.max}),(0-1),(3-4)`)
+  const versionParam = profile.behaviour.mqttAccqVersion
+  if (cmd.form === 'test')
+    return replyOk(`+CMQTTACCQ: ${describeClientRange(ctx)},(${ids.min}-${ids.max}),(0-1)${versionParam ? ',(3-4)' : ''}`)
   if (cmd.form === 'read')
     return replyOk(...state.clients.map((slot, idx) => `+CMQTTACCQ: ${idx},"${slot?.clientId ?? ''}",${slot?.serverType ?? 0}`))
   const idx = readInt(cmd, 0, 0, 255)
@@ -22,7 +24,7 @@ function acquireClient(cmd: AtCommand, ctx: CommandContext): Reply {
     clientId === undefined ||
     serverType === undefined ||
     version === undefined ||
-    !hasArgCount(cmd, 2, 4)
+    !hasArgCount(cmd, 2, versionParam ? 4 : 3)
   )
     return replyError()
   if (idx >= state.clients.length) return replyRejected(cmd.name, idx, MQTT_ERR.clientIndexError)
@@ -36,6 +38,7 @@ function acquireClient(cmd: AtCommand, ctx: CommandContext): Reply {
 
 function releaseClient(cmd: AtCommand, ctx: CommandContext): Reply {
   if (cmd.form === 'test') return replyOk(`+CMQTTREL: ${describeClientRange(ctx)}`)
+  if (cmd.form === 'read') return replyOk()
   if (!hasArgCount(cmd, 1, 1)) return replyError()
   const found = findAcquiredClient(cmd, ctx)
   if (!found.ok) return found.reply
@@ -47,8 +50,9 @@ function releaseClient(cmd: AtCommand, ctx: CommandContext): Reply {
 function bindSslContext(cmd: AtCommand, ctx: CommandContext): Reply {
   const { state } = ctx
   const maxCtx = state.ssl.length - 1
-  if (cmd.form === 'test') return replyOk(`+CMQTTSSLCFG: ${describeClientRange(ctx)},(0-${maxCtx})`)
-  if (cmd.form === 'read') return replyOk(...state.clientSslContexts.map((sslCtx, idx) => `+CMQTTSSLCFG: ${idx},${sslCtx}`))
+  const clients = state.clients.map((_, idx) => idx)
+  if (cmd.form === 'test') return replyOk(`+CMQTTSSLCFG: (${clients.join(',')}),(0-${maxCtx})`)
+  if (cmd.form === 'read') return replyOk(...clients.map(idx => `+CMQTTSSLCFG: ${idx},${selectSslContext(state, idx)}`))
   const idx = readInt(cmd, 0, 0, state.clients.length - 1)
   const sslCtx = readInt(cmd, 1, 0, maxCtx)
   if (cmd.form !== 'write' || idx === undefined || sslCtx === undefined || !hasArgCount(cmd, 2, 2)) return replyError()
@@ -63,26 +67,43 @@ const CFG_RANGES: ReadonlyMap<string, { min: number; max: number }> = new Map([
 ])
 
 function configureClient(cmd: AtCommand, ctx: CommandContext): Reply {
-  if (cmd.form === 'test') {
-    const range = describeClientRange(ctx)
+  const range = describeClientRange(ctx)
+  if (cmd.form === 'test')
     return replyOk(
       `+CMQTTCFG: "checkUTF8",${range},(0-1)`,
       `+CMQTTCFG: "optimeout",${range},(20-120)`,
+      `+CMQTTCFG: "aliauth",${range},"productkey","devicename","devicesecret"`,
       `+CMQTTCFG: "version",${range},(3-4)`,
+      `+CMQTTCFG: "argtopic",${range},(0-1)`,
     )
-  }
+  if (cmd.form === 'read') return replyOk(...ctx.state.clients.map(describeClientConfig))
   const key = readString(cmd, 0)?.toLowerCase()
-  const range = key === undefined ? undefined : CFG_RANGES.get(key)
-  const idx = readInt(cmd, 1, 0, 255)
-  const value = range === undefined ? undefined : readInt(cmd, 2, range.min, range.max)
-  if (cmd.form !== 'write' || value === undefined || idx === undefined || !hasArgCount(cmd, 3, 3)) return replyError()
-  if (idx >= ctx.state.clients.length) return replyRejected(cmd.name, idx, MQTT_ERR.clientIndexError)
-  const slot = ctx.state.clients[idx]
-  if (slot === undefined) return replyRejected(cmd.name, idx, MQTT_ERR.clientNotAcquired)
+  if (key === 'aliauth') return storeAliAuth(cmd, ctx)
+  const limits = key === undefined ? undefined : CFG_RANGES.get(key)
+  const idx = readInt(cmd, 1, 0, ctx.state.clients.length - 1)
+  const value = limits === undefined ? undefined : readInt(cmd, 2, limits.min, limits.max)
+  const slot = idx === undefined ? undefined : ctx.state.clients[idx]
+  // A76XX manual 18.2.17: a failed AT+CMQTTCFG is a plain ERROR, whatever the reason.
+  if (cmd.form !== 'write' || value === undefined || slot === undefined || !hasArgCount(cmd, 3, 3)) return replyError()
   if (key === 'checkutf8') slot.checkUtf8 = value === 1
   else if (key === 'optimeout') slot.opTimeoutS = value
   else slot.mqttVersion = value as 3 | 4
   return replyOk()
+}
+
+/** `"aliauth",<idx>,"<productkey>","<devicename>","<devicesecret>"`: kept with the client, as the module does. */
+function storeAliAuth(cmd: AtCommand, ctx: CommandContext): Reply {
+  const idx = readInt(cmd, 1, 0, ctx.state.clients.length - 1)
+  const slot = idx === undefined ? undefined : ctx.state.clients[idx]
+  const fields = [2, 3, 4].map(index => readString(cmd, index))
+  if (cmd.form !== 'write' || slot === undefined || !hasArgCount(cmd, 5, 5) || fields.some(field => field === undefined))
+    return replyError()
+  slot.aliAuth = fields as [string, string, string]
+  return replyOk()
+}
+
+function describeClientConfig(slot: MqttClientSlot | undefined, idx: number): string {
+  return `+CMQTTCFG: ${idx},${slot === undefined || slot.checkUtf8 ? 1 : 0},${slot?.opTimeoutS ?? DEFAULT_OP_TIMEOUT_S}`
 }
 
 function setWillTopic(cmd: AtCommand, ctx: CommandContext): Reply {
@@ -97,7 +118,7 @@ function setWillTopic(cmd: AtCommand, ctx: CommandContext): Reply {
 }
 
 function setWillMessage(cmd: AtCommand, ctx: CommandContext): Reply {
-  const limits = ctx.profile.limits.payloadBytes
+  const limits = ctx.profile.limits.willMessageBytes
   if (cmd.form === 'test') return replyOk(`+CMQTTWILLMSG: ${describeClientRange(ctx)},(${limits.min}-${limits.max}),(0-2)`)
   const request = readLengthRequest(cmd, ctx, limits, 3)
   if (!request.ok) return request.reply

@@ -36,6 +36,8 @@ export interface PublishOptions {
 export class MqttLink {
   private ending = false
   private lastSocketError: string | undefined
+  /** Operations waiting for the broker's answer, settled with code 6 when the link drops first. */
+  private readonly pending = new Set<(code: number) => void>()
 
   private constructor(
     private readonly client: MqttClient,
@@ -76,8 +78,11 @@ export class MqttLink {
       if (this.ending) return
       this.ending = true
       // MQTT.js keeps its keep-alive timer after a passive close; end() clears it.
+      const cause = this.lastSocketError === 'ECONNRESET' ? CONNLOST_CAUSE.reset : CONNLOST_CAUSE.closedByPeer
+      // A SIM7600 reports the operation in flight as failed (6, message receive failed) before +CMQTTCONNLOST.
+      for (const done of [...this.pending]) done(MQTT_ERR.messageReceiveFailed)
       this.client.end(true)
-      listener.lost(this.lastSocketError === 'ECONNRESET' ? CONNLOST_CAUSE.reset : CONNLOST_CAUSE.closedByPeer)
+      setImmediate(() => listener.lost(cause))
     })
   }
 
@@ -130,9 +135,11 @@ export class MqttLink {
       const done = (code: number): void => {
         if (settled) return
         settled = true
+        this.pending.delete(done)
         clearTimeout(timer)
         resolve(code)
       }
+      this.pending.add(done)
       const timer = setTimeout(() => done(MQTT_ERR.timeout), timeoutMs)
       if (this.ending) return done(MQTT_ERR.noConnection)
       start(done)

@@ -4,19 +4,23 @@ import type { CommandContext, HandlerTable } from '../../command-context.js'
 import { MQTT_ERR } from '../../../modem/families/simcom/mqtt-codes.js'
 import { replyError, replyOk, type Reply } from '../../reply.js'
 
+/** OK with the service's result line where the profile puts it: before OK as a response line, or after it as a URC. */
+function replyWithResult(ctx: CommandContext, line: string): Reply {
+  if (ctx.profile.behaviour.mqttServiceResult === 'before-ok') return replyOk(line)
+  ctx.emitUrc(line)
+  return replyOk()
+}
+
 function startService(cmd: AtCommand, ctx: CommandContext): Reply {
   const { state } = ctx
   if (cmd.form === 'test') return replyOk()
   if (cmd.form !== 'exec') return replyError()
-  if (state.mqttStarted) return replyError(`+CMQTTSTART: ${MQTT_ERR.networkOpened}`)
-  if (!state.simPresent || !state.networkUp) {
-    ctx.emitUrc(`+CMQTTSTART: ${MQTT_ERR.networkOpenFailed}`)
-    return replyOk()
-  }
+  if (state.mqttStarted)
+    return ctx.profile.behaviour.mqttStartTwice === 'coded' ? replyError(`+CMQTTSTART: ${MQTT_ERR.networkOpened}`) : replyError()
+  if (!state.simPresent || !state.networkUp) return replyWithResult(ctx, `+CMQTTSTART: ${MQTT_ERR.networkOpenFailed}`)
   state.mqttStarted = true
   state.activePdp.add(1)
-  ctx.emitUrc(`+CMQTTSTART: ${MQTT_ERR.ok}`)
-  return replyOk()
+  return replyWithResult(ctx, `+CMQTTSTART: ${MQTT_ERR.ok}`)
 }
 
 function stopService(cmd: AtCommand, ctx: CommandContext): Reply {
@@ -25,10 +29,10 @@ function stopService(cmd: AtCommand, ctx: CommandContext): Reply {
   if (cmd.form !== 'exec' || !state.mqttStarted) return replyError()
   if (state.clients.some(slot => slot !== undefined)) return replyError(`+CMQTTSTOP: ${MQTT_ERR.clientNotReleased}`)
   state.mqttStarted = false
-  ctx.emitUrc(`+CMQTTSTOP: ${MQTT_ERR.ok}`)
+  const reply = replyWithResult(ctx, `+CMQTTSTOP: ${MQTT_ERR.ok}`)
   // The seed's trace (a real module) shows the service going down also reports the network as closed.
-  ctx.emitUrc('+CMQTTNONET')
-  return replyOk()
+  if (ctx.profile.behaviour.mqttNonetAfterStop) ctx.emitUrc('+CMQTTNONET')
+  return reply
 }
 
 export const MQTT_SERVICE_HANDLERS: HandlerTable = {

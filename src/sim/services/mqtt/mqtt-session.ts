@@ -4,16 +4,20 @@
  */
 import { hasArgCount, readInt, readOptionalInt, readString, type AtCommand } from '../../../modem/at-command-line.js'
 import type { CommandContext, HandlerTable } from '../../command-context.js'
-import type { MqttClientSlot, MqttSession } from './mqtt-state.js'
+import { selectSslContext, type MqttClientSlot, type MqttSession } from './mqtt-state.js'
 import { MQTT_ERR } from '../../../modem/families/simcom/mqtt-codes.js'
 import { MqttLink, type MqttSessionOptions } from './mqtt-link.js'
-import { openSocket } from '../../sockets/socket-open.js'
+import type { Socket } from 'node:net'
+import { openSocket, type SocketResult } from '../../sockets/socket-open.js'
 import { buildTlsSettings } from '../../sockets/tls-settings.js'
-import { replyError, replyOk, type Reply } from '../../reply.js'
+import { replyError, replyLater, replyOk, type Reply } from '../../reply.js'
 import { describeClientRange, findAcquiredClient, replyRejected } from './mqtt-common.js'
 import { encodeRxMessage } from './rx-message.js'
 
-const SERVER_ADDRESS = /^tcp:\/\/(\[[^\]]+\]|[^:/\s]+):(\d{1,5})\/?$/i
+const SERVER_ADDRESS = /^tcp:\/\/(\[[^\]]+\]|[^:/\s]+)(?::(\d{1,5}))?\/?$/i
+
+/** Failures a module that waits for the TCP connection reports in AT+CMQTTCONNECT's own answer. */
+const INLINE_FAILURES: ReadonlySet<number> = new Set([MQTT_ERR.dnsError, MQTT_ERR.socketCreateFailed, MQTT_ERR.socketConnectFailed])
 
 function connectClient(cmd: AtCommand, ctx: CommandContext): Reply {
   const { limits } = ctx.profile
@@ -29,11 +33,33 @@ function connectClient(cmd: AtCommand, ctx: CommandContext): Reply {
   const { idx, slot } = found
   if (!ctx.state.mqttStarted) return replyRejected(cmd.name, idx, MQTT_ERR.networkNotOpened)
   if (slot.session !== undefined) return replyRejected(cmd.name, idx, MQTT_ERR.clientBusy)
-  const address = SERVER_ADDRESS.exec(session.serverAddr)
-  if (!address) return replyRejected(cmd.name, idx, MQTT_ERR.invalidParameter)
+  const address = parseServerAddress(session.serverAddr, ctx.profile.behaviour.mqttDefaultPort)
+  if (address === undefined) return replyRejected(cmd.name, idx, MQTT_ERR.invalidParameter)
   slot.session = session
-  void runConnect(ctx, idx, slot, session, unbracket(address[1] ?? ''), Number(address[2]))
-  return replyOk()
+  const attempt: ConnectAttempt = { ctx, idx, slot, session }
+  const transport = openTransport(attempt, address.host, address.port)
+  if (!ctx.profile.behaviour.mqttConnectFailsInline) {
+    void transport.then(opened => (opened.ok ? completeSession(attempt, opened.socket) : failConnect(attempt, opened.code, opened.note)))
+    return replyOk()
+  }
+  return replyLater(
+    transport.then(opened => {
+      if (opened.ok) void completeSession(attempt, opened.socket)
+      else if (INLINE_FAILURES.has(opened.code) && !isCancelled(attempt)) {
+        endFailedAttempt(attempt, opened.code, opened.note)
+        return replyRejected(cmd.name, idx, opened.code)
+      } else failConnect(attempt, opened.code, opened.note)
+      return replyOk()
+    }),
+  )
+}
+
+/** `tcp://host[:port]`; without a port the profile's default applies, or the address is invalid. */
+function parseServerAddress(serverAddr: string, defaultPort: number | undefined): { host: string; port: number } | undefined {
+  const match = SERVER_ADDRESS.exec(serverAddr)
+  const port = match?.[2] !== undefined ? Number(match[2]) : defaultPort
+  if (match === null || port === undefined) return undefined
+  return { host: unbracket(match[1] ?? ''), port }
 }
 
 function readSessionRequest(cmd: AtCommand, ctx: CommandContext): MqttSession | undefined {
@@ -63,35 +89,54 @@ function describeConnection(idx: number, slot: MqttClientSlot | undefined): stri
   return `+CMQTTCONNECT: ${idx},"${s.serverAddr}",${s.keepaliveS},${s.clean}${credentials}`
 }
 
-/** The network side of AT+CMQTTCONNECT; every way it ends prints exactly one +CMQTTCONNECT URC (unless cancelled). */
-async function runConnect(
-  ctx: CommandContext,
-  idx: number,
-  slot: MqttClientSlot,
-  session: MqttSession,
-  host: string,
-  port: number,
-): Promise<void> {
-  const isCancelled = (): boolean => slot.session !== session || !ctx.isCurrent()
-  const fail = (code: number, note: string): void => {
-    if (isCancelled()) return
-    slot.session = undefined
-    ctx.note(`client ${idx}: connect to ${session.serverAddr} failed with ${code}: ${note}`)
-    ctx.emitUrc(`+CMQTTCONNECT: ${idx},${code}`)
-  }
+/** One AT+CMQTTCONNECT on its way: cancelled when the session is replaced or the modem rebooted. */
+interface ConnectAttempt {
+  ctx: CommandContext
+  idx: number
+  slot: MqttClientSlot
+  session: MqttSession
+}
+
+function isCancelled(a: ConnectAttempt): boolean {
+  return a.slot.session !== a.session || !a.ctx.isCurrent()
+}
+
+/** Ends a failed attempt: the session goes, and so does the client's SSL binding (A76XX manual 18.2.2). */
+function endFailedAttempt(a: ConnectAttempt, code: number, note: string): void {
+  a.slot.session = undefined
+  a.ctx.state.clientSslContexts[a.idx] = undefined
+  a.ctx.note(`client ${a.idx}: connect to ${a.session.serverAddr} failed with ${code}: ${note}`)
+}
+
+/** A failure reported after OK, as `+CMQTTCONNECT: <idx>,<err>`. */
+function failConnect(a: ConnectAttempt, code: number, note: string): void {
+  if (isCancelled(a)) return
+  endFailedAttempt(a, code, note)
+  a.ctx.emitUrc(`+CMQTTCONNECT: ${a.idx},${code}`)
+}
+
+/** The TCP (and TLS) connection of AT+CMQTTCONNECT; a socket opened for a cancelled attempt is closed. */
+async function openTransport(a: ConnectAttempt, host: string, port: number): Promise<SocketResult> {
+  const { ctx, idx, slot } = a
   const target = ctx.resolve(host, port)
-  if (!target.ok) return fail(MQTT_ERR.dnsError, target.note)
-  const sslContext = ctx.state.ssl[ctx.state.clientSslContexts[idx] ?? 0]
+  if (!target.ok) return { ok: false, code: MQTT_ERR.dnsError, note: target.note }
+  const sslContext = ctx.state.ssl[selectSslContext(ctx.state, idx)]
   const tls = slot.serverType === 1 && sslContext !== undefined ? buildTlsSettings(sslContext, ctx.files, host) : undefined
-  if (tls !== undefined && !tls.ok) return fail(tls.code, tls.note)
+  if (tls !== undefined && !tls.ok) return tls
   const socketTimeoutMs = tls?.ok ? tls.settings.handshakeTimeoutMs : slot.opTimeoutS * 1000
   const opened = await openSocket(target.host, target.port, tls?.ok ? tls.settings : undefined, socketTimeoutMs)
-  if (!opened.ok) return fail(opened.code, opened.note)
-  if (isCancelled()) return void opened.socket.destroy()
+  if (opened.ok && isCancelled(a)) opened.socket.destroy()
+  return opened
+}
+
+/** MQTT CONNECT over the open socket; ends with exactly one +CMQTTCONNECT URC (unless cancelled). */
+async function completeSession(a: ConnectAttempt, socket: Socket): Promise<void> {
+  const { ctx, idx, slot, session } = a
+  if (isCancelled(a)) return void socket.destroy()
   const listener = createLinkListener(ctx, idx, slot, session)
-  const linked = await MqttLink.open(opened.socket, describeSessionOptions(slot, session), slot.opTimeoutS * 1000, listener)
-  if (!linked.ok) return fail(linked.code, linked.note)
-  if (isCancelled()) return linked.link.destroy()
+  const linked = await MqttLink.open(socket, describeSessionOptions(slot, session), slot.opTimeoutS * 1000, listener)
+  if (!linked.ok) return failConnect(a, linked.code, linked.note)
+  if (isCancelled(a)) return linked.link.destroy()
   session.link = linked.link
   session.phase = 'connected'
   ctx.emitUrc(`+CMQTTCONNECT: ${idx},${MQTT_ERR.ok}`)
@@ -105,7 +150,10 @@ function createLinkListener(
 ): Parameters<typeof MqttLink.open>[3] {
   return {
     message: (topic, payload) => {
-      if (slot.session === session && ctx.isCurrent()) ctx.emitBytes(encodeRxMessage(idx, topic, payload, ctx.profile.limits.rxChunkBytes))
+      if (slot.session === session && ctx.isCurrent()) {
+        const { limits, behaviour } = ctx.profile
+        ctx.emitBytes(encodeRxMessage(idx, topic, payload, limits.rxChunkBytes, behaviour.rxDataCrlf))
+      }
     },
     lost: cause => {
       if (slot.session !== session || !ctx.isCurrent()) return
@@ -146,6 +194,7 @@ function disconnectClient(cmd: AtCommand, ctx: CommandContext): Reply {
   void session.link.disconnect(Math.max(timeoutS, 1) * 1000).then(code => {
     if (slot.session !== session || !ctx.isCurrent()) return
     slot.session = undefined
+    ctx.state.clientSslContexts[idx] = undefined
     ctx.emitUrc(`+CMQTTDISC: ${idx},${code === MQTT_ERR.ok ? code : MQTT_ERR.disconnectFailed}`)
   })
   return replyOk()

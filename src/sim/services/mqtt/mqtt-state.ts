@@ -30,14 +30,19 @@ export interface MqttClientSlot {
   pubPayload?: Buffer
   subTopics: QueuedTopic[]
   unsubTopics: Buffer[]
+  /** AT+CMQTTCFG="aliauth": product key, device name, device secret. */
+  aliAuth?: [string, string, string]
   session?: MqttSession
 }
 
 export interface MqttState {
   mqttStarted: boolean
   clients: Array<MqttClientSlot | undefined>
-  /** The SSL context each client index uses (AT+CMQTTSSLCFG); may be set before AT+CMQTTACCQ. */
-  clientSslContexts: number[]
+  /**
+   * The SSL context bound to each client index (AT+CMQTTSSLCFG); may be set before AT+CMQTTACCQ. Unbound, a client
+   * uses the context numbered like itself; a failed AT+CMQTTCONNECT and AT+CMQTTDISC clear the binding.
+   */
+  clientSslContexts: Array<number | undefined>
 }
 
 /** The MQTT service right after power-up: stopped, every slot free. */
@@ -46,8 +51,16 @@ export function createMqttState(profile: SimProfile): MqttState {
   return {
     mqttStarted: false,
     clients: Array.from({ length: mqttClients }, () => undefined),
-    clientSslContexts: Array.from({ length: mqttClients }, () => 0),
+    clientSslContexts: Array.from({ length: mqttClients }, () => undefined),
   }
+}
+
+/** AT+CMQTTCFG="optimeout" until it is set (s). */
+export const DEFAULT_OP_TIMEOUT_S = 120
+
+/** The SSL context client `idx` uses: the bound one, else the one numbered like the client (A76XX manual 18.2.2). */
+export function selectSslContext(state: MqttState, idx: number): number {
+  return state.clientSslContexts[idx] ?? idx
 }
 
 /** A fresh client slot as AT+CMQTTACCQ leaves it. */
@@ -57,7 +70,7 @@ export function createClientSlot(clientId: string, serverType: 0 | 1, mqttVersio
     serverType,
     mqttVersion,
     checkUtf8: true,
-    opTimeoutS: 120,
+    opTimeoutS: DEFAULT_OP_TIMEOUT_S,
     willQos: 0,
     subTopics: [],
     unsubTopics: [],

@@ -53,7 +53,9 @@ function queueUnsubscribeTopic(cmd: AtCommand, ctx: CommandContext): Reply {
 function subscribe(cmd: AtCommand, ctx: CommandContext): Reply {
   const limits = ctx.profile.limits.topicBytes
   if (cmd.form === 'test') return replyOk(`+CMQTTSUB: ${describeClientRange(ctx)},(${limits.min}-${limits.max}),(0-2),(0-1)`)
-  if (cmd.args.length === 1) return sendQueued(cmd, ctx, 'sub')
+  if (cmd.form === 'read') return replyOk(...listSubscribeQueue(ctx))
+  // `=<idx>` and `=<idx>,<dup>` send the queue; `=<idx>,<len>,<qos>[,<dup>]` takes one topic at a prompt.
+  if (cmd.args.length <= 2) return readOptionalInt(cmd, 1, 0, 1, 0) === undefined ? replyError() : sendQueued(cmd, ctx, 'sub')
   const length = readLength(cmd, 1, limits)
   const qos = readInt(cmd, 2, 0, 2)
   const dup = readOptionalInt(cmd, 3, 0, 1, 0)
@@ -70,6 +72,11 @@ function unsubscribe(cmd: AtCommand, ctx: CommandContext): Reply {
   const dup = readInt(cmd, 2, 0, 1)
   if (length === undefined || dup === undefined || !hasArgCount(cmd, 3, 3)) return replyError()
   return promptOneTopic(cmd, ctx, length, topic => ({ kind: 'unsub', topics: [topic] }))
+}
+
+/** `AT+CMQTTSUB?`: `+CMQTTSUB: <topic>` for each topic queued by AT+CMQTTSUBTOPIC (the manual's "[<topic>]"). */
+function listSubscribeQueue(ctx: CommandContext): string[] {
+  return ctx.state.clients.flatMap(slot => slot?.subTopics.map(queued => `+CMQTTSUB: ${queued.topic.toString('utf8')}`) ?? [])
 }
 
 type Request = { kind: 'sub'; topics: QueuedTopic[] } | { kind: 'unsub'; topics: Buffer[] }

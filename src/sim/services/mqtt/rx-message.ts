@@ -3,12 +3,13 @@
 /**
  * Encodes `+CMQTTRXSTART: idx,topicLen,payloadLen`, `+CMQTTRXTOPIC: idx,n` + n bytes (repeated per chunk),
  * `+CMQTTRXPAYLOAD: idx,n` + n bytes (repeated; none for an empty payload) and `+CMQTTRXEND: idx`.
- * Each header is framed `\r\n<text>\r\n`, its raw bytes follow at once and end with `\r\n`.
+ * Each header is framed `\r\n<text>\r\n` and its raw bytes follow at once; with `dataCrlf` a `\r\n` ends them.
  */
-export function encodeRxMessage(idx: number, topic: Buffer, payload: Buffer, chunkBytes: number): Buffer {
+export function encodeRxMessage(idx: number, topic: Buffer, payload: Buffer, chunkBytes: number, dataCrlf: boolean): Buffer {
+  const end = dataCrlf ? [CRLF] : []
   const parts: Buffer[] = [line(`+CMQTTRXSTART: ${idx},${topic.length},${payload.length}`)]
-  for (const chunk of splitChunks(topic, chunkBytes)) parts.push(line(`+CMQTTRXTOPIC: ${idx},${chunk.length}`), chunk, CRLF)
-  for (const chunk of splitChunks(payload, chunkBytes)) parts.push(line(`+CMQTTRXPAYLOAD: ${idx},${chunk.length}`), chunk, CRLF)
+  for (const chunk of splitChunks(topic, chunkBytes)) parts.push(line(`+CMQTTRXTOPIC: ${idx},${chunk.length}`), chunk, ...end)
+  for (const chunk of splitChunks(payload, chunkBytes)) parts.push(line(`+CMQTTRXPAYLOAD: ${idx},${chunk.length}`), chunk, ...end)
   parts.push(line(`+CMQTTRXEND: ${idx}`))
   return Buffer.concat(parts)
 }

@@ -3,17 +3,12 @@ import { hasArgCount, readInt, readString, type AtCommand } from '../../../modem
 import type { CommandContext, HandlerTable } from '../../command-context.js'
 import type { ModemState } from '../../modem-state.js'
 import { registrationStatus } from './network-state.js'
+import { describeRegistration } from './radio-commands.js'
 import { replyCme, replyError, replyOk, type Reply } from '../../reply.js'
 
 const CME_SIM_NOT_INSERTED = 10
 const CME_NO_NETWORK = 30
 const PDP_CIDS = { min: 1, max: 15 }
-
-function showPinState(cmd: AtCommand, ctx: CommandContext): Reply {
-  if (cmd.form === 'test') return replyOk()
-  if (cmd.form !== 'read') return replyError()
-  return ctx.state.simPresent ? replyOk('+CPIN: READY') : replyCme(CME_SIM_NOT_INSERTED)
-}
 
 function showSignalQuality(cmd: AtCommand, ctx: CommandContext): Reply {
   if (cmd.form === 'test') return replyOk('+CSQ: (0-31,99),(0-7,99)')
@@ -29,7 +24,10 @@ type RegistrationKey = 'creg' | 'cgreg' | 'cereg'
 function registrationCommand(prefix: string, key: RegistrationKey): (cmd: AtCommand, ctx: CommandContext) => Reply {
   return (cmd, ctx) => {
     if (cmd.form === 'test') return replyOk(`${prefix}: (0-2)`)
-    if (cmd.form === 'read') return replyOk(`${prefix}: ${ctx.state[key]},${registrationStatus(ctx.state)}`)
+    if (cmd.form === 'read') {
+      const n = ctx.state[key]
+      return replyOk(describeRegistration(prefix, n, registrationStatus(ctx.state)).replace(': ', `: ${n},`))
+    }
     const n = cmd.form === 'exec' ? 0 : readInt(cmd, 0, 0, 2)
     if (n === undefined || !hasArgCount(cmd, 0, 1)) return replyError()
     ctx.state[key] = n
@@ -108,7 +106,6 @@ function showSystemInformation(cmd: AtCommand, ctx: CommandContext): Reply {
 }
 
 export const NETWORK_HANDLERS: HandlerTable = {
-  '+CPIN': showPinState,
   '+CSQ': showSignalQuality,
   '+CREG': registrationCommand('+CREG', 'creg'),
   '+CGREG': registrationCommand('+CGREG', 'cgreg'),

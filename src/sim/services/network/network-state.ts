@@ -6,9 +6,34 @@ export interface PdpContext {
   apn: string
 }
 
+/** The SIM card's lock and its codes. */
+export interface SimCard {
+  lock: 'READY' | 'SIM PIN' | 'SIM PUK'
+  pin: string
+  puk: string
+  pinTriesLeft: number
+  pukTriesLeft: number
+}
+
 export interface NetworkState {
+  sim: SimCard
   simPresent: boolean
+  /** Registered and able to carry data: SIM, coverage, radio on (AT+CFUN=1), not deregistered (AT+COPS=2), not searching. */
   networkUp: boolean
+  /** Whether the cell is in reach at all (the test's dropNetwork / restoreNetwork). */
+  coverage: boolean
+  /** AT+CFUN: 1 full, 0 minimum, 4 radio off. */
+  cfun: 0 | 1 | 4
+  /** AT+COPS mode: 0 automatic, 2 deregistered. */
+  copsMode: 0 | 2
+  /** Between radio on and registration: status 2 (searching). */
+  searching: boolean
+  /** AT+CNMP preferred mode (2 automatic). */
+  cnmp: number
+  /** Offset of the module clock (AT+CCLK) from the host's, ms. */
+  clockOffsetMs: number
+  /** The time zone AT+CCLK last set, in quarter hours. */
+  clockZoneQh: number
   rssi: number
   ber: number
   creg: number
@@ -19,11 +44,19 @@ export interface NetworkState {
 }
 
 /** The network right after power-up: registered when a SIM is in, the default PDP context defined. */
-export function createNetworkState(profile: SimProfile, simPresent: boolean): NetworkState {
+export function createNetworkState(profile: SimProfile, simPresent: boolean, simPin?: string): NetworkState {
   const { defaults } = profile
   return {
+    sim: { lock: simPin === undefined ? 'READY' : 'SIM PIN', pin: simPin ?? '1234', puk: '12345678', pinTriesLeft: 3, pukTriesLeft: 10 },
     simPresent,
-    networkUp: simPresent,
+    networkUp: simPresent && simPin === undefined,
+    coverage: true,
+    cfun: 1,
+    copsMode: 0,
+    searching: false,
+    cnmp: 2,
+    clockOffsetMs: 0,
+    clockZoneQh: 0,
     rssi: defaults.rssi,
     ber: defaults.ber,
     creg: 0,
@@ -36,6 +69,11 @@ export function createNetworkState(profile: SimProfile, simPresent: boolean): Ne
 
 /** Network registration status as +CREG/+CGREG/+CEREG report it: 1 home, 0 not searching (no SIM), 2 searching. */
 export function registrationStatus(state: NetworkState): number {
-  if (!state.simPresent) return 0
+  if (!state.simPresent || state.sim.lock !== 'READY' || state.cfun !== 1 || state.copsMode === 2) return 0
   return state.networkUp ? 1 : 2
+}
+
+/** Whether the module may register now: a SIM, coverage, the radio on and automatic operator selection. */
+export function canRegister(state: NetworkState): boolean {
+  return state.simPresent && state.sim.lock === 'READY' && state.coverage && state.cfun === 1 && state.copsMode === 0
 }

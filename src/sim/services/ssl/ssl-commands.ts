@@ -4,8 +4,8 @@ import type { CommandContext, HandlerTable } from '../../command-context.js'
 import type { SslContext } from './ssl-state.js'
 import { replyError, replyOk, replyPrompt, type Reply } from '../../reply.js'
 
-type NumericKey = 'sslVersion' | 'authMode' | 'ignoreLocalTime' | 'negotiateTimeS' | 'enableSni'
-type FileKey = 'caCert' | 'clientCert' | 'clientKey'
+type NumericKey = 'sslVersion' | 'authMode' | 'ignoreLocalTime' | 'negotiateTimeS' | 'enableSni' | 'ignoreCertCn'
+type FileKey = 'caCert' | 'clientCert' | 'clientKey' | 'password'
 
 const NUMERIC_SETTINGS: ReadonlyMap<string, { key: NumericKey; min: number; max: number }> = new Map([
   ['sslversion', { key: 'sslVersion', min: 0, max: 4 }],
@@ -13,12 +13,15 @@ const NUMERIC_SETTINGS: ReadonlyMap<string, { key: NumericKey; min: number; max:
   ['ignorelocaltime', { key: 'ignoreLocalTime', min: 0, max: 1 }],
   ['negotiatetime', { key: 'negotiateTimeS', min: 10, max: 300 }],
   ['enablesni', { key: 'enableSni', min: 0, max: 1 }],
+  // V2.03 firmware; V1.09's read line has no field for it, so it is accepted but not printed.
+  ['ignorecertcn', { key: 'ignoreCertCn', min: 0, max: 1 }],
 ])
 
 const FILE_SETTINGS: ReadonlyMap<string, FileKey> = new Map([
   ['cacert', 'caCert'],
   ['clientcert', 'clientCert'],
   ['clientkey', 'clientKey'],
+  ['password', 'password'],
 ])
 
 function configureSsl(cmd: AtCommand, ctx: CommandContext): Reply {
@@ -64,6 +67,7 @@ function describeSslRanges(maxCtx: number, names: { min: number; max: number }):
     `+CSSLCFG: "cacert",${ctxRange},(${names.min}-${names.max})`,
     `+CSSLCFG: "clientcert",${ctxRange},(${names.min}-${names.max})`,
     `+CSSLCFG: "clientkey",${ctxRange},(${names.min}-${names.max})`,
+    `+CSSLCFG: "password",${ctxRange},(${names.min}-${names.max})`,
     `+CSSLCFG: "enableSNI",${ctxRange},(0,1)`,
   ]
 }
@@ -71,7 +75,7 @@ function describeSslRanges(maxCtx: number, names: { min: number; max: number }):
 function describeSslContext(c: SslContext, index: number): string {
   return (
     `+CSSLCFG: ${index},${c.sslVersion},${c.authMode},${c.ignoreLocalTime},${c.negotiateTimeS},` +
-    `"${c.caCert ?? ''}","${c.clientCert ?? ''}","${c.clientKey ?? ''}",${c.enableSni}`
+    `"${c.caCert ?? ''}","${c.clientCert ?? ''}","${c.clientKey ?? ''}","${c.password ?? ''}",${c.enableSni}`
   )
 }
 

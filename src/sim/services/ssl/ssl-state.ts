@@ -10,7 +10,10 @@ export interface SslContext {
   caCert?: string
   clientCert?: string
   clientKey?: string
+  /** The file holding the client key's password (A76XX manual 19.2.1). */
+  password?: string
   enableSni: number
+  ignoreCertCn: number
 }
 
 export interface SslState {
@@ -23,5 +26,5 @@ export function createSslState(profile: SimProfile): SslState {
 }
 
 function createSslContext(): SslContext {
-  return { sslVersion: 4, authMode: 0, ignoreLocalTime: 1, negotiateTimeS: 300, enableSni: 0 }
+  return { sslVersion: 4, authMode: 0, ignoreLocalTime: 1, negotiateTimeS: 300, enableSni: 0, ignoreCertCn: 0 }
 }

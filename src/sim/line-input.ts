@@ -1,0 +1,77 @@
+/**
+ * The modem's receive side: bytes the host sent that were not read yet, cut into command lines (ended by S3, edited
+ * by S5, echoed as they arrive) or taken whole as prompt input.
+ */
+const LF = 0x0a
+
+/** What the next bytes hold: a command line, or `A/` (repeat the last line). */
+export type LineInputItem = { kind: 'line'; text: string } | { kind: 'repeat' }
+
+export class LineInput {
+  private input = Buffer.alloc(0)
+  private echoedBytes = 0
+  private skipLf = false
+
+  append(bytes: Buffer): void {
+    this.input = Buffer.concat([this.input, bytes])
+  }
+
+  clear(): void {
+    this.input = Buffer.alloc(0)
+    this.echoedBytes = 0
+  }
+
+  /** Exactly `length` bytes of prompt input, once that many arrived. */
+  takeData(length: number): Buffer | undefined {
+    if (this.input.length < length) return undefined
+    const data = Buffer.from(this.input.subarray(0, length))
+    this.input = this.input.subarray(length)
+    return data
+  }
+
+  /** The next complete line (or `A/`), echoing through `echo` what arrived of it; undefined while incomplete. */
+  takeLine(terminator: number, backspace: number, echo: ((bytes: Buffer) => void) | undefined): LineInputItem | undefined {
+    this.dropLfAfterCr()
+    if (this.isRepeatRequest()) {
+      this.echoUpTo(2, echo)
+      this.input = this.input.subarray(2)
+      this.echoedBytes = 0
+      return { kind: 'repeat' }
+    }
+    const end = this.input.indexOf(terminator)
+    this.echoUpTo(end < 0 ? this.input.length : end + 1, echo)
+    if (end < 0) return undefined
+    const text = readLineText(this.input.subarray(0, end), backspace)
+    this.input = this.input.subarray(end + 1)
+    this.echoedBytes = 0
+    this.skipLf = true
+    return { kind: 'line', text }
+  }
+
+  /** `A/` at the start of a line repeats the last command line at once, without waiting for S3 (V.250 6.2.2). */
+  private isRepeatRequest(): boolean {
+    return this.echoedBytes <= 2 && this.input.length >= 2 && ((this.input[0] ?? 0) | 0x20) === 0x61 && this.input[1] === 0x2f
+  }
+
+  /** Hosts often end lines with CRLF; the LF after a CR is neither echoed nor read as a line. */
+  private dropLfAfterCr(): void {
+    if (!this.skipLf || this.input.length === 0) return
+    if (this.input[0] === LF) this.input = this.input.subarray(1)
+    this.skipLf = false
+  }
+
+  private echoUpTo(upTo: number, echo: ((bytes: Buffer) => void) | undefined): void {
+    if (upTo > this.echoedBytes && echo !== undefined) echo(this.input.subarray(this.echoedBytes, upTo))
+    this.echoedBytes = Math.max(this.echoedBytes, upTo)
+  }
+}
+
+/** The text of a command line, with backspaces applied as a terminal user expects. */
+function readLineText(bytes: Buffer, backspace: number): string {
+  const chars: string[] = []
+  for (const byte of bytes) {
+    if (byte === backspace) chars.pop()
+    else chars.push(String.fromCharCode(byte))
+  }
+  return Buffer.from(chars.join(''), 'latin1').toString('utf8')
+}
