@@ -140,7 +140,8 @@ t.test('a reboot ends every link silently and forgets the socket service', async
   const { h, server } = await bootWithServer(t)
   await openTcp(h)
   h.modem.reboot()
-  await h.expect('\r\nRDY\r\n\r\n+CPIN: READY\r\n')
+  // The A76XX boot banner (A76XX AT command manual; real boot logs show the same lines).
+  await h.expect('\r\n*ATREADY: 1\r\n\r\n+CPIN: READY\r\n\r\nSMS DONE\r\n\r\n+CGEV: EPS PDN ACT 1\r\n\r\nPB DONE\r\n')
   await h.command('AT+NETOPEN?', ok('+NETOPEN: 0'), false)
   await until(() => server.connections()[0]?.open === false)
   t.equal(server.connections()[0]?.open, false)
