@@ -8,21 +8,14 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
-import { chromium, type Browser, type Page } from 'playwright-core'
+import type { Browser, Page } from 'playwright-core'
 import t, { type Test } from 'tap'
 import type { RunRecord } from '../../src/model/run-record.js'
 import { writeReports } from '../../src/report/write-reports.js'
-import { findTool, requireTool } from '../helpers/system-tool.js'
+import { launchChromium } from '../helpers/launch-chromium.js'
+import { requireTool } from '../helpers/system-tool.js'
 import { failingRun, hostileRun } from './fixtures/runs.js'
 
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-]
 const SCREENSHOT_DIR = resolve('.tap', 'screenshots')
 
 /** The few browser globals the tests read (the test tree is compiled without the DOM library). */
@@ -69,8 +62,7 @@ async function saveScreenshot(t: Test, page: Page, name: string, fullPage = fals
 
 t.test('the HTML report in a browser', async t => {
   if (!requireTool(t, 'chromium')) return
-  const browser = await chromium.launch({ executablePath: findTool('chromium'), headless: true, args: CHROMIUM_ARGS })
-  t.teardown(() => browser.close())
+  const browser = await launchChromium(t)
 
   const failing = failingRun()
   const failingUrl = await writeHtml(t, failing, 'mqtts-not-verify-server')

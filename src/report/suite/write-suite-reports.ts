@@ -7,6 +7,7 @@ import { dirname, join } from 'node:path'
 import type { SuiteRecord } from '../../model/suite-record.js'
 import { renderHtmlReport } from '../html/render-html-report.js'
 import { findReportFormat, type ReportFormat } from '../report-formats.js'
+import { toSafeHref } from '../safe-href.js'
 import { writeFileAtomically } from '../write-reports.js'
 
 export interface WriteSuiteReportsOptions {
@@ -31,10 +32,14 @@ export function renderSuiteReport(record: SuiteRecord, format: ReportFormat): st
   return findReportFormat(format).renderSuite(record)
 }
 
-/** Writes each run's own HTML report where the index links to it (merge: the shards' files live elsewhere). */
+/**
+ * Writes each run's own HTML report where the index links to it (merge: the shards' files live elsewhere).
+ * A shard's suite.json is input from elsewhere: a report file the index would not link to (`..`, absolute,
+ * a scheme) is not written, so no shard can place a file outside `dir`.
+ */
 export async function writeRunReports(record: SuiteRecord, dir: string): Promise<void> {
   for (const run of record.runs) {
-    if (run.record === undefined || run.reportFile === undefined) continue
+    if (run.record === undefined || run.reportFile === undefined || toSafeHref(run.reportFile) === undefined) continue
     const path = join(dir, run.reportFile)
     await mkdir(dirname(path), { recursive: true })
     await writeFileAtomically(path, renderHtmlReport(run.record))
