@@ -1,7 +1,7 @@
 import t from 'tap'
-import { parseResolveRule, resolveHost } from '../../src/sim/sockets/host-resolve.js'
-import { parseSimParams } from '../../src/sim/sim-options.js'
-import { createSimModem, SimOptionsError } from '../../src/sim/index.js'
+import { parseResolveRule, resolveHost } from '../../../src/sim/sockets/host-resolve.js'
+import { parseSimParams } from '../../../src/sim/sim-options.js'
+import { createSimModem, SimOptionsError } from '../../../src/sim/index.js'
 
 t.test('resolve rules: exact host, * for any host, loopback passes, anything else is unmapped', async t => {
   const exact = parseResolveRule('test.mosquitto.org:8883=127.0.0.1:18883')

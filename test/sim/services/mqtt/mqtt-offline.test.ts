@@ -3,7 +3,7 @@
  * as the SIM7600 answers them (the A76XX differences are probed in profile-differences.test.ts).
  */
 import t, { type Test } from 'tap'
-import { WireHarness, error, ok, urc } from './wire-harness.js'
+import { WireHarness, error, ok, urc } from '../../wire-harness.js'
 
 const SIM7600 = 'simcom-sim7600'
 

@@ -1,5 +1,5 @@
 import t from 'tap'
-import { WireHarness, error, ok } from './wire-harness.js'
+import { WireHarness, error, ok } from '../../wire-harness.js'
 
 t.test('signal, registration and attach', async t => {
   const h = await WireHarness.boot({ echo: false })

@@ -1,5 +1,5 @@
 import t from 'tap'
-import { BOOT, WireHarness, error, ok, urc } from './wire-harness.js'
+import { BOOT, WireHarness, error, ok, urc } from '../../wire-harness.js'
 
 t.test("power-up prints each profile's banner; without a SIM only its first line", async t => {
   const h = await WireHarness.boot()

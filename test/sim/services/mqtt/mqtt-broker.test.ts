@@ -1,10 +1,10 @@
 /** The simulator's MQTT sessions against the embedded broker: the seed, received messages, wills, TLS checks, failures. */
 import { createServer, type AddressInfo } from 'node:net'
 import t, { type Test } from 'tap'
-import { createTestCertificates, startBroker, type EmbeddedBroker } from '../../src/servers/broker/index.js'
-import type { ResolveRule } from '../../src/sim/sockets/host-resolve.js'
-import { WireHarness, error, ok, urc } from './wire-harness.js'
-import { answerPrompt, runSeedSubscriptions, runSeedTeardown, runSeedUntilPublish, rxBlock, SEED_PAYLOAD } from './seed-session.js'
+import { createTestCertificates, startBroker, type EmbeddedBroker } from '../../../../src/servers/broker/index.js'
+import type { ResolveRule } from '../../../../src/sim/sockets/host-resolve.js'
+import { WireHarness, error, ok, urc } from '../../wire-harness.js'
+import { answerPrompt, runSeedSubscriptions, runSeedTeardown, runSeedUntilPublish, rxBlock, SEED_PAYLOAD } from '../../seed-session.js'
 
 async function withBroker(t: Test, opts: Parameters<typeof startBroker>[0] = {}): Promise<EmbeddedBroker> {
   const broker = await startBroker({ mtlsPort: false, ...opts })

@@ -1,11 +1,11 @@
 /** The simulator against a real Mosquitto with a TLS listener, watched by the real mosquitto_sub / mosquitto_pub. */
 import { spawn, type ChildProcess } from 'node:child_process'
 import t, { type Test } from 'tap'
-import type { ResolveRule } from '../../src/sim/sockets/host-resolve.js'
-import { startMosquitto, type RunningMosquitto } from '../helpers/mosquitto.js'
-import { findTool, requireTool } from '../helpers/system-tool.js'
-import { runSeedSubscriptions, runSeedTeardown, runSeedUntilPublish, rxBlock, SEED_PAYLOAD } from './seed-session.js'
-import { WireHarness, urc } from './wire-harness.js'
+import type { ResolveRule } from '../../../../src/sim/sockets/host-resolve.js'
+import { startMosquitto, type RunningMosquitto } from '../../../helpers/mosquitto.js'
+import { findTool, requireTool } from '../../../helpers/system-tool.js'
+import { runSeedSubscriptions, runSeedTeardown, runSeedUntilPublish, rxBlock, SEED_PAYLOAD } from '../../seed-session.js'
+import { WireHarness, urc } from '../../wire-harness.js'
 
 interface Watcher {
   output(): string
