@@ -1,5 +1,6 @@
 /** The Quectel commands lint and the importer know, and the URCs that never answer a command. */
 import type { CommandInfo } from '../../modem-family.js'
+import { STANDARD_COMMANDS } from '../standard-commands.js'
 
 const OTHER_COMMANDS = [
   '+QMTCFG',
@@ -26,15 +27,6 @@ const OTHER_COMMANDS = [
   '+QCCID',
   '+QNWINFO',
   '+QCSQ',
-  '+CSQ',
-  '+CREG',
-  '+CGREG',
-  '+CEREG',
-  '+CGACT',
-  '+CGDCONT',
-  '+COPS',
-  '+CGATT',
-  '+CGPADDR',
 ]
 
 export const QUECTEL_COMMANDS: readonly CommandInfo[] = [
@@ -44,6 +36,7 @@ export const QUECTEL_COMMANDS: readonly CommandInfo[] = [
   { name: '+QMTPUBEX', promptLengthParam: 5 },
   { name: '+QISEND', promptLengthParam: 1 },
   ...OTHER_COMMANDS.map(name => ({ name })),
+  ...STANDARD_COMMANDS,
 ]
 
 export const QUECTEL_UNSOLICITED_ONLY: readonly string[] = ['+QMTRECV', '+QMTSTAT', '+QIURC', '+QIND', 'RDY', 'APP RDY']
