@@ -3,33 +3,19 @@ import t from 'tap'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { runFiles } from '../../src/app/run-files.js'
-import { ConsoleProgress } from '../../src/report/console/console-progress.js'
 import { EXIT } from '../../src/model/exit-code.js'
 import { runYamlOnSim, stepNo } from '../helpers/run-on-sim.js'
+import { filesRunOptions } from '../helpers/run-options.js'
 
 const sequence = 'sequence: apn\ndevice: simcom-a76xx\nsteps:\n  - send: AT\n  - send: AT+CGDCONT=1,"IP","{{apn}}"\n'
 
 t.test('a --var with CR LF in a send line exits 2 and nothing runs', async t => {
   const dir = t.testdir({ 'apn.yaml': sequence })
   let errors = ''
-  const result = await runFiles([join(dir, 'apn.yaml')], {
-    devices: [],
-    vars: { apn: 'internet"\r\nAT+CRESET\r\n' },
-    resolve: [],
-    reportDir: join(dir, 'reports'),
-    formats: ['json'],
-    timeoutScale: 1,
-    maskIdentifiers: true,
-    identify: false,
-    atseqVersion: 'test',
-    commandLine: ['atseq', 'run'],
-    signal: new AbortController().signal,
-    teardownSignal: new AbortController().signal,
-    tags: [],
-    bail: false,
-    progress: new ConsoleProgress({ color: false, write: () => undefined }),
-    writeError: text => (errors += text),
-  })
+  const result = await runFiles(
+    [join(dir, 'apn.yaml')],
+    filesRunOptions(join(dir, 'reports'), text => (errors += text), { vars: { apn: 'internet"\r\nAT+CRESET\r\n' }, identify: false }),
+  )
   t.equal(result.exitCode, EXIT.invalidInput)
   t.same(result.runs, [], 'no sequence ran')
   t.match(errors, /apn\.yaml:5:\d+: error: .*\[control-character-in-value\]/)

@@ -11,6 +11,7 @@ import { runSequenceFile } from '../../src/app/run-sequence-file.js'
 import { startMosquitto } from '../helpers/mosquitto.js'
 import { findTool, requireTool } from '../helpers/system-tool.js'
 import { join } from 'node:path'
+import { sequenceRunOptions } from '../helpers/run-options.js'
 
 const SEED = fileURLToPath(new URL('../../sequences/simcom/mqtts-not-verify-server.yaml', import.meta.url))
 
@@ -54,22 +55,14 @@ t.test('the seed passes against Mosquitto over TLS and mosquitto_sub sees the pu
   const loaded = await loadSequence(SEED)
   if (!loaded.sequence) throw new Error('the seed does not load')
   const dir = t.testdir({})
-  const { record } = await runSequenceFile(loaded.sequence, {
-    device: 'sim://simcom-a76xx',
-    vars: {},
-    resolve: [`test.mosquitto.org:8883=127.0.0.1:${mosquitto.tlsPort}`],
-    brokerUrl: `mqtt://127.0.0.1:${mosquitto.port}`,
-    reportDir: join(dir, 'reports'),
-    formats: ['json'],
-    timeoutScale: 1,
-    maskIdentifiers: true,
-    identify: true,
-    atseqVersion: 'test',
-    commandLine: ['atseq'],
-    signal: new AbortController().signal,
-    teardownSignal: new AbortController().signal,
-    events: {},
-  })
+  const { record } = await runSequenceFile(
+    loaded.sequence,
+    sequenceRunOptions(join(dir, 'reports'), {
+      resolve: [`test.mosquitto.org:8883=127.0.0.1:${mosquitto.tlsPort}`],
+      brokerUrl: `mqtt://127.0.0.1:${mosquitto.port}`,
+      commandLine: ['atseq'],
+    }),
+  )
   t.equal(record.status, 'passed', JSON.stringify(record.steps.filter(s => s.status !== 'passed').map(s => `${s.no}: ${s.reason}`)))
   t.equal(await exited, 0, 'mosquitto_sub received one message and exited')
   const message = subOutput.split('\n').find(line => line.startsWith('MESSAGE '))

@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import type { Test } from 'tap'
 import type { RunRecord, StepResult } from '../../src/model/run-record.js'
 import { runSequenceFile, type RunSequenceOptions, type SequenceRun } from '../../src/app/run-sequence-file.js'
+import { sequenceRunOptions } from './run-options.js'
 import { loadSequence } from '../../src/sequence/load-sequence.js'
 import type { SimModem } from '../../src/sim/sim-modem.js'
 
@@ -28,26 +29,21 @@ export async function runYamlOnSim(t: Test, yaml: string, options: SimRunOptions
   if (!loaded.sequence)
     throw new Error(`test sequence is invalid:\n${loaded.diagnostics.map(d => `${d.at.line}:${d.at.col} ${d.message}`).join('\n')}`)
   let modem: SimModem | undefined
-  const runOptions: RunSequenceOptions = {
+  const runOptions: RunSequenceOptions = sequenceRunOptions(join(dir, 'reports'), {
     device: options.device ?? 'sim://simcom-a76xx',
     vars: options.vars ?? {},
     resolve: options.resolve ?? [],
-    reportDir: join(dir, 'reports'),
     formats: ['html', 'junit', 'json'],
-    timeoutScale: 1,
-    maskIdentifiers: true,
     identify: options.identify ?? true,
-    atseqVersion: 'test',
     commandLine: ['atseq', 'run', 'sequence.yaml'],
     signal: options.signal ?? new AbortController().signal,
-    teardownSignal: new AbortController().signal,
     events: { onStepEnd: step => options.onStepEnd?.(step, modem) },
     ...(options.brokerUrl === undefined ? {} : { brokerUrl: options.brokerUrl }),
     onSimModem: created => {
       modem = created
       options.onSimModem?.(created)
     },
-  }
+  })
   return { ...(await runSequenceFile(loaded.sequence, runOptions)), dir }
 }
 

@@ -5,6 +5,7 @@ import { loadSequence } from '../../src/sequence/load-sequence.js'
 import type { Sequence } from '../../src/model/sequence.js'
 import { ScriptedPeer } from '../helpers/scripted-peer.js'
 import { serveScriptedModem } from '../helpers/serve-scripted-modem.js'
+import { sequenceRunOptions } from '../helpers/run-options.js'
 
 const IMEI = '861234567890123'
 const IMSI = '460001234567890'
@@ -43,21 +44,7 @@ async function loadShapes(dir: string): Promise<Sequence> {
 }
 
 function runOptions(reportDir: string, device: string): RunSequenceOptions {
-  return {
-    device,
-    vars: {},
-    resolve: [],
-    reportDir,
-    formats: ['json'],
-    timeoutScale: 1,
-    maskIdentifiers: true,
-    identify: true,
-    atseqVersion: 'test',
-    commandLine: ['atseq', 'run'],
-    signal: new AbortController().signal,
-    teardownSignal: new AbortController().signal,
-    events: {},
-  }
+  return sequenceRunOptions(reportDir, { device })
 }
 
 t.test('a masked record keeps identifier shapes, so replaying it passes the sequence that checks them', async t => {

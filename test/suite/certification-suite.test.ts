@@ -7,34 +7,22 @@ import { join } from 'node:path'
 import t, { type Test } from 'tap'
 import { mergeSuiteRecords } from '../../src/plan/merge-suite-records.js'
 import type { SuiteRecord } from '../../src/model/suite-record.js'
-import { ConsoleProgress } from '../../src/report/console/console-progress.js'
 import { runFiles, type RunFilesOptions, type RunFilesResult } from '../../src/app/run-files.js'
 import type { SimModem } from '../../src/sim/sim-modem.js'
+import { filesRunOptions } from '../helpers/run-options.js'
 
 const SUITE = 'sequences/simcom/mqtt/'
 
 function runSuite(t: Test, extra: Partial<RunFilesOptions> = {}): Promise<RunFilesResult & { dir: string }> {
   const dir = t.testdir({})
-  const quiet = new ConsoleProgress({ color: false, write: () => undefined })
-  return runFiles([SUITE], {
-    devices: [],
-    vars: {},
-    resolve: [],
-    reportDir: join(dir, 'reports'),
-    formats: ['html', 'junit', 'json'],
-    timeoutScale: 1,
-    maskIdentifiers: true,
-    identify: true,
-    atseqVersion: 'test',
-    commandLine: ['atseq', 'run', SUITE],
-    signal: new AbortController().signal,
-    teardownSignal: new AbortController().signal,
-    tags: [],
-    bail: false,
-    progress: quiet,
-    writeError: text => t.comment(text),
-    ...extra,
-  }).then(result => ({ ...result, dir: join(dir, 'reports') }))
+  return runFiles(
+    [SUITE],
+    filesRunOptions(join(dir, 'reports'), text => t.comment(text), {
+      formats: ['html', 'junit', 'json'],
+      commandLine: ['atseq', 'run', SUITE],
+      ...extra,
+    }),
+  ).then(result => ({ ...result, dir: join(dir, 'reports') }))
 }
 
 /** What must be equal between two runs of the same plan: who ran what, and how each step ended. */

@@ -7,10 +7,10 @@
 import { join } from 'node:path'
 import t from 'tap'
 import { createTestCertificates } from '../../src/servers/broker/test-certificates.js'
-import { ConsoleProgress } from '../../src/report/console/console-progress.js'
 import { runFiles } from '../../src/app/run-files.js'
 import { startMosquitto } from '../helpers/mosquitto.js'
 import { requireTool } from '../helpers/system-tool.js'
+import { filesRunOptions } from '../helpers/run-options.js'
 
 t.test('the suite passes on the simulator against Mosquitto over TCP and TLS', async t => {
   if (!requireTool(t, 'mosquitto')) return
@@ -18,27 +18,17 @@ t.test('the suite passes on the simulator against Mosquitto over TCP and TLS', a
   t.teardown(() => mosquitto.stop())
   const otherAuthority = await createTestCertificates({ hostnames: ['localhost'] })
   const dir = t.testdir({})
-  const result = await runFiles(['sequences/simcom/mqtt/'], {
-    // One device: the sequences' client IDs are fixed, and two modems with one ID on one broker take each other's session.
-    devices: ['a=sim://simcom-a76xx'],
-    vars: { broker_ca: mosquitto.ca!, wrong_ca: otherAuthority.ca },
-    resolve: [`*:1883=127.0.0.1:${mosquitto.port}`, `*:8883=127.0.0.1:${mosquitto.tlsPort}`],
-    brokerUrl: `mqtt://127.0.0.1:${mosquitto.port}`,
-    reportDir: join(dir, 'reports'),
-    formats: ['json'],
-    timeoutScale: 1,
-    maskIdentifiers: true,
-    identify: true,
-    atseqVersion: 'test',
-    commandLine: ['atseq', 'run'],
-    signal: new AbortController().signal,
-    teardownSignal: new AbortController().signal,
-    tags: [],
-    excludeTags: ['broker-config'],
-    bail: false,
-    progress: new ConsoleProgress({ color: false, write: () => undefined }),
-    writeError: text => t.comment(text),
-  })
+  const result = await runFiles(
+    ['sequences/simcom/mqtt/'],
+    filesRunOptions(join(dir, 'reports'), text => t.comment(text), {
+      // One device: the sequences' client IDs are fixed, and two modems with one ID on one broker take each other's session.
+      devices: ['a=sim://simcom-a76xx'],
+      vars: { broker_ca: mosquitto.ca!, wrong_ca: otherAuthority.ca },
+      resolve: [`*:1883=127.0.0.1:${mosquitto.port}`, `*:8883=127.0.0.1:${mosquitto.tlsPort}`],
+      brokerUrl: `mqtt://127.0.0.1:${mosquitto.port}`,
+      excludeTags: ['broker-config'],
+    }),
+  )
   const suite = result.suite!
   const problems = suite.runs
     .filter(run => run.status !== 'passed')

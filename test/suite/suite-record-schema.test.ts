@@ -8,8 +8,8 @@ import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js'
 import t, { type Test } from 'tap'
 import { mergeSuiteRecords } from '../../src/plan/merge-suite-records.js'
 import { SUITE_RECORD_SCHEMA_VERSION, type SuiteRecord } from '../../src/model/suite-record.js'
-import { ConsoleProgress } from '../../src/report/console/console-progress.js'
 import { runFiles, type RunFilesOptions } from '../../src/app/run-files.js'
+import { filesRunOptions } from '../helpers/run-options.js'
 
 const readSchema = (name: string): Record<string, unknown> =>
   JSON.parse(readFileSync(new URL(`../../schemas/${name}`, import.meta.url), 'utf8')) as Record<string, unknown>
@@ -26,29 +26,17 @@ function compileSchema(): ValidateFunction {
 /** Runs two sequences of the suite on two simulated modems (one fails its setup) and reads back suite.json. */
 async function runAndRead(t: Test, extra: Partial<RunFilesOptions> = {}): Promise<SuiteRecord> {
   const dir = join(t.testdir({}), 'reports')
-  await runFiles(['sequences/simcom/mqtt/'], {
-    devices: ['a=sim://simcom-a76xx', 'b=sim://simcom-a76xx'],
-    vars: {},
-    resolve: [],
-    reportDir: dir,
-    formats: ['json'],
-    timeoutScale: 1,
-    maskIdentifiers: true,
-    identify: true,
-    atseqVersion: 'test',
-    commandLine: ['atseq', 'run'],
-    signal: new AbortController().signal,
-    teardownSignal: new AbortController().signal,
-    tags: [],
-    bail: false,
-    grep: /tcp-publish-subscribe|wrong-state/,
-    progress: new ConsoleProgress({ color: false, write: () => undefined }),
-    writeError: text => t.comment(text),
-    onSimModem: (modem, device) => {
-      if (device.name === 'b') modem.dropNetwork()
-    },
-    ...extra,
-  })
+  await runFiles(
+    ['sequences/simcom/mqtt/'],
+    filesRunOptions(dir, text => t.comment(text), {
+      devices: ['a=sim://simcom-a76xx', 'b=sim://simcom-a76xx'],
+      grep: /tcp-publish-subscribe|wrong-state/,
+      onSimModem: (modem, device) => {
+        if (device.name === 'b') modem.dropNetwork()
+      },
+      ...extra,
+    }),
+  )
   return JSON.parse(readFileSync(join(dir, 'suite.json'), 'utf8')) as SuiteRecord
 }
 

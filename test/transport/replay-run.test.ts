@@ -5,6 +5,7 @@ import type { RunRecord } from '../../src/model/run-record.js'
 import { runSequenceFile, type RunSequenceOptions } from '../../src/app/run-sequence-file.js'
 import { loadSequence } from '../../src/sequence/load-sequence.js'
 import type { Sequence } from '../../src/model/sequence.js'
+import { sequenceRunOptions } from '../helpers/run-options.js'
 
 const SEED = 'sequences/simcom/mqtts-not-verify-server.yaml'
 
@@ -15,21 +16,7 @@ async function loadSeed(): Promise<Sequence> {
 }
 
 function runOptions(reportDir: string, device: string, vars: Record<string, string> = {}): RunSequenceOptions {
-  return {
-    device,
-    vars,
-    resolve: [],
-    reportDir,
-    formats: ['json'],
-    timeoutScale: 1,
-    maskIdentifiers: true,
-    identify: true,
-    atseqVersion: 'test',
-    commandLine: ['atseq', 'run', SEED],
-    signal: new AbortController().signal,
-    teardownSignal: new AbortController().signal,
-    events: {},
-  }
+  return sequenceRunOptions(reportDir, { device, vars, commandLine: ['atseq', 'run', SEED] })
 }
 
 function jsonReport(paths: string[]): string {

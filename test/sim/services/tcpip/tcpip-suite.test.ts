@@ -5,32 +5,18 @@
 import { join } from 'node:path'
 import t from 'tap'
 import { runFiles } from '../../../../src/app/run-files.js'
-import { ConsoleProgress } from '../../../../src/report/console/console-progress.js'
 import { runYamlOnSim } from '../../../helpers/run-on-sim.js'
+import { filesRunOptions } from '../../../helpers/run-options.js'
 
 const SUITE = 'sequences/simcom/tcpip/'
 
 for (const device of ['sim://simcom-a76xx', 'sim://simcom-sim7600']) {
   t.test(`the suite passes on ${device}`, async t => {
     const dir = t.testdir({})
-    const result = await runFiles([SUITE], {
-      devices: [device],
-      vars: {},
-      resolve: [],
-      reportDir: join(dir, 'reports'),
-      formats: ['json'],
-      timeoutScale: 1,
-      maskIdentifiers: true,
-      identify: true,
-      atseqVersion: 'test',
-      commandLine: ['atseq', 'run', SUITE],
-      signal: new AbortController().signal,
-      teardownSignal: new AbortController().signal,
-      tags: [],
-      bail: false,
-      progress: new ConsoleProgress({ color: false, write: () => undefined }),
-      writeError: text => t.comment(text),
-    })
+    const result = await runFiles(
+      [SUITE],
+      filesRunOptions(join(dir, 'reports'), text => t.comment(text), { devices: [device], commandLine: ['atseq', 'run', SUITE] }),
+    )
     const suite = result.suite!
     t.equal(suite.status, 'passed')
     t.equal(suite.runs.length, 4)
