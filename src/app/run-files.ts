@@ -344,4 +344,4 @@ export function describeSuiteCounts(record: SuiteRecord): string {
   const parts = (['passed', 'failed', 'errored', 'skipped', 'interrupted'] as const).filter(s => count(s) > 0).map(s => `${count(s)} ${s}`)
   return `${parts.join(', ')} on ${record.devices.length} device${record.devices.length === 1 ? '' : 's'}`
 }
-export { ConsoleProgress } from '../report/console/console-progress.js'
+export { ConsoleProgress }
