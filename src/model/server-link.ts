@@ -70,3 +70,18 @@ export interface ServerLink {
   /** Performs the action; rejects with a sentence when the server cannot (no such connection, unsupported action). */
   act(action: ServerAction): Promise<void>
 }
+
+/**
+ * One far-side server as the app layer composes it into a ServerLink: the echo server (tcp, udp), the TLS server,
+ * the HTTP server, the FTP server, the simulated network (sms, network). Each keeps what it received for the run.
+ */
+export interface FarSideServer {
+  /** The names it answers to (the echo server is both `tcp` and `udp`). */
+  readonly names: readonly ServerName[]
+  /** Everything received so far, oldest first. */
+  events(): readonly ServerEvent[]
+  /** Calls `listener` for each event from now on; returns the function that stops it. */
+  onEvent(listener: (event: ServerEvent) => void): () => void
+  /** Performs an action addressed to one of its names; rejects with a sentence when it cannot. */
+  act(action: ServerAction): Promise<void>
+}
