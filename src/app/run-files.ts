@@ -53,6 +53,8 @@ export interface RunFilesOptions extends Omit<RunSequenceOptions, 'events' | 'de
   progressFor?: (device: DeviceSpec) => ConsoleProgress
   /** Where diagnostics go. */
   writeError: (text: string) => void
+  /** Print the stack trace of an atseq bug (`--debug`). */
+  debug?: boolean
   /** Receives each simulated modem with the device it belongs to (tests inject faults through it). */
   onSimModem?: (modem: SimModem, device: DeviceSpec) => void
 }
@@ -71,8 +73,13 @@ const DEFAULT_DEVICE = 'sim://simcom-a76xx'
 /** Runs the plan; the exit code is the worst of all runs (130 > 3 > 2 > 1 > 0). */
 export async function runFiles(paths: string[], options: RunFilesOptions): Promise<RunFilesResult> {
   const result = await runPlanned(paths, options)
-  for (const run of result.runs.filter(run => run.record.exitCode === EXIT.internal))
-    options.writeError(`atseq: internal error, please report it: ${run.record.sequence.file}: ${run.record.endReason ?? 'crashed'}\n`)
+  for (const run of result.runs.filter(run => run.record.exitCode === EXIT.internal)) {
+    const hint = options.debug ? '' : ' (run with --debug for the stack trace)'
+    options.writeError(
+      `atseq: internal error, please report it${hint}: ${run.record.sequence.file}: ${run.record.endReason ?? 'crashed'}\n`,
+    )
+    if (options.debug && run.crash?.stack) options.writeError(`${run.crash.stack}\n`)
+  }
   return result
 }
 
