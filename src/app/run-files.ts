@@ -74,11 +74,10 @@ const DEFAULT_DEVICE = 'sim://simcom-a76xx'
 export async function runFiles(paths: string[], options: RunFilesOptions): Promise<RunFilesResult> {
   const result = await runPlanned(paths, options)
   for (const run of result.runs.filter(run => run.record.exitCode === EXIT.internal)) {
-    const hint = options.debug ? '' : ' (run with --debug for the stack trace)'
+    const stack = options.debug && run.crash?.stack ? `${run.crash.stack}\n` : ''
     options.writeError(
-      `atseq: internal error, please report it${hint}: ${run.record.sequence.file}: ${run.record.endReason ?? 'crashed'}\n`,
+      `atseq: internal error, please report it: ${run.record.sequence.file}: ${run.record.endReason ?? 'crashed'}\n${stack}`,
     )
-    if (options.debug && run.crash?.stack) options.writeError(`${run.crash.stack}\n`)
   }
   return result
 }
