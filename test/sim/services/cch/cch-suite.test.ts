@@ -22,7 +22,7 @@ for (const device of ['sim://simcom-a76xx', 'sim://simcom-sim7600']) {
       suite.runs.map(run => [run.sequence, run.status]),
       suite.runs.map(run => [run.sequence, 'passed']),
     )
-    t.equal(suite.runs.length, 5)
+    t.equal(suite.runs.length, 6)
     t.equal(suite.status, 'passed')
   })
 }
