@@ -2,6 +2,7 @@
 import type { ResultCodeRule } from '../../modem-family.js'
 import { CCH_ERR_TEXTS } from './cch-codes.js'
 
+/** The CCH result lines, each with its code at the last of its two parameters (one for START and STOP). */
 export const CCH_RESULT_CODES: readonly ResultCodeRule[] = [
   { name: '+CCHSTART', params: 1, codeParam: 0, meanings: CCH_ERR_TEXTS },
   { name: '+CCHSTOP', params: 1, codeParam: 0, meanings: CCH_ERR_TEXTS },

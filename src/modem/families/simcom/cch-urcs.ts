@@ -4,6 +4,7 @@
  */
 import type { UrcRule } from '../../urc-rule.js'
 
+/** The CCH URC rules of the SIMCom chat profile. */
 export const CCH_URCS: readonly UrcRule[] = [
   { name: '+CCHRECV', payloadLengthParam: 2, payloadWhen: { param: 0, text: 'DATA' } },
   { name: '+CCHEVENT' },

@@ -28,6 +28,7 @@ function receiveCommand(cmd: AtCommand, ctx: CommandContext): Reply {
   return replyOk()
 }
 
+/** AT+CCHRECV. */
 export const CCH_RECEIVE_HANDLERS: HandlerTable = {
   '+CCHRECV': receiveCommand,
 }

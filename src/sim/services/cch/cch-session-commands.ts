@@ -113,6 +113,7 @@ function closeSession(cmd: AtCommand, ctx: CommandContext): Reply {
   return replyOk()
 }
 
+/** AT+CCHOPEN, AT+CCHSEND and AT+CCHCLOSE. */
 export const CCH_SESSION_HANDLERS: HandlerTable = {
   '+CCHOPEN': openSession,
   '+CCHSEND': sendData,

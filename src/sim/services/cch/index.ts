@@ -14,6 +14,7 @@ function guardAll(handlers: HandlerTable): HandlerTable {
   return Object.fromEntries(Object.entries(handlers).map(([name, handler]) => [name, requireStarted(handler)]))
 }
 
+/** The `cch` service: its setup commands answer at any time, the rest only after AT+CCHSTART. */
 export const CCH_SERVICE: SimService = {
   name: 'cch',
   handlers: {

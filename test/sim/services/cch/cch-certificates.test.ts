@@ -76,3 +76,17 @@ t.test('mutual TLS: without a client certificate the server refuses the handshak
   t.equal(receivedBy(tls), 'mutual')
   t.equal(tls.connections().length, 1, 'only the accepted client became a connection')
 })
+
+t.test('without AT+CCHSSLCFG a session uses the SSL context of its own number', async t => {
+  const { h } = await bootWithServers(t)
+  await h.command('AT+CSSLCFG="authmode",0,0', ok(), false)
+  await h.command('AT+CSSLCFG="authmode",1,1', ok(), false)
+  await startCch(h)
+  await h.command('AT+CCHOPEN=1,"localhost",7443,2', ok(), false)
+  await h.expect(urc('+CCHOPEN: 1,19'), 3000)
+  await h.command('AT+CCHOPEN=0,"localhost",7443,2', ok(), false)
+  await h.expect(urc('+CCHOPEN: 0,0'))
+  await h.command('AT+CCHSSLCFG=1,0', ok(), false)
+  await h.command('AT+CCHOPEN=1,"localhost",7443,2', ok(), false)
+  await h.expect(urc('+CCHOPEN: 1,0'))
+})
