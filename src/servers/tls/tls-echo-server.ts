@@ -49,6 +49,8 @@ export async function startTlsServer(options: StartTlsServerOptions = {}): Promi
 
 interface Connection {
   socket: TLSSocket
+  /** The TCP connection under it: a TLS socket cannot send a reset itself. */
+  tcp: Socket | undefined
   port: number
   open: boolean
 }
@@ -120,7 +122,8 @@ class RecordingTlsServer implements TlsEchoServer {
       return
     }
     entry.open = false
-    if (action.reset === true) entry.socket.destroy()
+    if (action.reset === true && entry.tcp !== undefined) entry.tcp.resetAndDestroy()
+    else if (action.reset === true) entry.socket.destroy()
     else entry.socket.end()
   }
 
@@ -137,7 +140,8 @@ class RecordingTlsServer implements TlsEchoServer {
 
   private accept(socket: TLSSocket): void {
     const connection = this.sockets.size + 1
-    const entry: Connection = { socket, port: socket.localPort ?? 0, open: true }
+    const tcp = [...this.raw].find(raw => raw.remotePort === socket.remotePort && raw.remoteAddress === socket.remoteAddress)
+    const entry: Connection = { socket, tcp, port: socket.localPort ?? 0, open: true }
     this.sockets.set(connection, entry)
     socket.on('data', (bytes: Buffer) => {
       this.record({ server: 'tls', kind: 'bytes', connection, body: Buffer.from(bytes), atMs: Date.now() })

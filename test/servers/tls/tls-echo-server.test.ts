@@ -96,3 +96,13 @@ t.test('close is idempotent and ends open connections', async t => {
   await once(socket, 'close')
   t.pass('the client saw the connection end')
 })
+
+t.test('close with reset sends a TCP reset, not a TLS close', async t => {
+  const server = await start(t)
+  const socket = await open(t, server.tlsPort)
+  await until(() => server.connections().length === 1)
+  const failed = once(socket, 'error') as Promise<[NodeJS.ErrnoException]>
+  await server.act({ server: 'tls', kind: 'close', reset: true })
+  const [error] = await failed
+  t.equal(error.code, 'ECONNRESET')
+})
