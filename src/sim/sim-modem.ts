@@ -9,6 +9,7 @@ import { composeHandlers } from './services/index.js'
 import { readCommandLine, runCommandLine } from './command-line.js'
 import { dropAllSessions } from './services/mqtt/mqtt-session.js'
 import { closeAllLinks, loseTcpipNetwork } from './services/tcpip/tcpip-events.js'
+import { closeAllSessions, loseCchNetwork } from './services/cch/cch-events.js'
 import { createModemState, type ModemState } from './modem-state.js'
 import { canRegister } from './services/network/network-state.js'
 import { CONNLOST_CAUSE } from '../modem/families/simcom/mqtt-codes.js'
@@ -113,6 +114,7 @@ export class SimModem implements ModemPeer {
     this.state.networkUp = false
     dropAllSessions(this.context, CONNLOST_CAUSE.networkClosed)
     loseTcpipNetwork(this.context)
+    loseCchNetwork(this.context)
     this.state.activePdp.clear()
     if (!this.state.mqttStarted) return
     this.state.mqttStarted = false
@@ -242,6 +244,7 @@ export class SimModem implements ModemPeer {
   private powerDown(): void {
     dropAllSessions(this.context)
     closeAllLinks(this.context)
+    closeAllSessions(this.context)
     this.epoch += 1
     for (const timer of this.timers) clearTimeout(timer)
     this.timers.clear()
