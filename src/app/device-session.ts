@@ -32,6 +32,8 @@ import { isTransportError } from '../transport/transport-error.js'
 import type { Transport } from '../model/transport.js'
 import { createReplayBrokerLink } from './replay-broker.js'
 import { InfrastructureError } from '../run/attempt.js'
+import type { ServerLink } from '../model/server-link.js'
+import { createReplayServerLink, gatherFarSide } from './far-side-servers.js'
 
 /** atseq could not reach the device or its broker: infrastructure, not a test result (exit 3). */
 export class DeviceError extends Error {
@@ -65,6 +67,8 @@ export interface DeviceSession {
   family: ModemFamily
   chatProfile: ChatProfile
   broker?: BrokerLink
+  /** The far-side servers `serve:` and `server:` steps use (`sim://`: echo server and network; replay: a stand-in). */
+  servers?: ServerLink
   settings: Record<string, string | number | boolean>
   /** What the broker received so far, on the run's clock and masked (empty without a broker, and under replay). */
   brokerMessages(): RecordedBrokerMessage[]
@@ -91,7 +95,8 @@ export async function openDeviceSession(options: DeviceSessionOptions): Promise<
     const echo = address.kind === 'sim' ? await openEchoServer(options.recorder) : undefined
     if (echo) closers.push(() => echo.close())
     const rules = [...parseRules(options.resolve), ...(server?.defaultRules ?? []), ...(echo ? echoServerRules(echo) : [])]
-    const transport = await openDeviceTransport(options.url, rules, options, address.kind === 'sim')
+    const farSide = gatherFarSide(options, echo)
+    const transport = await openDeviceTransport(options.url, rules, farSide.options, address.kind === 'sim')
     closers.push(() => transport.close())
     const family = resolveModemFamily(options.profile ?? (address.kind === 'sim' ? address.profile : undefined))
     const chatProfile = family.chatProfile
@@ -103,6 +108,7 @@ export async function openDeviceSession(options: DeviceSessionOptions): Promise<
     closers.push(async () => chat.detach())
     const broker = server?.link ?? (transport instanceof ReplayTransport ? createReplayBrokerLink(transport) : undefined)
     const brokerMessages = server ? keepBrokerMessages(server.observer, options, closers) : () => []
+    const servers = transport instanceof ReplayTransport ? createReplayServerLink() : farSide.link()
     return {
       chat,
       family,
@@ -112,6 +118,7 @@ export async function openDeviceSession(options: DeviceSessionOptions): Promise<
       vars: { ...(echo ? describeEchoVars(echo) : {}), ...(server?.vars ?? {}) },
       close,
       ...(broker ? { broker } : {}),
+      ...(servers ? { servers } : {}),
     }
   } catch (error) {
     await close()
