@@ -2,6 +2,7 @@
  * The far side of a `sim://` run, in-process: the echo server behind `tcp`/`udp` and the simulated network behind
  * `network`, as `serve:` and `server:` steps reach them; and what a replay of such a run does with them.
  */
+import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import t from 'tap'
 import { runSequenceFile } from '../../src/app/run-sequence-file.js'
@@ -24,7 +25,7 @@ steps:
 
 for (const device of ['sim://simcom-a76xx', 'sim://simcom-sim7600']) {
   t.test(`${device}: the echo server receives what the modem sends and sends on its own, pushed as +IPD`, async t => {
-    const { record } = await runYamlOnSim(
+    const { record, reportPaths } = await runYamlOnSim(
       t,
       `${OPEN_LINK}  - no: "3"
     send: AT+CIPSEND=0,7
@@ -58,6 +59,9 @@ for (const device of ['sim://simcom-a76xx', 'sim://simcom-sim7600']) {
       JSON.stringify(record.steps.map(step => step.reason)),
     )
     t.equal(stepNo(record, '7').failure?.kind, 'server-timeout')
+    const html = readFileSync(reportPaths.find(path => path.endsWith('.html')) ?? '', 'utf8')
+    t.match(html, /<code>server: tcp received &quot;hello\\r\\n&quot;<\/code>/, 'the HTML shows the check under Expected')
+    t.match(html, /<code class="r-server">tcp #1: &quot;hello\\r\\n&quot;<\/code>/, 'and what arrived under Received')
     t.match(stepNo(record, '7').reason, /tcp #1: "hello\\r\\n"/, 'the failure says what the server did receive')
   })
 }
