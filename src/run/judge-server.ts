@@ -19,8 +19,8 @@ export function describeServerChecks(step: Step, ctx: RunContext): string[] {
 /** Says why a run cannot reach a server a step names, or undefined when it can. */
 export function findMissingServer(ctx: RunContext, server: ServerName): string | undefined {
   if (ctx.servers?.names.includes(server)) return undefined
-  if (!ctx.servers) return `this step uses the ${server} server, but the run has no far-side servers: run it on sim://`
   if (server === 'network') return 'a real device has no network atseq can drop or weaken: run this step on sim://'
+  if (!ctx.servers) return `this step uses the ${server} server, but the run has no far-side servers: run it on sim://`
   return `this step uses the ${server} server, which this run does not have (it has ${ctx.servers.names.join(', ') || 'none'})`
 }
 

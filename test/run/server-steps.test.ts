@@ -200,10 +200,12 @@ t.test('a server the run lacks errors the step with a hint; a server that cannot
   const failing = new FakeServer(['tcp', 'udp'], () => {
     throw new Error('no open TCP connection')
   })
-  const [noLink] = await runSteps(t, `  - serve: { network: drop }\n`, peer)
+  const [noLink, noNetworkAtAll] = await runSteps(t, `  - serve: { tcp: { close: true } }\n  - serve: { network: drop }\n`, peer)
   t.equal(noLink!.status, 'errored')
   t.equal(noLink!.failure?.kind, 'server-missing')
-  t.match(noLink!.reason, /sim:\/\//)
+  t.match(noLink!.reason, /no far-side servers: run it on sim:\/\//)
+  t.equal(noNetworkAtAll!.failure?.kind, 'server-missing')
+  t.match(noNetworkAtAll!.reason, /real device has no network/)
   const [noNetwork, cannot, noHttp] = await runSteps(
     t,
     `  - serve: { network: { signal: 10 } }\n  - serve: { tcp: { close: true } }\n  - server: { http: { path: /x } }\n`,
