@@ -146,3 +146,31 @@ t.test('a replay acts on nothing for serve: and errors a server: check as not re
   t.equal(stepNo(replay.record, '4').failure?.kind, 'server-missing')
   t.match(stepNo(replay.record, '4').reason, /replay/)
 })
+
+t.test('network drop ends a connected MQTT session with its URCs; after restore the service starts again', async t => {
+  const { record } = await runYamlOnSim(
+    t,
+    `sequence: mqtt and the network
+device: simcom-a76xx
+timeout: 5s
+steps:
+  - no: "1"
+    send: AT+CMQTTSTART
+    urc: "+CMQTTSTART: 0"
+  - no: "2"
+    send: AT+CMQTTACCQ=0,"client-a"
+  - no: "3"
+    send: AT+CMQTTCONNECT=0,"tcp://broker.example:1883",60,1
+    urc: "+CMQTTCONNECT: 0,0"
+  - no: "4"
+    serve: { network: drop }
+    urc: ["+CMQTTCONNLOST: 0,3", "+CMQTTNONET"]
+  - no: "5"
+    serve: { network: restore }
+  - no: "6"
+    send: AT+CMQTTSTART
+    urc: "+CMQTTSTART: 0"
+`,
+  )
+  t.equal(record.status, 'passed', JSON.stringify(record.steps.map(step => [step.no, step.reason])))
+})
