@@ -119,11 +119,13 @@ t.test('a server check passes on bytes split over reads of one connection, and n
     .on('AT+B\r', () => {
       tcp.receive(bytes('tcp', 'wor', 2))
       tcp.receive(bytes('tcp', 'ld', 3))
+      tcp.receive(bytes('udp', 'wor', 0))
+      tcp.receive(bytes('udp', 'ld', 0))
       return '\r\nOK\r\n'
     })
-  const [split, across] = await runSteps(
+  const [split, across, datagrams] = await runSteps(
     t,
-    `  - send: AT+A\n    server: { tcp: { received: "hello\\r\\n" } }\n  - send: AT+B\n    server: { tcp: { received: world } }\n    timeout: 100ms\n`,
+    `  - send: AT+A\n    server: { tcp: { received: "hello\\r\\n" } }\n  - send: AT+B\n    server: { tcp: { received: world } }\n    timeout: 100ms\n  - server: { udp: { received: world } }\n    timeout: 100ms\n`,
     peer,
     composeServerLink([tcp]),
   )
@@ -137,6 +139,7 @@ t.test('a server check passes on bytes split over reads of one connection, and n
   t.equal(across!.status, 'failed')
   t.equal(across!.failure?.kind, 'server-timeout')
   t.match(across!.reason, /tcp #2: "wor", tcp #3: "ld"/, 'the reason says what arrived instead')
+  t.equal(datagrams!.failure?.kind, 'server-timeout', 'a UDP check looks inside one datagram, never across two')
   t.equal(tcp.listenerCount, 0, 'no wait is left listening')
 })
 
