@@ -34,6 +34,9 @@ import type { Transport } from '../model/transport.js'
 import { createReplayBrokerLink } from './replay-broker.js'
 import { openTlsServerSide } from './tls-server-side.js'
 import { InfrastructureError } from '../run/attempt.js'
+import type { ServerLink } from '../model/server-link.js'
+import { createReplayServerLink, gatherFarSide } from './far-side-servers.js'
+import { createEchoFarSide } from './echo-far-side.js'
 
 /** atseq could not reach the device or its broker: infrastructure, not a test result (exit 3). */
 export class DeviceError extends Error {
@@ -67,6 +70,8 @@ export interface DeviceSession {
   family: ModemFamily
   chatProfile: ChatProfile
   broker?: BrokerLink
+  /** The far-side servers `serve:` and `server:` steps use (`sim://`: echo server and network; replay: a stand-in). */
+  servers?: ServerLink
   settings: Record<string, string | number | boolean>
   /** What the broker received so far, on the run's clock and masked (empty without a broker, and under replay). */
   brokerMessages(): RecordedBrokerMessage[]
@@ -96,7 +101,8 @@ export async function openDeviceSession(options: DeviceSessionOptions): Promise<
     if (tls) closers.push(tls.close)
     const echoRules = echo ? echoServerRules(echo) : []
     const rules = [...parseRules(options.resolve), ...(server?.defaultRules ?? []), ...echoRules, ...(tls?.rules ?? [])]
-    const transport = await openDeviceTransport(options.url, rules, options, address.kind === 'sim')
+    const farSide = gatherFarSide(options, [...(echo ? [createEchoFarSide(echo)] : []), ...(tls ? [tls.server] : [])])
+    const transport = await openDeviceTransport(options.url, rules, farSide.options, address.kind === 'sim')
     closers.push(() => transport.close())
     const family = resolveModemFamily(options.profile ?? (address.kind === 'sim' ? address.profile : undefined))
     const chatProfile = family.chatProfile
@@ -108,6 +114,7 @@ export async function openDeviceSession(options: DeviceSessionOptions): Promise<
     closers.push(async () => chat.detach())
     const broker = server?.link ?? (transport instanceof ReplayTransport ? createReplayBrokerLink(transport) : undefined)
     const brokerMessages = server ? keepBrokerMessages(server.observer, options, closers) : () => []
+    const servers = transport instanceof ReplayTransport ? createReplayServerLink() : farSide.link()
     return {
       chat,
       family,
@@ -117,6 +124,7 @@ export async function openDeviceSession(options: DeviceSessionOptions): Promise<
       vars: { ...(echo ? describeEchoVars(echo) : {}), ...(tls?.vars ?? {}), ...(server?.vars ?? {}) },
       close,
       ...(broker ? { broker } : {}),
+      ...(servers ? { servers } : {}),
     }
   } catch (error) {
     await close()

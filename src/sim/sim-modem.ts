@@ -121,11 +121,16 @@ export class SimModem implements ModemPeer {
     this.context.emitUrc('+CMQTTNONET')
   }
 
-  /** Coverage is back: registration and AT+CMQTTSTART work again. */
+  /** Coverage is back (when there is a signal): registration and AT+CMQTTSTART work again. */
   restoreNetwork(): void {
     this.networkUp = true
-    this.state.coverage = true
+    this.state.coverage = this.hasCoverage()
     this.state.networkUp = canRegister(this.state)
+  }
+
+  /** Coverage needs the network up and a detectable signal (27.007 AT+CSQ rssi 99: not known or not detectable). */
+  private hasCoverage(): boolean {
+    return this.networkUp && this.rssi !== 99
   }
 
   /** Pulls the SIM card: AT+CPIN? answers +CME ERROR: 10 and the network is lost. */
@@ -143,11 +148,19 @@ export class SimModem implements ModemPeer {
     this.context.emitUrc('+CPIN: READY')
   }
 
-  /** Sets the signal AT+CSQ reports (rssi 0..31, 99 unknown; ber 0..7, 99 unknown). */
+  /**
+   * Sets the signal AT+CSQ, AT+CESQ and AT+CPSI report (rssi 0..31; ber 0..7, 99 unknown). Rssi 99 is no signal:
+   * the network is lost as by dropNetwork(), and comes back with the next detectable signal unless it was dropped.
+   */
   setSignal(rssi: number, ber = this.state.ber): void {
+    const hadCoverage = this.hasCoverage()
     this.rssi = rssi
     this.state.rssi = rssi
     this.state.ber = ber
+    if (hadCoverage === this.hasCoverage()) return
+    this.state.coverage = !hadCoverage
+    if (hadCoverage) this.loseNetwork()
+    else this.state.networkUp = canRegister(this.state)
   }
 
   /** Delays every command's answer by `ms`. */
@@ -190,7 +203,7 @@ export class SimModem implements ModemPeer {
     const state = createModemState(this.profile, this.simPresent, this.options.simPin)
     state.echo = this.options.echo ?? state.echo
     state.cmee = this.options.cmee ?? state.cmee
-    state.coverage = this.networkUp
+    state.coverage = this.hasCoverage()
     state.networkUp = canRegister(state)
     state.rssi = this.rssi
     return state
