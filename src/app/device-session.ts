@@ -23,7 +23,6 @@ import type { BrokerLink, BrokerWait, ObservedMessage, PublishedMessage } from '
 import { Masker } from '../record/masker.js'
 import type { Recorder } from '../record/recorder.js'
 import type { RecordedBrokerMessage } from '../model/run-record.js'
-import { startEchoServer, type EchoServer } from '../servers/tcp/index.js'
 import type { SimModem } from '../sim/sim-modem.js'
 import { parseResolveRule, type ResolveRule } from '../sim/sockets/host-resolve.js'
 import { parseDeviceUrl } from '../transport/device-url.js'
@@ -32,11 +31,10 @@ import { ReplayTransport } from '../transport/replay-transport.js'
 import { isTransportError } from '../transport/transport-error.js'
 import type { Transport } from '../model/transport.js'
 import { createReplayBrokerLink } from './replay-broker.js'
-import { openTlsServerSide } from './tls-server-side.js'
+import { startSimServers, type SimServers } from './sim-servers.js'
 import { InfrastructureError } from '../run/attempt.js'
 import type { ServerLink } from '../model/server-link.js'
 import { createReplayServerLink, gatherFarSide } from './far-side-servers.js'
-import { createEchoFarSide } from './echo-far-side.js'
 
 /** atseq could not reach the device or its broker: infrastructure, not a test result (exit 3). */
 export class DeviceError extends Error {
@@ -95,13 +93,10 @@ export async function openDeviceSession(options: DeviceSessionOptions): Promise<
   try {
     const server = await openServerSide(options, address.kind === 'sim')
     if (server) closers.push(server.close)
-    const echo = address.kind === 'sim' ? await openEchoServer(options.recorder) : undefined
-    if (echo) closers.push(() => echo.close())
-    const tls = address.kind === 'sim' ? await openTlsServerSideOrThrow(options.recorder) : undefined
-    if (tls) closers.push(tls.close)
-    const echoRules = echo ? echoServerRules(echo) : []
-    const rules = [...parseRules(options.resolve), ...(server?.defaultRules ?? []), ...echoRules, ...(tls?.rules ?? [])]
-    const farSide = gatherFarSide(options, [...(echo ? [createEchoFarSide(echo)] : []), ...(tls ? [tls.server] : [])])
+    const sims = address.kind === 'sim' ? await startSimServersOrThrow(options.recorder) : undefined
+    if (sims) closers.push(sims.close)
+    const rules = [...parseRules(options.resolve), ...(server?.defaultRules ?? []), ...(sims?.rules ?? [])]
+    const farSide = gatherFarSide(options, sims?.farSide ?? [])
     const transport = await openDeviceTransport(options.url, rules, farSide.options, address.kind === 'sim')
     closers.push(() => transport.close())
     const family = resolveModemFamily(options.profile ?? (address.kind === 'sim' ? address.profile : undefined))
@@ -121,7 +116,7 @@ export async function openDeviceSession(options: DeviceSessionOptions): Promise<
       chatProfile,
       settings: transport.settings,
       brokerMessages,
-      vars: { ...(echo ? describeEchoVars(echo) : {}), ...(tls?.vars ?? {}), ...(server?.vars ?? {}) },
+      vars: { ...(sims?.vars ?? {}), ...(server?.vars ?? {}) },
       close,
       ...(broker ? { broker } : {}),
       ...(servers ? { servers } : {}),
@@ -225,32 +220,12 @@ export function embeddedBrokerRules(broker: EmbeddedBroker): ResolveRule[] {
   ]
 }
 
-/** The TCP/UDP echo-and-record server simulated sockets reach (any host's port 7, the echo service's). */
-async function openEchoServer(recorder: Recorder): Promise<EchoServer> {
+async function startSimServersOrThrow(recorder: Recorder): Promise<SimServers> {
   try {
-    const echo = await startEchoServer()
-    recorder.recordNote(`echo server on ${echo.host}: tcp and udp ${echo.port}`)
-    return echo
+    return await startSimServers(recorder)
   } catch (error) {
-    throw new DeviceError(`could not start the echo server: ${(error as Error).message}`, { cause: error })
+    throw new DeviceError((error as Error).message, { cause: error })
   }
-}
-
-/** Any host's port 7 goes to the echo server, for TCP and UDP alike (both listen on one port number). */
-export function echoServerRules(echo: EchoServer): ResolveRule[] {
-  return [{ host: '*', port: 7, to: { host: echo.host, port: echo.port } }]
-}
-
-async function openTlsServerSideOrThrow(recorder: Recorder): ReturnType<typeof openTlsServerSide> {
-  try {
-    return await openTlsServerSide(recorder)
-  } catch (error) {
-    throw new DeviceError(`could not start the TLS server: ${(error as Error).message}`, { cause: error })
-  }
-}
-
-function describeEchoVars(echo: EchoServer): Record<string, string> {
-  return { echo_server_host: echo.host, echo_server_port: String(echo.port) }
 }
 
 async function openDeviceTransport(

@@ -4,7 +4,9 @@
  * ends the newest connection from the server's side.
  */
 import type { FarSideServer, ServerAction, ServerEvent } from '../model/server-link.js'
-import type { EchoServer, ReceivedChunk } from '../servers/tcp/index.js'
+import type { Recorder } from '../record/recorder.js'
+import { startEchoServer, type EchoServer, type ReceivedChunk } from '../servers/tcp/index.js'
+import type { SimServerSide } from './sim-server-side.js'
 
 /** Adapts `echo` to the far-side server shape. */
 export function createEchoFarSide(echo: EchoServer): FarSideServer {
@@ -31,4 +33,16 @@ async function actOnEcho(echo: EchoServer, action: ServerAction): Promise<void> 
 
 function toServerEvent(chunk: ReceivedChunk): ServerEvent {
   return { server: chunk.protocol, kind: 'bytes', connection: chunk.connection, body: chunk.bytes, atMs: chunk.atMs }
+}
+
+/** Starts the echo server for a `sim://` run: any host's port 7 (the echo service's) reaches it, for TCP and UDP. */
+export async function openEchoServerSide(recorder: Recorder): Promise<SimServerSide> {
+  const echo = await startEchoServer()
+  recorder.recordNote(`echo server on ${echo.host}: tcp and udp ${echo.port}`)
+  return {
+    rules: [{ host: '*', port: 7, to: { host: echo.host, port: echo.port } }],
+    vars: { echo_server_host: echo.host, echo_server_port: String(echo.port) },
+    farSide: [createEchoFarSide(echo)],
+    close: () => echo.close(),
+  }
 }

@@ -7,12 +7,9 @@ import type { ModemPeer } from '../model/modem-peer.js'
 import type { CommandContext, HandlerTable } from './command-context.js'
 import { composeHandlers } from './services/index.js'
 import { readCommandLine, runCommandLine } from './command-line.js'
-import { dropAllSessions } from './services/mqtt/mqtt-session.js'
-import { closeAllLinks, loseTcpipNetwork } from './services/tcpip/tcpip-events.js'
-import { closeAllSessions, loseCchNetwork } from './services/cch/cch-events.js'
+import { closeServices, loseServicesNetwork } from './service-events.js'
 import { createModemState, type ModemState } from './modem-state.js'
 import { canRegister } from './services/network/network-state.js'
-import { CONNLOST_CAUSE } from '../modem/families/simcom/mqtt-codes.js'
 import { resolveHost, type ResolveRule } from './sockets/host-resolve.js'
 import { LineInput } from './line-input.js'
 import { OutputPacer } from './output-pacer.js'
@@ -111,14 +108,7 @@ export class SimModem implements ModemPeer {
   }
 
   private loseNetwork(): void {
-    this.state.networkUp = false
-    dropAllSessions(this.context, CONNLOST_CAUSE.networkClosed)
-    loseTcpipNetwork(this.context)
-    loseCchNetwork(this.context)
-    this.state.activePdp.clear()
-    if (!this.state.mqttStarted) return
-    this.state.mqttStarted = false
-    this.context.emitUrc('+CMQTTNONET')
+    loseServicesNetwork(this.context)
   }
 
   /** Coverage is back (when there is a signal): registration and AT+CMQTTSTART work again. */
@@ -255,9 +245,7 @@ export class SimModem implements ModemPeer {
   }
 
   private powerDown(): void {
-    dropAllSessions(this.context)
-    closeAllLinks(this.context)
-    closeAllSessions(this.context)
+    closeServices(this.context)
     this.epoch += 1
     for (const timer of this.timers) clearTimeout(timer)
     this.timers.clear()
