@@ -1,10 +1,13 @@
 /** One table row of the HTML report: a step's action, expectations, what arrived, result and transcript. */
 import type { ReceivedLine, RunRecord, StepResult, StepStatus } from '../../model/run-record.js'
+import type { Phase } from '../../model/sequence.js'
 import { formatDurationMs } from '../text/format-duration.js'
 import { formatElapsedMs, formatTranscriptEntry, sliceStepTranscript } from '../text/format-transcript.js'
+import { listBrokerLines } from './broker-evidence.js'
 
+/** A line of the Received column: what the modem said, or what the broker or a far-side server received. */
 export interface ReceivedView {
-  kind: ReceivedLine['kind']
+  kind: ReceivedLine['kind'] | 'broker'
   text: string
 }
 
@@ -28,6 +31,8 @@ export interface StepView {
   /** The row's id, unique in the report: `step-<index>`. */
   anchor: string
   no: string
+  /** The title of the step's phase: `Setup`, `Steps`, `Teardown`. */
+  phaseTitle: string
   description?: string
   command: string
   actionKind: StepResult['actionKind']
@@ -52,7 +57,13 @@ export interface StepView {
   openTranscript: boolean
   /** Whether the row under the step (reason, URCs, captures, transcript) has anything to show. */
   hasDetails: boolean
+  /** Milliseconds since the run started, and how long the step took (for the timeline). */
+  startedAtMs: number
+  durationMs: number
 }
+
+/** The title of each phase, as the table's group rows show it. */
+export const PHASE_TITLES: Record<Phase, string> = { setup: 'Setup', steps: 'Steps', teardown: 'Teardown' }
 
 const STEP_STATUS_LABELS: Record<StepStatus, string> = { passed: 'PASS', failed: 'FAIL', errored: 'ERROR', skipped: 'SKIP' }
 const ARROWS: Record<TranscriptLineView['dir'], string> = { tx: '→', rx: '←', note: '•' }
@@ -74,11 +85,12 @@ export function buildStepView(record: RunRecord, step: StepResult, index: number
   return {
     anchor: `step-${index}`,
     no: step.no,
+    phaseTitle: PHASE_TITLES[step.phase] ?? String(step.phase),
     ...(step.description === undefined ? {} : { description: step.description }),
     command: step.action,
     actionKind: step.actionKind,
     expected: step.expected,
-    received: step.received.map(line => ({ kind: line.kind, text: line.text })),
+    received: [...step.received.map(line => ({ kind: line.kind, text: line.text })), ...listBrokerLines(record, step)],
     status: isTodo(step) ? 'todo' : step.status,
     statusLabel: isTodo(step) ? 'TODO' : (STEP_STATUS_LABELS[step.status] ?? String(step.status)),
     isFailure: isFailure(step.status),
@@ -92,6 +104,8 @@ export function buildStepView(record: RunRecord, step: StepResult, index: number
     location: describeLocation(step.at, record.sequence.file),
     openTranscript: isFailure(step.status),
     hasDetails: hasDetails(step, transcript.length),
+    startedAtMs: step.startedAtMs,
+    durationMs: step.durationMs,
   }
 }
 
