@@ -14,7 +14,8 @@ import type { RunRecord } from '../../src/model/run-record.js'
 import { writeReports } from '../../src/report/write-reports.js'
 import { launchChromium } from '../helpers/launch-chromium.js'
 import { requireTool } from '../helpers/system-tool.js'
-import { failingRun, hostileRun } from './fixtures/runs.js'
+import { brokerQosRun } from './fixtures/broker-run.js'
+import { failingRun, hostileRun, seedPassRun } from './fixtures/runs.js'
 
 const SCREENSHOT_DIR = resolve('.tap', 'screenshots')
 
@@ -174,6 +175,36 @@ t.test('the HTML report in a browser', async t => {
     )
     const pdf = await page.pdf({ format: 'A4', landscape: true })
     t.ok(pdf.subarray(0, 5).toString() === '%PDF-', 'it renders to PDF')
+  })
+
+  t.test('a broker check shows what it expects and what the broker received, with the QoS that differed', async t => {
+    const record = brokerQosRun()
+    const { page } = await openReport(browser, await writeHtml(t, record, 'broker'))
+    t.teardown(() => page.context().close())
+    for (const table of ['#failed-steps', '#steps']) {
+      const cells = page.locator(`${table} tbody.s-failed`).first().locator('tr').first().locator('td')
+      t.match(await cells.nth(1).innerText(), 'broker: topic dddrrrggghhhk, payload "hello", qos 1', `${table}: under Expected`)
+      t.match(
+        await cells.nth(2).innerText(),
+        'broker: topic dddrrrggghhhk, payload "hello", qos 0, retain false',
+        `${table}: under Received`,
+      )
+    }
+    await saveScreenshot(t, page, 'report-broker-qos')
+  })
+
+  t.test('with a baseline, changed steps are marked and can be shown alone', async t => {
+    const dir = mkdtempSync(join(tmpdir(), 'atseq-html-'))
+    t.teardown(() => rmSync(dir, { recursive: true, force: true }))
+    const [written] = await writeReports(failing, { dir, formats: ['html'], baseName: 'run', baseline: seedPassRun() })
+    const { page } = await openReport(browser, pathToFileURL(written!.path).href)
+    t.teardown(() => page.context().close())
+    t.match(await page.locator('#baseline-summary').innerText(), /steps changed since the baseline/)
+    t.match(await page.locator('#steps tbody.s-failed .chg').innerText(), 'was passed')
+    await page.locator('#only-changed').check()
+    const unchanged = await page.locator('#steps tbody.st:not(.changed)').count()
+    t.equal(unchanged, 0, 'only changed steps remain')
+    t.ok((await page.locator('#steps tbody.st.changed').count()) >= 1)
   })
 
   t.test('modem output carrying <script> stays text and never runs', async t => {
