@@ -4,6 +4,9 @@
  */
 import type { StepChange } from './compare-with-baseline.js'
 import type { SkippedRun } from './skipped-runs.js'
+import type { RunRecord, TranscriptEntry } from '../../model/run-record.js'
+import { escapeBytes } from '../../record/transcript-text.js'
+import { sliceStepTranscript } from '../text/format-transcript.js'
 import type { StepView } from './step-view.js'
 
 /** One step as the page script shows it; short keys, since a long run has tens of thousands. */
@@ -30,12 +33,18 @@ export interface ClientStep {
   /** Start and duration in milliseconds, on the run's clock. */
   t0: number
   d: number
-  /** Transcript entries as `[time, dir, text, hex]`, arrows and padding added by the script. */
-  tr: Array<[string, string, string, string]>
+  /** How many transcript entries the step has (they are in the page's separate transcript block). */
+  trn: number
   trl: string
   /** Changed since the baseline: `status`, `timing` or `new`, and what it was. */
   chg?: [StepChange['kind'], string]
 }
+
+/**
+ * One transcript entry as `[atMs, dir, text, base64]` (base64 empty for a note): the script pads the time and draws
+ * the hex from the bytes, so a long run's page carries each entry's bytes once and parses them only when opened.
+ */
+export type ClientTranscriptEntry = [number, TranscriptEntry['dir'], string, string]
 
 export interface ClientData {
   durationMs: number
@@ -84,8 +93,18 @@ function toClientStep(view: StepView, index: number, change: StepChange | undefi
     loc: view.location,
     t0: view.startedAtMs,
     d: view.durationMs,
-    tr: view.transcript.map(line => [line.time, line.dir, line.text, line.hex]),
+    trn: view.transcript.length,
     trl: view.transcriptLabel,
     ...(change === undefined ? {} : { chg: [change.kind, change.label] }),
   }
+}
+
+/** The transcript of each step, by step index, as the page's transcript block holds it. */
+export function buildClientTranscripts(record: RunRecord): ClientTranscriptEntry[][] {
+  return record.steps.map(step =>
+    sliceStepTranscript(record, step).map((entry): ClientTranscriptEntry => {
+      if (entry.dir === 'note') return [entry.atMs, 'note', entry.data, '']
+      return [entry.atMs, entry.dir, escapeBytes(Buffer.from(entry.data, 'base64')), entry.data]
+    }),
+  )
 }

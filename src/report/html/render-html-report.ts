@@ -15,6 +15,8 @@ interface TemplateContext {
   script: Handlebars.SafeString
   /** The step table's data as JSON, escaped so that nothing in it can end its script block. */
   pageData: Handlebars.SafeString
+  /** The steps' transcripts as JSON, escaped the same way, in a block of their own. */
+  transcriptData: Handlebars.SafeString
   /** The page's Content-Security-Policy, allowing exactly our inline script. */
   csp: string
 }
@@ -35,6 +37,7 @@ export function renderHtmlReport(record: RunRecord, options: ReportOptions = {})
   return report.render({
     view,
     pageData: new Handlebars.SafeString(serializeForScriptBlock(view.data)),
+    transcriptData: new Handlebars.SafeString(serializeForScriptBlock(view.transcripts)),
     atseqVersion: record.atseqVersion,
     schemaVersion: record.schemaVersion,
     css: report.css,

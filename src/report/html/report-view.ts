@@ -6,7 +6,7 @@ import type { RunRecord, RunStatus, StepResult } from '../../model/run-record.js
 import type { Phase } from '../../model/sequence.js'
 import { formatDurationMs, formatInstantUtc } from '../text/format-duration.js'
 import { showControlCharsDeep } from '../text/show-control-chars.js'
-import { buildClientData, type ClientData } from './client-data.js'
+import { buildClientData, buildClientTranscripts, type ClientData, type ClientTranscriptEntry } from './client-data.js'
 import { compareWithBaseline, type StepChange } from './compare-with-baseline.js'
 import { findSkippedRuns, type SkippedRun } from './skipped-runs.js'
 import { buildStepView, isTodo, PHASE_TITLES, type StepView } from './step-view.js'
@@ -72,6 +72,8 @@ export interface ReportView {
   baselineSummary?: string
   /** What the page script renders the step table from. */
   data: ClientData
+  /** Each step's transcript, by step index, parsed by the page only when one is opened. */
+  transcripts: ClientTranscriptEntry[][]
 }
 
 /** How many failed/errored steps the summary links to before it says "and N more". */
@@ -123,6 +125,7 @@ function buildRawReportView(record: RunRecord, options: ReportOptions): ReportVi
     failureRows: buildFailureRows(stepViews, skipped),
     ...(changes === undefined ? {} : { baselineSummary: describeChanges(changes) }),
     data: buildClientData(stepViews, skipped, listUrcTimes(record), changes, record.durationMs),
+    transcripts: buildClientTranscripts(record),
   }
 }
 

@@ -5,7 +5,7 @@ import Handlebars from 'handlebars'
 import t from 'tap'
 import { renderHtmlReport } from '../../../src/report/html/render-html-report.js'
 import { readTemplateFiles } from '../../../src/report/html/report-templates.js'
-import type { ClientData } from '../../../src/report/html/client-data.js'
+import type { ClientData, ClientTranscriptEntry } from '../../../src/report/html/client-data.js'
 import { serializeForScriptBlock } from '../../../src/report/html/script-json.js'
 import { failingRun, hostileRun, NAMED_RUNS, seedPassRun } from '../fixtures/runs.js'
 
@@ -14,7 +14,15 @@ const escape = (text: string): string => Handlebars.escapeExpression(text)
 
 /** The page without its data block and its script: what a browser reads as markup. */
 function withoutScripts(html: string): string {
-  return html.replace(/<script type="application\/json" id="report-data">[^<]*<\/script>\n<script>[\s\S]*?<\/script>\n<\/body>/, '</body>')
+  return html.replace(
+    /<script type="application\/json" id="report-data">[^<]*<\/script>\n<script type="application\/json" id="report-transcripts">[^<]*<\/script>\n<script>[\s\S]*?<\/script>\n<\/body>/,
+    '</body>',
+  )
+}
+
+function readTranscripts(html: string): ClientTranscriptEntry[][] {
+  const block = /<script type="application\/json" id="report-transcripts">([\s\S]*?)<\/script>/.exec(html)?.[1] ?? 'null'
+  return JSON.parse(block) as ClientTranscriptEntry[][]
 }
 
 function readPageData(html: string): ClientData {
@@ -41,9 +49,13 @@ t.test('the page data is JSON no record text can break out of, and reads back as
   const record = hostileRun()
   const hostile = '</script><script>alert(1)</script><!-- \u2028\u2029 -->'
   record.steps[0]!.received.push({ atMs: 1, kind: 'response', text: hostile })
+  record.transcript.splice(record.steps[0]!.transcript.from, 0, { atMs: 1, dir: 'rx', data: Buffer.from(hostile).toString('base64') })
   const html = renderHtmlReport(record)
-  const block = /<script type="application\/json" id="report-data">([\s\S]*?)<\/script>/.exec(html)?.[1] ?? ''
-  t.notMatch(block, /[<>\u2028\u2029]/, 'no character that could end the block or a line')
+  for (const id of ['report-data', 'report-transcripts']) {
+    const block = new RegExp(`<script type="application/json" id="${id}">([\\s\\S]*?)</script>`).exec(html)?.[1] ?? '<'
+    t.notMatch(block, /[<>\u2028\u2029]/, `${id}: no character that could end the block or a line`)
+  }
+  t.ok(readTranscripts(html)[0]![0]![2].startsWith('</script><script>'), 'the transcript text reads back unchanged')
   const shown = readPageData(html).steps[0]!.rcv.map(([, text]) => text)
   t.ok(shown.includes(hostile), 'the text reads back unchanged')
   t.equal(serializeForScriptBlock('<!--</script>'), '"\\u003c!--\\u003c/script\\u003e"')
@@ -61,7 +73,7 @@ t.test('the report is self-contained: no external URL, CSS or script of any kind
     t.notMatch(html, /<link\b|<iframe\b|<img\b|<object\b|<embed\b|@import|url\(/i, `${name}: no linked resources`)
     const page = renderHtmlReport(make())
     t.equal(page.match(/<script>/g)?.length, 1, `${name}: exactly one (inline) script`)
-    t.equal(page.match(/<script\b/g)?.length, 2, `${name}: and one data block`)
+    t.equal(page.match(/<script\b/g)?.length, 3, `${name}: and two data blocks`)
     t.notMatch(page, /<script[^>]+src=/i, name)
   }
 })
@@ -118,7 +130,7 @@ t.test('everything from the record is escaped: hostile modem output stays text',
   t.match(html, escape('</details><script>window.__xss=8</script>'), 'a failure reason is in the page, escaped')
   t.match(html, `<title>${escape('<script>window.__xss=9</script> MQTTS & "friends": FAILED')}</title>`)
   t.ok(
-    readPageData(html).steps[0]!.tr.some(([, , text]) => text.includes('garbage\\x00\\x01<ESC>')),
+    readTranscripts(html)[0]!.some(([, , text]) => text.includes('garbage\\x00\\x01<ESC>')),
     'control bytes are shown escaped',
   )
   t.notMatch(html, /[\u0000-\u0008\u000b\u000c\u000e-\u001f]/, 'no raw control character reaches the document')

@@ -34,12 +34,24 @@
   }
   function cell(row, tag, className) { var c = el(tag, className); row.appendChild(c); return c; }
 
+  var transcripts = null;
+  var timeWidth = formatTime(page.durationMs).length;
+  function formatTime(ms) { return '+' + (Math.max(0, ms) / 1000).toFixed(3); }
+  function formatHex(base64) {
+    var bytes = atob(base64);
+    var pairs = [];
+    for (var k = 0; k < bytes.length; k++) pairs.push(('0' + bytes.charCodeAt(k).toString(16)).slice(-2));
+    return pairs.join(' ');
+  }
+  // The transcripts are parsed the first time one is opened, not while the page opens.
   function fillTranscript(box, step) {
-    var width = 4;
-    step.tr.forEach(function (entry) {
-      var head = el('b', entry[1], entry[0] + ' ' + (ARROWS[entry[1]] || '?') + ' ' + (entry[1] + '    ').slice(0, width));
+    if (transcripts === null) transcripts = JSON.parse(document.getElementById('report-transcripts').textContent);
+    transcripts[step.i].forEach(function (entry) {
+      var time = formatTime(entry[0]);
+      while (time.length < timeWidth) time = ' ' + time;
+      var head = el('b', entry[1], time + ' ' + (ARROWS[entry[1]] || '?') + ' ' + (entry[1] + '    ').slice(0, 4));
       var text = el('span', '', entry[2]);
-      if (entry[3]) text.appendChild(el('i', '', entry[3]));
+      if (entry[3]) text.appendChild(el('i', '', formatHex(entry[3])));
       box.appendChild(head);
       box.appendChild(text);
     });
@@ -61,7 +73,7 @@
     result.appendChild(el('span', 'tm', step.tm));
     if (step.chg) result.appendChild(el('span', 'chg c-' + step.chg[0], step.chg[1]));
     body.appendChild(row);
-    if (step.why || step.urcs.length || step.caps.length || step.tr.length) body.appendChild(drawDetails(step));
+    if (step.why || step.urcs.length || step.caps.length || step.trn) body.appendChild(drawDetails(step));
     return body;
   }
 
@@ -72,7 +84,7 @@
     if (step.why) td.appendChild(el('p', 'reason', step.why));
     if (step.urcs.length) { var u = el('p', 'urcs', 'Unexpected URCs: '); codes(u, step.urcs); td.appendChild(u); }
     if (step.caps.length) { var c = el('p', 'caps', 'Captured: '); codes(c, step.caps); td.appendChild(c); }
-    if (step.tr.length) {
+    if (step.trn) {
       var details = el('details');
       var summary = el('summary', '', 'Transcript, ' + step.trl + ' ');
       summary.appendChild(el('span', 'loc', step.loc));
