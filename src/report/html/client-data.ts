@@ -93,7 +93,7 @@ function toClientStep(view: StepView, index: number, change: StepChange | undefi
     loc: view.location,
     t0: view.startedAtMs,
     d: view.durationMs,
-    trn: view.transcript.length,
+    trn: view.transcriptCount,
     trl: view.transcriptLabel,
     ...(change === undefined ? {} : { chg: [change.kind, change.label] }),
   }

@@ -9,7 +9,7 @@ import { showControlCharsDeep } from '../text/show-control-chars.js'
 import { buildClientData, buildClientTranscripts, type ClientData, type ClientTranscriptEntry } from './client-data.js'
 import { compareWithBaseline, type StepChange } from './compare-with-baseline.js'
 import { findSkippedRuns, type SkippedRun } from './skipped-runs.js'
-import { buildStepView, isTodo, PHASE_TITLES, type StepView } from './step-view.js'
+import { buildStepView, isFailure, isTodo, PHASE_TITLES, type StepView } from './step-view.js'
 
 /** A label and its value, shown as one line of a definition list. */
 export interface Field {
@@ -102,7 +102,8 @@ export function buildReportView(record: RunRecord, options: ReportOptions = {}):
 }
 
 function buildRawReportView(record: RunRecord, options: ReportOptions): ReportView {
-  const stepViews = record.steps.map((step, index) => buildStepView(record, step, index))
+  // Only the failed steps' transcripts are in the page as markup; the script draws the others from their block.
+  const stepViews = record.steps.map((step, index) => buildStepView(record, step, index, isFailure(step.status)))
   const failures = stepViews.filter(isFailureView).map(toFailureLink)
   const skipped = findSkippedRuns(record.steps)
   const changes = options.baseline === undefined ? undefined : compareWithBaseline(record, options.baseline)

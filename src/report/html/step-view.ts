@@ -1,5 +1,5 @@
 /** One table row of the HTML report: a step's action, expectations, what arrived, result and transcript. */
-import type { ReceivedLine, RunRecord, StepResult, StepStatus } from '../../model/run-record.js'
+import type { ReceivedLine, RunRecord, StepResult, StepStatus, TranscriptEntry } from '../../model/run-record.js'
 import type { Phase } from '../../model/sequence.js'
 import { formatDurationMs } from '../text/format-duration.js'
 import { formatElapsedMs, formatTranscriptEntry, sliceStepTranscript } from '../text/format-transcript.js'
@@ -48,7 +48,10 @@ export interface StepView {
   attempts: number
   captures: CaptureView[]
   unexpectedUrcs: string[]
+  /** The transcript slice formatted; empty when the view was built without it (the page script draws it). */
   transcript: TranscriptLineView[]
+  /** How many transcript entries the step has, formatted or not. */
+  transcriptCount: number
   /** Summary of the transcript slice: `4 entries from +1.234 s`. */
   transcriptLabel: string
   /** Where the step is written: `line 12:5` in the sequence file, else `file:line:col`. */
@@ -79,9 +82,11 @@ export function isFailure(status: StepStatus): boolean {
 }
 
 /** Builds the view of the step at `index` of the run. */
-export function buildStepView(record: RunRecord, step: StepResult, index: number): StepView {
+export function buildStepView(record: RunRecord, step: StepResult, index: number, withTranscript = true): StepView {
   const timeWidth = formatElapsedMs(record.durationMs).length
-  const transcript = sliceStepTranscript(record, step).map(entry => toTranscriptLineView(entry, timeWidth))
+  const entries = sliceStepTranscript(record, step)
+  // Formatting every entry (hex and all) of a long run costs more than the rest of the view together.
+  const transcript = withTranscript ? entries.map(entry => toTranscriptLineView(entry, timeWidth)) : []
   return {
     anchor: `step-${index}`,
     no: step.no,
@@ -100,10 +105,11 @@ export function buildStepView(record: RunRecord, step: StepResult, index: number
     captures: Object.entries(step.captures).map(([name, value]) => ({ name, value })),
     unexpectedUrcs: step.unexpectedUrcs,
     transcript,
-    transcriptLabel: describeTranscript(transcript),
+    transcriptCount: entries.length,
+    transcriptLabel: describeTranscript(entries, timeWidth),
     location: describeLocation(step.at, record.sequence.file),
     openTranscript: isFailure(step.status),
-    hasDetails: hasDetails(step, transcript.length),
+    hasDetails: hasDetails(step, entries.length),
     startedAtMs: step.startedAtMs,
     durationMs: step.durationMs,
   }
@@ -131,8 +137,9 @@ export function describeLocation(at: StepResult['at'], sequenceFile: string): st
   return at.file === sequenceFile ? `line ${at.line}:${at.col}` : `${at.file}:${at.line}:${at.col}`
 }
 
-function describeTranscript(lines: readonly TranscriptLineView[]): string {
-  const first = lines[0]
+function describeTranscript(entries: readonly TranscriptEntry[], timeWidth: number): string {
+  const first = entries[0]
   if (first === undefined) return 'no transcript'
-  return lines.length === 1 ? `1 entry at ${first.time} s` : `${lines.length} entries from ${first.time} s`
+  const time = formatElapsedMs(first.atMs).padStart(timeWidth)
+  return entries.length === 1 ? `1 entry at ${time} s` : `${entries.length} entries from ${time} s`
 }
