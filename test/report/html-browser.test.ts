@@ -15,7 +15,7 @@ import { writeReports } from '../../src/report/write-reports.js'
 import { launchChromium } from '../helpers/launch-chromium.js'
 import { requireTool } from '../helpers/system-tool.js'
 import { brokerQosRun } from './fixtures/broker-run.js'
-import { failingRun, hostileRun, seedPassRun } from './fixtures/runs.js'
+import { failingRun, generateLargeRun, hostileRun, seedPassRun } from './fixtures/runs.js'
 
 const SCREENSHOT_DIR = resolve('.tap', 'screenshots')
 
@@ -205,6 +205,27 @@ t.test('the HTML report in a browser', async t => {
     const unchanged = await page.locator('#steps tbody.st:not(.changed)').count()
     t.equal(unchanged, 0, 'only changed steps remain')
     t.ok((await page.locator('#steps tbody.st.changed').count()) >= 1)
+  })
+
+  t.test('a long run draws its rows as the reader scrolls, and a link to any step draws up to it', async t => {
+    const record = generateLargeRun(2000)
+    const url = await writeHtml(t, record, 'long')
+    const { page } = await openReport(browser, url)
+    t.teardown(() => page.context().close())
+    const drawn = await page.locator('#steps tbody.st').count()
+    t.ok(drawn > 0 && drawn < 300, `only the first rows are drawn at first (${drawn})`)
+    await page.locator('#more-rows').scrollIntoViewIfNeeded()
+    await page.waitForFunction(
+      count =>
+        (globalThis as unknown as { document: { querySelectorAll(s: string): { length: number } } }).document.querySelectorAll(
+          '#steps tbody.st',
+        ).length > count,
+      drawn,
+    )
+    const index = record.steps.findIndex((step, i) => i > 1500 && step.status === 'passed')
+    await page.goto(`${url}#step-${index}`)
+    await page.locator(`#row-${index}`).waitFor()
+    t.ok(await page.locator(`#row-${index}`).isVisible(), 'the linked step is drawn and in view')
   })
 
   t.test('modem output carrying <script> stays text and never runs', async t => {
