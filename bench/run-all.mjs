@@ -3,7 +3,7 @@
 import { spawnSync } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
 
-const BENCHES = ['validate.mjs', 'chat.mjs', 'sim.mjs', 'run.mjs', 'report.mjs', 'suite.mjs']
+const BENCHES = ['validate.mjs', 'chat.mjs', 'sim.mjs', 'run.mjs', 'report.mjs', 'report-open.mjs', 'suite.mjs']
 let failed = 0
 for (const bench of BENCHES) {
   console.log(`\n== bench/${bench}`)

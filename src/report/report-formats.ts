@@ -5,6 +5,7 @@
 import type { RunRecord } from '../model/run-record.js'
 import type { SuiteRecord } from '../model/suite-record.js'
 import { renderHtmlReport } from './html/render-html-report.js'
+import type { ReportOptions } from './html/report-view.js'
 import { renderJsonReport } from './json/render-json-report.js'
 import { renderJunitReport } from './junit/render-junit-report.js'
 import { renderSuiteHtml } from './suite/render-suite-html.js'
@@ -15,7 +16,8 @@ export interface ReportFormatEntry {
   runExtension: string
   /** The suite report's file name in the suite folder. */
   suiteFile: string
-  renderRun(record: RunRecord): string
+  /** Renders a run's report; formats that do not compare runs ignore `options.baseline`. */
+  renderRun(record: RunRecord, options?: ReportOptions): string
   renderSuite(record: SuiteRecord): string
 }
 

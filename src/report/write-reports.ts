@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto'
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { RunRecord } from '../model/run-record.js'
+import type { ReportOptions } from './html/report-view.js'
 import { findReportFormat, type ReportFormat } from './report-formats.js'
 
 export { REPORT_FORMATS, isReportFormat, type ReportFormat } from './report-formats.js'
@@ -13,6 +14,8 @@ export interface WriteReportsOptions {
   formats: readonly ReportFormat[]
   /** The file name without extension: `<baseName>.html`, `<baseName>.junit.xml`, `<baseName>.json`. */
   baseName: string
+  /** An earlier run of the same sequence: the HTML report marks the steps whose status or timing changed since. */
+  baseline?: RunRecord
 }
 
 export interface WrittenReport {
@@ -26,15 +29,15 @@ export async function writeReports(record: RunRecord, opts: WriteReportsOptions)
   const written: WrittenReport[] = []
   for (const format of new Set(opts.formats)) {
     const path = join(opts.dir, `${opts.baseName}${findReportFormat(format).runExtension}`)
-    await writeFileAtomically(path, renderReport(record, format))
+    await writeFileAtomically(path, renderReport(record, format, opts.baseline === undefined ? {} : { baseline: opts.baseline }))
     written.push({ format, path })
   }
   return written
 }
 
 /** Renders one format of a run's report. */
-export function renderReport(record: RunRecord, format: ReportFormat): string {
-  return findReportFormat(format).renderRun(record)
+export function renderReport(record: RunRecord, format: ReportFormat, options: ReportOptions = {}): string {
+  return findReportFormat(format).renderRun(record, options)
 }
 
 /** Writes a file so that readers see either the old content or the whole new content, never a part. */

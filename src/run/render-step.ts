@@ -6,7 +6,7 @@ import { formatDiagnostic } from '../model/diagnostic.js'
 import { LinearRegExp } from '../sequence/linear-regex.js'
 import { renderTemplate, TemplateError, listTemplateVariables } from '../sequence/template.js'
 import { COMMAND_LINE, describeBreak, findCommandBreaker, findPromptEnder, PROMPT_DATA } from '../sequence/check-command-values.js'
-import type { FinalMatcher, LineMatcher, Step, Template } from '../model/sequence.js'
+import type { BrokerCheck, FinalMatcher, LineMatcher, Step, Template } from '../model/sequence.js'
 import { describeMatcher, type RenderedMatcher } from './line-matching.js'
 import type { RunContext } from './run-context.js'
 
@@ -16,6 +16,8 @@ export interface RenderedExpectations {
   absent: RenderedMatcher[]
   final: RenderedMatcher
   urcs: RenderedMatcher[]
+  /** The step's broker check as a user reads it (`broker: topic t, payload "p", qos 1`), when it has one. */
+  broker?: string
 }
 
 /** Something in the step itself (not the modem) made it impossible to run. */
@@ -85,7 +87,20 @@ export function renderExpectations(step: Step, ctx: RunContext): RenderedExpecta
     absent,
     final: renderFinal(step.final, ctx),
     urcs: step.urcs.flatMap(matcher => (matcher.kind === 'absent' ? [] : [renderMatcher(matcher, ctx)])),
+    ...(step.broker === undefined ? {} : { broker: describeBrokerCheck(step.broker, ctx) }),
   }
+}
+
+/** Says every property a broker check holds the message to, so a report can show why a message did not count. */
+function describeBrokerCheck(check: BrokerCheck, ctx: RunContext): string {
+  const wanted = check.received
+  const payload = wanted.payload === undefined ? undefined : ctx.masker.mask(renderText(wanted.payload, ctx))
+  return [
+    `broker: ${check.will ? 'will, ' : ''}topic ${renderText(wanted.topic, ctx)}`,
+    ...(payload === undefined ? [] : [`payload ${JSON.stringify(payload)}`]),
+    ...(wanted.qos === undefined ? [] : [`qos ${wanted.qos}`]),
+    ...(wanted.retain === undefined ? [] : [`retain ${String(wanted.retain)}`]),
+  ].join(', ')
 }
 
 function renderFinal(final: FinalMatcher | undefined, ctx: RunContext): RenderedMatcher {
@@ -99,5 +114,6 @@ export function describeExpectations(expectations: RenderedExpectations, hasFina
     ...(hasFinal ? [describeMatcher(expectations.final)] : []),
     ...expectations.urcs.map(urc => `urc: ${describeMatcher(urc)}`),
     ...expectations.absent.map(line => `not: ${describeMatcher(line)}`),
+    ...(expectations.broker === undefined ? [] : [expectations.broker]),
   ]
 }

@@ -3,6 +3,7 @@ import { buildContentSecurityPolicy } from '../../src/report/content-security-po
 import { renderDiffHtml } from '../../src/report/diff/render-diff-html.js'
 import { renderHtmlReport } from '../../src/report/html/render-html-report.js'
 import { readTemplateFiles } from '../../src/report/html/report-templates.js'
+import { readTemplate } from '../../src/report/read-template.js'
 import { toSafeHref } from '../../src/report/safe-href.js'
 import { renderSuiteHtml } from '../../src/report/suite/render-suite-html.js'
 import { diffRuns } from '../../src/diff/diff-runs.js'
@@ -55,7 +56,10 @@ function pages(reportFile: string): Record<string, string> {
 t.test('every page carries the one strict policy: no network, no inline handlers, only its own script', async t => {
   const all = pages('a/x.html')
   t.equal(policyOf(all['run'] ?? ''), buildContentSecurityPolicy(readTemplateFiles().script))
-  t.equal(policyOf(all['suite'] ?? ''), buildContentSecurityPolicy())
+  t.equal(
+    policyOf(all['suite'] ?? ''),
+    buildContentSecurityPolicy(readTemplate(new URL('../../src/report/suite/render-suite-html.ts', import.meta.url).href, 'suite.js')),
+  )
   t.equal(policyOf(all['diff'] ?? ''), buildContentSecurityPolicy())
   for (const [name, html] of Object.entries(all)) {
     t.match(policyOf(html), /default-src 'none'.*script-src-attr 'none'/, name)

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import t, { type Test } from 'tap'
 import { renderReport, writeFileAtomically, writeReports } from '../../src/report/write-reports.js'
-import { failingRun } from './fixtures/runs.js'
+import { failingRun, seedPassRun } from './fixtures/runs.js'
 
 function makeTempDir(t: Test): string {
   const dir = mkdtempSync(join(tmpdir(), 'atseq-reports-'))
@@ -26,6 +26,17 @@ t.test('writes each requested format once, in request order, into a new folder',
     ['mqtts-not-verify-server.html', 'mqtts-not-verify-server.json', 'mqtts-not-verify-server.junit.xml'],
     'no temporary file is left',
   )
+})
+
+t.test('given a baseline, the HTML report marks what changed since; other formats stay as they are', async t => {
+  const dir = makeTempDir(t)
+  const record = failingRun()
+  const written = await writeReports(record, { dir, formats: ['html', 'json'], baseName: 'run', baseline: seedPassRun() })
+  const html = readFileSync(written[0]!.path, 'utf8')
+  t.match(html, /<p class="baseline" id="baseline-summary">\d+ steps changed since the baseline<\/p>/)
+  t.match(html, '<input type="checkbox" id="only-changed">')
+  t.equal(readFileSync(written[1]!.path, 'utf8'), renderReport(record, 'json'))
+  t.notMatch(renderReport(record, 'html'), 'baseline-summary', 'no baseline, no mark')
 })
 
 t.test('an existing report is replaced whole', async t => {

@@ -77,6 +77,11 @@ ${PUBLISH_HELLO_HI}    broker: { received: { topic: hello, payload: hi, qos: 1 }
     },
   )
   t.equal(record.status, 'passed', JSON.stringify(record.steps.map(s => s.reason)))
+  t.ok(
+    stepNo(record, '5').expected.includes('broker: topic hello, payload "hi", qos 1'),
+    'the expected column names every property checked',
+  )
+  t.ok(stepNo(record, '6').expected.includes('broker: will, topic will, payload "gone"'))
 })
 
 t.test('a broker check that does not hold fails with what the broker did see', async t => {
@@ -91,4 +96,5 @@ ${PUBLISH_HELLO_HI}    within: 300ms
   const step = stepNo(record, '5')
   t.equal(step.status, 'failed')
   t.match(step.reason, /expected the broker to receive a message on `hello` with payload `bye`.*hello/)
+  t.ok(step.expected.includes('broker: topic hello, payload "bye"'), JSON.stringify(step.expected))
 })

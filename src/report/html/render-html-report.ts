@@ -2,7 +2,8 @@
 import Handlebars from 'handlebars'
 import { buildContentSecurityPolicy } from '../content-security-policy.js'
 import type { RunRecord } from '../../model/run-record.js'
-import { buildReportView, type ReportView } from './report-view.js'
+import { buildReportView, type ReportOptions, type ReportView } from './report-view.js'
+import { serializeForScriptBlock } from './script-json.js'
 import { readTemplateFiles, type ReportTemplateFiles } from './report-templates.js'
 
 interface TemplateContext {
@@ -12,6 +13,10 @@ interface TemplateContext {
   /** Our own stylesheet and script, inserted verbatim; record data never goes through these. */
   css: Handlebars.SafeString
   script: Handlebars.SafeString
+  /** The step table's data as JSON, escaped so that nothing in it can end its script block. */
+  pageData: Handlebars.SafeString
+  /** The steps' transcripts as JSON, escaped the same way, in a block of their own. */
+  transcriptData: Handlebars.SafeString
   /** The page's Content-Security-Policy, allowing exactly our inline script. */
   csp: string
 }
@@ -26,10 +31,13 @@ interface CompiledReport {
 let compiled: CompiledReport | undefined
 
 /** Renders the HTML report of a run. Everything from the record is HTML-escaped. */
-export function renderHtmlReport(record: RunRecord): string {
+export function renderHtmlReport(record: RunRecord, options: ReportOptions = {}): string {
   const report = loadCompiledReport()
+  const view = buildReportView(record, options)
   return report.render({
-    view: buildReportView(record),
+    view,
+    pageData: new Handlebars.SafeString(serializeForScriptBlock(view.data)),
+    transcriptData: new Handlebars.SafeString(serializeForScriptBlock(view.transcripts)),
     atseqVersion: record.atseqVersion,
     schemaVersion: record.schemaVersion,
     css: report.css,

@@ -6,7 +6,10 @@ import type { RunRecord, RunStatus, StepResult } from '../../model/run-record.js
 import type { Phase } from '../../model/sequence.js'
 import { formatDurationMs, formatInstantUtc } from '../text/format-duration.js'
 import { showControlCharsDeep } from '../text/show-control-chars.js'
-import { buildStepView, isTodo, type StepView } from './step-view.js'
+import { buildClientData, buildClientTranscripts, type ClientData, type ClientTranscriptEntry } from './client-data.js'
+import { compareWithBaseline, type StepChange } from './compare-with-baseline.js'
+import { findSkippedRuns, type SkippedRun } from './skipped-runs.js'
+import { buildStepView, isFailure, isTodo, PHASE_TITLES, type StepView } from './step-view.js'
 
 /** A label and its value, shown as one line of a definition list. */
 export interface Field {
@@ -27,6 +30,18 @@ export interface FailureLink {
   label: string
 }
 
+/** A failed or errored step as the summary shows it, with the steps its failure left unrun told once. */
+export interface FailureRowView extends StepView {
+  /** `15 steps not run after step 6 failed`, when steps were skipped right after this one. */
+  skippedNote?: string
+}
+
+/** What the report can be given besides the record. */
+export interface ReportOptions {
+  /** An earlier run of the same sequence: steps whose status or timing changed since are marked. */
+  baseline?: RunRecord
+}
+
 export interface PhaseView {
   title: string
   steps: StepView[]
@@ -41,6 +56,8 @@ export interface ReportView {
   subtitle: string
   endReason?: string
   counts: CountView[]
+  /** The statuses the step table can be filtered by: those with at least one step. */
+  statusFilters: CountView[]
   run: Field[]
   device: Field[]
   provenance: Field[]
@@ -49,12 +66,19 @@ export interface ReportView {
   moreFailures: number
   firstFailure?: FailureLink
   phases: PhaseView[]
+  /** Every failed or errored step in full, in the page itself so it reads without the script. */
+  failureRows: FailureRowView[]
+  /** `3 steps changed since the baseline`, when one was given. */
+  baselineSummary?: string
+  /** What the page script renders the step table from. */
+  data: ClientData
+  /** Each step's transcript, by step index, parsed by the page only when one is opened. */
+  transcripts: ClientTranscriptEntry[][]
 }
 
 /** How many failed/errored steps the summary links to before it says "and N more". */
 export const LISTED_FAILURES_MAX = 20
 
-const PHASE_TITLES: Record<Phase, string> = { setup: 'Setup', steps: 'Steps', teardown: 'Teardown' }
 const PHASES: readonly Phase[] = ['setup', 'steps', 'teardown']
 
 const RUN_STATUS_LABELS: Record<RunStatus, string> = {
@@ -73,13 +97,16 @@ const EXIT_CODE_MEANINGS: Record<number, string> = {
 }
 
 /** Builds the whole view of a run; control characters in any text are shown as `\xNN`. */
-export function buildReportView(record: RunRecord): ReportView {
-  return showControlCharsDeep(buildRawReportView(record))
+export function buildReportView(record: RunRecord, options: ReportOptions = {}): ReportView {
+  return showControlCharsDeep(buildRawReportView(record, options))
 }
 
-function buildRawReportView(record: RunRecord): ReportView {
-  const stepViews = record.steps.map((step, index) => buildStepView(record, step, index))
+function buildRawReportView(record: RunRecord, options: ReportOptions): ReportView {
+  // Only the failed steps' transcripts are in the page as markup; the script draws the others from their block.
+  const stepViews = record.steps.map((step, index) => buildStepView(record, step, index, isFailure(step.status)))
   const failures = stepViews.filter(isFailureView).map(toFailureLink)
+  const skipped = findSkippedRuns(record.steps)
+  const changes = options.baseline === undefined ? undefined : compareWithBaseline(record, options.baseline)
   return {
     title: `${record.sequence.name}: ${RUN_STATUS_LABELS[record.status] ?? record.status}`,
     status: record.status,
@@ -88,6 +115,7 @@ function buildRawReportView(record: RunRecord): ReportView {
     subtitle: describeRunBriefly(record),
     ...(record.endReason === undefined ? {} : { endReason: record.endReason }),
     counts: buildCounts(record),
+    statusFilters: buildCounts(record).filter(count => count.status !== 'total' && count.value > 0),
     run: buildRunFields(record),
     device: buildDeviceFields(record),
     provenance: buildProvenanceFields(record),
@@ -95,7 +123,29 @@ function buildRawReportView(record: RunRecord): ReportView {
     moreFailures: Math.max(0, failures.length - LISTED_FAILURES_MAX),
     ...(failures[0] === undefined ? {} : { firstFailure: failures[0] }),
     phases: groupByPhase(record.steps, stepViews),
+    failureRows: buildFailureRows(stepViews, skipped),
+    ...(changes === undefined ? {} : { baselineSummary: describeChanges(changes) }),
+    data: buildClientData(stepViews, skipped, listUrcTimes(record), changes, record.durationMs),
+    transcripts: buildClientTranscripts(record),
   }
+}
+
+function buildFailureRows(views: readonly StepView[], skipped: readonly SkippedRun[]): FailureRowView[] {
+  const noteAfter = new Map(skipped.map(run => [run.from - 1, run.label]))
+  return views.flatMap((view, index) => {
+    if (!view.isFailure) return []
+    const note = noteAfter.get(index)
+    return [{ ...view, ...(note === undefined ? {} : { skippedNote: note }) }]
+  })
+}
+
+function describeChanges(changes: ReadonlyMap<number, StepChange>): string {
+  const count = changes.size
+  return count === 0 ? 'No step changed since the baseline' : `${count} step${count === 1 ? '' : 's'} changed since the baseline`
+}
+
+function listUrcTimes(record: RunRecord): number[] {
+  return record.steps.flatMap(step => step.received.filter(line => line.kind === 'urc').map(line => line.atMs))
 }
 
 function isFailureView(view: StepView): boolean {

@@ -1,10 +1,13 @@
 /** One table row of the HTML report: a step's action, expectations, what arrived, result and transcript. */
-import type { ReceivedLine, RunRecord, StepResult, StepStatus } from '../../model/run-record.js'
+import type { ReceivedLine, RunRecord, StepResult, StepStatus, TranscriptEntry } from '../../model/run-record.js'
+import type { Phase } from '../../model/sequence.js'
 import { formatDurationMs } from '../text/format-duration.js'
 import { formatElapsedMs, formatTranscriptEntry, sliceStepTranscript } from '../text/format-transcript.js'
+import { listBrokerLines } from './broker-evidence.js'
 
+/** A line of the Received column: what the modem said, or what the broker or a far-side server received. */
 export interface ReceivedView {
-  kind: ReceivedLine['kind']
+  kind: ReceivedLine['kind'] | 'broker'
   text: string
 }
 
@@ -28,6 +31,8 @@ export interface StepView {
   /** The row's id, unique in the report: `step-<index>`. */
   anchor: string
   no: string
+  /** The title of the step's phase: `Setup`, `Steps`, `Teardown`. */
+  phaseTitle: string
   description?: string
   command: string
   actionKind: StepResult['actionKind']
@@ -43,7 +48,10 @@ export interface StepView {
   attempts: number
   captures: CaptureView[]
   unexpectedUrcs: string[]
+  /** The transcript slice formatted; empty when the view was built without it (the page script draws it). */
   transcript: TranscriptLineView[]
+  /** How many transcript entries the step has, formatted or not. */
+  transcriptCount: number
   /** Summary of the transcript slice: `4 entries from +1.234 s`. */
   transcriptLabel: string
   /** Where the step is written: `line 12:5` in the sequence file, else `file:line:col`. */
@@ -52,7 +60,13 @@ export interface StepView {
   openTranscript: boolean
   /** Whether the row under the step (reason, URCs, captures, transcript) has anything to show. */
   hasDetails: boolean
+  /** Milliseconds since the run started, and how long the step took (for the timeline). */
+  startedAtMs: number
+  durationMs: number
 }
+
+/** The title of each phase, as the table's group rows show it. */
+export const PHASE_TITLES: Record<Phase, string> = { setup: 'Setup', steps: 'Steps', teardown: 'Teardown' }
 
 const STEP_STATUS_LABELS: Record<StepStatus, string> = { passed: 'PASS', failed: 'FAIL', errored: 'ERROR', skipped: 'SKIP' }
 const ARROWS: Record<TranscriptLineView['dir'], string> = { tx: '→', rx: '←', note: '•' }
@@ -68,17 +82,20 @@ export function isFailure(status: StepStatus): boolean {
 }
 
 /** Builds the view of the step at `index` of the run. */
-export function buildStepView(record: RunRecord, step: StepResult, index: number): StepView {
+export function buildStepView(record: RunRecord, step: StepResult, index: number, withTranscript = true): StepView {
   const timeWidth = formatElapsedMs(record.durationMs).length
-  const transcript = sliceStepTranscript(record, step).map(entry => toTranscriptLineView(entry, timeWidth))
+  const entries = sliceStepTranscript(record, step)
+  // Formatting every entry (hex and all) of a long run costs more than the rest of the view together.
+  const transcript = withTranscript ? entries.map(entry => toTranscriptLineView(entry, timeWidth)) : []
   return {
     anchor: `step-${index}`,
     no: step.no,
+    phaseTitle: PHASE_TITLES[step.phase] ?? String(step.phase),
     ...(step.description === undefined ? {} : { description: step.description }),
     command: step.action,
     actionKind: step.actionKind,
     expected: step.expected,
-    received: step.received.map(line => ({ kind: line.kind, text: line.text })),
+    received: [...step.received.map(line => ({ kind: line.kind, text: line.text })), ...listBrokerLines(record, step)],
     status: isTodo(step) ? 'todo' : step.status,
     statusLabel: isTodo(step) ? 'TODO' : (STEP_STATUS_LABELS[step.status] ?? String(step.status)),
     isFailure: isFailure(step.status),
@@ -88,10 +105,13 @@ export function buildStepView(record: RunRecord, step: StepResult, index: number
     captures: Object.entries(step.captures).map(([name, value]) => ({ name, value })),
     unexpectedUrcs: step.unexpectedUrcs,
     transcript,
-    transcriptLabel: describeTranscript(transcript),
+    transcriptCount: entries.length,
+    transcriptLabel: describeTranscript(entries, timeWidth),
     location: describeLocation(step.at, record.sequence.file),
     openTranscript: isFailure(step.status),
-    hasDetails: hasDetails(step, transcript.length),
+    hasDetails: hasDetails(step, entries.length),
+    startedAtMs: step.startedAtMs,
+    durationMs: step.durationMs,
   }
 }
 
@@ -117,8 +137,9 @@ export function describeLocation(at: StepResult['at'], sequenceFile: string): st
   return at.file === sequenceFile ? `line ${at.line}:${at.col}` : `${at.file}:${at.line}:${at.col}`
 }
 
-function describeTranscript(lines: readonly TranscriptLineView[]): string {
-  const first = lines[0]
+function describeTranscript(entries: readonly TranscriptEntry[], timeWidth: number): string {
+  const first = entries[0]
   if (first === undefined) return 'no transcript'
-  return lines.length === 1 ? `1 entry at ${first.time} s` : `${lines.length} entries from ${first.time} s`
+  const time = formatElapsedMs(first.atMs).padStart(timeWidth)
+  return entries.length === 1 ? `1 entry at ${time} s` : `${entries.length} entries from ${time} s`
 }

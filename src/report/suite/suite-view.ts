@@ -16,6 +16,8 @@ export interface SuiteRowView {
   file: string
   device: string
   role: string
+  /** The sequence's tags, one per line (the page's tag filter reads them). */
+  tags: string
   duration: string
   /** `9 AT+CMQTTPUB=0,1,60: expected ...` for a run that did not pass. */
   failure?: string
@@ -54,6 +56,9 @@ export interface SuiteView {
   rows: SuiteRowView[]
   /** The runs that did not pass, in the same order (empty when all passed). */
   failures: SuiteRowView[]
+  /** The filters the page offers: each status some run has (most severe first), and every tag of a run. */
+  statusFilters: Array<{ status: string; count: number }>
+  tagFilters: string[]
 }
 
 const SEVERITY: ReadonlyArray<SuiteRun['status']> = ['interrupted', 'errored', 'failed', 'skipped', 'passed']
@@ -91,6 +96,10 @@ export function buildSuiteView(record: SuiteRecord): SuiteView {
     }),
     rows,
     failures: rows.filter(row => row.status !== 'passed'),
+    statusFilters: SEVERITY.map(status => ({ status, count: record.runs.filter(run => run.status === status).length })).filter(
+      filter => filter.count > 0,
+    ),
+    tagFilters: [...new Set(record.runs.flatMap(run => run.record?.sequence.tags ?? []))].sort(),
   }
 }
 
@@ -116,6 +125,7 @@ function buildRowView(run: SuiteRun): SuiteRowView {
     file: run.sequence.file,
     device: run.device,
     role: run.role === 'sequence' ? '' : run.role,
+    tags: (run.record?.sequence.tags ?? []).join('\n'),
     duration: formatDurationMs(run.durationMs),
     ...(run.status !== 'passed' && failure !== undefined ? { failure } : {}),
     ...(link === undefined ? {} : { link }),

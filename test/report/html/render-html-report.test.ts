@@ -5,10 +5,30 @@ import Handlebars from 'handlebars'
 import t from 'tap'
 import { renderHtmlReport } from '../../../src/report/html/render-html-report.js'
 import { readTemplateFiles } from '../../../src/report/html/report-templates.js'
+import type { ClientData, ClientTranscriptEntry } from '../../../src/report/html/client-data.js'
+import { serializeForScriptBlock } from '../../../src/report/html/script-json.js'
 import { failingRun, hostileRun, NAMED_RUNS, seedPassRun } from '../fixtures/runs.js'
 
 // Every place an HTML document can load something: attributes holding URLs, CSS urls and imports.
 const escape = (text: string): string => Handlebars.escapeExpression(text)
+
+/** The page without its data block and its script: what a browser reads as markup. */
+function withoutScripts(html: string): string {
+  return html.replace(
+    /<script type="application\/json" id="report-data">[^<]*<\/script>\n<script type="application\/json" id="report-transcripts">[^<]*<\/script>\n<script>[\s\S]*?<\/script>\n<\/body>/,
+    '</body>',
+  )
+}
+
+function readTranscripts(html: string): ClientTranscriptEntry[][] {
+  const block = /<script type="application\/json" id="report-transcripts">([\s\S]*?)<\/script>/.exec(html)?.[1] ?? 'null'
+  return JSON.parse(block) as ClientTranscriptEntry[][]
+}
+
+function readPageData(html: string): ClientData {
+  const block = /<script type="application\/json" id="report-data">([\s\S]*?)<\/script>/.exec(html)?.[1] ?? 'null'
+  return JSON.parse(block) as ClientData
+}
 
 const RESOURCE_ATTRIBUTE = /\s(?:src|href|action|formaction|data|poster|srcset|background|manifest|ping)\s*=\s*["']?([^"'\s>]*)/gi
 
@@ -19,21 +39,42 @@ t.test('every fixture renders one complete document', async t => {
     t.match(html, /^<!DOCTYPE html>\n<html lang="en">/, name)
     t.match(html, /<\/html>\n$/, name)
     const rows = html.match(/<tbody id="step-\d+" class="st s-\w+">/g) ?? []
-    t.equal(rows.length, record.steps.length, `${name}: one row group per step`)
+    const failures = record.steps.filter(step => step.status === 'failed' || step.status === 'errored')
+    t.equal(rows.length, failures.length, `${name}: every failed or errored step is in the page itself`)
+    t.equal(readPageData(html).steps.length, record.steps.length, `${name}: every step is in the page data`)
   }
+})
+
+t.test('the page data is JSON no record text can break out of, and reads back as it was', async t => {
+  const record = hostileRun()
+  const hostile = '</script><script>alert(1)</script><!-- \u2028\u2029 -->'
+  record.steps[0]!.received.push({ atMs: 1, kind: 'response', text: hostile })
+  record.transcript.splice(record.steps[0]!.transcript.from, 0, { atMs: 1, dir: 'rx', data: Buffer.from(hostile).toString('base64') })
+  const html = renderHtmlReport(record)
+  for (const id of ['report-data', 'report-transcripts']) {
+    const block = new RegExp(`<script type="application/json" id="${id}">([\\s\\S]*?)</script>`).exec(html)?.[1] ?? '<'
+    t.notMatch(block, /[<>\u2028\u2029]/, `${id}: no character that could end the block or a line`)
+  }
+  t.ok(readTranscripts(html)[0]![0]![2].startsWith('</script><script>'), 'the transcript text reads back unchanged')
+  const shown = readPageData(html).steps[0]!.rcv.map(([, text]) => text)
+  t.ok(shown.includes(hostile), 'the text reads back unchanged')
+  t.equal(serializeForScriptBlock('<!--</script>'), '"\\u003c!--\\u003c/script\\u003e"')
 })
 
 t.test('the report is self-contained: no external URL, CSS or script of any kind', async t => {
   for (const [name, make] of Object.entries(NAMED_RUNS)) {
-    const html = renderHtmlReport(make())
+    // The data block is never read as markup (its own test shows nothing can end it early).
+    const html = withoutScripts(renderHtmlReport(make()))
     const targets = [...html.matchAll(RESOURCE_ATTRIBUTE)].map(m => m[1] ?? '')
     t.ok(
       targets.every(target => target.startsWith('#')),
       `${name}: only in-page links (${targets.filter(x => !x.startsWith('#')).join(', ')})`,
     )
     t.notMatch(html, /<link\b|<iframe\b|<img\b|<object\b|<embed\b|@import|url\(/i, `${name}: no linked resources`)
-    t.equal(html.match(/<script\b/g)?.length, 1, `${name}: exactly one (inline) script`)
-    t.notMatch(html, /<script[^>]+src=/i, name)
+    const page = renderHtmlReport(make())
+    t.equal(page.match(/<script>/g)?.length, 1, `${name}: exactly one (inline) script`)
+    t.equal(page.match(/<script\b/g)?.length, 3, `${name}: and two data blocks`)
+    t.notMatch(page, /<script[^>]+src=/i, name)
   }
 })
 
@@ -62,26 +103,36 @@ t.test('the table is laid out like the spec table and readable without script', 
     html,
     `<p class="reason">${escape('expected `+CMQTTCONNECT: 0,0`, got `+CMQTTCONNECT: 0,11` within 30s: 11 = no connection')}</p><details open>`,
   )
-  t.match(html, /<input type="checkbox" id="only-failures">/)
-  t.match(html, /body:has\(#only-failures:checked\) tbody\.s-passed/, 'the failure filter works with CSS alone')
+  t.match(html, '<tbody class="skipped-note"><tr><td colspan="6">15 steps not run after step 6 failed</td></tr></tbody>')
+  t.equal(html.match(/<tbody id="step-\d+" class="st s-skipped">/g), null, 'no skipped step is listed with the failures')
+  t.same(
+    [...html.matchAll(/<input type="checkbox" name="status" value="(\w+)" checked>/g)].map(m => m[1]),
+    ['passed', 'failed', 'skipped'],
+    'a filter for each status some step has',
+  )
 })
 
 t.test('each step has its duration and attempts, also when it passed', async t => {
-  const html = renderHtmlReport(seedPassRun())
-  t.match(html, /<span class="badge b-passed">PASS<\/span><span class="tm">2\.04 s · 2 attempts<\/span>/)
-  t.match(html, /<p class="urcs">Unexpected URCs: <code>\+CMQTTNONET<\/code><\/p>/)
-  t.match(html, /<p class="caps">Captured: <code>rssi = 23<\/code><code>ber = 99<\/code><\/p>/)
+  const steps = readPageData(renderHtmlReport(seedPassRun())).steps
+  t.ok(steps.some(step => step.sl === 'PASS' && step.tm === '2.04 s · 2 attempts' && step.att === 2))
+  t.ok(steps.some(step => step.urcs.includes('+CMQTTNONET')))
+  t.ok(steps.some(step => step.caps.join() === 'rssi = 23,ber = 99'))
 })
 
 t.test('everything from the record is escaped: hostile modem output stays text', async t => {
   const html = renderHtmlReport(hostileRun())
-  const withoutOurScript = html.replace(/<script>[^<]*<\/script>\n<\/body>/, '')
+  const withoutOurScript = withoutScripts(html)
   t.notMatch(withoutOurScript, /<script|<img|<svg|<iframe|<style>body|<\/textarea>|onerror=|onload=/i)
-  t.match(html, escape('Manufacturer: <script>window.__xss=1;alert(1)</script>'))
-  t.match(html, escape('Model: </textarea><img src=x onerror="window.__xss=2">'))
-  t.match(html, escape("Revision: {{constructor.constructor('window.__xss=3')()}}"), 'template syntax in data is not evaluated')
+  const received = readPageData(html).steps.flatMap(step => step.rcv.map(([, text]) => text))
+  t.ok(received.includes('Manufacturer: <script>window.__xss=1;alert(1)</script>'), 'record text reaches the page data as text')
+  t.ok(received.includes('Model: </textarea><img src=x onerror="window.__xss=2">'))
+  t.ok(received.includes("Revision: {{constructor.constructor('window.__xss=3')()}}"), 'template syntax in data is not evaluated')
+  t.match(html, escape('</details><script>window.__xss=8</script>'), 'a failure reason is in the page, escaped')
   t.match(html, `<title>${escape('<script>window.__xss=9</script> MQTTS & "friends": FAILED')}</title>`)
-  t.match(html, escape('garbage\\x00\\x01<ESC>'), 'control bytes are shown escaped')
+  t.ok(
+    readTranscripts(html)[0]!.some(([, , text]) => text.includes('garbage\\x00\\x01<ESC>')),
+    'control bytes are shown escaped',
+  )
   t.notMatch(html, /[\u0000-\u0008\u000b\u000c\u000e-\u001f]/, 'no raw control character reaches the document')
 })
 

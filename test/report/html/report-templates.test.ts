@@ -17,7 +17,12 @@ t.test('templates place values and never insert record data unescaped', async t 
   )
   t.notMatch(files.template, /\{\{&/, 'no unescaped ampersand form either')
   const unescaped = [...files.template.matchAll(/\{\{~?\s*([\w.]+)/g)].map(m => m[1])
-  t.ok(unescaped.includes('css') && unescaped.includes('script'), 'stylesheet and script are the only SafeStrings, placed by name')
+  t.ok(unescaped.includes('css') && unescaped.includes('script'), 'stylesheet and script are placed by name')
+  t.match(
+    files.template,
+    '<script type="application/json" id="report-data">{{pageData}}</script>',
+    'the page data is one escaped JSON block',
+  )
   t.notMatch(files.css, /\{\{|url\(|@import/, 'the stylesheet loads nothing')
   t.notMatch(files.script, /\{\{|fetch|XMLHttpRequest|innerHTML|eval\(/, 'the script fetches nothing and writes no markup')
 })

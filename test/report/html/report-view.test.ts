@@ -176,3 +176,15 @@ t.test('a todo step reads as TODO, in its own count, not as an error', async t =
   t.equal(counts['todo'], 1)
   t.equal(counts['errored'], record.counts.errored, 'the todo is not counted again as an error')
 })
+
+t.test('only failed steps carry their transcript formatted; the rest keep its count and label for the page script', async t => {
+  const view = buildReportView(failingRun())
+  const steps = view.phases.flatMap(p => p.steps)
+  const passed = steps.find(s => s.no === '2')!
+  t.same(passed.transcript, [])
+  t.equal(passed.transcriptCount, 3)
+  t.match(passed.transcriptLabel, /^3 entries from \+\d+\.\d{3} s$/)
+  t.equal(view.data.steps.find(s => s.no === '2')!.trn, 3)
+  t.equal(view.transcripts[steps.indexOf(passed)]!.length, 3, 'the transcript block holds it')
+  t.ok(view.failureRows[0]!.transcript.length > 0, 'a failed step has it in the page')
+})

@@ -1,0 +1,110 @@
+/**
+ * The data the page script renders the step table from, embedded once in the page: every step already formatted
+ * (the script only places text), the skipped runs, the URC times for the timeline and the changes since a baseline.
+ */
+import type { StepChange } from './compare-with-baseline.js'
+import type { SkippedRun } from './skipped-runs.js'
+import type { RunRecord, TranscriptEntry } from '../../model/run-record.js'
+import { escapeBytes } from '../../record/transcript-text.js'
+import { sliceStepTranscript } from '../text/format-transcript.js'
+import type { StepView } from './step-view.js'
+
+/** One step as the page script shows it; short keys, since a long run has tens of thousands. */
+export interface ClientStep {
+  /** Index in the run: the row's anchor is `step-<i>`. */
+  i: number
+  no: string
+  /** The phase's title. */
+  ph: string
+  st: StepView['status']
+  sl: string
+  cmd: string
+  ak: StepView['actionKind']
+  exp: string[]
+  /** Received lines as `[kind, text]`. */
+  rcv: Array<[string, string]>
+  desc?: string
+  why?: string
+  tm: string
+  att: number
+  caps: string[]
+  urcs: string[]
+  loc: string
+  /** Start and duration in milliseconds, on the run's clock. */
+  t0: number
+  d: number
+  /** How many transcript entries the step has (they are in the page's separate transcript block). */
+  trn: number
+  trl: string
+  /** Changed since the baseline: `status`, `timing` or `new`, and what it was. */
+  chg?: [StepChange['kind'], string]
+}
+
+/**
+ * One transcript entry as `[atMs, dir, text, base64]` (base64 empty for a note): the script pads the time and draws
+ * the hex from the bytes, so a long run's page carries each entry's bytes once and parses them only when opened.
+ */
+export type ClientTranscriptEntry = [number, TranscriptEntry['dir'], string, string]
+
+export interface ClientData {
+  durationMs: number
+  steps: ClientStep[]
+  skipped: SkippedRun[]
+  /** When each URC arrived, milliseconds since the run started. */
+  urcMs: number[]
+  /** Whether a baseline was given (the "changed" filter is offered only then). */
+  hasBaseline: boolean
+}
+
+/** Builds the page data from the step views (already made safe to show), in run order. */
+export function buildClientData(
+  steps: readonly StepView[],
+  skipped: SkippedRun[],
+  urcMs: number[],
+  changes: ReadonlyMap<number, StepChange> | undefined,
+  durationMs: number,
+): ClientData {
+  return {
+    durationMs,
+    steps: steps.map((view, index) => toClientStep(view, index, changes?.get(index))),
+    skipped,
+    urcMs,
+    hasBaseline: changes !== undefined,
+  }
+}
+
+function toClientStep(view: StepView, index: number, change: StepChange | undefined): ClientStep {
+  return {
+    i: index,
+    no: view.no,
+    ph: view.phaseTitle,
+    st: view.status,
+    sl: view.statusLabel,
+    cmd: view.command,
+    ak: view.actionKind,
+    exp: view.expected,
+    rcv: view.received.map(line => [line.kind, line.text]),
+    ...(view.description === undefined ? {} : { desc: view.description }),
+    ...(view.reason === undefined ? {} : { why: view.reason }),
+    tm: view.timing,
+    att: view.attempts,
+    caps: view.captures.map(capture => `${capture.name} = ${capture.value}`),
+    urcs: view.unexpectedUrcs,
+    loc: view.location,
+    t0: view.startedAtMs,
+    d: view.durationMs,
+    trn: view.transcriptCount,
+    trl: view.transcriptLabel,
+    ...(change === undefined ? {} : { chg: [change.kind, change.label] }),
+  }
+}
+
+/** The transcript of each step, by step index, as the page's transcript block holds it. */
+export function buildClientTranscripts(record: RunRecord): ClientTranscriptEntry[][] {
+  return record.steps.map(step =>
+    sliceStepTranscript(record, step).map((entry): ClientTranscriptEntry => {
+      if (entry.dir === 'note') return [entry.atMs, 'note', entry.data, '']
+      return [entry.atMs, entry.dir, escapeBytes(Buffer.from(entry.data, 'base64')), entry.data]
+    }),
+  )
+}
