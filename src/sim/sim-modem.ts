@@ -14,6 +14,8 @@ import { canRegister } from './services/network/network-state.js'
 import { CONNLOST_CAUSE } from '../modem/families/simcom/mqtt-codes.js'
 import { resolveHost, type ResolveRule } from './sockets/host-resolve.js'
 import { LineInput } from './line-input.js'
+import { Flash } from './services/fs/flash.js'
+import { selectFileSystemSpec } from './services/fs/fs-drives.js'
 import { OutputPacer } from './output-pacer.js'
 import { isSimBootLine, selectProfile, type SimProfile } from './profile.js'
 import { encodeReply, encodeUrc, replyError, type Framing, type Reply } from './reply.js'
@@ -54,6 +56,7 @@ export class SimModem implements ModemPeer {
   readonly notes: string[] = []
   private readonly handlers: HandlerTable
   private readonly files = new Map<string, Buffer>()
+  private readonly flash: Flash
   private readonly pacer: OutputPacer
   private readonly timers = new Set<NodeJS.Timeout>()
   private state: ModemState
@@ -75,6 +78,7 @@ export class SimModem implements ModemPeer {
   constructor(private readonly options: SimOptions = {}) {
     this.profile = selectProfile(options.profile)
     this.handlers = composeHandlers(this.profile.services)
+    this.flash = new Flash(selectFileSystemSpec(this.profile.name))
     this.latencyMs = options.latencyMs ?? 0
     this.simPresent = options.simPresent ?? true
     this.rssi = options.rssi ?? this.profile.defaults.rssi
@@ -206,6 +210,7 @@ export class SimModem implements ModemPeer {
       profile: this.profile,
       state,
       files: this.files,
+      flash: this.flash,
       commandNames: Object.keys(this.handlers),
       emitUrc: text => this.emitUnsolicited(epoch, encodeUrc(text, this.framing())),
       emitBytes: bytes => this.emitUnsolicited(epoch, bytes),
