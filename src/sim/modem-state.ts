@@ -5,12 +5,13 @@
 import type { SimProfile } from './profile.js'
 import { createBasicState, type BasicState } from './services/basic/basic-state.js'
 import { createFsState, type FsState } from './services/fs/fs-state.js'
+import { createFtpState, type FtpState } from './services/ftp/ftp-state.js'
 import { createMqttState, type MqttState } from './services/mqtt/mqtt-state.js'
 import { createNetworkState, type NetworkState } from './services/network/network-state.js'
 import { createSslState, type SslState } from './services/ssl/ssl-state.js'
 import { createTcpipState, type TcpipState } from './services/tcpip/tcpip-state.js'
 
-export type ModemState = BasicState & NetworkState & SslState & MqttState & TcpipState & FsState
+export type ModemState = BasicState & NetworkState & SslState & MqttState & TcpipState & FsState & FtpState
 
 /** The state right after power-up. */
 export function createModemState(profile: SimProfile, simPresent = true, simPin?: string): ModemState {
@@ -21,5 +22,6 @@ export function createModemState(profile: SimProfile, simPresent = true, simPin?
     ...createMqttState(profile),
     ...createTcpipState(profile),
     ...createFsState(profile),
+    ...createFtpState(profile),
   }
 }

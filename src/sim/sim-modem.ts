@@ -9,6 +9,7 @@ import { composeHandlers } from './services/index.js'
 import { readCommandLine, runCommandLine } from './command-line.js'
 import { dropAllSessions } from './services/mqtt/mqtt-session.js'
 import { closeAllLinks, loseTcpipNetwork } from './services/tcpip/tcpip-events.js'
+import { closeFtpSession } from './services/ftp/ftp-session-commands.js'
 import { createModemState, type ModemState } from './modem-state.js'
 import { canRegister } from './services/network/network-state.js'
 import { CONNLOST_CAUSE } from '../modem/families/simcom/mqtt-codes.js'
@@ -247,6 +248,7 @@ export class SimModem implements ModemPeer {
   private powerDown(): void {
     dropAllSessions(this.context)
     closeAllLinks(this.context)
+    closeFtpSession(this.context)
     this.epoch += 1
     for (const timer of this.timers) clearTimeout(timer)
     this.timers.clear()

@@ -239,13 +239,13 @@ export class FtpSession {
     this.restAt = 0
     const path = this.path(arg)
     const local = this.host.root.toLocal(path)
+    // The event comes before the 226 reply, so whoever saw the client's success can already see the file.
     await this.transfer(async data => {
       const bytes = await data.receive()
       if (append) await appendFile(local, bytes)
       else await writeAt(local, bytes, from)
+      this.host.onStored(path, await readFile(local))
     })
-    const body = await readFile(local).catch(() => undefined)
-    if (body !== undefined) this.host.onStored(path, body)
   }
 
   private async transfer(run: (data: FtpDataChannel) => Promise<void>): Promise<void> {

@@ -1,6 +1,7 @@
 /** The SIMCom A76XX / SIM7600 chat: a bare `\r\n>` prompt, the CMQTT and TCP/IP URCs, and their payloads read by length. */
 import type { ChatProfile } from '../../chat-profile.js'
 import { COMMON_URCS } from '../../common-urcs.js'
+import { SIMCOM_FTP_URCS } from './ftp-urcs.js'
 
 export const SIMCOM_CHAT_PROFILE: ChatProfile = {
   name: 'simcom-a76xx',
@@ -46,6 +47,7 @@ export const SIMCOM_CHAT_PROFILE: ChatProfile = {
     // What the network stack reports when it goes down under a running service (e.g. AT+CRESET).
     { name: '+CIPEVENT' },
     { name: '+CGNSSPWR' },
+    ...SIMCOM_FTP_URCS,
     ...COMMON_URCS,
   ],
 }
