@@ -3,7 +3,8 @@
  * the broker the sequence's server-side steps use. For `sim://` without `--broker`, an
  * embedded TLS broker is started and the well-known MQTT ports of any host are mapped to it,
  * so a sequence written for a public broker runs unchanged and no traffic leaves the machine.
- * A `sim://` run also starts a TCP/UDP echo-and-record server and maps any host's port 7 to it.
+ * A `sim://` run also starts a TCP/UDP echo-and-record server and maps any host's port 7 to it, and an FTP(S)
+ * server that any host's 21 and 990 reach.
  */
 import { Chat } from '../at/chat.js'
 import type { ChatProfile } from '../modem/chat-profile.js'
@@ -31,6 +32,7 @@ import { ReplayTransport } from '../transport/replay-transport.js'
 import { isTransportError } from '../transport/transport-error.js'
 import type { Transport } from '../model/transport.js'
 import { createReplayBrokerLink } from './replay-broker.js'
+import { openFtpServerSide } from './ftp-server-side.js'
 import { InfrastructureError } from '../run/attempt.js'
 
 /** atseq could not reach the device or its broker: infrastructure, not a test result (exit 3). */
@@ -72,7 +74,8 @@ export interface DeviceSession {
    * Vars the session gives sequences (lowest precedence): with the embedded broker, its CA (`broker_ca`),
    * a client certificate and key it trusts (`broker_client_cert`, `broker_client_key`) and a CA that did
    * not sign it (`wrong_ca`), all PEM; for `sim://`, the echo server's address (`echo_server_host`,
-   * `echo_server_port`). Empty otherwise.
+   * `echo_server_port`) and the FTP server's (`ftp_server_host`, `ftp_server_port`, `ftps_implicit_port`,
+   * `ftp_user`, `ftp_password`). Empty otherwise.
    */
   vars: Record<string, string>
   close(): Promise<void>
@@ -90,7 +93,14 @@ export async function openDeviceSession(options: DeviceSessionOptions): Promise<
     if (server) closers.push(server.close)
     const echo = address.kind === 'sim' ? await openEchoServer(options.recorder) : undefined
     if (echo) closers.push(() => echo.close())
-    const rules = [...parseRules(options.resolve), ...(server?.defaultRules ?? []), ...(echo ? echoServerRules(echo) : [])]
+    const ftp = address.kind === 'sim' ? await openFtpServerSide(options.recorder).catch(failToStart('the FTP server')) : undefined
+    if (ftp) closers.push(() => ftp.server.close())
+    const rules = [
+      ...parseRules(options.resolve),
+      ...(server?.defaultRules ?? []),
+      ...(echo ? echoServerRules(echo) : []),
+      ...(ftp?.rules ?? []),
+    ]
     const transport = await openDeviceTransport(options.url, rules, options, address.kind === 'sim')
     closers.push(() => transport.close())
     const family = resolveModemFamily(options.profile ?? (address.kind === 'sim' ? address.profile : undefined))
@@ -109,7 +119,7 @@ export async function openDeviceSession(options: DeviceSessionOptions): Promise<
       chatProfile,
       settings: transport.settings,
       brokerMessages,
-      vars: { ...(echo ? describeEchoVars(echo) : {}), ...(server?.vars ?? {}) },
+      vars: { ...(echo ? describeEchoVars(echo) : {}), ...(ftp?.vars ?? {}), ...(server?.vars ?? {}) },
       close,
       ...(broker ? { broker } : {}),
     }
@@ -277,6 +287,13 @@ function keepBrokerMessages(
   observer.on('message', keep)
   closers.push(async () => observer.off('message', keep))
   return () => [...kept]
+}
+
+/** A server of the run did not start: atseq cannot go on (exit 3). */
+function failToStart(what: string): (error: unknown) => never {
+  return error => {
+    throw new DeviceError(`could not start ${what}: ${(error as Error).message}`, { cause: error })
+  }
 }
 
 function parseDeviceUrlOrThrow(url: string): ReturnType<typeof parseDeviceUrl> {

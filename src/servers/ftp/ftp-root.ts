@@ -8,7 +8,7 @@ import { join, posix, relative, resolve, sep } from 'node:path'
 
 /** Files a fresh server holds, so a sequence can download without uploading first. */
 export const SEEDED_FILES: ReadonlyMap<string, Buffer> = new Map([
-  ['/pub/hello.txt', Buffer.from('Hello from the FTP server.\r\n')],
+  ['/pub/hello.txt', Buffer.from('Hello from the FTP server.')],
   ['/pub/notes.txt', Buffer.from('line 1\r\nline 2\r\nOK\r\nline 4\r\n')],
   ['/pub/sample.bin', createSampleBytes(4000)],
 ])

@@ -31,7 +31,7 @@ t.test('explicit FTPS with AUTH TLS (2) and AUTH SSL (1), the server verified ag
     )
     await h.command(
       'AT+CFTPSGET="/pub/hello.txt"',
-      ok() + '\r\n+CFTPSGET: DATA,28\r\nHello from the FTP server.\r\n\r\n+CFTPSGET: 0\r\n',
+      ok() + '\r\n+CFTPSGET: DATA,26\r\nHello from the FTP server.\r\n+CFTPSGET: 0\r\n',
       false,
     )
     await commandThenUrc(h, 'AT+CFTPSLOGOUT', '+CFTPSLOGOUT: 0')
