@@ -39,7 +39,6 @@ export class FtpConnection {
   /** Connects and logs in; never leaves a socket open when it fails. */
   static async open(login: FtpLogin, onClosed: () => void): Promise<FtpOutcome<FtpConnection>> {
     const client = new Client(login.timeoutMs)
-    client.availableListCommands = ['LIST']
     const tls = login.tls === undefined ? undefined : describeTls(login.tls)
     const outcome = await run(async () => {
       if (login.serverType === 3) await client.connectImplicitTLS(login.host, login.port, tls)
@@ -47,6 +46,8 @@ export class FtpConnection {
       if (login.serverType === 1 || login.serverType === 2) await client.useTLS(tls, login.serverType === 1 ? 'AUTH SSL' : 'AUTH TLS')
       await client.login(login.user, login.password)
       await client.useDefaultSettings()
+      // The module sends a plain LIST and passes the answer on; the client would otherwise try `LIST -a` or MLSD.
+      client.availableListCommands = ['LIST']
       const connection = new FtpConnection(client, login)
       // The client drops every listener of a socket it closes, so the first sign of the end is taken once.
       const ended = (): void => {
