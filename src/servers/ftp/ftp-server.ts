@@ -14,9 +14,11 @@ import { FtpSession } from './ftp-session.js'
 export interface StartFtpServerOptions {
   /** Address the listeners bind to; default `127.0.0.1`. */
   host?: string
-  /** The account clients log in with; default `atseq` / `atseq-ftp`. `anonymous` lets any password in. */
+  /** The account clients log in with; default `atseq` / `atseq-ftp`. */
   user?: string
   password?: string
+  /** Whether `anonymous` (or `ftp`) may log in with any password as well; default true. */
+  anonymous?: boolean
   /** The server certificate; default the embedded broker's shared test certificates (one CA for both). */
   certificates?: TestCertificates
 }
@@ -51,6 +53,7 @@ export async function startFtpServer(options: StartFtpServerOptions = {}): Promi
     host,
     user: options.user ?? 'atseq',
     password: options.password ?? 'atseq-ftp',
+    anonymous: options.anonymous ?? true,
     secureContext,
     onStored: (path: string, body: Buffer): void => {
       const event: ServerEvent = { server: 'ftp', kind: 'file', path, body: Buffer.from(body), atMs: Date.now() }

@@ -14,6 +14,8 @@ export interface FtpSessionHost {
   host: string
   user: string
   password: string
+  /** Whether `anonymous` / `ftp` may log in with any password. */
+  anonymous: boolean
   secureContext: SecureContext
   /** A client stored a file (STOR / APPE ended): its server path and whole contents now. */
   onStored(path: string, body: Buffer): void
@@ -127,7 +129,8 @@ export class FtpSession {
   }
 
   private acceptPassword(password: string): void {
-    const anonymous = this.user === 'anonymous' && this.host.user === 'anonymous'
+    // Anonymous FTP (RFC 1635): `anonymous` or `ftp` with any password, as public servers and spec tables use it.
+    const anonymous = this.host.anonymous && (this.user === 'anonymous' || this.user === 'ftp')
     this.loggedIn = anonymous || (this.user === this.host.user && password === this.host.password)
     this.reply(this.loggedIn ? 230 : 530, this.loggedIn ? 'Login successful' : 'Login incorrect')
   }
