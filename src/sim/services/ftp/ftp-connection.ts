@@ -30,6 +30,7 @@ export type FtpOutcome<T> = { ok: true; value: T } | { ok: false; code: number; 
 
 export class FtpConnection {
   private closedByUs = false
+  private aborting = false
 
   private constructor(
     private readonly client: Client,
@@ -73,9 +74,20 @@ export class FtpConnection {
     return outcome
   }
 
-  /** Closes the running transfer's data connection, as AT+CFTPSABORT does. */
+  /** Stops the running transfer, as AT+CFTPSABORT does. */
   abortTransfer(): void {
-    this.client.ftp.dataSocket?.destroy()
+    this.aborting = true
+    // ABOR on the control connection (RFC 959 4.1.3): the server answers 426 for the transfer, then 226, and the
+    // session goes on. Dropping the data connection instead would make the client give the whole session up.
+    this.client.ftp.socket.write('ABOR\r\n')
+  }
+
+  /** A transfer that AT+CFTPSABORT ended failed as a transfer (6), whatever the socket said. */
+  private async transfer<T>(operation: () => Promise<T>): Promise<FtpOutcome<T>> {
+    this.aborting = false
+    const outcome = await run(operation)
+    if (outcome.ok || !this.aborting) return outcome
+    return { ok: false, code: FTPS_ERR.transferFailed, note: `aborted by AT+CFTPSABORT (${outcome.note})` }
   }
 
   setType(type: 'A' | 'I'): Promise<FtpOutcome<void>> {
@@ -113,7 +125,7 @@ export class FtpConnection {
     const sink = new PassThrough()
     const chunks: Buffer[] = []
     sink.on('data', (chunk: Buffer) => chunks.push(chunk))
-    return run(async () => {
+    return this.transfer(async () => {
       await this.client.downloadTo(sink, path, startAt)
       return Buffer.concat(chunks)
     })
@@ -122,7 +134,9 @@ export class FtpConnection {
   /** Stores `bytes` as the file (STOR), or appends them to what the server has (APPE), for a resumed upload. */
   upload(path: string, bytes: Buffer, append: boolean): Promise<FtpOutcome<void>> {
     const source = Readable.from([bytes])
-    return run(async () => void (append ? await this.client.appendFrom(source, path) : await this.client.uploadFrom(source, path)))
+    return this.transfer(
+      async () => void (append ? await this.client.appendFrom(source, path) : await this.client.uploadFrom(source, path)),
+    )
   }
 }
 

@@ -130,7 +130,7 @@ function configureType(cmd: AtCommand, ctx: CommandContext): Reply {
   return replyOk()
 }
 
-/** AT+CFTPSABORT closes the running transfer's data connection; that transfer then reports its failure. */
+/** AT+CFTPSABORT sends ABOR; the running transfer then reports a transfer failure (6). */
 function abortTransfer(cmd: AtCommand, ctx: CommandContext): Reply {
   if (cmd.form === 'test') return replyOk()
   const connection = ctx.state.ftpConnection
