@@ -3,8 +3,9 @@
  * the broker the sequence's server-side steps use. For `sim://` without `--broker`, an
  * embedded TLS broker is started and the well-known MQTT ports of any host are mapped to it,
  * so a sequence written for a public broker runs unchanged and no traffic leaves the machine.
- * A `sim://` run also starts a TCP/UDP echo-and-record server and maps any host's port 7 to it, and an FTP(S)
- * server that any host's 21 and 990 reach.
+ * A `sim://` run also starts a TCP/UDP echo-and-record server and maps any host's port 7 to it, a TLS
+ * echo-and-record server on any host's 7443 (verify) and 7444 (mutual TLS), and an FTP(S) server that any
+ * host's 21 and 990 reach.
  */
 import { Chat } from '../at/chat.js'
 import type { ChatProfile } from '../modem/chat-profile.js'
@@ -32,6 +33,7 @@ import { ReplayTransport } from '../transport/replay-transport.js'
 import { isTransportError } from '../transport/transport-error.js'
 import type { Transport } from '../model/transport.js'
 import { createReplayBrokerLink } from './replay-broker.js'
+import { openTlsServerSide } from './tls-server-side.js'
 import { openFtpServerSide } from './ftp-server-side.js'
 import { InfrastructureError } from '../run/attempt.js'
 
@@ -74,8 +76,9 @@ export interface DeviceSession {
    * Vars the session gives sequences (lowest precedence): with the embedded broker, its CA (`broker_ca`),
    * a client certificate and key it trusts (`broker_client_cert`, `broker_client_key`) and a CA that did
    * not sign it (`wrong_ca`), all PEM; for `sim://`, the echo server's address (`echo_server_host`,
-   * `echo_server_port`) and the FTP server's (`ftp_server_host`, `ftp_server_port`, `ftps_implicit_port`,
-   * `ftp_user`, `ftp_password`). Empty otherwise.
+   * `echo_server_port`), the TLS server's (`tls_server_host`, `tls_server_port`, `mtls_server_port`) and the
+   * FTP server's (`ftp_server_host`, `ftp_server_port`, `ftps_implicit_port`, `ftp_user`, `ftp_password`).
+   * Empty otherwise.
    */
   vars: Record<string, string>
   close(): Promise<void>
@@ -93,14 +96,13 @@ export async function openDeviceSession(options: DeviceSessionOptions): Promise<
     if (server) closers.push(server.close)
     const echo = address.kind === 'sim' ? await openEchoServer(options.recorder) : undefined
     if (echo) closers.push(() => echo.close())
+    const tls = address.kind === 'sim' ? await openTlsServerSideOrThrow(options.recorder) : undefined
+    if (tls) closers.push(tls.close)
     const ftp = address.kind === 'sim' ? await openFtpServerSide(options.recorder).catch(failToStart('the FTP server')) : undefined
     if (ftp) closers.push(() => ftp.server.close())
-    const rules = [
-      ...parseRules(options.resolve),
-      ...(server?.defaultRules ?? []),
-      ...(echo ? echoServerRules(echo) : []),
-      ...(ftp?.rules ?? []),
-    ]
+    const echoRules = echo ? echoServerRules(echo) : []
+    const serverRules = [...echoRules, ...(tls?.rules ?? []), ...(ftp?.rules ?? [])]
+    const rules = [...parseRules(options.resolve), ...(server?.defaultRules ?? []), ...serverRules]
     const transport = await openDeviceTransport(options.url, rules, options, address.kind === 'sim')
     closers.push(() => transport.close())
     const family = resolveModemFamily(options.profile ?? (address.kind === 'sim' ? address.profile : undefined))
@@ -119,7 +121,7 @@ export async function openDeviceSession(options: DeviceSessionOptions): Promise<
       chatProfile,
       settings: transport.settings,
       brokerMessages,
-      vars: { ...(echo ? describeEchoVars(echo) : {}), ...(ftp?.vars ?? {}), ...(server?.vars ?? {}) },
+      vars: { ...(echo ? describeEchoVars(echo) : {}), ...(tls?.vars ?? {}), ...(ftp?.vars ?? {}), ...(server?.vars ?? {}) },
       close,
       ...(broker ? { broker } : {}),
     }
@@ -236,6 +238,14 @@ async function openEchoServer(recorder: Recorder): Promise<EchoServer> {
 /** Any host's port 7 goes to the echo server, for TCP and UDP alike (both listen on one port number). */
 export function echoServerRules(echo: EchoServer): ResolveRule[] {
   return [{ host: '*', port: 7, to: { host: echo.host, port: echo.port } }]
+}
+
+async function openTlsServerSideOrThrow(recorder: Recorder): ReturnType<typeof openTlsServerSide> {
+  try {
+    return await openTlsServerSide(recorder)
+  } catch (error) {
+    throw new DeviceError(`could not start the TLS server: ${(error as Error).message}`, { cause: error })
+  }
 }
 
 function describeEchoVars(echo: EchoServer): Record<string, string> {

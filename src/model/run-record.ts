@@ -51,6 +51,8 @@ export type StepFailureKind =
   | 'invalid-step'
   /** A row the importer could not read, kept as a todo. */
   | 'todo'
+  /** atseq itself failed during the step (a bug): the step says nothing of the modem; teardown still runs. */
+  | 'crashed'
 
 export interface StepFailure {
   kind: StepFailureKind

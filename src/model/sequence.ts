@@ -109,6 +109,8 @@ export interface Sequence {
   abort: LineMatcher[]
   /** Default timeout for steps that set none. */
   defaultTimeoutMs: number
+  /** How long a command waits for a late final result the previous one owes (`settle:`); unset: the device's. */
+  settleMs?: number
   setup: Step[]
   steps: Step[]
   teardown: Step[]

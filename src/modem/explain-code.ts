@@ -7,7 +7,7 @@ import { CME_ERROR_TEXTS } from './cme-error.js'
 import type { ModemFamily } from './modem-family.js'
 
 const CME_LINE = /^\+CME ERROR: (\d+)$/
-const LINE = /^(\+[A-Z0-9]+): ?(.*)$/
+const LINE = /^(\+[A-Z0-9_]+): ?(.*)$/
 
 /** The meaning of the code in a result line (`+CMQTTCONNECT: 0,32`, `+CME ERROR: 10`), if it is known. */
 export function explainResultLine(line: string, family: ModemFamily): string | undefined {

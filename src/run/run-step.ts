@@ -18,6 +18,7 @@ export interface StepRun {
   interruption?: RunInterruption
   invalidInput?: boolean
   infrastructure?: boolean
+  crash?: Error
 }
 
 /** Runs a step (with its retries), records it, stores its captures, and returns its result. */
@@ -53,6 +54,7 @@ export async function runStep(phase: Phase, step: Step, ctx: RunContext): Promis
     ...(attempt.interruption ? { interruption: attempt.interruption } : {}),
     ...(attempt.invalidInput ? { invalidInput: true } : {}),
     ...(attempt.infrastructure ? { infrastructure: true } : {}),
+    ...(attempt.crash ? { crash: attempt.crash } : {}),
   }
 }
 
@@ -116,7 +118,9 @@ async function attemptOnce(step: Step, ctx: RunContext): Promise<AttemptResult> 
       return { ...errored({ expected: [], received: [], unexpectedUrcs: [] }, 'invalid-step', error.message), invalidInput: true }
     if (error instanceof InfrastructureError)
       return { ...errored({ expected: [], received: [], unexpectedUrcs: [] }, 'broker-missing', error.message), infrastructure: true }
-    throw error
+    // A bug in atseq: the step errors and the run goes on to teardown, so the modem is left as the sequence leaves it.
+    const crash = error instanceof Error ? error : new Error(String(error))
+    return { ...errored({ expected: [], received: [], unexpectedUrcs: [] }, 'crashed', `atseq crashed: ${crash.message}`), crash }
   }
 }
 

@@ -43,12 +43,13 @@ export function buildSequence(root: Data, source: YamlSource, bytes: Buffer): { 
     vars: buildVars(ctx),
     abort: buildLines(ctx, ['abort']),
     defaultTimeoutMs: typeof root['timeout'] === 'string' ? parseDuration(root['timeout']) : DEFAULT_STEP_TIMEOUT_MS,
+    ...(typeof root['settle'] === 'string' ? { settleMs: parseDuration(root['settle']) } : {}),
     setup: buildPhase(ctx, 'setup'),
     steps: buildPhase(ctx, 'steps'),
     teardown: buildPhase(ctx, 'teardown'),
     at: locatePath(source, []),
   }
-  checkDurations(ctx, [], [['timeout']])
+  checkDurations(ctx, [], [['timeout'], ['settle']])
   return { sequence, diagnostics: ctx.diagnostics }
 }
 

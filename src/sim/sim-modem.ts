@@ -5,18 +5,16 @@
  */
 import type { ModemPeer } from '../model/modem-peer.js'
 import type { CommandContext, HandlerTable } from './command-context.js'
-import { composeHandlers } from './services/index.js'
+import { closeFtpSession, composeHandlers, createFlash } from './services/index.js'
 import { readCommandLine, runCommandLine } from './command-line.js'
 import { dropAllSessions } from './services/mqtt/mqtt-session.js'
 import { closeAllLinks, loseTcpipNetwork } from './services/tcpip/tcpip-events.js'
-import { closeFtpSession } from './services/ftp/ftp-session-commands.js'
+import { closeAllSessions, loseCchNetwork } from './services/cch/cch-events.js'
 import { createModemState, type ModemState } from './modem-state.js'
 import { canRegister } from './services/network/network-state.js'
 import { CONNLOST_CAUSE } from '../modem/families/simcom/mqtt-codes.js'
 import { resolveHost, type ResolveRule } from './sockets/host-resolve.js'
 import { LineInput } from './line-input.js'
-import { Flash } from './services/fs/flash.js'
-import { selectFileSystemSpec } from './services/fs/fs-drives.js'
 import { OutputPacer } from './output-pacer.js'
 import { isSimBootLine, selectProfile, type SimProfile } from './profile.js'
 import { encodeReply, encodeUrc, replyError, type Framing, type Reply } from './reply.js'
@@ -57,7 +55,7 @@ export class SimModem implements ModemPeer {
   readonly notes: string[] = []
   private readonly handlers: HandlerTable
   private readonly files = new Map<string, Buffer>()
-  private readonly flash: Flash
+  private readonly flash: CommandContext['flash']
   private readonly pacer: OutputPacer
   private readonly timers = new Set<NodeJS.Timeout>()
   private state: ModemState
@@ -79,7 +77,7 @@ export class SimModem implements ModemPeer {
   constructor(private readonly options: SimOptions = {}) {
     this.profile = selectProfile(options.profile)
     this.handlers = composeHandlers(this.profile.services)
-    this.flash = new Flash(selectFileSystemSpec(this.profile.name))
+    this.flash = createFlash(this.profile.name)
     this.latencyMs = options.latencyMs ?? 0
     this.simPresent = options.simPresent ?? true
     this.rssi = options.rssi ?? this.profile.defaults.rssi
@@ -118,6 +116,7 @@ export class SimModem implements ModemPeer {
     this.state.networkUp = false
     dropAllSessions(this.context, CONNLOST_CAUSE.networkClosed)
     loseTcpipNetwork(this.context)
+    loseCchNetwork(this.context)
     this.state.activePdp.clear()
     if (!this.state.mqttStarted) return
     this.state.mqttStarted = false
@@ -248,6 +247,7 @@ export class SimModem implements ModemPeer {
   private powerDown(): void {
     dropAllSessions(this.context)
     closeAllLinks(this.context)
+    closeAllSessions(this.context)
     closeFtpSession(this.context)
     this.epoch += 1
     for (const timer of this.timers) clearTimeout(timer)

@@ -20,7 +20,7 @@ import { describeExpectations, renderExpectations, renderText } from '../render-
 import type { RunContext } from '../run-context.js'
 import { stepTimeoutMs, urcWindowMs } from '../timeouts.js'
 
-type Write = (opts: { timeoutMs: number; signal: AbortSignal; isAbort: (line: string) => boolean }) => Promise<Exchange>
+type Write = (opts: { timeoutMs: number; signal: AbortSignal; isAbort: (line: string) => boolean; settleMs?: number }) => Promise<Exchange>
 
 /** Runs a `send` step: the command line, as one write. */
 export function executeSend(step: Step, ctx: RunContext): Promise<AttemptResult> {
@@ -54,7 +54,13 @@ async function executeExchange(step: Step, ctx: RunContext, write: Write, comman
     ...(command === undefined ? {} : { command }),
   }
   try {
-    const exchange = await write({ timeoutMs: stepTimeoutMs(step, ctx), signal: ctx.signal, isAbort: isAbortFor(ctx, expectations) })
+    const settle = ctx.sequence.settleMs === undefined ? {} : { settleMs: ctx.sequence.settleMs }
+    const exchange = await write({
+      timeoutMs: stepTimeoutMs(step, ctx),
+      signal: ctx.signal,
+      isAbort: isAbortFor(ctx, expectations),
+      ...settle,
+    })
     const ending = judgeExchangeEnd(judging, exchange)
     if (ending) return ending
     const lines = await judgeLines(judging, true)

@@ -1,6 +1,7 @@
 /** Every service of the simulator by name; a profile lists the ones its module has. */
 import type { HandlerTable, SimService } from '../command-context.js'
 import { BASIC_SERVICE } from './basic/index.js'
+import { CCH_SERVICE } from './cch/index.js'
 import { FS_SERVICE } from './fs/index.js'
 import { FTP_SERVICE } from './ftp/index.js'
 import { MQTT_SERVICE } from './mqtt/index.js'
@@ -9,7 +10,7 @@ import { SSL_SERVICE } from './ssl/index.js'
 import { TCPIP_SERVICE } from './tcpip/index.js'
 
 const SERVICES: ReadonlyMap<string, SimService> = new Map(
-  [BASIC_SERVICE, NETWORK_SERVICE, SSL_SERVICE, MQTT_SERVICE, TCPIP_SERVICE, FS_SERVICE, FTP_SERVICE].map(service => [
+  [BASIC_SERVICE, NETWORK_SERVICE, SSL_SERVICE, MQTT_SERVICE, TCPIP_SERVICE, CCH_SERVICE, FS_SERVICE, FTP_SERVICE].map(service => [
     service.name,
     service,
   ]),
@@ -29,3 +30,7 @@ export function composeHandlers(names: readonly string[]): HandlerTable {
     }),
   ) as HandlerTable
 }
+
+// What the core needs of two services besides their commands: the flash that outlives reboots, and ending a session.
+export { createFlash } from './fs/flash.js'
+export { closeFtpSession } from './ftp/ftp-session-commands.js'

@@ -4,7 +4,7 @@
  * Paths are `C:/dir/file.txt` (drive letters in any case, `\` read as `/`); a folder's path has no trailing slash
  * except a drive's root (`C:/`).
  */
-import type { DriveSpec, FileSystemSpec } from './fs-drives.js'
+import { selectFileSystemSpec, type DriveSpec, type FileSystemSpec } from './fs-drives.js'
 
 export interface FlashFile {
   bytes: Buffer
@@ -109,6 +109,11 @@ export class Flash {
     for (const [path, file] of this.files) if (path.startsWith(drive.name)) used += file.bytes.length
     return used
   }
+}
+
+/** An empty flash with the drives of the profile named `profileName`. */
+export function createFlash(profileName: string): Flash {
+  return new Flash(selectFileSystemSpec(profileName))
 }
 
 /** The folder holding `path` (a drive's root is its own parent). */
