@@ -3,9 +3,8 @@
  * the broker the sequence's server-side steps use. For `sim://` without `--broker`, an
  * embedded TLS broker is started and the well-known MQTT ports of any host are mapped to it,
  * so a sequence written for a public broker runs unchanged and no traffic leaves the machine.
- * A `sim://` run also starts a TCP/UDP echo-and-record server and maps any host's port 7 to it, a TLS
- * echo-and-record server on any host's 7443 (verify) and 7444 (mutual TLS), and an FTP(S) server that any
- * host's 21 and 990 reach.
+ * A `sim://` run also starts a TCP/UDP echo-and-record server and maps any host's port 7 to it, and a TLS
+ * echo-and-record server on any host's 7443 (verify) and 7444 (mutual TLS).
  */
 import { Chat } from '../at/chat.js'
 import type { ChatProfile } from '../modem/chat-profile.js'
@@ -24,7 +23,6 @@ import type { BrokerLink, BrokerWait, ObservedMessage, PublishedMessage } from '
 import { Masker } from '../record/masker.js'
 import type { Recorder } from '../record/recorder.js'
 import type { RecordedBrokerMessage } from '../model/run-record.js'
-import { startEchoServer, type EchoServer } from '../servers/tcp/index.js'
 import type { SimModem } from '../sim/sim-modem.js'
 import { parseResolveRule, type ResolveRule } from '../sim/sockets/host-resolve.js'
 import { parseDeviceUrl } from '../transport/device-url.js'
@@ -33,9 +31,10 @@ import { ReplayTransport } from '../transport/replay-transport.js'
 import { isTransportError } from '../transport/transport-error.js'
 import type { Transport } from '../model/transport.js'
 import { createReplayBrokerLink } from './replay-broker.js'
-import { openTlsServerSide } from './tls-server-side.js'
-import { openFtpServerSide } from './ftp-server-side.js'
+import { startSimServers, type SimServers } from './sim-servers.js'
 import { InfrastructureError } from '../run/attempt.js'
+import type { ServerLink } from '../model/server-link.js'
+import { createReplayServerLink, gatherFarSide } from './far-side-servers.js'
 
 /** atseq could not reach the device or its broker: infrastructure, not a test result (exit 3). */
 export class DeviceError extends Error {
@@ -69,6 +68,8 @@ export interface DeviceSession {
   family: ModemFamily
   chatProfile: ChatProfile
   broker?: BrokerLink
+  /** The far-side servers `serve:` and `server:` steps use (`sim://`: echo server and network; replay: a stand-in). */
+  servers?: ServerLink
   settings: Record<string, string | number | boolean>
   /** What the broker received so far, on the run's clock and masked (empty without a broker, and under replay). */
   brokerMessages(): RecordedBrokerMessage[]
@@ -76,9 +77,8 @@ export interface DeviceSession {
    * Vars the session gives sequences (lowest precedence): with the embedded broker, its CA (`broker_ca`),
    * a client certificate and key it trusts (`broker_client_cert`, `broker_client_key`) and a CA that did
    * not sign it (`wrong_ca`), all PEM; for `sim://`, the echo server's address (`echo_server_host`,
-   * `echo_server_port`), the TLS server's (`tls_server_host`, `tls_server_port`, `mtls_server_port`) and the
-   * FTP server's (`ftp_server_host`, `ftp_server_port`, `ftps_implicit_port`, `ftp_user`, `ftp_password`).
-   * Empty otherwise.
+   * `echo_server_port`), the TLS server's (`tls_server_host`, `tls_server_port`, `mtls_server_port`) and the FTP
+   * server's (`ftp_server_host`, `ftp_server_port`, `ftps_implicit_port`, `ftp_user`, `ftp_password`). Empty otherwise.
    */
   vars: Record<string, string>
   close(): Promise<void>
@@ -94,16 +94,11 @@ export async function openDeviceSession(options: DeviceSessionOptions): Promise<
   try {
     const server = await openServerSide(options, address.kind === 'sim')
     if (server) closers.push(server.close)
-    const echo = address.kind === 'sim' ? await openEchoServer(options.recorder) : undefined
-    if (echo) closers.push(() => echo.close())
-    const tls = address.kind === 'sim' ? await openTlsServerSideOrThrow(options.recorder) : undefined
-    if (tls) closers.push(tls.close)
-    const ftp = address.kind === 'sim' ? await openFtpServerSide(options.recorder).catch(failToStart('the FTP server')) : undefined
-    if (ftp) closers.push(() => ftp.server.close())
-    const echoRules = echo ? echoServerRules(echo) : []
-    const serverRules = [...echoRules, ...(tls?.rules ?? []), ...(ftp?.rules ?? [])]
-    const rules = [...parseRules(options.resolve), ...(server?.defaultRules ?? []), ...serverRules]
-    const transport = await openDeviceTransport(options.url, rules, options, address.kind === 'sim')
+    const sims = address.kind === 'sim' ? await startSimServersOrThrow(options.recorder) : undefined
+    if (sims) closers.push(sims.close)
+    const rules = [...parseRules(options.resolve), ...(server?.defaultRules ?? []), ...(sims?.rules ?? [])]
+    const farSide = gatherFarSide(options, sims?.farSide ?? [])
+    const transport = await openDeviceTransport(options.url, rules, farSide.options, address.kind === 'sim')
     closers.push(() => transport.close())
     const family = resolveModemFamily(options.profile ?? (address.kind === 'sim' ? address.profile : undefined))
     const chatProfile = family.chatProfile
@@ -115,15 +110,17 @@ export async function openDeviceSession(options: DeviceSessionOptions): Promise<
     closers.push(async () => chat.detach())
     const broker = server?.link ?? (transport instanceof ReplayTransport ? createReplayBrokerLink(transport) : undefined)
     const brokerMessages = server ? keepBrokerMessages(server.observer, options, closers) : () => []
+    const servers = transport instanceof ReplayTransport ? createReplayServerLink() : farSide.link()
     return {
       chat,
       family,
       chatProfile,
       settings: transport.settings,
       brokerMessages,
-      vars: { ...(echo ? describeEchoVars(echo) : {}), ...(tls?.vars ?? {}), ...(ftp?.vars ?? {}), ...(server?.vars ?? {}) },
+      vars: { ...(sims?.vars ?? {}), ...(server?.vars ?? {}) },
       close,
       ...(broker ? { broker } : {}),
+      ...(servers ? { servers } : {}),
     }
   } catch (error) {
     await close()
@@ -224,32 +221,12 @@ export function embeddedBrokerRules(broker: EmbeddedBroker): ResolveRule[] {
   ]
 }
 
-/** The TCP/UDP echo-and-record server simulated sockets reach (any host's port 7, the echo service's). */
-async function openEchoServer(recorder: Recorder): Promise<EchoServer> {
+async function startSimServersOrThrow(recorder: Recorder): Promise<SimServers> {
   try {
-    const echo = await startEchoServer()
-    recorder.recordNote(`echo server on ${echo.host}: tcp and udp ${echo.port}`)
-    return echo
+    return await startSimServers(recorder)
   } catch (error) {
-    throw new DeviceError(`could not start the echo server: ${(error as Error).message}`, { cause: error })
+    throw new DeviceError((error as Error).message, { cause: error })
   }
-}
-
-/** Any host's port 7 goes to the echo server, for TCP and UDP alike (both listen on one port number). */
-export function echoServerRules(echo: EchoServer): ResolveRule[] {
-  return [{ host: '*', port: 7, to: { host: echo.host, port: echo.port } }]
-}
-
-async function openTlsServerSideOrThrow(recorder: Recorder): ReturnType<typeof openTlsServerSide> {
-  try {
-    return await openTlsServerSide(recorder)
-  } catch (error) {
-    throw new DeviceError(`could not start the TLS server: ${(error as Error).message}`, { cause: error })
-  }
-}
-
-function describeEchoVars(echo: EchoServer): Record<string, string> {
-  return { echo_server_host: echo.host, echo_server_port: String(echo.port) }
 }
 
 async function openDeviceTransport(
@@ -297,13 +274,6 @@ function keepBrokerMessages(
   observer.on('message', keep)
   closers.push(async () => observer.off('message', keep))
   return () => [...kept]
-}
-
-/** A server of the run did not start: atseq cannot go on (exit 3). */
-function failToStart(what: string): (error: unknown) => never {
-  return error => {
-    throw new DeviceError(`could not start ${what}: ${(error as Error).message}`, { cause: error })
-  }
 }
 
 function parseDeviceUrlOrThrow(url: string): ReturnType<typeof parseDeviceUrl> {

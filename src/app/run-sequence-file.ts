@@ -164,6 +164,7 @@ function createContext(
     signal: options.signal,
     events: options.events,
     ...(session.broker ? { broker: session.broker } : {}),
+    ...(session.servers ? { servers: session.servers } : {}),
   }
   ctx.abort = sequence.abort.flatMap(matcher => (matcher.kind === 'absent' ? [] : [renderMatcher(matcher, ctx)]))
   return ctx

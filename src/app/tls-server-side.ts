@@ -6,25 +6,17 @@
 import type { Recorder } from '../record/recorder.js'
 import { startTlsServer, type TlsEchoServer } from '../servers/tls/index.js'
 import type { ResolveRule } from '../sim/sockets/host-resolve.js'
+import type { SimServerSide } from './sim-server-side.js'
 
 /** The well-known ports a sequence writes for the TLS server: server verification, and mutual TLS. */
 export const TLS_SERVER_PORTS = { tls: 7443, mtls: 7444 } as const
 
-export interface TlsServerSide {
-  server: TlsEchoServer
-  /** Any host's 7443 and 7444 to the server's two listeners (after the user's own rules). */
-  rules: ResolveRule[]
-  /** Its address: `tls_server_host`, `tls_server_port` (verify) and `mtls_server_port` (mutual TLS). */
-  vars: Record<string, string>
-  close(): Promise<void>
-}
-
 /** Starts the server and notes where it listens; throws an error with a cause when it cannot start. */
-export async function openTlsServerSide(recorder: Recorder): Promise<TlsServerSide> {
+export async function openTlsServerSide(recorder: Recorder): Promise<SimServerSide> {
   const server = await startTlsServer()
   recorder.recordNote(`TLS server on ${server.host}: tls ${server.tlsPort}, mtls ${server.mtlsPort}`)
   return {
-    server,
+    farSide: [server],
     rules: describeTlsServerRules(server),
     vars: { tls_server_host: server.host, tls_server_port: String(server.tlsPort), mtls_server_port: String(server.mtlsPort) },
     close: () => server.close(),

@@ -3,10 +3,11 @@
  * Retry, timeout scaling and captures live here, never inside an executor.
  */
 import { setTimeout as delay } from 'node:timers/promises'
-import type { Phase, Step, Template } from '../model/sequence.js'
+import type { Phase, ServeAction, Step, Template } from '../model/sequence.js'
 import type { StepResult } from '../model/run-record.js'
 import { errored, InfrastructureError, type AttemptResult, type RunInterruption } from './attempt.js'
 import { executorFor } from './executors/index.js'
+import { describeServeAction, renderServeAction } from './executors/server-steps.js'
 import { checkRenderedAction, renderText, StepProblem } from './render-step.js'
 import type { RunContext, RunEvents } from './run-context.js'
 import type { Recorder } from '../record/recorder.js'
@@ -150,10 +151,20 @@ function describeAction(step: Step, ctx: RunContext): string {
       return `sleep ${action.durationMs}ms`
     case 'publish':
       return `broker publishes on ${render(action.message.topic)}`
+    case 'serve':
+      return ctx.masker.mask(describeServe(action.serve, ctx))
     case 'check':
-      return 'check the broker'
+      return step.broker === undefined ? 'check the servers' : 'check the broker'
     case 'todo':
       return `todo: ${action.original}`
+  }
+}
+
+function describeServe(action: ServeAction, ctx: RunContext): string {
+  try {
+    return describeServeAction(renderServeAction(action, ctx))
+  } catch {
+    return `${action.server} ${action.kind}`
   }
 }
 

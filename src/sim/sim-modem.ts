@@ -5,14 +5,11 @@
  */
 import type { ModemPeer } from '../model/modem-peer.js'
 import type { CommandContext, HandlerTable } from './command-context.js'
-import { closeFtpSession, composeHandlers, createFlash } from './services/index.js'
+import { composeHandlers, createFlash } from './services/index.js'
 import { readCommandLine, runCommandLine } from './command-line.js'
-import { dropAllSessions } from './services/mqtt/mqtt-session.js'
-import { closeAllLinks, loseTcpipNetwork } from './services/tcpip/tcpip-events.js'
-import { closeAllSessions, loseCchNetwork } from './services/cch/cch-events.js'
+import { closeServices, loseServicesNetwork } from './service-events.js'
 import { createModemState, type ModemState } from './modem-state.js'
 import { canRegister } from './services/network/network-state.js'
-import { CONNLOST_CAUSE } from '../modem/families/simcom/mqtt-codes.js'
 import { resolveHost, type ResolveRule } from './sockets/host-resolve.js'
 import { LineInput } from './line-input.js'
 import { OutputPacer } from './output-pacer.js'
@@ -113,21 +110,19 @@ export class SimModem implements ModemPeer {
   }
 
   private loseNetwork(): void {
-    this.state.networkUp = false
-    dropAllSessions(this.context, CONNLOST_CAUSE.networkClosed)
-    loseTcpipNetwork(this.context)
-    loseCchNetwork(this.context)
-    this.state.activePdp.clear()
-    if (!this.state.mqttStarted) return
-    this.state.mqttStarted = false
-    this.context.emitUrc('+CMQTTNONET')
+    loseServicesNetwork(this.context)
   }
 
-  /** Coverage is back: registration and AT+CMQTTSTART work again. */
+  /** Coverage is back (when there is a signal): registration and AT+CMQTTSTART work again. */
   restoreNetwork(): void {
     this.networkUp = true
-    this.state.coverage = true
+    this.state.coverage = this.hasCoverage()
     this.state.networkUp = canRegister(this.state)
+  }
+
+  /** Coverage needs the network up and a detectable signal (27.007 AT+CSQ rssi 99: not known or not detectable). */
+  private hasCoverage(): boolean {
+    return this.networkUp && this.rssi !== 99
   }
 
   /** Pulls the SIM card: AT+CPIN? answers +CME ERROR: 10 and the network is lost. */
@@ -145,11 +140,19 @@ export class SimModem implements ModemPeer {
     this.context.emitUrc('+CPIN: READY')
   }
 
-  /** Sets the signal AT+CSQ reports (rssi 0..31, 99 unknown; ber 0..7, 99 unknown). */
+  /**
+   * Sets the signal AT+CSQ, AT+CESQ and AT+CPSI report (rssi 0..31; ber 0..7, 99 unknown). Rssi 99 is no signal:
+   * the network is lost as by dropNetwork(), and comes back with the next detectable signal unless it was dropped.
+   */
   setSignal(rssi: number, ber = this.state.ber): void {
+    const hadCoverage = this.hasCoverage()
     this.rssi = rssi
     this.state.rssi = rssi
     this.state.ber = ber
+    if (hadCoverage === this.hasCoverage()) return
+    this.state.coverage = !hadCoverage
+    if (hadCoverage) this.loseNetwork()
+    else this.state.networkUp = canRegister(this.state)
   }
 
   /** Delays every command's answer by `ms`. */
@@ -192,7 +195,7 @@ export class SimModem implements ModemPeer {
     const state = createModemState(this.profile, this.simPresent, this.options.simPin)
     state.echo = this.options.echo ?? state.echo
     state.cmee = this.options.cmee ?? state.cmee
-    state.coverage = this.networkUp
+    state.coverage = this.hasCoverage()
     state.networkUp = canRegister(state)
     state.rssi = this.rssi
     return state
@@ -245,10 +248,7 @@ export class SimModem implements ModemPeer {
   }
 
   private powerDown(): void {
-    dropAllSessions(this.context)
-    closeAllLinks(this.context)
-    closeAllSessions(this.context)
-    closeFtpSession(this.context)
+    closeServices(this.context)
     this.epoch += 1
     for (const timer of this.timers) clearTimeout(timer)
     this.timers.clear()

@@ -19,6 +19,7 @@ import {
 import { describeExpectations, renderExpectations, renderText } from '../render-step.js'
 import type { RunContext } from '../run-context.js'
 import { stepTimeoutMs, urcWindowMs } from '../timeouts.js'
+import { describeServerChecks, judgeServer } from '../judge-server.js'
 
 type Write = (opts: { timeoutMs: number; signal: AbortSignal; isAbort: (line: string) => boolean; settleMs?: number }) => Promise<Exchange>
 
@@ -48,7 +49,7 @@ async function executeExchange(step: Step, ctx: RunContext, write: Write, comman
     ctx,
     window,
     expectations,
-    expected: describeExpectations(expectations, true),
+    expected: [...describeExpectations(expectations, true), ...describeServerChecks(step, ctx)],
     deadlineMs: window.startedAtMs + urcWindowMs(step, ctx),
     ...(resultUrcName === undefined ? {} : { resultUrcName }),
     ...(command === undefined ? {} : { command }),
@@ -67,7 +68,7 @@ async function executeExchange(step: Step, ctx: RunContext, write: Write, comman
     if (isAttempt(lines)) return lines
     const urcs = await judgeUrcs(judging)
     if (isAttempt(urcs)) return urcs
-    const problem = judgeForbidden(judging) ?? (await judgeBroker(judging, sinceEpochMs))
+    const problem = judgeForbidden(judging) ?? (await judgeBroker(judging, sinceEpochMs)) ?? (await judgeServer(judging, sinceEpochMs))
     return problem ?? passJudging(judging, { ...lines, ...urcs })
   } finally {
     window.close()

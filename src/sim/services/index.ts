@@ -31,6 +31,5 @@ export function composeHandlers(names: readonly string[]): HandlerTable {
   ) as HandlerTable
 }
 
-// What the core needs of two services besides their commands: the flash that outlives reboots, and ending a session.
+/** The flash the core keeps across reboots (the file system service's store). */
 export { createFlash } from './fs/flash.js'
-export { closeFtpSession } from './ftp/ftp-session-commands.js'
