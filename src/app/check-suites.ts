@@ -28,12 +28,14 @@ export async function checkSuiteFiles(files: readonly string[]): Promise<FileChe
   return checks
 }
 
-/** Vars a run on the simulator provides (the embedded broker's certificates), so lint does not call them undefined. */
+/** Vars a run on the simulator provides (the embedded broker's certificates, the FTP server's account), so lint does not call them undefined. */
 export const SESSION_VAR_PLACEHOLDERS: Readonly<Record<string, string>> = {
   broker_ca: '-----BEGIN CERTIFICATE-----',
   broker_client_cert: '-----BEGIN CERTIFICATE-----',
   broker_client_key: '-----BEGIN PRIVATE KEY-----',
   wrong_ca: '-----BEGIN CERTIFICATE-----',
+  ftp_user: 'atseq',
+  ftp_password: 'atseq-ftp',
 }
 
 /** Checks sequence files and suite files (`suite.yaml`, `*.suite.yaml`) found under `paths`. */

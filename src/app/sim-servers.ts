@@ -8,12 +8,14 @@ import type { Recorder } from '../record/recorder.js'
 import type { ResolveRule } from '../sim/sockets/host-resolve.js'
 import { openEchoServerSide } from './echo-far-side.js'
 import { openTlsServerSide } from './tls-server-side.js'
+import { openFtpServerSide } from './ftp-server-side.js'
 import type { SimServerSide } from './sim-server-side.js'
 
 /** Every server a `sim://` run starts, in order, by the name the user knows it by. */
 const STARTERS: ReadonlyArray<{ name: string; start: (recorder: Recorder) => Promise<SimServerSide> }> = [
   { name: 'echo', start: openEchoServerSide },
   { name: 'TLS', start: openTlsServerSide },
+  { name: 'FTP', start: openFtpServerSide },
 ]
 
 /** Thrown when one of the servers cannot start: atseq cannot run the sequence as written (exit 3). */

@@ -8,12 +8,15 @@ import type { ModemState } from './modem-state.js'
 import type { SimProfile } from './profile.js'
 import type { Reply } from './reply.js'
 import type { ResolveResult } from './sockets/host-resolve.js'
+import type { Flash } from './services/fs/flash.js'
 
 export interface CommandContext {
   readonly profile: SimProfile
   readonly state: ModemState
   /** The modem's certificate storage (AT+CCERTDOWN); survives reboots. */
   readonly files: Map<string, Buffer>
+  /** The module's flash file system (AT+FS*, FTP transfers to and from it); survives reboots. */
+  readonly flash: Flash
   /** The names of the commands the module answers (its services' handlers), for AT+CLAC. */
   readonly commandNames: readonly string[]
   /** Prints a URC. Called during a handler, it appears after the command's final result code. */

@@ -130,7 +130,7 @@ const SIMCOM_DEFAULTS: SimDefaults = {
 export const SIMCOM_A76XX: SimProfile = {
   name: 'simcom-a76xx',
   family: 'simcom',
-  services: ['basic', 'network', 'ssl', 'mqtt', 'tcpip', 'cch'],
+  services: ['basic', 'network', 'ssl', 'mqtt', 'tcpip', 'cch', 'fs', 'ftp'],
   identity: {
     manufacturer: 'SIMCOM INCORPORATED',
     model: 'A7670E-LASE',

@@ -6,6 +6,7 @@
 import { CONNLOST_CAUSE } from '../modem/families/simcom/mqtt-codes.js'
 import type { CommandContext } from './command-context.js'
 import { closeAllSessions, loseCchNetwork } from './services/cch/cch-events.js'
+import { closeFtpSession } from './services/ftp/ftp-session-commands.js'
 import { dropAllSessions } from './services/mqtt/mqtt-session.js'
 import { closeAllLinks, loseTcpipNetwork } from './services/tcpip/tcpip-events.js'
 
@@ -26,4 +27,5 @@ export function closeServices(ctx: CommandContext): void {
   dropAllSessions(ctx)
   closeAllLinks(ctx)
   closeAllSessions(ctx)
+  closeFtpSession(ctx)
 }

@@ -5,7 +5,7 @@
  */
 import type { ModemPeer } from '../model/modem-peer.js'
 import type { CommandContext, HandlerTable } from './command-context.js'
-import { composeHandlers } from './services/index.js'
+import { composeHandlers, createFlash } from './services/index.js'
 import { readCommandLine, runCommandLine } from './command-line.js'
 import { closeServices, loseServicesNetwork } from './service-events.js'
 import { createModemState, type ModemState } from './modem-state.js'
@@ -52,6 +52,7 @@ export class SimModem implements ModemPeer {
   readonly notes: string[] = []
   private readonly handlers: HandlerTable
   private readonly files = new Map<string, Buffer>()
+  private readonly flash: CommandContext['flash']
   private readonly pacer: OutputPacer
   private readonly timers = new Set<NodeJS.Timeout>()
   private state: ModemState
@@ -73,6 +74,7 @@ export class SimModem implements ModemPeer {
   constructor(private readonly options: SimOptions = {}) {
     this.profile = selectProfile(options.profile)
     this.handlers = composeHandlers(this.profile.services)
+    this.flash = createFlash(this.profile.name)
     this.latencyMs = options.latencyMs ?? 0
     this.simPresent = options.simPresent ?? true
     this.rssi = options.rssi ?? this.profile.defaults.rssi
@@ -211,6 +213,7 @@ export class SimModem implements ModemPeer {
       profile: this.profile,
       state,
       files: this.files,
+      flash: this.flash,
       commandNames: Object.keys(this.handlers),
       emitUrc: text => this.emitUnsolicited(epoch, encodeUrc(text, this.framing())),
       emitBytes: bytes => this.emitUnsolicited(epoch, bytes),

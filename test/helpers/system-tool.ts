@@ -12,6 +12,7 @@ const DEBIAN_PACKAGES: Record<string, string> = {
   pppd: 'ppp',
   tmux: 'tmux',
   openssl: 'openssl',
+  vsftpd: 'vsftpd',
 }
 
 // Daemons such as mosquitto live in sbin, which is not on every user's PATH.

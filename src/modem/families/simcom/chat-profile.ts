@@ -2,6 +2,7 @@
 import type { ChatProfile } from '../../chat-profile.js'
 import { COMMON_URCS } from '../../common-urcs.js'
 import { CCH_URCS } from './cch-urcs.js'
+import { SIMCOM_FTP_URCS } from './ftp-urcs.js'
 
 export const SIMCOM_CHAT_PROFILE: ChatProfile = {
   name: 'simcom-a76xx',
@@ -48,6 +49,7 @@ export const SIMCOM_CHAT_PROFILE: ChatProfile = {
     // What the network stack reports when it goes down under a running service (e.g. AT+CRESET).
     { name: '+CIPEVENT' },
     { name: '+CGNSSPWR' },
+    ...SIMCOM_FTP_URCS,
     ...COMMON_URCS,
   ],
 }

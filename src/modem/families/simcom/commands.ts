@@ -15,6 +15,7 @@ const PROMPT_BY_LENGTH = [
   '+CCERTDOWN',
   '+CIPSEND',
   '+CFTPSPUT',
+  '+CFTRANRX',
   '+CCHSEND',
 ]
 
@@ -36,10 +37,14 @@ function listFileTransferCommands(): string[] {
     'DELE',
     'SIZE',
     'CACHERD',
+    'GETFILE',
+    'PUTFILE',
+    'SSLCFG',
+    'ABORT',
   ]
   const cch = ['START', 'STOP', 'OPEN', 'CLOSE', 'RECV', 'SET', 'MODE', 'SSLCFG', 'ADDR', 'CFG']
   const fs = ['CD', 'LS', 'MKDIR', 'RMDIR', 'DEL', 'RENAME', 'ATTRI', 'MEM', 'LOCA', 'COPY']
-  return [...ftps.map(n => `+CFTPS${n}`), ...cch.map(n => `+CCH${n}`), ...fs.map(n => `+FS${n}`)]
+  return [...ftps.map(n => `+CFTPS${n}`), ...cch.map(n => `+CCH${n}`), ...fs.map(n => `+FS${n}`), '+CFTRANTX']
 }
 
 const OTHER_COMMANDS = [
@@ -98,6 +103,8 @@ export const SIMCOM_PAYLOAD_LINES: ReadonlyArray<{ name: string; lengthParam: nu
   { name: '+CMQTTRXTOPIC', lengthParam: 1 },
   { name: '+CMQTTRXPAYLOAD', lengthParam: 1 },
   { name: '+CFTPSGET', lengthParam: 1, marker: 'DATA' },
+  { name: '+CFTPSLIST', lengthParam: 1, marker: 'DATA' },
+  { name: '+CFTRANTX', lengthParam: 1, marker: 'DATA' },
   { name: '+CCHRECV', lengthParam: 2, marker: 'DATA' },
 ]
 

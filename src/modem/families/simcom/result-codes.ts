@@ -7,6 +7,7 @@ import type { ResultCodeRule } from '../../modem-family.js'
 import { CCH_RESULT_CODES } from './cch-result-codes.js'
 import { CONNLOST_CAUSE_TEXTS, MQTT_ERR_TEXTS } from './mqtt-codes.js'
 import { IPCLOSE_REASON_TEXTS, TCPIP_ERR_TEXTS } from './tcpip-codes.js'
+import { FTPS_ERR_TEXTS, FTPS_RESULT_LINES } from './ftp-codes.js'
 
 const CLIENT_RESULT_LINES = [
   '+CMQTTACCQ',
@@ -40,4 +41,7 @@ export const SIMCOM_RESULT_CODES: readonly ResultCodeRule[] = [
   { name: '+CIPERROR', params: 1, codeParam: 0, meanings: TCPIP_ERR_TEXTS },
   { name: '+IPCLOSE', params: 2, codeParam: 1, meanings: IPCLOSE_REASON_TEXTS },
   ...CCH_RESULT_CODES,
+  ...FTPS_RESULT_LINES.map(name => ({ name, params: 1, codeParam: 0, meanings: FTPS_ERR_TEXTS })),
+  { name: '+CFTPSGET', params: 1, codeParam: 0, meanings: FTPS_ERR_TEXTS },
+  { name: '+CFTPSLIST', params: 1, codeParam: 0, meanings: FTPS_ERR_TEXTS },
 ]

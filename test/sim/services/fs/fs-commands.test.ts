@@ -1,0 +1,118 @@
+import t from 'tap'
+import { WireHarness, error, ok } from '../../wire-harness.js'
+
+t.test('AT+FSCD, AT+FSMKDIR, AT+FSLS forms and AT+FSRMDIR walk a folder tree', async t => {
+  const h = await WireHarness.boot({ echo: false })
+  t.teardown(() => h.close())
+  await h.command('AT+FSCD?', ok('+FSCD: C:/'), false)
+  await h.command('AT+FSMKDIR="logs"', ok(), false)
+  await h.command('AT+FSMKDIR="logs"', error(), false)
+  await h.command('AT+FSMKDIR="nowhere/deeper"', error(), false)
+  await h.command('AT+FSCD=logs', ok('+FSCD: C:/logs/'), false)
+  await h.command('AT+FSMKDIR="old"', ok(), false)
+  await h.command('AT+CFTRANRX="today.txt",5', '\r\n>', false)
+  h.write('hello')
+  await h.expect(ok())
+  await h.command('AT+FSLS', ok('+FSLS: SUBDIRECTORIES:', 'old', '', '+FSLS: FILES:', 'today.txt'), false)
+  await h.command('AT+FSLS=1', ok('+FSLS: SUBDIRECTORIES:', 'old'), false)
+  await h.command('AT+FSLS=2', ok('+FSLS: FILES:', 'today.txt'), false)
+  await h.command('AT+FSLS=3', error(), false)
+  await h.command('AT+FSLS=?', ok('+FSLS: (0-2)'), false)
+  await h.command('AT+FSLS?', ok('+FSLS: C:/logs/'), false)
+  await h.command('AT+FSCD=..', ok('+FSCD: C:/'), false)
+  await h.command('AT+FSRMDIR="logs"', error(), false)
+  await h.command('AT+FSRMDIR="logs/old"', ok(), false)
+  await h.command('AT+FSDEL="logs/today.txt"', ok(), false)
+  await h.command('AT+FSRMDIR="logs"', ok(), false)
+  await h.command('AT+FSCD="C:/logs"', error(), false)
+  await h.command('AT+FSCD=Q:/', error(), false)
+})
+
+t.test('drives per profile: the A76XX has C: and F:, the SIM7600 C: and an empty SD slot D:', async t => {
+  const a = await WireHarness.boot({ echo: false })
+  t.teardown(() => a.close())
+  await a.command('AT+FSCD=F:/', ok('+FSCD: F:/'), false)
+  await a.command('AT+FSCD=d:/', error(), false)
+  await a.command('AT+FSMEM', ok('+FSMEM: C:(5767168,0),F:(1048576,0)'), false)
+  const s = await WireHarness.boot({ echo: false, profile: 'simcom-sim7600' })
+  t.teardown(() => s.close())
+  await s.command('AT+FSCD=D:/', error(), false)
+  await s.command('AT+FSCD=F:/', error(), false)
+  await s.command('AT+FSMEM', ok('+FSMEM: C:(4194304,0)'), false)
+})
+
+t.test('AT+FSATTRI, AT+FSRENAME, AT+FSCOPY, AT+FSDEL="*.*" and AT+FSMEM follow the bytes', async t => {
+  const h = await WireHarness.boot({ echo: false })
+  t.teardown(() => h.close())
+  await h.command('AT+CFTRANRX="C:/a.txt",11', '\r\n>', false)
+  h.write('0123456789\n', 4)
+  await h.expect(ok())
+  await h.command('AT+FSATTRI="a.txt"', ok('+FSATTRI: 11'), false)
+  await h.command('AT+FSATTRI="missing.txt"', error(), false)
+  await h.command('AT+FSCOPY="a.txt","b.txt"', ok(), false)
+  await h.command('AT+FSCOPY="a.txt","b.txt"', error(), false)
+  await h.command('AT+FSMEM', ok('+FSMEM: C:(5767168,22),F:(1048576,0)'), false)
+  await h.command('AT+FSRENAME="b.txt","c.txt"', ok(), false)
+  await h.command('AT+FSRENAME="b.txt","d.txt"', error(), false)
+  await h.command('AT+FSLS=2', ok('+FSLS: FILES:', 'a.txt', 'c.txt'), false)
+  await h.command('AT+FSDEL="*.*"', ok(), false)
+  await h.command('AT+FSLS=2', ok('+FSLS: FILES:'), false)
+  await h.command('AT+FSDEL="a.txt"', error(), false)
+})
+
+t.test('the SIM7600 prints the creation date after the size', async t => {
+  const h = await WireHarness.boot({ echo: false, profile: 'simcom-sim7600' })
+  t.teardown(() => h.close())
+  await h.command('AT+CFTRANRX="C:/a.txt",2', '\r\n>', false)
+  h.write('hi')
+  await h.expect(ok())
+  h.write('AT+FSATTRI="a.txt"\r')
+  t.match(await h.readUntil('OK\r\n'), /^\r\n\+FSATTRI: 2,\d{4}\/\d\d\/\d\d \d\d:\d\d:\d\d\r\n\r\nOK\r\n$/)
+})
+
+t.test('AT+CFTRANTX reads a file whole, by location and size, in 2048-byte blocks', async t => {
+  const h = await WireHarness.boot({ echo: false })
+  t.teardown(() => h.close())
+  const body = Buffer.from(Array.from({ length: 3000 }, (_, at) => 0x41 + (at % 26)))
+  await h.command('AT+CFTRANRX="C:/big.bin",3000', '\r\n>', false)
+  h.write(body, 700)
+  await h.expect(ok())
+  await h.command('AT+CFTRANTX="C:/big.bin",10,5', '\r\n+CFTRANTX: DATA,5\r\nKLMNO\r\n+CFTRANTX: 0\r\n\r\nOK\r\n', false)
+  const whole =
+    '\r\n+CFTRANTX: DATA,2048\r\n' +
+    body.subarray(0, 2048).toString('latin1') +
+    '\r\n+CFTRANTX: DATA,952\r\n' +
+    body.subarray(2048).toString('latin1') +
+    '\r\n+CFTRANTX: 0\r\n\r\nOK\r\n'
+  await h.command('AT+CFTRANTX="C:/big.bin"', whole, false)
+  await h.command('AT+CFTRANTX="C:/big.bin",3000,1', error(), false)
+  await h.command('AT+CFTRANTX="C:/none.bin"', error(), false)
+})
+
+t.test('a file past the drive capacity is refused before the prompt; an unfinished prompt writes nothing', async t => {
+  const h = await WireHarness.boot({ echo: false, promptTimeoutMs: 100 })
+  t.teardown(() => h.close())
+  await h.command('AT+CFTRANRX="F:/huge.bin",1048577', error(), false)
+  await h.command('AT+CFTRANRX="C:/short.txt",10', '\r\n>', false)
+  h.write('abc')
+  await h.expect(error())
+  await h.command('AT+FSATTRI="short.txt"', error(), false)
+  await h.command('AT+CFTRANRX="C:/nodir/a.txt",1', error(), false)
+})
+
+t.test('files and folders survive AT+CRESET and AT+CFUN=1,1; the current folder does not', async t => {
+  const h = await WireHarness.boot({ echo: false })
+  t.teardown(() => h.close())
+  await h.command('AT+FSMKDIR="keep"', ok(), false)
+  await h.command('AT+CFTRANRX="C:/keep/k.txt",4', '\r\n>', false)
+  h.write('kept')
+  await h.expect(ok())
+  await h.command('AT+FSCD=keep', ok('+FSCD: C:/keep/'), false)
+  h.write('AT+CRESET\r')
+  await h.readUntil('PB DONE\r\n')
+  await h.command('AT+FSCD?', ok('+FSCD: C:/'), false)
+  await h.command('AT+CFTRANTX="C:/keep/k.txt"', '\r\n+CFTRANTX: DATA,4\r\nkept\r\n+CFTRANTX: 0\r\n\r\nOK\r\n', false)
+  await h.command('AT+CFUN=1,1', ok(), false)
+  await h.readUntil('PB DONE\r\n')
+  await h.command('AT+FSLS', ok('+FSLS: SUBDIRECTORIES:', 'keep', '', '+FSLS: FILES:'), false)
+})
