@@ -2,6 +2,7 @@ import { EXIT } from '../model/exit-code.js'
 import { InvalidArgumentError, type Command } from 'commander'
 import { checkFilesAndSuites, summariseChecks, type FileCheck } from '../app/check-suites.js'
 import { formatDiagnostic } from '../model/diagnostic.js'
+import { addHelpFooter } from './help-footer.js'
 
 /** Prints file checks as `file:line:col: ...` lines and a summary, or as one JSON document. */
 export function printChecks(checks: readonly FileCheck[], format: string, verb: string): void {
@@ -38,7 +39,13 @@ export function registerValidate(program: Command): void {
     .command('validate')
     .description('check sequence and suite files (YAML, schema, templates, regexes, suite globs) and print every problem as file:line:col')
     .argument('[paths...]', 'sequence files or folders searched for *.yaml / *.yml', ['sequences'])
-    .addHelpText('after', '\nExit codes: 0 all files valid, 2 some file invalid or unreadable.')
+  addHelpFooter(command, {
+    examples: [
+      'atseq validate                                     # every sequence under sequences/',
+      'atseq validate sequences/simcom/mqtt/ --format json',
+    ],
+    exitCodes: '0 all files valid, 2 some file invalid or unreadable.',
+  })
   addFormatOption(command).action(async (paths: string[], options: { format: string }) => {
     const checks = await checkFilesAndSuites(paths)
     printChecks(checks, options.format, 'validated')
