@@ -18,11 +18,14 @@ export function registerLint(program: Command): void {
     examples: ['atseq lint sequences/simcom/', 'atseq lint --strict --var apn=internet sequences/new.yaml'],
     exitCodes: '0 clean (warnings allowed unless --strict), 1 warnings with --strict, 2 some file invalid or unreadable.',
   })
-  addFormatOption(command).action(async (paths: string[], options: { format: string; strict?: boolean; var: Record<string, string> }) => {
-    // The simulator's embedded broker gives every run its certificates as vars (broker_ca...): not undefined.
-    const checks = await checkFilesAndSuites(paths, { lint: true, vars: { ...SESSION_VAR_PLACEHOLDERS, ...options.var } })
-    printChecks(checks, options.format, 'linted')
-    const summary = summariseChecks(checks)
-    process.exitCode = summary.invalid > 0 ? EXIT.invalidInput : options.strict === true && summary.warnings > 0 ? EXIT.failed : EXIT.passed
-  })
+  addFormatOption(command).action(
+    async (paths: string[], options: { format: string; strict?: boolean; var: Record<string, string>; color: boolean }) => {
+      // The simulator's embedded broker gives every run its certificates as vars (broker_ca...): not undefined.
+      const checks = await checkFilesAndSuites(paths, { lint: true, vars: { ...SESSION_VAR_PLACEHOLDERS, ...options.var } })
+      printChecks(checks, options, 'linted')
+      const summary = summariseChecks(checks)
+      process.exitCode =
+        summary.invalid > 0 ? EXIT.invalidInput : options.strict === true && summary.warnings > 0 ? EXIT.failed : EXIT.passed
+    },
+  )
 }

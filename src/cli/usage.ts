@@ -33,7 +33,8 @@ export function formatUsageError(command: Command, message: string, color: boole
 export function configureUsage(root: Command, argv: readonly string[]): void {
   const color = chooseColor({ flag: !argv.includes('--no-color'), stream: process.stderr })
   const visit = (command: Command): void => {
-    if (command.options.every(option => option.long !== '--no-color')) {
+    // Not on the program itself: commander would take a program option given after the command name too.
+    if (command !== root && command.options.every(option => option.long !== '--no-color')) {
       command.addOption(new Option('--no-color', 'plain output without colours (also NO_COLOR=1; FORCE_COLOR=1 forces colour)'))
     }
     command

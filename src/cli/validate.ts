@@ -2,15 +2,22 @@ import { EXIT } from '../model/exit-code.js'
 import { InvalidArgumentError, type Command } from 'commander'
 import { checkFilesAndSuites, summariseChecks, type FileCheck } from '../app/check-suites.js'
 import { formatDiagnostic } from '../model/diagnostic.js'
+import { chooseColor, createPainter } from '../app/color-policy.js'
 import { addHelpFooter } from './help-footer.js'
 
 /** Prints file checks as `file:line:col: ...` lines and a summary, or as one JSON document. */
-export function printChecks(checks: readonly FileCheck[], format: string, verb: string): void {
-  if (format === 'json') {
+export function printChecks(checks: readonly FileCheck[], options: { format: string; color: boolean }, verb: string): void {
+  if (options.format === 'json') {
     process.stdout.write(`${JSON.stringify({ ...summariseChecks(checks), results: checks }, null, 2)}\n`)
     return
   }
-  for (const check of checks) for (const d of check.diagnostics) process.stderr.write(`${formatDiagnostic(d)}\n`)
+  const paint = createPainter(chooseColor({ flag: options.color, stream: process.stderr }))
+  for (const check of checks) {
+    for (const d of check.diagnostics) {
+      const severity = paint(d.severity === 'error' ? 'red' : 'yellow', `${d.severity}:`)
+      process.stderr.write(`${formatDiagnostic(d).replace(` ${d.severity}: `, ` ${severity} `)}\n`)
+    }
+  }
   const s = summariseChecks(checks)
   const problems = [
     s.errors > 0 ? `${s.errors} error${s.errors === 1 ? '' : 's'}` : '',
@@ -46,9 +53,9 @@ export function registerValidate(program: Command): void {
     ],
     exitCodes: '0 all files valid, 2 some file invalid or unreadable.',
   })
-  addFormatOption(command).action(async (paths: string[], options: { format: string }) => {
+  addFormatOption(command).action(async (paths: string[], options: { format: string; color: boolean }) => {
     const checks = await checkFilesAndSuites(paths)
-    printChecks(checks, options.format, 'validated')
+    printChecks(checks, options, 'validated')
     process.exitCode = summariseChecks(checks).invalid > 0 ? EXIT.invalidInput : EXIT.passed
   })
 }

@@ -5,14 +5,14 @@
  */
 import type { RunRecord, StepResult } from '../../model/run-record.js'
 import { showControlCharsForTerminal } from '../text/show-control-chars.js'
+import { createPainter, type Painter, type TextStyle } from './painter.js'
 
 export interface ConsoleOptions {
   color: boolean
   write: (text: string) => void
 }
 
-const COLORS = { green: '\x1b[32m', red: '\x1b[31m', yellow: '\x1b[33m', dim: '\x1b[2m', bold: '\x1b[1m', reset: '\x1b[0m' }
-type Color = keyof typeof COLORS
+type Color = TextStyle
 
 const STATUS_MARK: Record<StepResult['status'], { mark: string; color: Color }> = {
   passed: { mark: 'PASS', color: 'green' },
@@ -25,7 +25,11 @@ const TODO_MARK: { mark: string; color: Color } = { mark: 'TODO', color: 'yellow
 
 /** Prints run progress; one instance per `atseq run`. */
 export class ConsoleProgress {
-  constructor(private readonly options: ConsoleOptions) {}
+  private readonly paint: Painter
+
+  constructor(private readonly options: ConsoleOptions) {
+    this.paint = createPainter(options.color)
+  }
 
   /** Announces a sequence: `[2/5] MQTTS - Not Verify Server (sequences/...yaml)`. */
   sequenceStarted(index: number, total: number, name: string, file: string): void {
@@ -62,10 +66,6 @@ export class ConsoleProgress {
       `  ${this.paint(color, verdict)}${reason} — ${c.passed} passed, ${c.failed} failed, ${c.errored} errored, ${c.todo} todo, ${c.skipped} skipped in ${(record.durationMs / 1000).toFixed(2)}s\n`,
     )
     for (const path of reportPaths) this.options.write(`  report: ${path}\n`)
-  }
-
-  private paint(color: Color, text: string): string {
-    return this.options.color ? `${COLORS[color]}${text}${COLORS.reset}` : text
   }
 }
 
