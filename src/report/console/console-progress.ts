@@ -5,6 +5,7 @@
  */
 import type { RunRecord, StepResult } from '../../model/run-record.js'
 import { showControlCharsForTerminal } from '../text/show-control-chars.js'
+import { formatDisplayDuration } from '../../model/display-duration.js'
 import { createPainter, type Painter, type TextStyle } from './painter.js'
 
 export interface ConsoleOptions {
@@ -49,7 +50,7 @@ export class ConsoleProgress {
     const retries = step.attempts > 1 ? `, ${step.attempts} attempts` : ''
     const label = step.description ? `${step.action}  ${this.paint('dim', step.description)}` : step.action
     this.options.write(
-      `  ${this.paint(color, mark)} ${phase}${step.no.padEnd(5)} ${label} ${this.paint('dim', `(${Math.round(step.durationMs)} ms${retries})`)}\n`,
+      `  ${this.paint(color, mark)} ${phase}${step.no.padEnd(5)} ${label} ${this.paint('dim', `(${formatDisplayDuration(step.durationMs)}${retries})`)}\n`,
     )
     if (step.reason && step.status !== 'passed' && step.status !== 'skipped') {
       this.options.write(`       ${this.paint(color, step.reason)}\n`)
@@ -63,7 +64,7 @@ export class ConsoleProgress {
     const color: Color = record.status === 'passed' ? 'green' : record.status === 'interrupted' ? 'yellow' : 'red'
     const reason = record.endReason ? `: ${showControlCharsForTerminal(record.endReason)}` : ''
     this.options.write(
-      `  ${this.paint(color, verdict)}${reason} — ${c.passed} passed, ${c.failed} failed, ${c.errored} errored, ${c.todo} todo, ${c.skipped} skipped in ${(record.durationMs / 1000).toFixed(2)}s\n`,
+      `  ${this.paint(color, verdict)}${reason} — ${c.passed} passed, ${c.failed} failed, ${c.errored} errored, ${c.todo} todo, ${c.skipped} skipped in ${formatDisplayDuration(record.durationMs)}\n`,
     )
     for (const path of reportPaths) this.options.write(`  report: ${path}\n`)
   }

@@ -81,3 +81,13 @@ t.test('atseq diff prints no raw control byte', async t => {
   const text = formatDiffText(diffRuns(seedPassRun(), hostile, { a: 'a.json', b: 'b.json' })).join('\n')
   t.notMatch(text, /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/)
 })
+
+t.test('step and run durations use the one display formatter', async t => {
+  let out = ''
+  const progress = new ConsoleProgress({ color: false, write: text => (out += text) })
+  progress.stepEnded({ ...step('6', 'failed'), durationMs: 29982.601066, reason: 'no matching URC within 10.0 s' })
+  progress.sequenceEnded({ ...record('failed', [step('6', 'failed')]), durationMs: 31_004.2 }, [])
+  t.match(out, /\(30\.0 s\)\n/)
+  t.match(out, / in 31\.0 s\n/)
+  t.notMatch(out, /\d\.\d{3,}/, 'no raw fractions of a millisecond')
+})
