@@ -152,9 +152,11 @@ async function runCommand(paths: string[], options: RunCliOptions): Promise<numb
       progressFor: device => new ConsoleProgress({ color, write: text => process.stdout.write(prefixLines(text, `[${device.name}] `)) }),
       writeError: text => process.stderr.write(text),
     })
-    if (result.suite) {
+    const suites = result.suite ? [{ record: result.suite, reportPaths: result.suiteReportPaths ?? [] }] : (result.suites ?? [])
+    for (const suite of suites) {
+      const name = result.suites === undefined ? '' : ` ${suite.record.suite.name}`
       process.stdout.write(
-        `suite ${result.suite.status}: ${describeSuiteCounts(result.suite)}; index ${result.suiteReportPaths?.[0] ?? options.reportDir}\n`,
+        `suite${name} ${suite.record.status}: ${describeSuiteCounts(suite.record)}; index ${suite.reportPaths[0] ?? options.reportDir}\n`,
       )
     }
     return result.exitCode

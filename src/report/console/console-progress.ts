@@ -32,6 +32,11 @@ export class ConsoleProgress {
     this.paint = createPainter(options.color)
   }
 
+  /** A line about the run as a whole, e.g. what a folder was found to hold. */
+  announce(text: string): void {
+    this.options.write(text)
+  }
+
   /** Announces a sequence: `[2/5] MQTTS - Not Verify Server (sequences/...yaml)`. */
   sequenceStarted(index: number, total: number, name: string, file: string): void {
     const counter = total > 1 ? `${this.paint('dim', progressBar(index, total))} [${index + 1}/${total}] ` : ''
