@@ -9,7 +9,7 @@ import { parsedBy } from './option-value.js'
 export function registerSim(program: Command): void {
   const command = program
     .command('sim')
-    .description('Serve a simulated modem over TCP, and as a pty with --pty (needs socat)')
+    .description('Serve a simulated modem over TCP (and as a pty with --pty, needs socat) with the embedded MQTT broker beside it')
     .addOption(new Option('--profile <name>', 'device profile').choices(SIM_PROFILE_NAMES).default('simcom-a76xx'))
     .option(
       '--listen <url>',
@@ -21,6 +21,7 @@ export function registerSim(program: Command): void {
     .option('--params <query>', 'modem options as in a sim:// URL, e.g. "echo=0&latencyMs=5&baud=115200"', '')
     .option('--pty', 'also create a pty with socat and print its path', false)
     .option('--pty-link <path>', 'make the pty reachable at this path (implies --pty)')
+    .option('--no-broker', "serve no MQTT broker (default: one on loopback, any host's 1883/8883/8884 mapped to it)")
   addHelpFooter(command, {
     examples: [
       'atseq sim                                          # tcp://127.0.0.1:7000',
