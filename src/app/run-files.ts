@@ -224,7 +224,11 @@ async function runDevice(plan: Plan, device: DeviceSpec, suite: Suite | undefine
       reportDir,
       vars: resolveRunVars(entry, device, suite, options.vars),
       timeoutScale: options.timeoutScale * (suite?.timeoutScale ?? 1),
-      events: { onStepEnd: step => progress.stepEnded(step) },
+      events: {
+        onStepStart: (phase, step) => progress.stepStarted(phase, step),
+        onAttemptStart: (phase, step, attempt) => progress.attemptStarted(phase, step, attempt),
+        onStepEnd: step => progress.stepEnded(step),
+      },
       ...(onSimModem ? { onSimModem: (modem: SimModem) => onSimModem(modem, device) } : {}),
       ...(entry.broker?.users ? { brokerUsers: entry.broker.users } : {}),
     })

@@ -85,6 +85,7 @@ export function registerRun(program: Command): void {
     )
     .option('--show-identifiers', 'show IMEI/IMSI/ICCID/MSISDN in reports (secrets stay masked)', false)
     .option('--no-identify', 'do not read ATI/AT+CGMR/AT+CGSN before the steps')
+    .option('-q, --quiet', 'print only failing steps and the summaries', false)
     .action(async (paths: string[], options: RunCliOptions) => {
       process.exitCode = await runCommand(paths, options)
     })
@@ -111,6 +112,7 @@ interface RunCliOptions {
   showIdentifiers: boolean
   identify: boolean
   color: boolean
+  quiet: boolean
 }
 
 async function runCommand(paths: string[], options: RunCliOptions): Promise<number> {
@@ -148,8 +150,15 @@ async function runCommand(paths: string[], options: RunCliOptions): Promise<numb
       commandLine: ['atseq', ...process.argv.slice(2)],
       signal: interrupt.signal,
       teardownSignal: teardownInterrupt.signal,
-      progress: new ConsoleProgress({ color, write: text => process.stdout.write(text) }),
-      progressFor: device => new ConsoleProgress({ color, write: text => process.stdout.write(prefixLines(text, `[${device.name}] `)) }),
+      // The running step is redrawn in place only on a terminal: a log or a pipe gets one line per step.
+      progress: new ConsoleProgress({
+        color,
+        quiet: options.quiet,
+        live: process.stdout.isTTY === true,
+        write: text => process.stdout.write(text),
+      }),
+      progressFor: device =>
+        new ConsoleProgress({ color, quiet: options.quiet, write: text => process.stdout.write(prefixLines(text, `[${device.name}] `)) }),
       writeError: text => process.stderr.write(text),
     })
     const suites = result.suite ? [{ record: result.suite, reportPaths: result.suiteReportPaths ?? [] }] : (result.suites ?? [])

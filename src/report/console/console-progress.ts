@@ -6,11 +6,17 @@
 import type { RunRecord, StepResult } from '../../model/run-record.js'
 import { showControlCharsForTerminal } from '../text/show-control-chars.js'
 import { formatDisplayDuration } from '../../model/display-duration.js'
+import type { Phase, Step } from '../../model/sequence.js'
+import { LiveLine } from './live-line.js'
 import { createPainter, type Painter, type TextStyle } from './painter.js'
 
 export interface ConsoleOptions {
   color: boolean
   write: (text: string) => void
+  /** On a terminal: show the running step in place, redrawn, and erase it when the step ends (default off). */
+  live?: boolean
+  /** Only failures and the summaries (`--quiet`); the sequence's name comes with its first line. */
+  quiet?: boolean
 }
 
 type Color = TextStyle
@@ -27,9 +33,23 @@ const TODO_MARK: { mark: string; color: Color } = { mark: 'TODO', color: 'yellow
 /** Prints run progress; one instance per `atseq run`. */
 export class ConsoleProgress {
   private readonly paint: Painter
+  private readonly live: LiveLine | undefined
+  /** Under --quiet, the header of the sequence that has printed nothing yet. */
+  private pendingHeader: string | undefined
 
   constructor(private readonly options: ConsoleOptions) {
     this.paint = createPainter(options.color)
+    this.live = options.live === true ? new LiveLine(options.write) : undefined
+  }
+
+  /** A step starts: on a terminal it shows as the running line. */
+  stepStarted(phase: Phase, step: Step): void {
+    this.live?.show(phase, step, { n: 1, of: (step.retry?.times ?? 0) + 1 })
+  }
+
+  /** A step's attempt starts: the running line says which attempt it is. */
+  attemptStarted(phase: Phase, step: Step, attempt: { n: number; of: number }): void {
+    this.live?.show(phase, step, attempt)
   }
 
   /** A line about the run as a whole, e.g. what a folder was found to hold. */
@@ -40,11 +60,16 @@ export class ConsoleProgress {
   /** Announces a sequence: `[2/5] MQTTS - Not Verify Server (sequences/...yaml)`. */
   sequenceStarted(index: number, total: number, name: string, file: string): void {
     const counter = total > 1 ? `${this.paint('dim', progressBar(index, total))} [${index + 1}/${total}] ` : ''
-    this.options.write(`${counter}${this.paint('bold', name)} ${this.paint('dim', `(${file})`)}\n`)
+    const header = `${counter}${this.paint('bold', name)} ${this.paint('dim', `(${file})`)}\n`
+    if (this.options.quiet === true) this.pendingHeader = header
+    else this.options.write(header)
   }
 
   /** One line per finished step, with its reason below when it did not pass. */
   stepEnded(result: StepResult): void {
+    this.live?.erase()
+    if (this.options.quiet === true && (result.status === 'passed' || result.status === 'skipped')) return
+    this.flushHeader()
     const step = {
       ...result,
       action: showControlCharsForTerminal(result.action),
@@ -64,6 +89,8 @@ export class ConsoleProgress {
 
   /** The verdict of one sequence and where its reports are. */
   sequenceEnded(record: RunRecord, reportPaths: string[]): void {
+    this.live?.erase()
+    this.flushHeader()
     const c = countForConsole(record)
     const verdict = record.status.toUpperCase()
     const color: Color = record.status === 'passed' ? 'green' : record.status === 'interrupted' ? 'yellow' : 'red'
@@ -72,6 +99,12 @@ export class ConsoleProgress {
       `  ${this.paint(color, verdict)}${reason} — ${c.passed} passed, ${c.failed} failed, ${c.errored} errored, ${c.todo} todo, ${c.skipped} skipped in ${formatDisplayDuration(record.durationMs)}\n`,
     )
     for (const path of reportPaths) this.options.write(`  report: ${path}\n`)
+  }
+
+  private flushHeader(): void {
+    if (this.pendingHeader === undefined) return
+    this.options.write(this.pendingHeader)
+    this.pendingHeader = undefined
   }
 }
 

@@ -91,3 +91,18 @@ t.test('step and run durations use the one display formatter', async t => {
   t.match(out, / in 31\.0 s\n/)
   t.notMatch(out, /\d\.\d{3,}/, 'no raw fractions of a millisecond')
 })
+
+t.test('--quiet prints failing steps and the summary, with the sequence name first, and no passing step', async t => {
+  let out = ''
+  const progress = new ConsoleProgress({ color: false, quiet: true, write: text => (out += text) })
+  progress.sequenceStarted(0, 1, 'quiet one', 'q.yaml')
+  progress.stepEnded(step('1', 'passed'))
+  t.equal(out, '', 'nothing yet: the step passed')
+  progress.stepEnded({ ...step('2', 'failed'), reason: 'expected OK' })
+  progress.sequenceEnded(record('failed', [step('1', 'passed'), step('2', 'failed')]), [])
+  const lines = out.trimEnd().split('\n')
+  t.match(lines[0], /^quiet one \(q\.yaml\)$/)
+  t.match(lines[1], /^ {2}FAIL 2 /)
+  t.notMatch(out, /PASS 1/)
+  t.match(out, /FAILED/)
+})
