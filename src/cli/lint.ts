@@ -1,7 +1,7 @@
 import { EXIT } from '../model/exit-code.js'
 import type { Command } from 'commander'
 import { checkFilesAndSuites, SESSION_VAR_PLACEHOLDERS, summariseChecks } from '../app/check-suites.js'
-import { addFormatOption, collectVar, printChecks } from './validate.js'
+import { addFormatOption, collectVar, printChecks, reportMissingDefaultFolder } from './validate.js'
 import { addHelpFooter } from './help-footer.js'
 
 /** `atseq lint [paths...]`: validation plus advice (prompt lengths, curly quotes, mismatched URCs, numbering...). */
@@ -20,6 +20,7 @@ export function registerLint(program: Command): void {
   })
   addFormatOption(command).action(
     async (paths: string[], options: { format: string; strict?: boolean; var: Record<string, string>; color: boolean }) => {
+      if (reportMissingDefaultFolder('lint', paths)) return
       // The simulator's embedded broker gives every run its certificates as vars (broker_ca...): not undefined.
       const checks = await checkFilesAndSuites(paths, { lint: true, vars: { ...SESSION_VAR_PLACEHOLDERS, ...options.var } })
       printChecks(checks, options, 'linted')

@@ -74,7 +74,7 @@ export function registerRun(program: Command): void {
     )
     .option(
       '--resolve <host:port=addr:port>',
-      'map a host the sequence names to a local one, like curl (repeatable); for the simulator',
+      "map a host:port the sequence names to addr:port, like curl's --connect-to (repeatable; * for any host); for the simulator",
       collectList,
       [],
     )

@@ -1,6 +1,6 @@
 import { EXIT } from '../model/exit-code.js'
 import { InvalidArgumentError, type Command } from 'commander'
-import { checkFilesAndSuites, summariseChecks, type FileCheck } from '../app/check-suites.js'
+import { checkFilesAndSuites, isMissingDefaultFolder, summariseChecks, type FileCheck } from '../app/check-suites.js'
 import { formatDiagnostic } from '../model/diagnostic.js'
 import { chooseColor, createPainter } from '../app/color-policy.js'
 import { addHelpFooter } from './help-footer.js'
@@ -54,8 +54,19 @@ export function registerValidate(program: Command): void {
     exitCodes: '0 all files valid, 2 some file invalid or unreadable.',
   })
   addFormatOption(command).action(async (paths: string[], options: { format: string; color: boolean }) => {
+    if (reportMissingDefaultFolder('validate', paths)) return
     const checks = await checkFilesAndSuites(paths)
     printChecks(checks, options, 'validated')
     process.exitCode = summariseChecks(checks).invalid > 0 ? EXIT.invalidInput : EXIT.passed
   })
+}
+
+/** In a project without `sequences/`, says so and what to give instead (exit 2), rather than `sequences:1:1: no such file`. */
+export function reportMissingDefaultFolder(command: string, paths: readonly string[]): boolean {
+  if (!isMissingDefaultFolder(paths)) return false
+  process.stderr.write(
+    `atseq ${command}: there is no sequences/ folder here; name the sequence files or folders to check, e.g. atseq ${command} tests/modem/\n`,
+  )
+  process.exitCode = EXIT.invalidInput
+  return true
 }
