@@ -2,6 +2,7 @@
  * `atseq validate` and `lint` over paths that may hold suites: suite files are checked as suites
  * (schema, globs that match nothing, a missing setup or teardown), every other YAML file as a sequence.
  */
+import { existsSync } from 'node:fs'
 import { findSequenceFiles } from '../sequence/find-sequence-files.js'
 import { checkSequenceFiles, type CheckOptions, type FileCheck } from '../sequence/check-files.js'
 import { expandSuite } from '../plan/expand-suite.js'
@@ -36,6 +37,14 @@ export const SESSION_VAR_PLACEHOLDERS: Readonly<Record<string, string>> = {
   wrong_ca: '-----BEGIN CERTIFICATE-----',
   ftp_user: 'atseq',
   ftp_password: 'atseq-ftp',
+}
+
+/** The folder `validate` and `lint` check when given no paths. */
+export const DEFAULT_SEQUENCE_FOLDER = 'sequences'
+
+/** True when no path was given and the default folder is not here (a fresh project): a usage problem, not a file problem. */
+export function isMissingDefaultFolder(paths: readonly string[]): boolean {
+  return paths.length === 1 && paths[0] === DEFAULT_SEQUENCE_FOLDER && !existsSync(DEFAULT_SEQUENCE_FOLDER)
 }
 
 /** Checks sequence files and suite files (`suite.yaml`, `*.suite.yaml`) found under `paths`. */

@@ -6,8 +6,9 @@ import { DEFAULT_LATENCY_THRESHOLD_MS } from '../diff/diff-runs.js'
 import type { Shard } from '../model/suite.js'
 import { parseShard } from '../plan/shard.js'
 import { isReportFormat, REPORT_FORMATS, type ReportFormat } from '../report/report-formats.js'
-import { isTimeoutScale, MAX_TIMEOUT_SCALE, MIN_TIMEOUT_SCALE, parseDuration } from '../sequence/duration.js'
+import { formatDuration, isTimeoutScale, MAX_TIMEOUT_SCALE, MIN_TIMEOUT_SCALE, parseDuration } from '../sequence/duration.js'
 import { readRegularFileSync } from '../sequence/read-source.js'
+import { parseListenUrl } from '../sim/serve-tcp.js'
 
 export { DEFAULT_LATENCY_THRESHOLD_MS, REPORT_FORMATS, type ReportFormat }
 
@@ -55,4 +56,26 @@ export function readVarFileOption(path: string): OptionValue<string> {
   const read = readRegularFileSync(path, MAX_VAR_FILE_BYTES)
   if (read.kind === 'unreadable') return { ok: false, hint: `cannot use ${path}: ${read.diagnostic.message}` }
   return { ok: true, value: read.bytes.toString('utf8') }
+}
+
+/** The URL schemes the MQTT client behind `--broker` connects with. */
+const BROKER_SCHEMES = ['mqtt:', 'mqtts:', 'tcp:', 'tls:', 'ssl:', 'ws:', 'wss:']
+
+/** `mqtt://host:1883`, `mqtts://user:pass@host:8883`: a broker URL with a scheme the MQTT client speaks and a host. */
+export function readBrokerUrlOption(text: string): OptionValue<string> {
+  const hint = `expected a broker URL such as mqtt://host:1883 or mqtts://host:8883, got '${text}'`
+  if (!URL.canParse(text)) return { ok: false, hint }
+  const url = new URL(text)
+  return BROKER_SCHEMES.includes(url.protocol) && url.hostname !== '' ? { ok: true, value: text } : { ok: false, hint }
+}
+
+/** `tcp://127.0.0.1:7000` (port 0: any free one): where `atseq sim` listens. */
+export function readListenOption(text: string): OptionValue<string> {
+  if (parseListenUrl(text) !== undefined) return { ok: true, value: text }
+  return { ok: false, hint: `expected tcp://host:port (IPv6 in brackets, port 0 for any free one), got '${text}'` }
+}
+
+/** A duration as the help shows a default: `30s`, `200ms`. */
+export function describeDurationDefault(ms: number): string {
+  return formatDuration(ms)
 }

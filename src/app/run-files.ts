@@ -5,14 +5,10 @@
  * print progress, and for a suite, several devices or a shard, write the suite report.
  */
 import { setMaxListeners } from 'node:events'
-import { stat } from 'node:fs/promises'
 import { join, relative } from 'node:path'
 import { buildPlan, resolveRunDeviceUrl, resolveRunVars } from '../plan/build-plan.js'
 import { checkUniqueNames, loadDevicesFile, parseDeviceArgument } from '../plan/device-list.js'
-import { expandSuite } from '../plan/expand-suite.js'
-import { loadSuite } from '../plan/load-suite.js'
-import { isSuiteFile } from '../plan/suite-file.js'
-import type { DeviceSpec, Plan, PlanEntry, Shard, Suite, SuiteEntry } from '../model/suite.js'
+import type { DeviceSpec, Plan, PlanEntry, Shard, Suite } from '../model/suite.js'
 import {
   combineStatus,
   summariseDevice,
@@ -24,8 +20,6 @@ import {
 import { ConsoleProgress } from '../report/console/console-progress.js'
 import { writeSuiteReports } from '../report/suite/write-suite-reports.js'
 import { formatDiagnostic, type Diagnostic } from '../model/diagnostic.js'
-import { findSequenceFiles } from '../sequence/find-sequence-files.js'
-import { loadSequence } from '../sequence/load-sequence.js'
 import { checkPlanValues, checkTimeoutScale, prepareReportDir } from './check-run-inputs.js'
 import type { Sequence } from '../model/sequence.js'
 import type { SimModem } from '../sim/sim-modem.js'
@@ -33,6 +27,8 @@ import { reportCrashes } from './report-crashes.js'
 import { EXIT } from '../model/exit-code.js'
 import { createRunMasker } from './create-run-masker.js'
 import { runSequenceFile, type RunSequenceOptions, type SequenceRun } from './run-sequence-file.js'
+import { describeRunGroups, groupRunInputs, type RunGroup } from './group-run-inputs.js'
+import { classifyInputs, loadFiles, loadSuiteFiles } from './load-run-inputs.js'
 
 export interface RunFilesOptions extends Omit<RunSequenceOptions, 'events' | 'device' | 'onSimModem' | 'brokerUsers' | 'reportBaseName'> {
   /** `--device` values (`url` or `name=url`); none: the devices file, the suite's `device:`, else `sim://simcom-a76xx`. */
@@ -67,20 +63,46 @@ export interface RunFilesResult {
   suite?: SuiteRecord
   /** Where the suite reports were written. */
   suiteReportPaths?: string[]
+  /** For a folder of nested suites: each suite's record and reports, in the order they ran. */
+  suites?: Array<{ record: SuiteRecord; reportPaths: string[] }>
 }
 
 const DEFAULT_DEVICE = 'sim://simcom-a76xx'
 
 /** Runs the plan; the exit code is the worst of all runs (130 > 3 > 2 > 1 > 0). */
 export async function runFiles(paths: string[], options: RunFilesOptions): Promise<RunFilesResult> {
-  const result = await runPlanned(paths, options)
+  const groups = await groupRunInputs(paths)
+  const result = groups === undefined ? await runPlanned(paths, options) : await runGroups(groups, options)
   reportCrashes(result.runs, options)
   return result
 }
 
-async function runPlanned(paths: string[], options: RunFilesOptions): Promise<RunFilesResult> {
-  const planned = await planRun(paths, options)
-  if (!planned.ok) return { exitCode: EXIT.invalidInput, runs: [] }
+/** Each nested suite as that suite, then the loose files, one after another, each with its reports in a folder of its own. */
+async function runGroups(groups: readonly RunGroup[], options: RunFilesOptions): Promise<RunFilesResult> {
+  options.progress.announce(`${describeRunGroups(groups)}\n`)
+  const results: RunFilesResult[] = []
+  for (const group of groups) {
+    if (options.signal.aborted) break
+    const paths = group.kind === 'suite' ? [group.file] : group.files
+    const folder = group.kind === 'suite' ? relative('.', group.folder).split(/[\\/]/).filter(Boolean).join('-') || 'suite' : 'loose'
+    const result = await runPlanned(paths, { ...options, reportDir: join(options.reportDir, folder) }, { skipWhenEmpty: true })
+    if (result.exitCode === EXIT.invalidInput && result.runs.length === 0) return result
+    results.push(result)
+  }
+  if (results.every(result => result.runs.length === 0)) {
+    options.writeError('atseq: no sequence matches the given files, --tag, --exclude-tag and --grep\n')
+    return { exitCode: EXIT.invalidInput, runs: [] }
+  }
+  return {
+    exitCode: worstExitCode(results.map(result => result.exitCode)),
+    runs: results.flatMap(result => result.runs),
+    suites: results.flatMap(result => (result.suite ? [{ record: result.suite, reportPaths: result.suiteReportPaths ?? [] }] : [])),
+  }
+}
+
+async function runPlanned(paths: string[], options: RunFilesOptions, how: { skipWhenEmpty?: boolean } = {}): Promise<RunFilesResult> {
+  const planned = await planRun(paths, options, how)
+  if (!planned.ok) return { exitCode: planned.empty === true ? EXIT.passed : EXIT.invalidInput, runs: [] }
   const { plan, suite } = planned
   const startedAt = new Date()
   // Every device's steps listen on the same Ctrl-C signals: many devices are not a leak.
@@ -106,9 +128,9 @@ function isSuiteRun(plan: Plan): boolean {
   return plan.suiteFile !== undefined || plan.devices.length > 1 || plan.shard !== undefined
 }
 
-type Planned = { ok: true; plan: Plan; suite?: Suite } | { ok: false }
+type Planned = { ok: true; plan: Plan; suite?: Suite } | { ok: false; empty?: true }
 
-async function planRun(paths: string[], options: RunFilesOptions): Promise<Planned> {
+async function planRun(paths: string[], options: RunFilesOptions, how: { skipWhenEmpty?: boolean }): Promise<Planned> {
   const reportDirProblem = prepareReportDir(options.reportDir)
   if (reportDirProblem !== undefined) {
     options.writeError(`atseq: --report-dir ${options.reportDir}: ${reportDirProblem}\n`)
@@ -123,7 +145,8 @@ async function planRun(paths: string[], options: RunFilesOptions): Promise<Plann
     options.writeError('atseq: give one suite, or sequence files and folders, not both\n')
     return { ok: false }
   }
-  const loaded = inputs.suites[0] === undefined ? await loadFiles(inputs.others, options) : await loadSuiteFiles(inputs.suites[0])
+  const loaded =
+    inputs.suites[0] === undefined ? await loadFiles(inputs.others, options.writeError) : await loadSuiteFiles(inputs.suites[0])
   if (report(loaded.diagnostics) || loaded.sequences === undefined) return { ok: false }
   const devices = await listDevices(options, loaded.suite)
   if (report(devices.diagnostics)) return { ok: false }
@@ -144,75 +167,11 @@ async function planRun(paths: string[], options: RunFilesOptions): Promise<Plann
     return { ok: false }
   }
   if (plan.plannedSequences === 0) {
+    if (how.skipWhenEmpty === true) return { ok: false, empty: true }
     options.writeError('atseq: no sequence matches the given files, --tag, --exclude-tag and --grep\n')
     return { ok: false }
   }
   return { ok: true, plan, ...(loaded.suite ? { suite: loaded.suite } : {}) }
-}
-
-/** Suite files named directly, and folders that hold a `suite.yaml`, are suites; everything else is sequences. */
-async function classifyInputs(paths: string[]): Promise<{ suites: string[]; others: string[] }> {
-  const suites: string[] = []
-  const others: string[] = []
-  for (const path of paths) {
-    const info = await stat(path).catch(() => undefined)
-    if (info?.isDirectory()) {
-      const inside = await firstExisting([join(path, 'suite.yaml'), join(path, 'suite.yml')])
-      if (inside) suites.push(inside)
-      else others.push(path)
-    } else if (isSuiteFile(path)) suites.push(path)
-    else others.push(path)
-  }
-  return { suites, others }
-}
-
-async function firstExisting(files: string[]): Promise<string | undefined> {
-  for (const file of files) if ((await stat(file).catch(() => undefined))?.isFile()) return file
-  return undefined
-}
-
-interface Loaded {
-  suite?: Suite
-  sequences?: Array<{ sequence: Sequence; entry?: SuiteEntry }>
-  setup?: Sequence
-  teardown?: Sequence
-  diagnostics: Diagnostic[]
-}
-
-async function loadFiles(paths: string[], options: RunFilesOptions): Promise<Loaded> {
-  const files = (await findSequenceFiles(paths)).filter(file => !isSuiteFile(file))
-  if (files.length === 0) {
-    options.writeError(`atseq: no sequence files (*.yaml) in ${paths.join(', ')}\n`)
-    return { diagnostics: [] }
-  }
-  const results = await Promise.all(files.map(file => loadSequence(file)))
-  const diagnostics = results.flatMap(result => result.diagnostics)
-  const sequences = results.flatMap(result => (result.sequence ? [{ sequence: result.sequence }] : []))
-  return { diagnostics, ...(sequences.length === results.length ? { sequences } : {}) }
-}
-
-async function loadSuiteFiles(file: string): Promise<Loaded> {
-  const loaded = await loadSuite(file)
-  if (!loaded.suite) return { diagnostics: loaded.diagnostics }
-  const suite = loaded.suite
-  const expansion = await expandSuite(suite)
-  const load = async (path: string | undefined): Promise<Sequence | undefined> => {
-    if (path === undefined) return undefined
-    const result = await loadSequence(path)
-    expansion.diagnostics.push(...result.diagnostics)
-    return result.sequence
-  }
-  const results = await Promise.all(expansion.files.map(async ({ file: path, entry }) => ({ sequence: await load(path), entry })))
-  const setup = await load(expansion.setup)
-  const teardown = await load(expansion.teardown)
-  const sequences = results.flatMap(({ sequence, entry }) => (sequence ? [{ sequence, entry }] : []))
-  return {
-    suite,
-    diagnostics: expansion.diagnostics,
-    ...(sequences.length === results.length ? { sequences } : {}),
-    ...(setup ? { setup } : {}),
-    ...(teardown ? { teardown } : {}),
-  }
 }
 
 async function listDevices(
@@ -267,7 +226,11 @@ async function runDevice(plan: Plan, device: DeviceSpec, suite: Suite | undefine
       reportDir,
       vars: resolveRunVars(entry, device, suite, options.vars),
       timeoutScale: options.timeoutScale * (suite?.timeoutScale ?? 1),
-      events: { onStepEnd: step => progress.stepEnded(step) },
+      events: {
+        onStepStart: (phase, step) => progress.stepStarted(phase, step),
+        onAttemptStart: (phase, step, attempt) => progress.attemptStarted(phase, step, attempt),
+        onStepEnd: step => progress.stepEnded(step),
+      },
       ...(onSimModem ? { onSimModem: (modem: SimModem) => onSimModem(modem, device) } : {}),
       ...(entry.broker?.users ? { brokerUsers: entry.broker.users } : {}),
     })

@@ -5,12 +5,8 @@ import { EXIT } from '../model/exit-code.js'
 import { formatListenerLines, formatMessageLine } from '../servers/broker/broker-log-lines.js'
 import { loadOrCreateCertificateDir } from '../servers/broker/certificate-dir.js'
 import { startBroker, type EmbeddedBroker } from '../servers/broker/embedded-broker.js'
-import {
-  createTestCertificates,
-  DEFAULT_BROKER_HOSTNAMES,
-  type CertificateKeyType,
-  type TestCertificates,
-} from '../servers/broker/test-certificates.js'
+import { createCertificateTempDir } from './start-sim-broker.js'
+import { DEFAULT_BROKER_HOSTNAMES, type CertificateKeyType, type TestCertificates } from '../servers/broker/test-certificates.js'
 import { waitForStopSignal } from './wait-for-stop-signal.js'
 
 export interface ServeBrokerOptions {
@@ -55,8 +51,8 @@ export async function serveBroker(
 
 async function prepareCertificates(opts: ServeBrokerOptions, write: (text: string) => void): Promise<TestCertificates> {
   const hostnames = chooseHostnames(opts)
-  if (opts.certDir === undefined) return createTestCertificates({ hostnames, keyType: opts.keyType })
-  const dir = await loadOrCreateCertificateDir(opts.certDir, { hostnames, keyType: opts.keyType })
+  // Without --cert-dir the CA still goes to a file, so there is something to give mosquitto_sub --cafile.
+  const dir = await loadOrCreateCertificateDir(opts.certDir ?? (await createCertificateTempDir()), { hostnames, keyType: opts.keyType })
   write(`certificates ${dir.origin}: CA ${dir.paths.ca}, client ${dir.paths.clientCert} ${dir.paths.clientKey}\n`)
   return dir.certificates
 }

@@ -6,6 +6,7 @@ import { createSimModem, SIM_PROFILES, serveSimOverTcp, type SimServer } from '.
 import type { ResolveRule } from '../sim/sockets/host-resolve.js'
 import { startPtyBridge, type PtyBridge } from '../sim/pty-bridge.js'
 import { waitForStopSignal } from './wait-for-stop-signal.js'
+import { startSimBroker } from './start-sim-broker.js'
 
 export interface ServeSimOptions {
   profile: string
@@ -14,6 +15,8 @@ export interface ServeSimOptions {
   params: string
   pty: boolean
   ptyLink?: string
+  /** Serve the embedded broker beside the simulator (`--no-broker`: false). */
+  broker: boolean
 }
 
 /** The simulator's profile names, for help texts. */
@@ -29,26 +32,37 @@ export async function serveSim(opts: ServeSimOptions, write: (text: string) => v
   } catch (error) {
     return usageError(writeError, (error as Error).message)
   }
+  const broker = opts.broker ? await startSimBroker().catch((error: unknown) => error as Error) : undefined
+  if (broker instanceof Error) {
+    writeError(`atseq sim: could not start the embedded broker: ${broker.message}\n`)
+    return EXIT.infrastructure
+  }
+  // The user's rules come first, as in a sim:// run: they may send MQTT somewhere else.
+  const resolve = [...opts.resolve, ...(broker?.rules ?? [])]
   let server: SimServer
   try {
     server = await serveSimOverTcp({
       listen: opts.listen,
-      createModem: () => createSimModem(opts.profile, params, { resolve: opts.resolve, onNote: note => writeError(`note: ${note}\n`) }),
+      createModem: () => createSimModem(opts.profile, params, { resolve, onNote: note => writeError(`note: ${note}\n`) }),
       onEvent: event => write(`${event.kind} ${event.remote}\n`),
     })
   } catch (error) {
+    await broker?.close()
     writeError(`atseq sim: cannot listen on ${opts.listen}: ${(error as Error).message}\n`)
     return EXIT.infrastructure
   }
   write(`${opts.profile} listening on ${server.url}\n`)
+  for (const line of broker?.lines ?? []) write(`${line}\n`)
   const pty = opts.pty || opts.ptyLink !== undefined ? await openPty(server, opts.ptyLink, write, writeError) : undefined
   if (pty === 'failed') {
     await server.close()
+    await broker?.close()
     return EXIT.infrastructure
   }
   const signal = await waitForStopSignal()
   await pty?.stop()
   await server.close()
+  await broker?.close()
   write(`stopped (${signal})\n`)
   return EXIT.passed
 }

@@ -13,7 +13,7 @@ import { classifyLine, isEchoOf } from './line-classifier.js'
 import { UrcBuffer } from './urc-buffer.js'
 import { StepWindow, type WindowOptions } from './step-window.js'
 import { isUrcLine, readPayloadLength } from '../modem/urc-rule.js'
-import { describeAbortReason, describeError, startWait, type Wait } from './wait.js'
+import { describeAbortReason, describeError, describeTimeout, startWait, type Wait } from './wait.js'
 import { UrcWaiters } from './urc-waiters.js'
 import { DEFAULT_SETTLE_MS, OwedAnswer } from './owed-answer.js'
 import { DEFAULT_MAX_LINE_BYTES, DEFAULT_MAX_STEP_BYTES, DEFAULT_MAX_STEP_LINES, ReceiveBudget, describeBytes } from './receive-budget.js'
@@ -54,12 +54,8 @@ export class Chat {
   /** Whether the modem echoed the last command (ATE1): then it echoes prompt data too. */
   #isEchoOn = false
   #drop: LinkDrop | undefined
-  readonly #onData = (chunk: Buffer): void => {
-    this.#receive(chunk)
-  }
-  readonly #onDrop = (drop: LinkDrop): void => {
-    this.#handleDrop(drop)
-  }
+  readonly #onData = (chunk: Buffer): void => this.#receive(chunk)
+  readonly #onDrop = (drop: LinkDrop): void => this.#handleDrop(drop)
 
   constructor(transport: Transport, settings: ChatSettings) {
     this.#transport = transport
@@ -167,7 +163,9 @@ export class Chat {
       return { outcome: 'cancelled', cause, lines: [], startedAtMs, endedAtMs: this.#clock() }
     }
     if (outcome === 'settled') {
-      this.note(`no late answer to \`${owed.commandLine}\` within ${options.settleMs ?? this.#settleMs} ms; writing \`${commandLine}\``)
+      this.note(
+        `${describeTimeout(`no late answer to \`${owed.commandLine}\``, options.settleMs ?? this.#settleMs)}; writing \`${commandLine}\``,
+      )
       if (!this.#isEchoOn && this.#owed === owed) this.#owed = undefined
     }
     return write()
@@ -192,7 +190,7 @@ export class Chat {
     running.wait = startWait<Exchange>({
       timeoutMs: options.timeoutMs,
       ...(options.signal === undefined ? {} : { signal: options.signal }),
-      onTimeout: () => this.#endExchange(running, 'timeout', { cause: `no final result code within ${options.timeoutMs} ms` }),
+      onTimeout: () => this.#endExchange(running, 'timeout', { cause: describeTimeout('no final result code', options.timeoutMs) }),
       onCancel: () => this.#endExchange(running, 'cancelled', { cause: describeAbortReason(options.signal) }),
       cleanup: () => {
         if (this.#running === running) this.#running = undefined

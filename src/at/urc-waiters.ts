@@ -4,7 +4,7 @@
  */
 import type { ChatLine, UrcWait, WaitOptions } from './chat-types.js'
 import type { UrcBuffer, UrcTaker } from './urc-buffer.js'
-import { describeAbortReason, startWait, type Wait } from './wait.js'
+import { describeAbortReason, describeTimeout, startWait, type Wait } from './wait.js'
 
 interface RunningUrcWait {
   startedAtMs: number
@@ -49,7 +49,7 @@ export class UrcWaiters {
     entry.wait = startWait<UrcWait>({
       timeoutMs: options.timeoutMs,
       ...(options.signal === undefined ? {} : { signal: options.signal }),
-      onTimeout: () => this.#end(entry, 'timeout', { cause: `no matching URC within ${options.timeoutMs} ms` }),
+      onTimeout: () => this.#end(entry, 'timeout', { cause: describeTimeout('no matching URC', options.timeoutMs) }),
       onCancel: () => this.#end(entry, 'cancelled', { cause: describeAbortReason(options.signal) }),
       cleanup: () => {
         this.urcs.removeTaker(taker)

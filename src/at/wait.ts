@@ -2,6 +2,7 @@
  * One wait with a timeout and an AbortSignal that ends exactly once, through `finish`,
  * which clears the timer and the abort listener before anything else happens.
  */
+import { formatDisplayDuration } from '../model/display-duration.js'
 
 export interface Wait<R> {
   readonly promise: Promise<R>
@@ -65,4 +66,9 @@ export function describeAbortReason(signal: AbortSignal | undefined): string {
 /** The message of a thrown value, for a cause. */
 export function describeError(error: unknown): string {
   return error instanceof Error ? error.message : String(error)
+}
+
+/** `no final result code within 30.0 s`: what a timed-out wait says, its window in the one display form. */
+export function describeTimeout(nothing: string, timeoutMs: number): string {
+  return `${nothing} within ${formatDisplayDuration(timeoutMs)}`
 }

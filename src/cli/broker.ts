@@ -1,9 +1,10 @@
 import { Command, InvalidArgumentError, Option } from 'commander'
 import { serveBroker, type ServeBrokerOptions } from '../app/serve-broker.js'
+import { addHelpFooter } from './help-footer.js'
 
 /** Registers `atseq broker`: an MQTT broker on TCP, TLS and mutual TLS in the foreground until SIGINT/SIGTERM. */
 export function registerBroker(program: Command): void {
-  program
+  const command = program
     .command('broker')
     .description('Run an MQTT broker (TCP, TLS, mutual TLS) with a generated CA, logging every published message')
     .option('--host <address>', 'address to listen on', '127.0.0.1')
@@ -20,13 +21,20 @@ export function registerBroker(program: Command): void {
     )
     .option('--user <name:password>', 'accept only these users (repeatable)', collectUser, [])
     .addOption(new Option('--key-type <type>', 'certificate key algorithm (rsa suits most modems)').choices(['rsa', 'ec']).default('rsa'))
-    .action(async (opts: ServeBrokerOptions) => {
-      process.exitCode = await serveBroker(
-        opts,
-        text => process.stdout.write(text),
-        text => process.stderr.write(text),
-      )
-    })
+  addHelpFooter(command, {
+    examples: [
+      'atseq broker                                       # mqtt 1883, mqtts 8883, mutual TLS 8884 on 127.0.0.1',
+      'atseq broker --cert-dir ./certs --user dev:secret  # then: mosquitto_sub --cafile certs/ca.pem -p 8883 -t "#"',
+      'atseq broker --port 0 --tls-port 0 --no-mtls-port  # any free ports',
+    ],
+    exitCodes: '0 stopped by Ctrl-C or SIGTERM, 2 usage, 3 a port cannot be bound or the certificate folder cannot be used.',
+  }).action(async (opts: ServeBrokerOptions) => {
+    process.exitCode = await serveBroker(
+      opts,
+      text => process.stdout.write(text),
+      text => process.stderr.write(text),
+    )
+  })
 }
 
 function parsePort(value: string): number {

@@ -1,7 +1,8 @@
 import { EXIT } from '../model/exit-code.js'
 import type { Command } from 'commander'
 import { checkFilesAndSuites, SESSION_VAR_PLACEHOLDERS, summariseChecks } from '../app/check-suites.js'
-import { addFormatOption, collectVar, printChecks } from './validate.js'
+import { addFormatOption, collectVar, printChecks, reportMissingDefaultFolder } from './validate.js'
+import { addHelpFooter } from './help-footer.js'
 
 /** `atseq lint [paths...]`: validation plus advice (prompt lengths, curly quotes, mismatched URCs, numbering...). */
 export function registerLint(program: Command): void {
@@ -13,15 +14,19 @@ export function registerLint(program: Command): void {
     .argument('[paths...]', 'sequence files or folders searched for *.yaml / *.yml', ['sequences'])
     .option('--strict', 'exit with 1 when there is any warning')
     .option('--var <name=value>', 'a variable value, as the run would get it (repeatable)', collectVar, {})
-    .addHelpText(
-      'after',
-      '\nExit codes: 0 clean (warnings allowed unless --strict), 1 warnings with --strict, 2 some file invalid or unreadable.',
-    )
-  addFormatOption(command).action(async (paths: string[], options: { format: string; strict?: boolean; var: Record<string, string> }) => {
-    // The simulator's embedded broker gives every run its certificates as vars (broker_ca...): not undefined.
-    const checks = await checkFilesAndSuites(paths, { lint: true, vars: { ...SESSION_VAR_PLACEHOLDERS, ...options.var } })
-    printChecks(checks, options.format, 'linted')
-    const summary = summariseChecks(checks)
-    process.exitCode = summary.invalid > 0 ? EXIT.invalidInput : options.strict === true && summary.warnings > 0 ? EXIT.failed : EXIT.passed
+  addHelpFooter(command, {
+    examples: ['atseq lint sequences/simcom/', 'atseq lint --strict --var apn=internet sequences/new.yaml'],
+    exitCodes: '0 clean (warnings allowed unless --strict), 1 warnings with --strict, 2 some file invalid or unreadable.',
   })
+  addFormatOption(command).action(
+    async (paths: string[], options: { format: string; strict?: boolean; var: Record<string, string>; color: boolean }) => {
+      if (reportMissingDefaultFolder('lint', paths)) return
+      // The simulator's embedded broker gives every run its certificates as vars (broker_ca...): not undefined.
+      const checks = await checkFilesAndSuites(paths, { lint: true, vars: { ...SESSION_VAR_PLACEHOLDERS, ...options.var } })
+      printChecks(checks, options, 'linted')
+      const summary = summariseChecks(checks)
+      process.exitCode =
+        summary.invalid > 0 ? EXIT.invalidInput : options.strict === true && summary.warnings > 0 ? EXIT.failed : EXIT.passed
+    },
+  )
 }

@@ -3,8 +3,16 @@ import { EXIT } from '../model/exit-code.js'
 import { CommanderError } from 'commander'
 import { buildProgram } from './program.js'
 
+// `atseq run --help | head` closes the pipe early: the reader has what it wanted, so end quietly.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error
+    process.exit(typeof process.exitCode === 'number' ? process.exitCode : EXIT.passed)
+  })
+}
+
 try {
-  await buildProgram().parseAsync(process.argv)
+  await buildProgram(process.argv).parseAsync(process.argv)
 } catch (error) {
   if (error instanceof CommanderError) {
     // Help and --version end with code 0; every other commander error is a usage error.

@@ -4,6 +4,7 @@
 import type { Command } from 'commander'
 import { EXIT } from '../model/exit-code.js'
 import { listSerialPorts, PortListError, type SerialPortInfo } from '../app/list-ports.js'
+import { addHelpFooter } from './help-footer.js'
 
 /** USB vendor IDs of cellular modem makers, to point at the likely ports. */
 const modemVendors: Readonly<Record<string, string>> = {
@@ -24,22 +25,25 @@ const modemVendors: Readonly<Record<string, string>> = {
 }
 
 export function registerPorts(program: Command): void {
-  program
+  const command = program
     .command('ports')
     .description("List serial ports with USB vendor/product IDs (to find the modem's AT port).")
     .option('--json', 'print the ports as JSON')
-    .action(async (options: { json?: boolean }) => {
-      const ports = await listSerialPorts().catch((error: unknown) => {
-        if (!(error instanceof PortListError)) throw error
-        process.stderr.write(`atseq ports: ${error.message}\n`)
-        return undefined
-      })
-      if (ports === undefined) {
-        process.exitCode = EXIT.infrastructure
-        return
-      }
-      process.stdout.write(options.json === true ? `${JSON.stringify(ports, null, 2)}\n` : formatPortTable(ports))
+  addHelpFooter(command, {
+    examples: ['atseq ports', 'atseq ports --json'],
+    exitCodes: '0 listed (also when there is none), 2 usage, 3 the ports cannot be listed.',
+  }).action(async (options: { json?: boolean }) => {
+    const ports = await listSerialPorts().catch((error: unknown) => {
+      if (!(error instanceof PortListError)) throw error
+      process.stderr.write(`atseq ports: ${error.message}\n`)
+      return undefined
     })
+    if (ports === undefined) {
+      process.exitCode = EXIT.infrastructure
+      return
+    }
+    process.stdout.write(options.json === true ? `${JSON.stringify(ports, null, 2)}\n` : formatPortTable(ports))
+  })
 }
 
 /** One line per port: path, vid:pid, maker, serial number. */

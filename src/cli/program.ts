@@ -10,16 +10,15 @@ import { registerPorts } from './ports.js'
 import { registerDiff } from './diff.js'
 import { registerRecord } from './record.js'
 import { registerMerge } from './merge.js'
+import { registerCompletion } from './completion.js'
+import { configureUsage } from './usage.js'
 
 /** The atseq command line: each command lives in its own file and only parses arguments and maps outcomes to exit codes. */
-export function buildProgram(): Command {
+export function buildProgram(argv: readonly string[] = process.argv): Command {
   const program = new Command('atseq')
     .description('Declarative AT-command test sequences for cellular modems: import spec tables, validate, run, report.')
     .version(readPackageVersion())
     .option('--debug', 'print the stack trace of an internal error (exit 70)')
-    .showHelpAfterError()
-    // Usage errors exit 2 (invalid input), not commander's default 1 (which means "a test failed").
-    .exitOverride()
   // Commands register themselves below, one line each.
   registerRun(program)
   registerBroker(program)
@@ -31,5 +30,8 @@ export function buildProgram(): Command {
   registerDiff(program)
   registerRecord(program)
   registerMerge(program)
+  registerCompletion(program)
+  // Usage errors exit 2 (invalid input), not commander's default 1 (which means "a test failed").
+  configureUsage(program, argv)
   return program
 }

@@ -1,13 +1,14 @@
 /** `atseq record`: captures a live session (interactive, or from --script) into a sequence draft. */
 import { EXIT } from '../model/exit-code.js'
-import type { Command } from 'commander'
+import { Option, type Command } from 'commander'
 import { buildDriver } from '../app/record-driver.js'
 import { recordSession } from '../app/record-session.js'
 import { DeviceError, DeviceUsageError } from '../app/device-session.js'
 import { formatDiagnostic, hasErrors } from '../model/diagnostic.js'
-import { readDurationOption } from '../app/option-values.js'
+import { describeDurationDefault, readBrokerUrlOption, readDurationOption } from '../app/option-values.js'
 import { parsedBy } from './option-value.js'
 import { readPackageVersion } from './version.js'
+import { addHelpFooter } from './help-footer.js'
 
 interface RecordCliOptions {
   device: string
@@ -23,7 +24,7 @@ interface RecordCliOptions {
 }
 
 export function registerRecord(program: Command): void {
-  program
+  const command = program
     .command('record')
     .description('record a live session on a modem (interactive, or from --script) into a sequence draft')
     .requiredOption('-o, --output <file>', 'where to write the sequence draft (.yaml)')
@@ -33,19 +34,21 @@ export function registerRecord(program: Command): void {
     .option('--name <name>', "the sequence's name (default: the output file's name)")
     .option('--profile <name>', "the chat profile (default: the simulator's, else generic)")
     .option('--resolve <host:port=addr:port>', 'map a host to a local one for the simulator (repeatable)', collect, [])
-    .option('--broker <url>', 'your own broker (the simulator starts an embedded one otherwise)')
-    .option('--timeout <duration>', 'how long a command may take to its final result code', parsedBy(readDurationOption), 30_000)
-    .option('--urc-timeout <duration>', "with --script: how long to wait for a command's result URC", parsedBy(readDurationOption), 30_000)
-    .addHelpText(
-      'after',
-      `
-Interactive keys: Enter sends; at a > prompt Enter sends the data as typed, Ctrl-Z sends it with 0x1A, Esc cancels;
-Up/Down recall earlier lines; Ctrl-D or :end ends and writes the draft; Ctrl-C ends without writing.
-Exit codes: 0 draft written and clean, 1 draft written with lint warnings or steps to review (no answer), 2 invalid input, 3 device unreachable, 130 discarded.`,
-    )
-    .action(async (options: RecordCliOptions) => {
-      process.exitCode = await recordCommand(options)
-    })
+    .option('--broker <url>', 'your own broker (the simulator starts an embedded one otherwise)', parsedBy(readBrokerUrlOption))
+    .addOption(durationOption('--timeout <duration>', 'how long a command may take to its final result code', 30_000))
+    .addOption(durationOption('--urc-timeout <duration>', "with --script: how long to wait for a command's result URC", 30_000))
+  addHelpFooter(command, {
+    notes: `Interactive keys: Enter sends; at a > prompt Enter sends the data as typed, Ctrl-Z sends it with 0x1A, Esc cancels;
+Up/Down recall earlier lines; Ctrl-D or :end ends and writes the draft; Ctrl-C ends without writing.`,
+    examples: [
+      'atseq record --device /dev/ttyUSB2 -o sequences/new.yaml',
+      'atseq record --script commands.txt --session session.json -o sequences/new.yaml',
+    ],
+    exitCodes:
+      '0 draft written and clean, 1 draft written with lint warnings or steps to review (no answer), 2 invalid input, 3 device unreachable, 130 discarded.',
+  }).action(async (options: RecordCliOptions) => {
+    process.exitCode = await recordCommand(options)
+  })
 }
 
 async function recordCommand(options: RecordCliOptions): Promise<number> {
@@ -93,6 +96,10 @@ async function recordCommand(options: RecordCliOptions): Promise<number> {
   } finally {
     process.off('SIGINT', onSigint)
   }
+}
+
+function durationOption(flags: string, description: string, defaultMs: number): Option {
+  return new Option(flags, description).argParser(parsedBy(readDurationOption)).default(defaultMs, describeDurationDefault(defaultMs))
 }
 
 function collect(value: string, previous: string[]): string[] {

@@ -1,10 +1,12 @@
 /** `atseq run`: parses arguments, wires Ctrl-C, and maps the run's outcome to the exit code. */
 import { Command, InvalidArgumentError, Option } from 'commander'
+import { chooseColor } from '../app/color-policy.js'
 import type { Shard } from '../model/suite.js'
 import { ConsoleProgress, describeSuiteCounts, runFiles } from '../app/run-files.js'
 import { EXIT } from '../model/exit-code.js'
 import { readPackageVersion } from './version.js'
 import {
+  readBrokerUrlOption,
   readFormatsOption,
   readShardOption,
   readTimeoutScaleOption,
@@ -13,22 +15,25 @@ import {
   type ReportFormat,
 } from '../app/option-values.js'
 import { parsedBy } from './option-value.js'
+import { addHelpFooter } from './help-footer.js'
 
-const RUN_HELP = `
-Exit codes: 0 all passed, 1 a step failed or errored or a todo stands, 2 invalid input (schema,
+const RUN_EXAMPLES = [
+  'atseq run sequences/simcom/mqtts-not-verify-server.yaml',
+  'atseq run sequences/simcom/mqtt/                      # the suite in that folder',
+  'atseq run -d a=sim://simcom-a76xx -d b=sim://simcom-a76xx --shard 1/3 sequences/simcom/mqtt/',
+  'atseq run --device /dev/ttyUSB2 --var apn=internet sequences/simcom/',
+  'atseq run --device tcp://192.0.2.10:4001 --broker mqtts://broker.example:8883 sequences/',
+  "atseq run --broker mqtt://127.0.0.1:1883 --resolve '*:1883=127.0.0.1:1883' --exclude-tag broker-config sequences/simcom/mqtt/",
+]
+
+const RUN_EXIT_CODES = `0 all passed, 1 a step failed or errored or a todo stands, 2 invalid input (schema,
 templating, values, bounds, usage), 3 infrastructure (port not found, link dropped, broker down),
-70 atseq crashed (reports still written), 130 interrupted (Ctrl-C).
-Examples:
-  atseq run sequences/simcom/mqtts-not-verify-server.yaml
-  atseq run sequences/simcom/mqtt/                      (the suite in that folder)
-  atseq run -d a=sim://simcom-a76xx -d b=sim://simcom-a76xx --shard 1/3 sequences/simcom/mqtt/
-  atseq run --device /dev/ttyUSB2 --var apn=internet sequences/simcom/
-  atseq run --device tcp://192.0.2.10:4001 --broker mqtts://broker.example:8883 sequences/
-  atseq run --broker mqtt://127.0.0.1:1883 --resolve '*:1883=127.0.0.1:1883' --exclude-tag broker-config sequences/simcom/mqtt/`
+70 atseq crashed (reports still written), 130 interrupted (Ctrl-C).`
 
 export function registerRun(program: Command): void {
   const command = program.command('run')
   addSecretOptions(command)
+  addHelpFooter(command, { examples: RUN_EXAMPLES, exitCodes: RUN_EXIT_CODES })
   command
     .description('run sequences (files or folders) or a suite on one or many modems or simulators and write reports')
     .argument('<paths...>', 'sequence files (.yaml), folders holding them, or a suite (suite.yaml, or a folder holding one)')
@@ -56,22 +61,31 @@ export function registerRun(program: Command): void {
     )
     .option('--grep <pattern>', 'run only sequences whose name or file matches this regular expression', parseRegex)
     .option('--report-dir <dir>', 'where reports and transcripts are written', 'reports')
-    .option('--format <list>', `report formats, comma-separated: ${REPORT_FORMATS.join(',')}`, parsedBy(readFormatsOption), [
-      ...REPORT_FORMATS,
-    ])
+    .addOption(
+      new Option('--format <list>', `report formats, comma-separated: ${REPORT_FORMATS.join(',')}`)
+        .argParser(parsedBy(readFormatsOption))
+        .default([...REPORT_FORMATS], REPORT_FORMATS.join(',')),
+    )
     .option('--bail', 'stop after the first sequence that does not pass', false)
-    .option('--timeout-scale <factor>', 'multiply every timeout (slow links, busy labs)', parsedBy(readTimeoutScaleOption), 1)
+    .addOption(
+      new Option('--timeout-scale <factor>', 'multiply every timeout (slow links, busy labs), e.g. 2 or 0.5')
+        .argParser(parsedBy(readTimeoutScaleOption))
+        .default(1, '1, timeouts as written'),
+    )
     .option(
       '--resolve <host:port=addr:port>',
-      'map a host the sequence names to a local one, like curl (repeatable); for the simulator',
+      "map a host:port the sequence names to addr:port, like curl's --connect-to (repeatable; * for any host); for the simulator",
       collectList,
       [],
     )
-    .option('--broker <url>', 'your own broker for server-side checks (mqtt://, mqtts://); the simulator starts an embedded one otherwise')
+    .option(
+      '--broker <url>',
+      'your own broker for server-side checks (mqtt://, mqtts://); the simulator starts an embedded one otherwise',
+      parsedBy(readBrokerUrlOption),
+    )
     .option('--show-identifiers', 'show IMEI/IMSI/ICCID/MSISDN in reports (secrets stay masked)', false)
     .option('--no-identify', 'do not read ATI/AT+CGMR/AT+CGSN before the steps')
-    .addOption(new Option('--no-color', 'plain output without colours'))
-    .addHelpText('after', RUN_HELP)
+    .option('-q, --quiet', 'print only failing steps and the summaries', false)
     .action(async (paths: string[], options: RunCliOptions) => {
       process.exitCode = await runCommand(paths, options)
     })
@@ -98,6 +112,7 @@ interface RunCliOptions {
   showIdentifiers: boolean
   identify: boolean
   color: boolean
+  quiet: boolean
 }
 
 async function runCommand(paths: string[], options: RunCliOptions): Promise<number> {
@@ -112,7 +127,7 @@ async function runCommand(paths: string[], options: RunCliOptions): Promise<numb
   }
   process.on('SIGINT', onSigint)
   process.on('SIGTERM', onSigint)
-  const color = options.color && process.stdout.isTTY === true
+  const color = chooseColor({ flag: options.color, stream: process.stdout })
   try {
     const result = await runFiles(paths, {
       devices: options.fast ? options.device.map(withFastReplay) : options.device,
@@ -135,14 +150,23 @@ async function runCommand(paths: string[], options: RunCliOptions): Promise<numb
       commandLine: ['atseq', ...process.argv.slice(2)],
       signal: interrupt.signal,
       teardownSignal: teardownInterrupt.signal,
-      progress: new ConsoleProgress({ color, write: text => process.stdout.write(text) }),
-      progressFor: device => new ConsoleProgress({ color, write: text => process.stdout.write(prefixLines(text, `[${device.name}] `)) }),
+      // The running step is redrawn in place only on a terminal: a log or a pipe gets one line per step.
+      progress: new ConsoleProgress({
+        color,
+        quiet: options.quiet,
+        live: process.stdout.isTTY === true,
+        write: text => process.stdout.write(text),
+      }),
+      progressFor: device =>
+        new ConsoleProgress({ color, quiet: options.quiet, write: text => process.stdout.write(prefixLines(text, `[${device.name}] `)) }),
       writeError: text => process.stderr.write(text),
       debug: process.argv.includes('--debug'),
     })
-    if (result.suite) {
+    const suites = result.suite ? [{ record: result.suite, reportPaths: result.suiteReportPaths ?? [] }] : (result.suites ?? [])
+    for (const suite of suites) {
+      const name = result.suites === undefined ? '' : ` ${suite.record.suite.name}`
       process.stdout.write(
-        `suite ${result.suite.status}: ${describeSuiteCounts(result.suite)}; index ${result.suiteReportPaths?.[0] ?? options.reportDir}\n`,
+        `suite${name} ${suite.record.status}: ${describeSuiteCounts(suite.record)}; index ${suite.reportPaths[0] ?? options.reportDir}\n`,
       )
     }
     return result.exitCode

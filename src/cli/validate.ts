@@ -1,15 +1,23 @@
 import { EXIT } from '../model/exit-code.js'
 import { InvalidArgumentError, type Command } from 'commander'
-import { checkFilesAndSuites, summariseChecks, type FileCheck } from '../app/check-suites.js'
+import { checkFilesAndSuites, isMissingDefaultFolder, summariseChecks, type FileCheck } from '../app/check-suites.js'
 import { formatDiagnostic } from '../model/diagnostic.js'
+import { chooseColor, createPainter } from '../app/color-policy.js'
+import { addHelpFooter } from './help-footer.js'
 
 /** Prints file checks as `file:line:col: ...` lines and a summary, or as one JSON document. */
-export function printChecks(checks: readonly FileCheck[], format: string, verb: string): void {
-  if (format === 'json') {
+export function printChecks(checks: readonly FileCheck[], options: { format: string; color: boolean }, verb: string): void {
+  if (options.format === 'json') {
     process.stdout.write(`${JSON.stringify({ ...summariseChecks(checks), results: checks }, null, 2)}\n`)
     return
   }
-  for (const check of checks) for (const d of check.diagnostics) process.stderr.write(`${formatDiagnostic(d)}\n`)
+  const paint = createPainter(chooseColor({ flag: options.color, stream: process.stderr }))
+  for (const check of checks) {
+    for (const d of check.diagnostics) {
+      const severity = paint(d.severity === 'error' ? 'red' : 'yellow', `${d.severity}:`)
+      process.stderr.write(`${formatDiagnostic(d).replace(` ${d.severity}: `, ` ${severity} `)}\n`)
+    }
+  }
   const s = summariseChecks(checks)
   const problems = [
     s.errors > 0 ? `${s.errors} error${s.errors === 1 ? '' : 's'}` : '',
@@ -38,10 +46,27 @@ export function registerValidate(program: Command): void {
     .command('validate')
     .description('check sequence and suite files (YAML, schema, templates, regexes, suite globs) and print every problem as file:line:col')
     .argument('[paths...]', 'sequence files or folders searched for *.yaml / *.yml', ['sequences'])
-    .addHelpText('after', '\nExit codes: 0 all files valid, 2 some file invalid or unreadable.')
-  addFormatOption(command).action(async (paths: string[], options: { format: string }) => {
+  addHelpFooter(command, {
+    examples: [
+      'atseq validate                                     # every sequence under sequences/',
+      'atseq validate sequences/simcom/mqtt/ --format json',
+    ],
+    exitCodes: '0 all files valid, 2 some file invalid or unreadable.',
+  })
+  addFormatOption(command).action(async (paths: string[], options: { format: string; color: boolean }) => {
+    if (reportMissingDefaultFolder('validate', paths)) return
     const checks = await checkFilesAndSuites(paths)
-    printChecks(checks, options.format, 'validated')
+    printChecks(checks, options, 'validated')
     process.exitCode = summariseChecks(checks).invalid > 0 ? EXIT.invalidInput : EXIT.passed
   })
+}
+
+/** In a project without `sequences/`, says so and what to give instead (exit 2), rather than `sequences:1:1: no such file`. */
+export function reportMissingDefaultFolder(command: string, paths: readonly string[]): boolean {
+  if (!isMissingDefaultFolder(paths)) return false
+  process.stderr.write(
+    `atseq ${command}: there is no sequences/ folder here; name the sequence files or folders to check, e.g. atseq ${command} tests/modem/\n`,
+  )
+  process.exitCode = EXIT.invalidInput
+  return true
 }

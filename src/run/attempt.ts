@@ -61,10 +61,3 @@ export function errored(
 ): AttemptResult {
   return { status: 'errored', reason, failure, ...evidence, captures: {}, ...(interruption ? { interruption } : {}) }
 }
-
-/** `30000` → `30s`, `1500` → `1.5s`, `200` → `200ms`: durations as the sequence file writes them. */
-export function formatDuration(ms: number): string {
-  if (ms < 1000) return `${Math.round(ms)}ms`
-  const seconds = ms / 1000
-  return Number.isInteger(seconds) ? `${seconds}s` : `${seconds.toFixed(1)}s`
-}

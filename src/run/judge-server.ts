@@ -6,7 +6,8 @@
 import type { ReceivedLine } from '../model/run-record.js'
 import type { Step } from '../model/sequence.js'
 import type { ServerEvent, ServerLink, ServerName } from '../model/server-link.js'
-import { errored, failed, formatDuration, type AttemptResult } from './attempt.js'
+import { errored, failed, type AttemptResult } from './attempt.js'
+import { formatDisplayDuration } from '../model/display-duration.js'
 import { evidenceOf, type Judging } from './judge-window.js'
 import type { RunContext } from './run-context.js'
 import { renderServerCheck, summarizeServerEvent } from './server-matching.js'
@@ -53,7 +54,7 @@ export async function judgeServer(judging: Judging, sinceEpochMs: number): Promi
     return failed(
       evidence(),
       'server-timeout',
-      `expected ${ctx.masker.mask(check.description)} within ${formatDuration(windowMs)}; ${seen}`,
+      `expected ${ctx.masker.mask(check.description)} within ${formatDisplayDuration(windowMs)}; ${seen}`,
     )
   }
   evidence()

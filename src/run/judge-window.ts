@@ -3,10 +3,11 @@
  * order (waiting on for those that come as URCs after the final result), URCs within
  * their window, lines that must not appear, and what the broker saw.
  */
+import { formatDisplayDuration } from '../model/display-duration.js'
 import type { ChatLine, Exchange, UrcWait } from '../at/chat-types.js'
 import type { ReceivedLine } from '../model/run-record.js'
 import type { Step } from '../model/sequence.js'
-import { failed, errored, passed, type AttemptEvidence, type AttemptResult, formatDuration } from './attempt.js'
+import { failed, errored, passed, type AttemptEvidence, type AttemptResult } from './attempt.js'
 import { explainResultLine } from '../modem/explain-code.js'
 import { describeMatcher, doesLineMatch, findForbiddenLine, matchInOrder, type RenderedMatcher } from './line-matching.js'
 import type { RenderedExpectations } from './render-step.js'
@@ -247,9 +248,9 @@ function receivedTail(judging: Judging): string {
 function lateTail(judging: Judging): string {
   const windowMs = Math.max(0, judging.deadlineMs - judging.window.startedAtMs)
   const lines = judging.window.judgedLines().map(line => judging.ctx.masker.mask(line.text))
-  if (lines.length === 0) return `nothing arrived within ${formatDuration(windowMs)}`
+  if (lines.length === 0) return `nothing arrived within ${formatDisplayDuration(windowMs)}`
   const shown = lines.slice(-3).map(line => `\`${line}\`${explain(judging, line)}`)
-  return `within ${formatDuration(windowMs)} got ${shown.join(', ')}`
+  return `within ${formatDisplayDuration(windowMs)} got ${shown.join(', ')}`
 }
 
 function explainBefore(judging: Judging, exchange: Exchange): string {

@@ -15,6 +15,8 @@ import type { RenderedMatcher } from './line-matching.js'
 /** Progress callbacks for the console and other live views. */
 export interface RunEvents {
   onStepStart?(phase: Phase, step: Step): void
+  /** Attempt `n` of at most `of` (1 + the step's retries) starts. */
+  onAttemptStart?(phase: Phase, step: Step, attempt: { n: number; of: number }): void
   onStepEnd?(result: StepResult): void
   onNote?(text: string): void
 }

@@ -27,7 +27,7 @@ export async function runStep(phase: Phase, step: Step, ctx: RunContext): Promis
   ctx.events.onStepStart?.(phase, step)
   const from = ctx.recorder.markTranscript()
   const startedAtMs = ctx.recorder.elapsedMs()
-  const { attempt, attempts } = await attemptWithRetries(step, ctx)
+  const { attempt, attempts } = await attemptWithRetries(phase, step, ctx)
   if (attempt.status === 'passed') storeCaptures(attempt.captures, ctx)
   const result: StepResult = {
     phase,
@@ -94,11 +94,12 @@ export function recordSkippedStep(
   return result
 }
 
-async function attemptWithRetries(step: Step, ctx: RunContext): Promise<{ attempt: AttemptResult; attempts: number }> {
+async function attemptWithRetries(phase: Phase, step: Step, ctx: RunContext): Promise<{ attempt: AttemptResult; attempts: number }> {
   const times = step.retry?.times ?? 0
   let attempts = 0
   for (;;) {
     attempts += 1
+    ctx.events.onAttemptStart?.(phase, step, { n: attempts, of: times + 1 })
     const attempt = await attemptOnce(step, ctx)
     if (attempt.status !== 'failed' || attempts > times || ctx.signal.aborted) return { attempt, attempts }
     ctx.recorder.recordNote(`step ${step.no}: attempt ${attempts} failed (${attempt.reason ?? ''}); retrying`)

@@ -1,6 +1,6 @@
 import t from 'tap'
 import { spawnSync } from 'node:child_process'
-import { readdirSync } from 'node:fs'
+import { readdirSync, readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 
 // Runs the built CLI (npm test builds dist/ first).
@@ -51,4 +51,21 @@ t.test('validate --help describes the command', async t => {
   t.equal(run.status, 0)
   t.match(run.stdout, /Exit codes: 0 all files valid, 2/)
   t.match(run.stdout, /--format/)
+})
+
+t.test('in a fresh project without sequences/, validate and lint say so instead of naming a missing file', async t => {
+  const dir = t.testdir({})
+  for (const command of ['validate', 'lint']) {
+    const run = spawnSync(process.execPath, [`${root}dist/cli/main.js`, command], { cwd: dir, encoding: 'utf8', timeout: 60_000 })
+    t.equal(run.status, 2, command)
+    t.match(run.stderr, new RegExp(`^atseq ${command}: there is no sequences/ folder here`), command)
+    t.notMatch(run.stderr, /sequences:1:1/, command)
+  }
+})
+
+t.test('npm ci && npm start builds once: start runs what prepare already built', async t => {
+  const scripts = (JSON.parse(readFileSync(`${root}package.json`, 'utf8')) as { scripts: Record<string, string> }).scripts
+  t.match(scripts.prepare, /npm run build/)
+  t.notMatch(scripts.start, /build/)
+  t.notOk(scripts.prestart, 'no prestart build either')
 })

@@ -5,14 +5,21 @@
  */
 import type { RunRecord, StepResult } from '../../model/run-record.js'
 import { showControlCharsForTerminal } from '../text/show-control-chars.js'
+import { formatDisplayDuration } from '../../model/display-duration.js'
+import type { Phase, Step } from '../../model/sequence.js'
+import { LiveLine } from './live-line.js'
+import { createPainter, type Painter, type TextStyle } from './painter.js'
 
 export interface ConsoleOptions {
   color: boolean
   write: (text: string) => void
+  /** On a terminal: show the running step in place, redrawn, and erase it when the step ends (default off). */
+  live?: boolean
+  /** Only failures and the summaries (`--quiet`); the sequence's name comes with its first line. */
+  quiet?: boolean
 }
 
-const COLORS = { green: '\x1b[32m', red: '\x1b[31m', yellow: '\x1b[33m', dim: '\x1b[2m', bold: '\x1b[1m', reset: '\x1b[0m' }
-type Color = keyof typeof COLORS
+type Color = TextStyle
 
 const STATUS_MARK: Record<StepResult['status'], { mark: string; color: Color }> = {
   passed: { mark: 'PASS', color: 'green' },
@@ -25,16 +32,44 @@ const TODO_MARK: { mark: string; color: Color } = { mark: 'TODO', color: 'yellow
 
 /** Prints run progress; one instance per `atseq run`. */
 export class ConsoleProgress {
-  constructor(private readonly options: ConsoleOptions) {}
+  private readonly paint: Painter
+  private readonly live: LiveLine | undefined
+  /** Under --quiet, the header of the sequence that has printed nothing yet. */
+  private pendingHeader: string | undefined
+
+  constructor(private readonly options: ConsoleOptions) {
+    this.paint = createPainter(options.color)
+    this.live = options.live === true ? new LiveLine(options.write) : undefined
+  }
+
+  /** A step starts: on a terminal it shows as the running line. */
+  stepStarted(phase: Phase, step: Step): void {
+    this.live?.show(phase, step, { n: 1, of: (step.retry?.times ?? 0) + 1 })
+  }
+
+  /** A step's attempt starts: the running line says which attempt it is. */
+  attemptStarted(phase: Phase, step: Step, attempt: { n: number; of: number }): void {
+    this.live?.show(phase, step, attempt)
+  }
+
+  /** A line about the run as a whole, e.g. what a folder was found to hold. */
+  announce(text: string): void {
+    this.options.write(text)
+  }
 
   /** Announces a sequence: `[2/5] MQTTS - Not Verify Server (sequences/...yaml)`. */
   sequenceStarted(index: number, total: number, name: string, file: string): void {
     const counter = total > 1 ? `${this.paint('dim', progressBar(index, total))} [${index + 1}/${total}] ` : ''
-    this.options.write(`${counter}${this.paint('bold', name)} ${this.paint('dim', `(${file})`)}\n`)
+    const header = `${counter}${this.paint('bold', name)} ${this.paint('dim', `(${file})`)}\n`
+    if (this.options.quiet === true) this.pendingHeader = header
+    else this.options.write(header)
   }
 
   /** One line per finished step, with its reason below when it did not pass. */
   stepEnded(result: StepResult): void {
+    this.live?.erase()
+    if (this.options.quiet === true && (result.status === 'passed' || result.status === 'skipped')) return
+    this.flushHeader()
     const step = {
       ...result,
       action: showControlCharsForTerminal(result.action),
@@ -45,7 +80,7 @@ export class ConsoleProgress {
     const retries = step.attempts > 1 ? `, ${step.attempts} attempts` : ''
     const label = step.description ? `${step.action}  ${this.paint('dim', step.description)}` : step.action
     this.options.write(
-      `  ${this.paint(color, mark)} ${phase}${step.no.padEnd(5)} ${label} ${this.paint('dim', `(${Math.round(step.durationMs)} ms${retries})`)}\n`,
+      `  ${this.paint(color, mark)} ${phase}${step.no.padEnd(5)} ${label} ${this.paint('dim', `(${formatDisplayDuration(step.durationMs)}${retries})`)}\n`,
     )
     if (step.reason && step.status !== 'passed' && step.status !== 'skipped') {
       this.options.write(`       ${this.paint(color, step.reason)}\n`)
@@ -54,18 +89,22 @@ export class ConsoleProgress {
 
   /** The verdict of one sequence and where its reports are. */
   sequenceEnded(record: RunRecord, reportPaths: string[]): void {
+    this.live?.erase()
+    this.flushHeader()
     const c = countForConsole(record)
     const verdict = record.status.toUpperCase()
     const color: Color = record.status === 'passed' ? 'green' : record.status === 'interrupted' ? 'yellow' : 'red'
     const reason = record.endReason ? `: ${showControlCharsForTerminal(record.endReason)}` : ''
     this.options.write(
-      `  ${this.paint(color, verdict)}${reason} — ${c.passed} passed, ${c.failed} failed, ${c.errored} errored, ${c.todo} todo, ${c.skipped} skipped in ${(record.durationMs / 1000).toFixed(2)}s\n`,
+      `  ${this.paint(color, verdict)}${reason} — ${c.passed} passed, ${c.failed} failed, ${c.errored} errored, ${c.todo} todo, ${c.skipped} skipped in ${formatDisplayDuration(record.durationMs)}\n`,
     )
     for (const path of reportPaths) this.options.write(`  report: ${path}\n`)
   }
 
-  private paint(color: Color, text: string): string {
-    return this.options.color ? `${COLORS[color]}${text}${COLORS.reset}` : text
+  private flushHeader(): void {
+    if (this.pendingHeader === undefined) return
+    this.options.write(this.pendingHeader)
+    this.pendingHeader = undefined
   }
 }
 

@@ -1,6 +1,6 @@
 /** The console form of a run diff: a summary line, identity changes, then each changed step. */
 import type { RunDiff, StepDiff } from '../../model/run-diff.js'
-import { formatDurationMs as formatDuration } from '../text/format-duration.js'
+import { formatDisplayDuration as formatDuration } from '../../model/display-duration.js'
 import { showControlCharsForTerminal } from '../text/show-control-chars.js'
 
 /** Lines to print; no colour, so it reads the same in a CI log, and the modem's control bytes shown escaped. */

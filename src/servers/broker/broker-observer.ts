@@ -1,3 +1,4 @@
+import { formatDisplayDuration } from '../../model/display-duration.js'
 import type { MessageMatch, ObservedMessage, WaitForOptions } from '../../model/broker-link.js'
 
 export type { MessageMatch, ObservedMessage, WaitForOptions } from '../../model/broker-link.js'
@@ -92,7 +93,7 @@ function describeTimeout(history: readonly ObservedMessage[], timeoutMs: number,
   const seen = history.filter(message => message.atMs >= since)
   const topics = [...new Set(seen.map(message => message.topic))].slice(0, 5)
   const hint = seen.length === 0 ? 'no message reached the broker' : `${seen.length} other message(s) reached it, on ${topics.join(', ')}`
-  return new BrokerWaitError('timeout', `no matching message reached the broker within ${timeoutMs} ms (${hint})`)
+  return new BrokerWaitError('timeout', `no matching message reached the broker within ${formatDisplayDuration(timeoutMs)} (${hint})`)
 }
 
 function describeAbort(signal: AbortSignal | undefined): BrokerWaitError {

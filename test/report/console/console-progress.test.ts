@@ -81,3 +81,28 @@ t.test('atseq diff prints no raw control byte', async t => {
   const text = formatDiffText(diffRuns(seedPassRun(), hostile, { a: 'a.json', b: 'b.json' })).join('\n')
   t.notMatch(text, /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/)
 })
+
+t.test('step and run durations use the one display formatter', async t => {
+  let out = ''
+  const progress = new ConsoleProgress({ color: false, write: text => (out += text) })
+  progress.stepEnded({ ...step('6', 'failed'), durationMs: 29982.601066, reason: 'no matching URC within 10.0 s' })
+  progress.sequenceEnded({ ...record('failed', [step('6', 'failed')]), durationMs: 31_004.2 }, [])
+  t.match(out, /\(30\.0 s\)\n/)
+  t.match(out, / in 31\.0 s\n/)
+  t.notMatch(out, /\d\.\d{3,}/, 'no raw fractions of a millisecond')
+})
+
+t.test('--quiet prints failing steps and the summary, with the sequence name first, and no passing step', async t => {
+  let out = ''
+  const progress = new ConsoleProgress({ color: false, quiet: true, write: text => (out += text) })
+  progress.sequenceStarted(0, 1, 'quiet one', 'q.yaml')
+  progress.stepEnded(step('1', 'passed'))
+  t.equal(out, '', 'nothing yet: the step passed')
+  progress.stepEnded({ ...step('2', 'failed'), reason: 'expected OK' })
+  progress.sequenceEnded(record('failed', [step('1', 'passed'), step('2', 'failed')]), [])
+  const lines = out.trimEnd().split('\n')
+  t.match(lines[0], /^quiet one \(q\.yaml\)$/)
+  t.match(lines[1], /^ {2}FAIL 2 /)
+  t.notMatch(out, /PASS 1/)
+  t.match(out, /FAILED/)
+})
