@@ -208,3 +208,27 @@ export function decodeSmsDeliver(pdu: Buffer): SmsDeliver {
   const data = decodeUserData(reader.rest(), udl, readDcsAlphabet(dcs), (first & UDHI) !== 0)
   return { ...(sca ? { sca } : {}), from, pid, dcs, sentAt, ...data }
 }
+
+/** An SMS-STATUS-REPORT (TS 23.040 §9.2.2.3): the centre says what became of the message `mr`. */
+export interface SmsStatusReport {
+  sca?: SmsAddress
+  mr: number
+  recipient: SmsAddress
+  sentAt: SmsTimestamp
+  dischargedAt: SmsTimestamp
+  /** TP-ST: 0 received by the recipient. */
+  status: number
+}
+
+/** The SMSC address and an SMS-STATUS-REPORT; `tpduOctets` is the `<length>` +CDS shows. */
+export function encodeSmsStatusReport(report: SmsStatusReport): { pdu: Buffer; tpduOctets: number } {
+  // MTI 10 with TP-MMS (no more messages) and TP-SRQ clear: a report on an SMS-SUBMIT.
+  const tpdu = Buffer.concat([
+    Buffer.from([0x06, report.mr]),
+    encodeTpAddress(report.recipient),
+    encodeTimestamp(report.sentAt),
+    encodeTimestamp(report.dischargedAt),
+    Buffer.from([report.status]),
+  ])
+  return { pdu: Buffer.concat([encodeScAddress(report.sca), tpdu]), tpduOctets: tpdu.length }
+}

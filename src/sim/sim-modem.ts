@@ -8,45 +8,25 @@ import type { CommandContext, HandlerTable } from './command-context.js'
 import { composeHandlers } from './services/index.js'
 import { readCommandLine, runCommandLine } from './command-line.js'
 import { dropAllSessions } from './services/mqtt/mqtt-session.js'
-import { closeAllLinks, loseTcpipNetwork } from './services/tcpip/tcpip-events.js'
+import { closeAllLinks } from './services/tcpip/tcpip-events.js'
 import { createModemState, type ModemState } from './modem-state.js'
 import { canRegister } from './services/network/network-state.js'
-import { CONNLOST_CAUSE } from '../modem/families/simcom/mqtt-codes.js'
-import { resolveHost, type ResolveRule } from './sockets/host-resolve.js'
-import { LineInput } from './line-input.js'
+import { receiveSms } from './services/sms/sms-delivery.js'
+import { resolveHost } from './sockets/host-resolve.js'
+import type { SimOptions } from './sim-options.js'
+
+export type { SimOptions } from './sim-options.js'
+import { LineInput, type TextInputItem } from './line-input.js'
 import { OutputPacer } from './output-pacer.js'
-import { isSimBootLine, selectProfile, type SimProfile } from './profile.js'
-import { encodeReply, encodeUrc, replyError, type Framing, type Reply } from './reply.js'
+import { selectProfile, type SimProfile } from './profile.js'
+import { printBootBanner } from './boot-banner.js'
+import { loseNetworkServices } from './lose-network.js'
+import { encodeReply, encodeUrc, replyError, replyOk, type Framing, type Reply } from './reply.js'
 
-/** How a simulated modem starts; every field has the profile's default. */
-export interface SimOptions {
-  /** A profile or its name; default `simcom-a76xx`. */
-  profile?: SimProfile | string
-  /** Echo after power-up (ATE1); default the profile's (on). */
-  echo?: boolean
-  /** AT+CMEE after power-up; default the profile's (2). */
-  cmee?: 0 | 1 | 2
-  /** Delay before each command is answered (ms); default 0. */
-  latencyMs?: number
-  /** Deliver output at this many bits per second; default undefined (no pacing). */
-  baud?: number
-  /** Whether a SIM card is inserted; default true. */
-  simPresent?: boolean
-  /** A SIM locked with this PIN: `+CPIN: SIM PIN` at power-up, no registration until AT+CPIN="<pin>" (PUK 12345678). */
-  simPin?: string
-  /** Signal strength for AT+CSQ (0..31, 99 unknown); default the profile's. */
-  rssi?: number
-  /** Where host names go (curl `--resolve` style). Unmapped names that are not loopback fail as a DNS error (25). */
-  resolve?: ResolveRule[]
-  /** Time allowed for prompt input (ms); default the profile's (10 s). */
-  promptTimeoutMs?: number
-  /** Time from power-up (or reboot) to `RDY` (ms); default 0. */
-  bootDelayMs?: number
-  /** Receives each note the simulator makes (unmapped hosts, refused handshakes...). */
-  onNote?: (note: string) => void
-}
-
-type InputMode = { kind: 'line' } | { kind: 'data'; length: number; accept: (data: Buffer) => Reply; timer: NodeJS.Timeout }
+type InputMode =
+  | { kind: 'line' }
+  | { kind: 'data'; length: number; accept: (data: Buffer) => Reply; timer: NodeJS.Timeout }
+  | { kind: 'text'; prompt: Buffer; accept: (data: Buffer) => Reply }
 
 export class SimModem implements ModemPeer {
   readonly profile: SimProfile
@@ -61,6 +41,7 @@ export class SimModem implements ModemPeer {
   private epoch = 0
   private sink: ((bytes: Buffer) => void) | undefined
   private readonly lineInput = new LineInput()
+  private readonly smsSentListeners = new Set<(sms: { to: string; text: string; atMs: number }) => void>()
   private mode: InputMode = { kind: 'line' }
   private lastLine = ''
   private busy = false
@@ -106,17 +87,7 @@ export class SimModem implements ModemPeer {
   dropNetwork(): void {
     this.networkUp = false
     this.state.coverage = false
-    this.loseNetwork()
-  }
-
-  private loseNetwork(): void {
-    this.state.networkUp = false
-    dropAllSessions(this.context, CONNLOST_CAUSE.networkClosed)
-    loseTcpipNetwork(this.context)
-    this.state.activePdp.clear()
-    if (!this.state.mqttStarted) return
-    this.state.mqttStarted = false
-    this.context.emitUrc('+CMQTTNONET')
+    loseNetworkServices(this.context)
   }
 
   /** Coverage is back: registration and AT+CMQTTSTART work again. */
@@ -130,7 +101,7 @@ export class SimModem implements ModemPeer {
   removeSim(): void {
     this.simPresent = false
     this.state.simPresent = false
-    this.loseNetwork()
+    loseNetworkServices(this.context)
   }
 
   /** Puts a SIM card back: `+CPIN: READY` and registration return. */
@@ -146,6 +117,17 @@ export class SimModem implements ModemPeer {
     this.rssi = rssi
     this.state.rssi = rssi
     this.state.ber = ber
+  }
+
+  /** The network delivers a message to the modem: stored and announced, or shown at once, as AT+CNMI says. */
+  deliverSms(from: string, text: string): void {
+    receiveSms(this.context, from, text)
+  }
+
+  /** Calls `listener` with every message the modem sends (AT+CMGS, AT+CMSS), decoded; returns the function that stops it. */
+  onSmsSent(listener: (sms: { to: string; text: string; atMs: number }) => void): () => void {
+    this.smsSentListeners.add(listener)
+    return () => this.smsSentListeners.delete(listener)
   }
 
   /** Delays every command's answer by `ms`. */
@@ -176,7 +158,7 @@ export class SimModem implements ModemPeer {
   private restart(): void {
     if (this.state.mqttStarted) {
       this.context.emitUrc('+CIPEVENT: NETWORK CLOSED UNEXPECTEDLY')
-      this.loseNetwork()
+      loseNetworkServices(this.context)
     }
     this.powerDown()
     this.state = this.createState()
@@ -213,7 +195,8 @@ export class SimModem implements ModemPeer {
       note: text => this.addNote(text),
       resolve: (host, port) => resolveHost(this.options.resolve ?? [], host, port),
       scheduleReboot: () => this.schedule(0, () => this.restart()),
-      loseNetwork: () => this.loseNetwork(),
+      loseNetwork: () => loseNetworkServices(this.context),
+      sendSms: message => this.smsSentListeners.forEach(listener => listener({ ...message, atMs: Date.now() })),
       after: (ms, run) =>
         this.schedule(ms, () => {
           if (this.epoch === epoch) run()
@@ -222,16 +205,8 @@ export class SimModem implements ModemPeer {
   }
 
   private powerUp(): void {
-    const printBootLines = (): void => {
-      for (const line of this.profile.bootLines) {
-        const locked = this.state.sim.lock !== 'READY'
-        if (isSimBootLine(line) && (!this.simPresent || locked)) {
-          if (this.simPresent && line.startsWith('+CPIN:')) this.pacer.write(encodeUrc(`+CPIN: ${this.state.sim.lock}`))
-          continue
-        }
-        this.pacer.write(encodeUrc(line))
-      }
-    }
+    const printBootLines = (): void =>
+      printBootBanner(this.profile, { present: this.simPresent, lock: this.state.sim.lock }, bytes => this.pacer.write(bytes))
     // Without a boot delay the banner is out before the host's first command, as on a module that was
     // powered before its port was opened; a timer would let it land inside that command's answer.
     const delayMs = this.options.bootDelayMs ?? 0
@@ -264,6 +239,13 @@ export class SimModem implements ModemPeer {
         continue
       }
       const echo = this.state.echo ? (bytes: Buffer): void => this.pacer.write(bytes) : undefined
+      if (this.mode.kind === 'text') {
+        const mode = this.mode
+        const item = this.lineInput.takeText(echo, () => this.pacer.write(mode.prompt))
+        if (item === undefined) return
+        this.finishTextInput(mode, item)
+        continue
+      }
       const item = this.lineInput.takeLine(this.state.s3, this.state.s5, echo)
       if (item === undefined) return
       this.startCommand(item.kind === 'repeat' ? this.lastLine : item.text)
@@ -294,6 +276,7 @@ export class SimModem implements ModemPeer {
 
   private writeReply(reply: Reply): void {
     if (reply.kind === 'prompt') return this.openPrompt(reply.length, reply.accept)
+    if (reply.kind === 'text-input') return this.openTextInput(reply.prompt, reply.accept)
     if (reply.kind === 'later') return this.awaitReply(reply.reply)
     if (reply.kind === 'done') this.pacer.write(encodeReply(reply.lines, reply.final, this.state.cmee, this.framing(), reply.payload))
     this.releaseHeld()
@@ -329,6 +312,21 @@ export class SimModem implements ModemPeer {
     this.writeReply(reply)
   }
 
+  /** Text input (AT+CMGS, AT+CMGW) has no time limit: the module waits for Ctrl-Z or ESC. */
+  private openTextInput(prompt: string, accept: (data: Buffer) => Reply): void {
+    this.mode = { kind: 'text', prompt: Buffer.from(prompt, 'latin1'), accept }
+    this.pacer.write(this.mode.prompt)
+  }
+
+  private finishTextInput(mode: InputMode & { kind: 'text' }, item: TextInputItem): void {
+    this.mode = { kind: 'line' }
+    if (item.kind === 'cancel') return this.writeReply(replyOk())
+    this.handling = true
+    const reply = mode.accept(item.data)
+    this.handling = false
+    this.writeReply(reply)
+  }
+
   /** Too few bytes arrived in time: what did arrive is discarded and the command ends with ERROR. */
   private expirePrompt(): void {
     this.mode = { kind: 'line' }
@@ -340,7 +338,7 @@ export class SimModem implements ModemPeer {
   /** URCs wait while a command is answering or its prompt is open, so they never split a response. */
   private emitUnsolicited(epoch: number, bytes: Buffer): void {
     if (epoch !== this.epoch || this.sink === undefined) return
-    if (this.handling || this.waiting || this.mode.kind === 'data') this.held.push(bytes)
+    if (this.handling || this.waiting || this.mode.kind !== 'line') this.held.push(bytes)
     else this.pacer.write(bytes)
   }
 
