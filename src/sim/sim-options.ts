@@ -98,6 +98,15 @@ const SETTERS: ReadonlyMap<string, Setter> = new Map<string, Setter>([
     }),
   ],
   [
+    'simPin',
+    (value, options) => {
+      // TS 31.102 PINs are 4 to 8 digits
+      if (!/^\d{4,8}$/.test(value)) return 'use a PIN of 4 to 8 digits'
+      options.simPin = value
+      return undefined
+    },
+  ],
+  [
     'bootDelayMs',
     integerIn(0, 600_000, (n, o) => {
       o.bootDelayMs = n
