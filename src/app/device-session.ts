@@ -31,6 +31,8 @@ import { ReplayTransport } from '../transport/replay-transport.js'
 import { isTransportError } from '../transport/transport-error.js'
 import type { Transport } from '../model/transport.js'
 import { createReplayBrokerLink } from './replay-broker.js'
+import { addSmsFarSide } from './sms-far-side.js'
+import type { FarSideServer } from '../model/server-link.js'
 import { InfrastructureError } from '../run/attempt.js'
 
 /** atseq could not reach the device or its broker: infrastructure, not a test result (exit 3). */
@@ -75,6 +77,11 @@ export interface DeviceSession {
    * `echo_server_port`). Empty otherwise.
    */
   vars: Record<string, string>
+  /**
+   * The far-side servers of a `sim://` run, for the ServerLink the executor will use: so far the simulated
+   * network's SMS centre (`sms`). Empty for real devices.
+   */
+  farSide: FarSideServer[]
   close(): Promise<void>
 }
 
@@ -91,7 +98,8 @@ export async function openDeviceSession(options: DeviceSessionOptions): Promise<
     const echo = address.kind === 'sim' ? await openEchoServer(options.recorder) : undefined
     if (echo) closers.push(() => echo.close())
     const rules = [...parseRules(options.resolve), ...(server?.defaultRules ?? []), ...(echo ? echoServerRules(echo) : [])]
-    const transport = await openDeviceTransport(options.url, rules, options, address.kind === 'sim')
+    const farSide: FarSideServer[] = []
+    const transport = await openDeviceTransport(options.url, rules, addSmsFarSide(options, farSide), address.kind === 'sim')
     closers.push(() => transport.close())
     const family = resolveModemFamily(options.profile ?? (address.kind === 'sim' ? address.profile : undefined))
     const chatProfile = family.chatProfile
@@ -110,6 +118,7 @@ export async function openDeviceSession(options: DeviceSessionOptions): Promise<
       settings: transport.settings,
       brokerMessages,
       vars: { ...(echo ? describeEchoVars(echo) : {}), ...(server?.vars ?? {}) },
+      farSide,
       close,
       ...(broker ? { broker } : {}),
     }
