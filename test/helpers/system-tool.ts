@@ -11,6 +11,7 @@ const DEBIAN_PACKAGES: Record<string, string> = {
   chromium: 'chromium',
   pppd: 'ppp',
   tmux: 'tmux',
+  gammu: 'gammu',
 }
 
 // Daemons such as mosquitto live in sbin, which is not on every user's PATH.

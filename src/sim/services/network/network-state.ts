@@ -28,6 +28,8 @@ export interface NetworkState {
   cfun: 0 | 1 | 4
   /** AT+COPS mode: 0 automatic, 2 deregistered. */
   copsMode: 0 | 2
+  /** AT+COPS=3,<format>: how the operator is shown, 0 long name, 1 short name, 2 numeric. */
+  copsFormat: 0 | 1 | 2
   /** Between radio on and registration: status 2 (searching). */
   searching: boolean
   /** AT+CNMP preferred mode (2 automatic). */
@@ -56,6 +58,7 @@ export function createNetworkState(profile: SimProfile, simPresent: boolean, sim
     psAttached: true,
     cfun: 1,
     copsMode: 0,
+    copsFormat: 0,
     searching: false,
     cnmp: 2,
     clockOffsetMs: 0,
