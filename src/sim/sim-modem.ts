@@ -34,6 +34,8 @@ export class SimModem implements ModemPeer {
   readonly notes: string[] = []
   private readonly handlers: HandlerTable
   private readonly files = new Map<string, Buffer>()
+  // Stored messages live on the SIM and in flash: a reboot keeps them.
+  private readonly storedSms: ModemState['sms']['stored'] = { SM: new Map(), ME: new Map() }
   private readonly pacer: OutputPacer
   private readonly timers = new Set<NodeJS.Timeout>()
   private state: ModemState
@@ -145,7 +147,7 @@ export class SimModem implements ModemPeer {
     this.pacer.write(Buffer.from(bytes))
   }
 
-  /** Restarts the modem: sessions end without DISCONNECT, settings are lost, `RDY` is printed again. Certificate files stay. */
+  /** Restarts the modem: sessions end without DISCONNECT, settings are lost, `RDY` is printed again. Certificate files and stored messages stay. */
   reboot(): void {
     this.powerDown()
     this.pacer.clear()
@@ -173,6 +175,7 @@ export class SimModem implements ModemPeer {
     state.coverage = this.networkUp
     state.networkUp = canRegister(state)
     state.rssi = this.rssi
+    state.sms.stored = this.storedSms
     return state
   }
 

@@ -143,3 +143,15 @@ t.test('text mode: CMGW stores, CMSS sends it, storage full is 322', async t => 
   await new Promise(resolve => setTimeout(resolve, 20))
   t.equal(h.pending(), '', 'a full storage announces nothing')
 })
+
+t.test('stored messages survive a reboot; settings do not', async t => {
+  const h = await WireHarness.boot({ echo: false, cmee: 1 })
+  t.teardown(() => h.close())
+  await h.command('AT+CMGF=1', ok(), false)
+  h.modem.deliverSms('+491701234567', 'kept')
+  await h.expect(urc('+CMTI: "SM",1'))
+  h.modem.reboot()
+  await h.expect('\r\n*ATREADY: 1\r\n\r\n+CPIN: READY\r\n\r\nSMS DONE\r\n\r\n+CGEV: EPS PDN ACT 1\r\n\r\nPB DONE\r\n')
+  await h.command('AT+CMGF?', ok('+CMGF: 0'), false)
+  await h.command('AT+CPMS?', ok('+CPMS: "SM",1,30,"SM",1,30,"SM",1,30'), false)
+})
