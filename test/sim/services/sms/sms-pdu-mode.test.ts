@@ -93,3 +93,33 @@ t.test('no SIM: message commands answer +CMS ERROR 310, a locked SIM 311', async
   await locked.expect('\r\n*ATREADY: 1\r\n\r\n+CPIN: SIM PIN\r\n')
   await locked.command('AT+CMGL=4', '\r\n+CMS ERROR: 311\r\n', false)
 })
+
+t.test('PDU mode: CMGW stores a PDU as given, CMGR shows it with its stat, CMSS sends it', async t => {
+  const h = await WireHarness.boot({ echo: false, cmee: 1 })
+  t.teardown(() => h.close())
+  const sent: string[] = []
+  h.modem.onSmsSent(sms => sent.push(`${sms.to}:${sms.text}`))
+  const submit = '0011000B916407281553F80000AA0AE8329BFD4697D9EC37'
+  h.write('AT+CMGW=23\r')
+  await h.expect(PROMPT)
+  h.write(`${submit}\x1a`)
+  await h.expect(ok('+CMGW: 1'))
+  await h.command('AT+CMGR=1', ok('+CMGR: 2,"",23', submit), false)
+  await h.command('AT+CMSS=1', ok('+CMSS: 0'), false)
+  await h.command('AT+CMGL=3', ok('+CMGL: 1,3,"",23', submit), false)
+  t.same(sent, ['+46708251358:hellohello'])
+  // a received message written back (stat 1): the TS 23.040 SMS-DELIVER example
+  const deliver = '07917283010010F5040BC87238880900F10000993092516195800AE8329BFD4697D9EC37'
+  h.write('AT+CMGW=28,1\r')
+  await h.expect(PROMPT)
+  h.write(`${deliver}\x1a`)
+  await h.expect(ok('+CMGW: 2'))
+  await h.command('AT+CMGF=1', ok(), false)
+  await h.command('AT+CMGR=2', ok('+CMGR: "REC READ","27838890001","","99/03/29,15:16:59+08"', 'hellohello'), false)
+  await h.command('AT+CMSS=2', '\r\n+CMS ERROR: 321\r\n', false) // a received message cannot be sent
+  await h.command('AT+CMGF=0', ok(), false)
+  h.write('AT+CMGW=23,1\r') // a SUBMIT is no received message
+  await h.expect(PROMPT)
+  h.write(`${submit}\x1a`)
+  await h.expect('\r\n+CMS ERROR: 304\r\n')
+})
