@@ -3,7 +3,8 @@
  * the broker the sequence's server-side steps use. For `sim://` without `--broker`, an
  * embedded TLS broker is started and the well-known MQTT ports of any host are mapped to it,
  * so a sequence written for a public broker runs unchanged and no traffic leaves the machine.
- * A `sim://` run also starts a TCP/UDP echo-and-record server and maps any host's port 7 to it.
+ * A `sim://` run also starts a TCP/UDP echo-and-record server and maps any host's port 7 to it, and a TLS
+ * echo-and-record server on any host's 7443 (verify) and 7444 (mutual TLS).
  */
 import { Chat } from '../at/chat.js'
 import type { ChatProfile } from '../modem/chat-profile.js'
@@ -22,7 +23,6 @@ import type { BrokerLink, BrokerWait, ObservedMessage, PublishedMessage } from '
 import { Masker } from '../record/masker.js'
 import type { Recorder } from '../record/recorder.js'
 import type { RecordedBrokerMessage } from '../model/run-record.js'
-import { startEchoServer, type EchoServer } from '../servers/tcp/index.js'
 import type { SimModem } from '../sim/sim-modem.js'
 import { parseResolveRule, type ResolveRule } from '../sim/sockets/host-resolve.js'
 import { parseDeviceUrl } from '../transport/device-url.js'
@@ -31,9 +31,10 @@ import { ReplayTransport } from '../transport/replay-transport.js'
 import { isTransportError } from '../transport/transport-error.js'
 import type { Transport } from '../model/transport.js'
 import { createReplayBrokerLink } from './replay-broker.js'
-import { addSmsFarSide } from './sms-far-side.js'
-import type { FarSideServer } from '../model/server-link.js'
+import { startSimServers, type SimServers } from './sim-servers.js'
 import { InfrastructureError } from '../run/attempt.js'
+import type { ServerLink } from '../model/server-link.js'
+import { createReplayServerLink, gatherFarSide } from './far-side-servers.js'
 
 /** atseq could not reach the device or its broker: infrastructure, not a test result (exit 3). */
 export class DeviceError extends Error {
@@ -67,6 +68,8 @@ export interface DeviceSession {
   family: ModemFamily
   chatProfile: ChatProfile
   broker?: BrokerLink
+  /** The far-side servers `serve:` and `server:` steps use (`sim://`: echo server and network; replay: a stand-in). */
+  servers?: ServerLink
   settings: Record<string, string | number | boolean>
   /** What the broker received so far, on the run's clock and masked (empty without a broker, and under replay). */
   brokerMessages(): RecordedBrokerMessage[]
@@ -74,14 +77,9 @@ export interface DeviceSession {
    * Vars the session gives sequences (lowest precedence): with the embedded broker, its CA (`broker_ca`),
    * a client certificate and key it trusts (`broker_client_cert`, `broker_client_key`) and a CA that did
    * not sign it (`wrong_ca`), all PEM; for `sim://`, the echo server's address (`echo_server_host`,
-   * `echo_server_port`). Empty otherwise.
+   * `echo_server_port`) and the TLS server's (`tls_server_host`, `tls_server_port`, `mtls_server_port`). Empty otherwise.
    */
   vars: Record<string, string>
-  /**
-   * The far-side servers of a `sim://` run, for the ServerLink the executor will use: so far the simulated
-   * network's SMS centre (`sms`). Empty for real devices.
-   */
-  farSide: FarSideServer[]
   close(): Promise<void>
 }
 
@@ -95,11 +93,11 @@ export async function openDeviceSession(options: DeviceSessionOptions): Promise<
   try {
     const server = await openServerSide(options, address.kind === 'sim')
     if (server) closers.push(server.close)
-    const echo = address.kind === 'sim' ? await openEchoServer(options.recorder) : undefined
-    if (echo) closers.push(() => echo.close())
-    const rules = [...parseRules(options.resolve), ...(server?.defaultRules ?? []), ...(echo ? echoServerRules(echo) : [])]
-    const farSide: FarSideServer[] = []
-    const transport = await openDeviceTransport(options.url, rules, addSmsFarSide(options, farSide), address.kind === 'sim')
+    const sims = address.kind === 'sim' ? await startSimServersOrThrow(options.recorder) : undefined
+    if (sims) closers.push(sims.close)
+    const rules = [...parseRules(options.resolve), ...(server?.defaultRules ?? []), ...(sims?.rules ?? [])]
+    const farSide = gatherFarSide(options, sims?.farSide ?? [])
+    const transport = await openDeviceTransport(options.url, rules, farSide.options, address.kind === 'sim')
     closers.push(() => transport.close())
     const family = resolveModemFamily(options.profile ?? (address.kind === 'sim' ? address.profile : undefined))
     const chatProfile = family.chatProfile
@@ -111,16 +109,17 @@ export async function openDeviceSession(options: DeviceSessionOptions): Promise<
     closers.push(async () => chat.detach())
     const broker = server?.link ?? (transport instanceof ReplayTransport ? createReplayBrokerLink(transport) : undefined)
     const brokerMessages = server ? keepBrokerMessages(server.observer, options, closers) : () => []
+    const servers = transport instanceof ReplayTransport ? createReplayServerLink() : farSide.link()
     return {
       chat,
       family,
       chatProfile,
       settings: transport.settings,
       brokerMessages,
-      vars: { ...(echo ? describeEchoVars(echo) : {}), ...(server?.vars ?? {}) },
-      farSide,
+      vars: { ...(sims?.vars ?? {}), ...(server?.vars ?? {}) },
       close,
       ...(broker ? { broker } : {}),
+      ...(servers ? { servers } : {}),
     }
   } catch (error) {
     await close()
@@ -221,24 +220,12 @@ export function embeddedBrokerRules(broker: EmbeddedBroker): ResolveRule[] {
   ]
 }
 
-/** The TCP/UDP echo-and-record server simulated sockets reach (any host's port 7, the echo service's). */
-async function openEchoServer(recorder: Recorder): Promise<EchoServer> {
+async function startSimServersOrThrow(recorder: Recorder): Promise<SimServers> {
   try {
-    const echo = await startEchoServer()
-    recorder.recordNote(`echo server on ${echo.host}: tcp and udp ${echo.port}`)
-    return echo
+    return await startSimServers(recorder)
   } catch (error) {
-    throw new DeviceError(`could not start the echo server: ${(error as Error).message}`, { cause: error })
+    throw new DeviceError((error as Error).message, { cause: error })
   }
-}
-
-/** Any host's port 7 goes to the echo server, for TCP and UDP alike (both listen on one port number). */
-export function echoServerRules(echo: EchoServer): ResolveRule[] {
-  return [{ host: '*', port: 7, to: { host: echo.host, port: echo.port } }]
-}
-
-function describeEchoVars(echo: EchoServer): Record<string, string> {
-  return { echo_server_host: echo.host, echo_server_port: String(echo.port) }
 }
 
 async function openDeviceTransport(

@@ -29,6 +29,7 @@ import { loadSequence } from '../sequence/load-sequence.js'
 import { checkPlanValues, checkTimeoutScale, prepareReportDir } from './check-run-inputs.js'
 import type { Sequence } from '../model/sequence.js'
 import type { SimModem } from '../sim/sim-modem.js'
+import { reportCrashes } from './report-crashes.js'
 import { EXIT } from '../model/exit-code.js'
 import { createRunMasker } from './create-run-masker.js'
 import { runSequenceFile, type RunSequenceOptions, type SequenceRun } from './run-sequence-file.js'
@@ -53,6 +54,8 @@ export interface RunFilesOptions extends Omit<RunSequenceOptions, 'events' | 'de
   progressFor?: (device: DeviceSpec) => ConsoleProgress
   /** Where diagnostics go. */
   writeError: (text: string) => void
+  /** Print the stack trace of an atseq bug (`--debug`). */
+  debug?: boolean
   /** Receives each simulated modem with the device it belongs to (tests inject faults through it). */
   onSimModem?: (modem: SimModem, device: DeviceSpec) => void
 }
@@ -71,8 +74,7 @@ const DEFAULT_DEVICE = 'sim://simcom-a76xx'
 /** Runs the plan; the exit code is the worst of all runs (130 > 3 > 2 > 1 > 0). */
 export async function runFiles(paths: string[], options: RunFilesOptions): Promise<RunFilesResult> {
   const result = await runPlanned(paths, options)
-  for (const run of result.runs.filter(run => run.record.exitCode === EXIT.internal))
-    options.writeError(`atseq: internal error, please report it: ${run.record.sequence.file}: ${run.record.endReason ?? 'crashed'}\n`)
+  reportCrashes(result.runs, options)
   return result
 }
 

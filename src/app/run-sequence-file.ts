@@ -56,6 +56,8 @@ export interface RunSequenceOptions {
 export interface SequenceRun {
   record: RunRecord
   reportPaths: string[]
+  /** The error of an atseq bug that ended the run (exit 70), for `--debug`. */
+  crash?: Error
 }
 
 /** Runs one loaded sequence on a device and writes its reports; never throws for modem or link trouble. */
@@ -85,7 +87,8 @@ export async function runSequenceFile(sequence: Sequence, options: RunSequenceOp
   const finished = recorder.finish(verdict.status, verdict.exitCode, verdict.endReason)
   const record: RunRecord = brokerMessages.length > 0 ? { ...finished, broker: { messages: brokerMessages } } : finished
   const written = await writeReports(record, { dir: options.reportDir, formats: options.formats, baseName })
-  return { record, reportPaths: [...written.map(report => report.path), transcriptPath] }
+  const crash = verdict.crash === undefined ? {} : { crash: verdict.crash }
+  return { record, reportPaths: [...written.map(report => report.path), transcriptPath], ...crash }
 }
 
 /** Runs on the device; also returns what the run's broker saw (kept so a replay can judge broker checks). */
@@ -115,9 +118,10 @@ async function runOnDevice(
   } catch (error) {
     if (!(error instanceof DeviceError || error instanceof DeviceUsageError)) {
       // A bug in atseq: the reports are still written, marked crashed, so the run's evidence is not lost.
-      const endReason = `crashed: ${error instanceof Error ? error.message : String(error)}`
+      const crash = error instanceof Error ? error : new Error(String(error))
+      const endReason = `crashed: ${crash.message}`
       recorder.recordNote(`atseq ${endReason}`)
-      return { verdict: { status: 'errored', exitCode: EXIT.internal, endReason }, brokerMessages: await closeSession(session) }
+      return { verdict: { status: 'errored', exitCode: EXIT.internal, endReason, crash }, brokerMessages: await closeSession(session) }
     }
     recorder.recordNote(error.message)
     skipAll(sequence, recorder, options.events, error.message)
@@ -160,6 +164,7 @@ function createContext(
     signal: options.signal,
     events: options.events,
     ...(session.broker ? { broker: session.broker } : {}),
+    ...(session.servers ? { servers: session.servers } : {}),
   }
   ctx.abort = sequence.abort.flatMap(matcher => (matcher.kind === 'absent' ? [] : [renderMatcher(matcher, ctx)]))
   return ctx

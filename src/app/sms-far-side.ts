@@ -39,17 +39,3 @@ async function deliver(modem: Pick<SimModem, 'deliverSms'>, action: ServerAction
     throw new Error(`the SMS centre cannot ${action.kind} (it can deliver a message to the modem)`)
   modem.deliverSms(action.from, action.text)
 }
-
-/**
- * The session options with an SMS centre added to `farSide` for each simulated modem the session opens
- * (the caller's own `onSimModem` still runs).
- */
-export function addSmsFarSide<T extends { onSimModem?: (modem: SimModem) => void }>(options: T, farSide: FarSideServer[]): T {
-  return {
-    ...options,
-    onSimModem: modem => {
-      farSide.push(openSmsFarSide(modem))
-      options.onSimModem?.(modem)
-    },
-  }
-}

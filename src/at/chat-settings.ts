@@ -17,7 +17,7 @@ export interface ChatSettings {
   maxStepLines?: number
   /**
    * How long a command waits for the final result code still owed by the previous command (which
-   * timed out, was cancelled or hit an abort line) before it is written anyway, in ms (default 2000).
+   * timed out, was cancelled or hit an abort line) before it is written anyway, in ms (default the profile's `settleMs`, else 2000).
    */
   settleMs?: number
 }

@@ -55,6 +55,8 @@ export interface WaitOptions {
   signal?: AbortSignal
   /** A received line for which this returns true ends the wait at once (outcome `aborted`), like chat's ABORT. */
   isAbort?: (line: string) => boolean
+  /** Overrides the chat's settle time for this command, in ms (a sequence's `settle:`). */
+  settleMs?: number
 }
 
 /** How prompt data is ended: nothing, Ctrl-Z (0x1A, submit) or ESC (0x1B, cancel). */

@@ -1,8 +1,6 @@
 /**
- * The chat layer: commands and prompt data over a Transport, URC routing, and the transcript.
- *
- * It reacts to each received chunk at once and writes each command as one write; the only timers
- * are the timeouts of waits in progress, each cleared by that wait's single `finish`.
+ * The chat layer: commands and prompt data over a Transport, URC routing, and the transcript. It reacts to each
+ * chunk at once and writes each command as one write; its only timers are the waits' timeouts, each cleared once.
  */
 import type { LinkDrop, Transport } from '../model/transport.js'
 import { AtFramer, type FrameEvent, type FramerSettings } from './at-framer.js'
@@ -68,7 +66,7 @@ export class Chat {
     this.#profile = settings.profile
     this.#transcript = settings.transcript
     this.#clock = settings.clock ?? startMonotonicClock()
-    this.#settleMs = settings.settleMs ?? DEFAULT_SETTLE_MS
+    this.#settleMs = settings.settleMs ?? settings.profile.settleMs ?? DEFAULT_SETTLE_MS
     const { urcs, maxPayloadBytes } = settings.profile
     this.#framerSettings = {
       prompt: settings.profile.prompt,
@@ -156,21 +154,20 @@ export class Chat {
   }
 
   /**
-   * Holds the next write until the previous command's owed final result code arrives or the settle
-   * time passes, so a late `OK` is never read as the answer to the next command. With echo on, the
-   * owed answer stays owed until the next command's echo: whatever comes before the echo is late.
+   * Holds the next write until the previous command's owed final result code arrives or the settle time passes,
+   * so a late `OK` is never the next command's answer. With echo on, whatever comes before the next echo is late.
    */
   async #writeAfterSettle(owed: OwedAnswer, write: () => Promise<Exchange>, commandLine: string, options: WaitOptions): Promise<Exchange> {
     this.#pending = commandLine
     const startedAtMs = this.#clock()
-    const outcome = await owed.settle(this.#settleMs, options.signal)
+    const outcome = await owed.settle(options.settleMs ?? this.#settleMs, options.signal)
     this.#pending = undefined
     if (outcome === 'cancelled') {
       const cause = describeAbortReason(options.signal)
       return { outcome: 'cancelled', cause, lines: [], startedAtMs, endedAtMs: this.#clock() }
     }
     if (outcome === 'settled') {
-      this.note(`no late answer to \`${owed.commandLine}\` within ${this.#settleMs} ms; writing \`${commandLine}\``)
+      this.note(`no late answer to \`${owed.commandLine}\` within ${options.settleMs ?? this.#settleMs} ms; writing \`${commandLine}\``)
       if (!this.#isEchoOn && this.#owed === owed) this.#owed = undefined
     }
     return write()

@@ -138,6 +138,7 @@ async function runCommand(paths: string[], options: RunCliOptions): Promise<numb
       progress: new ConsoleProgress({ color, write: text => process.stdout.write(text) }),
       progressFor: device => new ConsoleProgress({ color, write: text => process.stdout.write(prefixLines(text, `[${device.name}] `)) }),
       writeError: text => process.stderr.write(text),
+      debug: process.argv.includes('--debug'),
     })
     if (result.suite) {
       process.stdout.write(

@@ -41,6 +41,12 @@ export type StepFailureKind =
   | 'broker-mismatch'
   /** The step uses a broker and the run has none. */
   | 'broker-missing'
+  /** A far-side server did not receive what a `server:` check expects within the step's window. */
+  | 'server-timeout'
+  /** The step names a far-side server the run does not have (a real device has no `network`; a replay has none). */
+  | 'server-missing'
+  /** A far-side server could not perform a `serve:` action (no open connection, unsupported action). */
+  | 'server-action-failed'
   /** The link to the modem dropped. */
   | 'link-dropped'
   /** The modem sent more than atseq keeps for one step (or one line longer than its limit). */
@@ -51,16 +57,21 @@ export type StepFailureKind =
   | 'invalid-step'
   /** A row the importer could not read, kept as a todo. */
   | 'todo'
+  /** atseq itself failed during the step (a bug): the step says nothing of the modem; teardown still runs. */
+  | 'crashed'
 
 export interface StepFailure {
   kind: StepFailureKind
 }
 export type RunStatus = 'passed' | 'failed' | 'errored' | 'interrupted'
 
-/** A URC as it arrived: its line, and for payload URCs the bytes read by length. */
+/**
+ * A line as it arrived: its text, and for payload URCs the bytes read by length. `server` lines are what a far-side
+ * server received in the step's window (`tcp #1: hello`), shown beside what the modem said.
+ */
 export interface ReceivedLine {
   atMs: number
-  kind: 'response' | 'urc' | 'final' | 'echo' | 'prompt' | 'payload'
+  kind: 'response' | 'urc' | 'final' | 'echo' | 'prompt' | 'payload' | 'server'
   text: string
 }
 
@@ -70,7 +81,7 @@ export interface StepResult {
   description?: string
   /** What the step did, as a user reads it: `AT+CMQTTSTART`, `data: qwerty (6 bytes)`, `sleep 2s`. */
   action: string
-  actionKind: 'send' | 'data' | 'wait' | 'sleep' | 'publish' | 'check' | 'todo'
+  actionKind: 'send' | 'data' | 'wait' | 'sleep' | 'publish' | 'serve' | 'check' | 'todo'
   /** Expectations as written (rendered, masked), in display form: `OK`, `/^\+CSQ: (?<rssi>\d+)/`, `not: ERROR`, `urc: +CMQTTSTART: 0`. */
   expected: string[]
   /** What arrived in the step's window, masked. */

@@ -53,7 +53,9 @@ export type StepAction =
   | { kind: 'sleep'; durationMs: number }
   /** The broker publishes a message to the modem's subscriptions. */
   | { kind: 'publish'; message: BrokerMessage }
-  /** Only checks (broker.received) with no action of its own. */
+  /** A far-side server acts (sends, closes, serves a route, drops the network), then the step's URCs are awaited. */
+  | { kind: 'serve'; serve: ServeAction }
+  /** Only checks (`broker:`, `server:`) with no action of its own. */
   | { kind: 'check' }
   /** A row the importer could not interpret; kept with its original text and never run. */
   | { kind: 'todo'; original: string }
@@ -64,6 +66,57 @@ export interface BrokerCheck {
   /** When true the message must have been published by the broker as a client's will. */
   will: boolean
 }
+
+/** Bytes as written for a server: text (UTF-8) or hex pairs (`{ hex: "0d0a" }`), possibly with `{{ }}` expressions. */
+export interface ServerBytes {
+  encoding: 'text' | 'hex'
+  text: Template
+}
+
+/** An HTTP path as written: exact, or a `/regex/flags` when written between slashes. */
+export type ServerPath = { kind: 'exact'; text: Template } | { kind: 'regex'; pattern: Template; flags: string }
+
+/** One check of a `server:` step on what a far-side server received within the step's window. */
+export type ServerCheck =
+  /** One TCP/TLS connection's bytes (concatenated), or one UDP datagram, contain these bytes. */
+  | { server: 'tcp' | 'udp' | 'tls'; kind: 'bytes'; received: ServerBytes; at: SourceLocation }
+  /** An HTTP request with every given field equal (headers by case-insensitive name, a `/regex/` path matched). */
+  | {
+      server: 'http'
+      kind: 'request'
+      method?: Template
+      path?: ServerPath
+      headers: Record<string, Template>
+      body?: Template
+      at: SourceLocation
+    }
+  /** A file an FTP client stored at `file`, with exactly `content` when given. */
+  | { server: 'ftp'; kind: 'file'; file: Template; content?: Template; at: SourceLocation }
+  /** An SMS the modem sent, to `to` and with `text` when given. */
+  | { server: 'sms'; kind: 'message'; to?: Template; text?: Template; at: SourceLocation }
+
+/** An HTTP route as written under `serve: { http: ... }`. */
+export interface ServeRoute {
+  method?: Template
+  path: Template
+  status: number
+  headers: Record<string, Template>
+  body?: Template
+  delayMs?: number
+  redirect?: Template
+  chunkBytes?: number
+}
+
+/** What a `serve:` step makes a far-side server do. */
+export type ServeAction =
+  | { server: 'tcp' | 'udp' | 'tls'; kind: 'send'; bytes: ServerBytes }
+  | { server: 'tcp' | 'tls'; kind: 'close' }
+  | { server: 'http'; kind: 'route'; route: ServeRoute }
+  | { server: 'ftp'; kind: 'file'; path: Template; content: Template }
+  | { server: 'sms'; kind: 'deliver'; from: Template; text: Template }
+  | { server: 'network'; kind: 'drop' | 'restore' }
+  /** `rssi` as AT+CSQ reports it: 0–31, or 99 for no signal. */
+  | { server: 'network'; kind: 'signal'; rssi: number }
 
 /** One row of the table. */
 export interface Step {
@@ -79,6 +132,8 @@ export interface Step {
   urcs: LineMatcher[]
   urcWithinMs?: number
   broker?: BrokerCheck
+  /** Checks on what far-side servers received within the step's window, all of which must hold. */
+  server?: ServerCheck[]
   /** Per-step timeout for the final result (and, unless `urcWithinMs`, for URCs). */
   timeoutMs?: number
   retry?: { times: number; everyMs: number }
@@ -109,6 +164,8 @@ export interface Sequence {
   abort: LineMatcher[]
   /** Default timeout for steps that set none. */
   defaultTimeoutMs: number
+  /** How long a command waits for a late final result the previous one owes (`settle:`); unset: the device's. */
+  settleMs?: number
   setup: Step[]
   steps: Step[]
   teardown: Step[]

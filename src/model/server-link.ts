@@ -65,8 +65,13 @@ export type ServerWait = { outcome: 'received'; event: ServerEvent } | { outcome
 export interface ServerLink {
   /** The servers this run has (a step naming another one errors with a hint). */
   readonly names: readonly ServerName[]
-  /** Resolves with the first event of `server` that `match` accepts (already received at or after `since`, or still to come). */
+  /**
+   * Resolves with the first event of `server` that `match` accepts (already received at or after `since`, or still
+   * to come). `match` sees each event once, oldest first, so it may keep state (the bytes of a connection so far).
+   */
   waitFor(server: ServerName, match: (event: ServerEvent) => boolean, options: WaitForOptions): Promise<ServerWait>
+  /** What `server` received at or after `since` (`Date.now()` ms), oldest first: the evidence a check shows. */
+  received(server: ServerName, since: number): readonly ServerEvent[]
   /** Performs the action; rejects with a sentence when the server cannot (no such connection, unsupported action). */
   act(action: ServerAction): Promise<void>
 }

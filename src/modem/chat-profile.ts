@@ -16,4 +16,9 @@ export interface ChatProfile {
   urcs: readonly UrcRule[]
   /** Largest payload a payload URC may announce, in bytes; larger headers are treated as plain URCs. */
   maxPayloadBytes: number
+  /**
+   * How long the next command waits for a final result code the previous command still owes (it timed out or
+   * was cancelled) before it is written anyway, in ms; unset means the engine's default (2 s).
+   */
+  settleMs?: number
 }

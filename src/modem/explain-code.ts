@@ -9,7 +9,7 @@ import type { ModemFamily } from './modem-family.js'
 
 const CME_LINE = /^\+CME ERROR: (\d+)$/
 const CMS_LINE = /^\+CMS ERROR: (\d+)$/
-const LINE = /^(\+[A-Z0-9]+): ?(.*)$/
+const LINE = /^(\+[A-Z0-9_]+): ?(.*)$/
 
 /** The meaning of the code in a result line (`+CMQTTCONNECT: 0,32`, `+CME ERROR: 10`, `+CMS ERROR: 322`), if it is known. */
 export function explainResultLine(line: string, family: ModemFamily): string | undefined {

@@ -22,6 +22,8 @@ export interface AttemptResult {
   invalidInput?: boolean
   /** Set when what the step needs outside the modem (the broker) is gone: the run exits 3, teardown still runs. */
   infrastructure?: boolean
+  /** Set when atseq itself failed (a bug): the error, for `--debug`; the run exits 70 after teardown. */
+  crash?: Error
 }
 
 /**

@@ -4,6 +4,7 @@
  * their window, lines that must not appear, and what the broker saw.
  */
 import type { ChatLine, Exchange, UrcWait } from '../at/chat-types.js'
+import type { ReceivedLine } from '../model/run-record.js'
 import type { Step } from '../model/sequence.js'
 import { failed, errored, passed, type AttemptEvidence, type AttemptResult, formatDuration } from './attempt.js'
 import { explainResultLine } from '../modem/explain-code.js'
@@ -30,6 +31,8 @@ export interface Judging {
   resultUrcName?: string
   /** The command line a `send` step wrote. */
   command?: string
+  /** What the far-side servers a `server:` check names received in the window, once it was judged. */
+  serverLines?: ReceivedLine[]
 }
 
 /** True for a sequence-level abort line that the step itself does not expect (expectations take precedence). */
@@ -42,11 +45,14 @@ export function isAbortFor(ctx: RunContext, expectations: RenderedExpectations):
 export function evidenceOf(judging: Judging): AttemptEvidence {
   return {
     expected: judging.expected,
-    received: judging.window.received().map(line => ({
-      atMs: line.atMs,
-      kind: line.kind === 'late' ? 'response' : line.kind,
-      text: judging.ctx.masker.mask(line.text),
-    })),
+    received: [
+      ...judging.window.received().map((line): ReceivedLine => ({
+        atMs: line.atMs,
+        kind: line.kind === 'late' ? 'response' : line.kind,
+        text: judging.ctx.masker.mask(line.text),
+      })),
+      ...(judging.serverLines ?? []),
+    ],
     unexpectedUrcs: judging.window.unexpectedUrcs().map(line => judging.ctx.masker.mask(line.text)),
   }
 }

@@ -5,6 +5,7 @@
 import type { Chat } from '../at/chat.js'
 import type { ModemFamily } from '../modem/modem-family.js'
 import type { BrokerLink } from '../model/broker-link.js'
+import type { ServerLink } from '../model/server-link.js'
 import type { Masker } from '../record/masker.js'
 import type { Recorder } from '../record/recorder.js'
 import type { Sequence, Step, Phase } from '../model/sequence.js'
@@ -24,6 +25,8 @@ export interface RunContext {
   /** The modem family: which lines are URCs (and so may still arrive after the final result code), which carry result codes. */
   family: ModemFamily
   broker?: BrokerLink
+  /** The far-side servers (`sim://` runs): what `server:` checks wait on and `serve:` steps act through. */
+  servers?: ServerLink
   recorder: Recorder
   masker: Masker
   /** Variables in scope: file vars, CLI vars, then captures as they are made. */

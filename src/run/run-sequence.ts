@@ -7,13 +7,15 @@ import type { RunStatus, StepResult } from '../model/run-record.js'
 import type { Phase, Step } from '../model/sequence.js'
 import type { RunInterruption } from './attempt.js'
 import type { RunContext } from './run-context.js'
-import { runStep, skipStep } from './run-step.js'
+import { runStep, skipStep, type StepRun } from './run-step.js'
 
 /** How a run ended, before the report is written. */
 export interface RunVerdict {
   status: RunStatus
   exitCode: number
   endReason?: string
+  /** The error of an atseq bug that ended the run (exit 70), for `--debug`. */
+  crash?: Error
 }
 
 interface RunState {
@@ -23,6 +25,8 @@ interface RunState {
   invalidInput: boolean
   /** A step found the broker (or another dependency besides the modem) gone. */
   infrastructure?: boolean
+  /** atseq itself failed in a step (a bug). */
+  crash?: Error
 }
 
 /**
@@ -48,11 +52,22 @@ async function runPhase(phase: Phase, steps: Step[], ctx: RunContext, state: Run
       results.push(skipStep(phase, step, ctx, state.stopReason))
       continue
     }
-    const run = await runStep(phase, step, ctx)
+    let run: StepRun
+    try {
+      run = await runStep(phase, step, ctx)
+    } catch (error) {
+      // atseq failed around the step (its events, its recorder): the rest is skipped, teardown still runs.
+      state.crash ??= error instanceof Error ? error : new Error(String(error))
+      state.stopReason ??= `atseq crashed at step ${step.no}`
+      continue
+    }
     results.push(run.result)
     if (run.invalidInput) state.invalidInput = true
     if (run.infrastructure) state.infrastructure = true
-    if (run.interruption) {
+    if (run.crash) {
+      state.crash ??= run.crash
+      if (!keepGoing) state.stopReason = `atseq crashed at step ${step.no}`
+    } else if (run.interruption) {
       state.interruption = run.interruption
       state.stopReason = run.interruption === 'interrupted' ? 'the run was interrupted' : `the link dropped at step ${step.no}`
     } else if (isBad(run.result) && !isTodo(run.result) && !step.continueOnFailure && !keepGoing) {
@@ -68,6 +83,8 @@ function judgeRun(results: StepResult[], state: RunState, teardown: RunState): R
   if (state.interruption === 'interrupted' || teardown.interruption === 'interrupted') {
     return { status: 'interrupted', exitCode: EXIT.interrupted, endReason: 'interrupted by the user (Ctrl-C)' }
   }
+  const crash = state.crash ?? teardown.crash
+  if (crash) return { status: 'errored', exitCode: EXIT.internal, endReason: `crashed: ${crash.message}`, crash }
   if (state.interruption === 'link-dropped' || teardown.interruption === 'link-dropped') {
     return { status: 'errored', exitCode: EXIT.infrastructure, ...reason }
   }

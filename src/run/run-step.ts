@@ -3,10 +3,11 @@
  * Retry, timeout scaling and captures live here, never inside an executor.
  */
 import { setTimeout as delay } from 'node:timers/promises'
-import type { Phase, Step, Template } from '../model/sequence.js'
+import type { Phase, ServeAction, Step, Template } from '../model/sequence.js'
 import type { StepResult } from '../model/run-record.js'
 import { errored, InfrastructureError, type AttemptResult, type RunInterruption } from './attempt.js'
 import { executorFor } from './executors/index.js'
+import { describeServeAction, renderServeAction } from './executors/server-steps.js'
 import { checkRenderedAction, renderText, StepProblem } from './render-step.js'
 import type { RunContext, RunEvents } from './run-context.js'
 import type { Recorder } from '../record/recorder.js'
@@ -18,6 +19,7 @@ export interface StepRun {
   interruption?: RunInterruption
   invalidInput?: boolean
   infrastructure?: boolean
+  crash?: Error
 }
 
 /** Runs a step (with its retries), records it, stores its captures, and returns its result. */
@@ -53,6 +55,7 @@ export async function runStep(phase: Phase, step: Step, ctx: RunContext): Promis
     ...(attempt.interruption ? { interruption: attempt.interruption } : {}),
     ...(attempt.invalidInput ? { invalidInput: true } : {}),
     ...(attempt.infrastructure ? { infrastructure: true } : {}),
+    ...(attempt.crash ? { crash: attempt.crash } : {}),
   }
 }
 
@@ -116,7 +119,9 @@ async function attemptOnce(step: Step, ctx: RunContext): Promise<AttemptResult> 
       return { ...errored({ expected: [], received: [], unexpectedUrcs: [] }, 'invalid-step', error.message), invalidInput: true }
     if (error instanceof InfrastructureError)
       return { ...errored({ expected: [], received: [], unexpectedUrcs: [] }, 'broker-missing', error.message), infrastructure: true }
-    throw error
+    // A bug in atseq: the step errors and the run goes on to teardown, so the modem is left as the sequence leaves it.
+    const crash = error instanceof Error ? error : new Error(String(error))
+    return { ...errored({ expected: [], received: [], unexpectedUrcs: [] }, 'crashed', `atseq crashed: ${crash.message}`), crash }
   }
 }
 
@@ -146,10 +151,20 @@ function describeAction(step: Step, ctx: RunContext): string {
       return `sleep ${action.durationMs}ms`
     case 'publish':
       return `broker publishes on ${render(action.message.topic)}`
+    case 'serve':
+      return ctx.masker.mask(describeServe(action.serve, ctx))
     case 'check':
-      return 'check the broker'
+      return step.broker === undefined ? 'check the servers' : 'check the broker'
     case 'todo':
       return `todo: ${action.original}`
+  }
+}
+
+function describeServe(action: ServeAction, ctx: RunContext): string {
+  try {
+    return describeServeAction(renderServeAction(action, ctx))
+  } catch {
+    return `${action.server} ${action.kind}`
   }
 }
 

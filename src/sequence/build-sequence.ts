@@ -17,6 +17,7 @@ import type {
 import { describeStepContext, isRecord } from './step-context.js'
 import { checkTemplate, hasExpressions } from './template.js'
 import { compileLinear } from './linear-regex.js'
+import { buildServeAction, buildServerChecks, type ServerStepBuilder } from './build-server-steps.js'
 import { locateKey, locatePath, type PathSegment, type YamlSource } from './yaml-source.js'
 
 /** The default step timeout when a sequence sets none. */
@@ -43,12 +44,13 @@ export function buildSequence(root: Data, source: YamlSource, bytes: Buffer): { 
     vars: buildVars(ctx),
     abort: buildLines(ctx, ['abort']),
     defaultTimeoutMs: typeof root['timeout'] === 'string' ? parseDuration(root['timeout']) : DEFAULT_STEP_TIMEOUT_MS,
+    ...(typeof root['settle'] === 'string' ? { settleMs: parseDuration(root['settle']) } : {}),
     setup: buildPhase(ctx, 'setup'),
     steps: buildPhase(ctx, 'steps'),
     teardown: buildPhase(ctx, 'teardown'),
     at: locatePath(source, []),
   }
-  checkDurations(ctx, [], [['timeout']])
+  checkDurations(ctx, [], [['timeout'], ['settle']])
   return { sequence, diagnostics: ctx.diagnostics }
 }
 
@@ -111,6 +113,7 @@ function buildStep(ctx: BuildContext, phase: Phase, index: number, data: Data): 
     urcs: [...buildLines(ctx, [...path, 'wait']), ...buildLines(ctx, [...path, 'urc'])],
     ...optionalDuration(data, 'within', 'urcWithinMs'),
     ...(isRecord(data['broker']) ? { broker: buildBrokerCheck(ctx, [...path, 'broker'], data['broker']) } : {}),
+    ...(isRecord(data['server']) ? { server: buildServerChecks(lendBuilder(ctx), [...path, 'server']) } : {}),
     ...optionalDuration(data, 'timeout', 'timeoutMs'),
     ...(isRecord(data['retry'])
       ? { retry: { times: data['retry']['times'] as number, everyMs: parseDuration(data['retry']['every'] as string) } }
@@ -119,7 +122,7 @@ function buildStep(ctx: BuildContext, phase: Phase, index: number, data: Data): 
     at: locatePath(ctx.source, path),
   }
   checkStep(ctx, path, data)
-  checkDurations(ctx, path, [['sleep'], ['timeout'], ['within'], ['retry', 'every']])
+  checkDurations(ctx, path, [['sleep'], ['timeout'], ['within'], ['retry', 'every'], ['serve', 'http', 'delay']])
   return step
 }
 
@@ -137,7 +140,18 @@ function buildAction(ctx: BuildContext, path: PathSegment[], data: Data): StepAc
   if (typeof data['sleep'] === 'string') return { kind: 'sleep', durationMs: parseDuration(data['sleep']) }
   if (isRecord(data['publish'])) return { kind: 'publish', message: buildBrokerMessage(ctx, [...path, 'publish'], data['publish']) }
   if (typeof data['todo'] === 'string') return { kind: 'todo', original: data['todo'] }
+  if (isRecord(data['serve'])) return { kind: 'serve', serve: buildServeAction(lendBuilder(ctx), [...path, 'serve']) }
   return { kind: 'check' }
+}
+
+function lendBuilder(ctx: BuildContext): ServerStepBuilder {
+  return {
+    root: ctx.root,
+    diagnostics: ctx.diagnostics,
+    template: path => buildTemplate(ctx, path),
+    locate: path => locatePath(ctx.source, path),
+    checkRegex: (path, pattern, flags) => checkRegex(ctx, path, pattern, flags),
+  }
 }
 
 function buildBrokerCheck(ctx: BuildContext, path: PathSegment[], data: Data): NonNullable<Step['broker']> {

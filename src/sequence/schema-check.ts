@@ -9,7 +9,7 @@ import { locateKey, locatePath, nodeAt, type PathSegment, type YamlSource } from
 type JsonSchema = Record<string, unknown>
 
 const SCHEMA_ID = 'urn:atseq:schema:sequence'
-const ACTION_KEYS = ['send', 'data', 'wait', 'sleep', 'publish', 'todo'] as const
+const ACTION_KEYS = ['send', 'data', 'wait', 'sleep', 'publish', 'serve', 'todo'] as const
 
 interface CompiledSchema {
   schema: JsonSchema & { $defs: Record<string, JsonSchema> }
@@ -212,7 +212,7 @@ function explainStepAction(e: ErrorObject, prefix: PathSegment[], root: unknown,
       locatePath(source, path),
       'step-action',
       `${context} has no action`,
-      'give it one of send, data, wait, sleep, publish or todo (or only a broker: check)',
+      'give it one of send, data, wait, sleep, publish, serve or todo (or only a broker: or server: check)',
     )
   }
   return errorAt(

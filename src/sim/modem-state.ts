@@ -4,13 +4,14 @@
  */
 import type { SimProfile } from './profile.js'
 import { createBasicState, type BasicState } from './services/basic/basic-state.js'
+import { createCchState, type CchState } from './services/cch/cch-state.js'
 import { createMqttState, type MqttState } from './services/mqtt/mqtt-state.js'
 import { createNetworkState, type NetworkState } from './services/network/network-state.js'
 import { createSmsState, type SmsState } from './services/sms/sms-state.js'
 import { createSslState, type SslState } from './services/ssl/ssl-state.js'
 import { createTcpipState, type TcpipState } from './services/tcpip/tcpip-state.js'
 
-export type ModemState = BasicState & NetworkState & SslState & MqttState & TcpipState & SmsState
+export type ModemState = BasicState & NetworkState & SslState & MqttState & TcpipState & CchState & SmsState
 
 /** The state right after power-up. */
 export function createModemState(profile: SimProfile, simPresent = true, simPin?: string): ModemState {
@@ -20,6 +21,7 @@ export function createModemState(profile: SimProfile, simPresent = true, simPin?
     ...createSslState(profile),
     ...createMqttState(profile),
     ...createTcpipState(profile),
+    ...createCchState(profile),
     ...createSmsState(profile),
   }
 }

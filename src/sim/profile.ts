@@ -140,7 +140,7 @@ const SIMCOM_DEFAULTS: SimDefaults = {
 export const SIMCOM_A76XX: SimProfile = {
   name: 'simcom-a76xx',
   family: 'simcom',
-  services: ['basic', 'network', 'ssl', 'mqtt', 'tcpip', 'sms'],
+  services: ['basic', 'network', 'ssl', 'mqtt', 'tcpip', 'cch', 'sms'],
   identity: {
     manufacturer: 'SIMCOM INCORPORATED',
     model: 'A7670E-LASE',

@@ -81,6 +81,12 @@ export interface Framing {
   lf: string
 }
 
+/** The framing the V.250 settings give (ATV, ATQ, S3, S4 as ASCII codes). */
+export function framingOf(settings: { verbose: boolean; quiet: boolean; s3: number; s4: number }): Framing {
+  const { verbose, quiet, s3, s4 } = settings
+  return { verbose, quiet, cr: String.fromCharCode(s3), lf: String.fromCharCode(s4) }
+}
+
 /** The framing after power-up: ATV1, ATQ0, S3=13, S4=10. */
 export const DEFAULT_FRAMING: Framing = { verbose: true, quiet: false, cr: '\r', lf: '\n' }
 

@@ -7,8 +7,7 @@ import type { ModemPeer } from '../model/modem-peer.js'
 import type { CommandContext, HandlerTable } from './command-context.js'
 import { composeHandlers } from './services/index.js'
 import { readCommandLine, runCommandLine } from './command-line.js'
-import { dropAllSessions } from './services/mqtt/mqtt-session.js'
-import { closeAllLinks } from './services/tcpip/tcpip-events.js'
+import { closeServices, loseServicesNetwork } from './service-events.js'
 import { createModemState, type ModemState } from './modem-state.js'
 import { canRegister } from './services/network/network-state.js'
 import { receiveSms } from './services/sms/sms-delivery.js'
@@ -16,12 +15,11 @@ import { resolveHost } from './sockets/host-resolve.js'
 import type { SimOptions } from './sim-options.js'
 
 export type { SimOptions } from './sim-options.js'
-import { LineInput, type TextInputItem } from './line-input.js'
+import { LineInput } from './line-input.js'
 import { OutputPacer } from './output-pacer.js'
 import { selectProfile, type SimProfile } from './profile.js'
 import { printBootBanner } from './boot-banner.js'
-import { loseNetworkServices } from './lose-network.js'
-import { encodeReply, encodeUrc, replyError, replyOk, type Framing, type Reply } from './reply.js'
+import { encodeReply, encodeUrc, framingOf, replyError, replyOk, type Reply } from './reply.js'
 
 type InputMode =
   | { kind: 'line' }
@@ -89,21 +87,26 @@ export class SimModem implements ModemPeer {
   dropNetwork(): void {
     this.networkUp = false
     this.state.coverage = false
-    loseNetworkServices(this.context)
+    loseServicesNetwork(this.context)
   }
 
-  /** Coverage is back: registration and AT+CMQTTSTART work again. */
+  /** Coverage is back (when there is a signal): registration and AT+CMQTTSTART work again. */
   restoreNetwork(): void {
     this.networkUp = true
-    this.state.coverage = true
+    this.state.coverage = this.hasCoverage()
     this.state.networkUp = canRegister(this.state)
+  }
+
+  /** Coverage needs the network up and a detectable signal (27.007 AT+CSQ rssi 99: not known or not detectable). */
+  private hasCoverage(): boolean {
+    return this.networkUp && this.rssi !== 99
   }
 
   /** Pulls the SIM card: AT+CPIN? answers +CME ERROR: 10 and the network is lost. */
   removeSim(): void {
     this.simPresent = false
     this.state.simPresent = false
-    loseNetworkServices(this.context)
+    loseServicesNetwork(this.context)
   }
 
   /** Puts a SIM card back: `+CPIN: READY` and registration return. */
@@ -114,11 +117,19 @@ export class SimModem implements ModemPeer {
     this.context.emitUrc('+CPIN: READY')
   }
 
-  /** Sets the signal AT+CSQ reports (rssi 0..31, 99 unknown; ber 0..7, 99 unknown). */
+  /**
+   * Sets the signal AT+CSQ, AT+CESQ and AT+CPSI report (rssi 0..31; ber 0..7, 99 unknown). Rssi 99 is no signal:
+   * the network is lost as by dropNetwork(), and comes back with the next detectable signal unless it was dropped.
+   */
   setSignal(rssi: number, ber = this.state.ber): void {
+    const hadCoverage = this.hasCoverage()
     this.rssi = rssi
     this.state.rssi = rssi
     this.state.ber = ber
+    if (hadCoverage === this.hasCoverage()) return
+    this.state.coverage = !hadCoverage
+    if (hadCoverage) loseServicesNetwork(this.context)
+    else this.state.networkUp = canRegister(this.state)
   }
 
   /** The network delivers a message to the modem: stored and announced, or shown at once, as AT+CNMI says. */
@@ -160,7 +171,7 @@ export class SimModem implements ModemPeer {
   private restart(): void {
     if (this.state.mqttStarted) {
       this.context.emitUrc('+CIPEVENT: NETWORK CLOSED UNEXPECTEDLY')
-      loseNetworkServices(this.context)
+      loseServicesNetwork(this.context)
     }
     this.powerDown()
     this.state = this.createState()
@@ -172,16 +183,11 @@ export class SimModem implements ModemPeer {
     const state = createModemState(this.profile, this.simPresent, this.options.simPin)
     state.echo = this.options.echo ?? state.echo
     state.cmee = this.options.cmee ?? state.cmee
-    state.coverage = this.networkUp
+    state.coverage = this.hasCoverage()
     state.networkUp = canRegister(state)
     state.rssi = this.rssi
     state.sms.stored = this.storedSms
     return state
-  }
-
-  private framing(): Framing {
-    const { verbose, quiet, s3, s4 } = this.state
-    return { verbose, quiet, cr: String.fromCharCode(s3), lf: String.fromCharCode(s4) }
   }
 
   private createContext(): CommandContext {
@@ -192,13 +198,13 @@ export class SimModem implements ModemPeer {
       state,
       files: this.files,
       commandNames: Object.keys(this.handlers),
-      emitUrc: text => this.emitUnsolicited(epoch, encodeUrc(text, this.framing())),
+      emitUrc: text => this.emitUnsolicited(epoch, encodeUrc(text, framingOf(this.state))),
       emitBytes: bytes => this.emitUnsolicited(epoch, bytes),
       isCurrent: () => this.epoch === epoch,
       note: text => this.addNote(text),
       resolve: (host, port) => resolveHost(this.options.resolve ?? [], host, port),
       scheduleReboot: () => this.schedule(0, () => this.restart()),
-      loseNetwork: () => loseNetworkServices(this.context),
+      loseNetwork: () => loseServicesNetwork(this.context),
       sendSms: message => this.smsSentListeners.forEach(listener => listener({ ...message, atMs: Date.now() })),
       after: (ms, run) =>
         this.schedule(ms, () => {
@@ -218,8 +224,7 @@ export class SimModem implements ModemPeer {
   }
 
   private powerDown(): void {
-    dropAllSessions(this.context)
-    closeAllLinks(this.context)
+    closeServices(this.context)
     this.epoch += 1
     for (const timer of this.timers) clearTimeout(timer)
     this.timers.clear()
@@ -246,7 +251,8 @@ export class SimModem implements ModemPeer {
         const mode = this.mode
         const item = this.lineInput.takeText(echo, () => this.pacer.write(mode.prompt))
         if (item === undefined) return
-        this.finishTextInput(mode, item)
+        // ESC cancels: OK, and nothing is sent or stored (TS 27.005 §3.5.1)
+        this.answerInput(item.kind === 'cancel' ? () => replyOk() : mode.accept, item.data)
         continue
       }
       const item = this.lineInput.takeLine(this.state.s3, this.state.s5, echo)
@@ -281,7 +287,8 @@ export class SimModem implements ModemPeer {
     if (reply.kind === 'prompt') return this.openPrompt(reply.length, reply.accept)
     if (reply.kind === 'text-input') return this.openTextInput(reply.prompt, reply.accept)
     if (reply.kind === 'later') return this.awaitReply(reply.reply)
-    if (reply.kind === 'done') this.pacer.write(encodeReply(reply.lines, reply.final, this.state.cmee, this.framing(), reply.payload))
+    if (reply.kind === 'done')
+      this.pacer.write(encodeReply(reply.lines, reply.final, this.state.cmee, framingOf(this.state), reply.payload))
     this.releaseHeld()
   }
 
@@ -308,9 +315,14 @@ export class SimModem implements ModemPeer {
   private finishPrompt(mode: InputMode & { kind: 'data' }, data: Buffer): void {
     clearTimeout(mode.timer)
     if (this.state.echo && this.profile.behaviour.echoPromptInput) this.pacer.write(data)
+    this.answerInput(mode.accept, data)
+  }
+
+  /** Back to command lines; the command that asked for the input answers it. */
+  private answerInput(accept: (data: Buffer) => Reply, data: Buffer): void {
     this.mode = { kind: 'line' }
     this.handling = true
-    const reply = mode.accept(data)
+    const reply = accept(data)
     this.handling = false
     this.writeReply(reply)
   }
@@ -319,15 +331,6 @@ export class SimModem implements ModemPeer {
   private openTextInput(prompt: string, accept: (data: Buffer) => Reply): void {
     this.mode = { kind: 'text', prompt: Buffer.from(prompt, 'latin1'), accept }
     this.pacer.write(this.mode.prompt)
-  }
-
-  private finishTextInput(mode: InputMode & { kind: 'text' }, item: TextInputItem): void {
-    this.mode = { kind: 'line' }
-    if (item.kind === 'cancel') return this.writeReply(replyOk())
-    this.handling = true
-    const reply = mode.accept(item.data)
-    this.handling = false
-    this.writeReply(reply)
   }
 
   /** Too few bytes arrived in time: what did arrive is discarded and the command ends with ERROR. */

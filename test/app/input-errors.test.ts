@@ -87,3 +87,30 @@ t.test('an unexpected exception still writes every report, marked crashed, with 
     /<error message="crashed: boom"/,
   )
 })
+
+t.test('a crash in the middle of a run skips the rest, still runs teardown, and exits 70', async t => {
+  const { record } = await runYamlOnSim(
+    t,
+    `sequence: crash mid-run
+device: simcom-a76xx
+steps:
+  - no: "1"
+    send: AT
+  - no: "2"
+    send: AT
+teardown:
+  - no: t1
+    send: AT+CGMI
+`,
+    {
+      identify: false,
+      onStepEnd: step => {
+        if (step.no === '1') throw new Error('boom in step 1')
+      },
+    },
+  )
+  t.equal(record.exitCode, EXIT.internal)
+  t.match(record.endReason, /^crashed: boom in step 1/)
+  t.equal(record.steps.find(step => step.no === '2')?.status, 'skipped')
+  t.equal(record.steps.find(step => step.no === 't1')?.status, 'passed', 'teardown ran')
+})

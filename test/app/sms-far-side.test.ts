@@ -1,6 +1,7 @@
 import t from 'tap'
-import { addSmsFarSide, openSmsFarSide } from '../../src/app/sms-far-side.js'
-import type { FarSideServer, ServerEvent } from '../../src/model/server-link.js'
+import { gatherFarSide } from '../../src/app/far-side-servers.js'
+import { openSmsFarSide } from '../../src/app/sms-far-side.js'
+import type { ServerEvent } from '../../src/model/server-link.js'
 import { SimModem } from '../../src/sim/sim-modem.js'
 import { WireHarness, ok, urc } from '../sim/wire-harness.js'
 
@@ -34,13 +35,12 @@ t.test('messages the modem sends are sms events; deliver brings one to the modem
   t.equal(sms.events().length, 1, 'a closed centre keeps no more events')
 })
 
-t.test('a session gets one SMS centre per simulated modem, and the caller still sees the modem', async t => {
-  const farSide: FarSideServer[] = []
+t.test('a sim:// session gathers the SMS centre beside the network, and the caller still sees the modem', async t => {
   const modems: SimModem[] = []
-  const options = addSmsFarSide({ onSimModem: (modem: SimModem) => modems.push(modem) }, farSide)
+  const gathering = gatherFarSide({ onSimModem: (modem: SimModem) => modems.push(modem) }, [])
+  t.equal(gathering.link(), undefined)
   const modem = new SimModem()
-  options.onSimModem?.(modem)
-  t.equal(farSide.length, 1)
+  gathering.options.onSimModem?.(modem)
   t.equal(modems[0], modem)
-  t.same(farSide[0]?.names, ['sms'])
+  t.same(gathering.link()?.names, ['network', 'sms'])
 })

@@ -112,3 +112,27 @@ t.test('over a real socat pty pair, a late OK is not the answer to the next comm
   t.equal(second.final, 'ERROR')
   t.ok(notes.some(note => note.startsWith('late answer to `AT+A`')))
 })
+
+t.test('the settle time comes from the command, else the settings, else the family profile', async t => {
+  const peer = new ScriptedPeer().on('AT+B\r', '\r\nOK\r\n').on('AT+C\r', '\r\nOK\r\n')
+  const transport = await openTransport('sim://scripted', { simPeer: () => peer })
+  t.teardown(() => transport.close())
+  const notes: string[] = []
+  const chat = createChat(transport, {
+    profile: { ...SIMCOM_CHAT_PROFILE, settleMs: 60 },
+    transcript: entry => void (entry.dir === 'note' && notes.push(String(entry.bytes))),
+  })
+  t.teardown(() => chat.detach())
+  t.equal((await chat.command('AT+A', { timeoutMs: 20 })).outcome, 'timeout')
+  t.equal((await chat.command('AT+B', { timeoutMs: 1000 })).final, 'OK')
+  t.ok(
+    notes.some(note => note.startsWith('no late answer to `AT+A` within 60 ms')),
+    'the family profile sets it',
+  )
+  t.equal((await chat.command('AT+X', { timeoutMs: 20 })).outcome, 'timeout')
+  t.equal((await chat.command('AT+C', { timeoutMs: 1000, settleMs: 25 })).final, 'OK')
+  t.ok(
+    notes.some(note => note.startsWith('no late answer to `AT+X` within 25 ms')),
+    'a command (a sequence `settle:`) overrides it',
+  )
+})

@@ -11,6 +11,7 @@ const DEBIAN_PACKAGES: Record<string, string> = {
   chromium: 'chromium',
   pppd: 'ppp',
   tmux: 'tmux',
+  openssl: 'openssl',
   gammu: 'gammu',
 }
 

@@ -75,6 +75,32 @@ steps:
   t.notOk(stepNo(record, '3').unexpectedUrcs.includes('+CMQTTSTART: 0'), 'the URC the wait step used is not unexpected')
 })
 
+t.test('a sequence sets the settle time: the next command is written after it, not after the default 2 s', async t => {
+  const port = await serveScriptedPeer(t, () => new ScriptedPeer().on('AT+B\r', '\r\nOK\r\n'))
+  const { record } = await runYamlOnSim(
+    t,
+    `sequence: settle
+device: simcom-a76xx
+settle: 50ms
+steps:
+  - no: "1"
+    send: AT+A
+    timeout: 100ms
+    continue_on_failure: true
+  - no: "2"
+    send: AT+B
+    timeout: 1s
+`,
+    { device: `tcp://127.0.0.1:${port}`, identify: false },
+  )
+  t.equal(stepNo(record, '2').status, 'passed')
+  const notes = record.transcript.filter(entry => entry.dir === 'note').map(entry => entry.data)
+  t.ok(
+    notes.some(note => note.includes('no late answer to `AT+A` within 50 ms')),
+    notes.join(' | '),
+  )
+})
+
 t.test('a step the modem answers ERROR fails even when the previous step timed out and its OK came late', async t => {
   const port = await serveScriptedPeer(t, () => slowModem({ 'AT+CGATT=1': '\r\nOK\r\n', 'AT+CGACT=1,1': '\r\nERROR\r\n' }, 300))
   const { record } = await runYamlOnSim(

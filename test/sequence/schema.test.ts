@@ -35,6 +35,16 @@ t.test('valid shapes', async t => {
       ],
     },
     { sequence: 's', steps: [{ todo: 'row' }, { sleep: '1s' }], setup: [], teardown: [{ send: 'AT' }] },
+    {
+      sequence: 'editors see numbers where the loader sees text',
+      steps: [
+        { serve: { http: { path: '/data', status: 404, chunked: 512, delay: '2s' } } },
+        { serve: { network: { signal: 99 } } },
+        { serve: { network: 'drop' } },
+        { send: 'AT', server: { tcp: { received: { hex: '0d0a' } } } },
+        { server: { http: { method: 'POST', headers: { 'content-type': 'text/plain' } } }, broker: { received: { topic: 't' } } },
+      ],
+    },
   ]
   for (const doc of valid) t.ok(validate(doc), `${JSON.stringify(doc)} ${JSON.stringify(validate.errors)}`)
 })
@@ -46,6 +56,10 @@ t.test('invalid shapes', async t => {
     ['empty steps', { sequence: 's', steps: [] }],
     ['unknown top-level key', { sequence: 's', steps: [{ send: 'AT' }], step: [] }],
     ['two actions', { sequence: 's', steps: [{ send: 'AT', data: 'x' }] }],
+    ['serve beside send', { sequence: 's', steps: [{ send: 'AT', serve: { network: 'drop' } }] }],
+    ['two servers act in one step', { sequence: 's', steps: [{ serve: { tcp: { send: 'a' }, udp: { send: 'b' } } }] }],
+    ['a signal out of range', { sequence: 's', steps: [{ serve: { network: { signal: 120 } } }] }],
+    ['a check on the network', { sequence: 's', steps: [{ server: { network: 'drop' } }] }],
     ['no action', { sequence: 's', steps: [{ expect: 'OK' }] }],
     [
       'broker check with publish is two actions? no: publish + broker is fine, but sleep + wait is not',

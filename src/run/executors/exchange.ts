@@ -19,8 +19,9 @@ import {
 import { describeExpectations, renderExpectations, renderText } from '../render-step.js'
 import type { RunContext } from '../run-context.js'
 import { stepTimeoutMs, urcWindowMs } from '../timeouts.js'
+import { describeServerChecks, judgeServer } from '../judge-server.js'
 
-type Write = (opts: { timeoutMs: number; signal: AbortSignal; isAbort: (line: string) => boolean }) => Promise<Exchange>
+type Write = (opts: { timeoutMs: number; signal: AbortSignal; isAbort: (line: string) => boolean; settleMs?: number }) => Promise<Exchange>
 
 /** Runs a `send` step: the command line, as one write. */
 export function executeSend(step: Step, ctx: RunContext): Promise<AttemptResult> {
@@ -48,20 +49,26 @@ async function executeExchange(step: Step, ctx: RunContext, write: Write, comman
     ctx,
     window,
     expectations,
-    expected: describeExpectations(expectations, true),
+    expected: [...describeExpectations(expectations, true), ...describeServerChecks(step, ctx)],
     deadlineMs: window.startedAtMs + urcWindowMs(step, ctx),
     ...(resultUrcName === undefined ? {} : { resultUrcName }),
     ...(command === undefined ? {} : { command }),
   }
   try {
-    const exchange = await write({ timeoutMs: stepTimeoutMs(step, ctx), signal: ctx.signal, isAbort: isAbortFor(ctx, expectations) })
+    const settle = ctx.sequence.settleMs === undefined ? {} : { settleMs: ctx.sequence.settleMs }
+    const exchange = await write({
+      timeoutMs: stepTimeoutMs(step, ctx),
+      signal: ctx.signal,
+      isAbort: isAbortFor(ctx, expectations),
+      ...settle,
+    })
     const ending = judgeExchangeEnd(judging, exchange)
     if (ending) return ending
     const lines = await judgeLines(judging, true)
     if (isAttempt(lines)) return lines
     const urcs = await judgeUrcs(judging)
     if (isAttempt(urcs)) return urcs
-    const problem = judgeForbidden(judging) ?? (await judgeBroker(judging, sinceEpochMs))
+    const problem = judgeForbidden(judging) ?? (await judgeBroker(judging, sinceEpochMs)) ?? (await judgeServer(judging, sinceEpochMs))
     return problem ?? passJudging(judging, { ...lines, ...urcs })
   } finally {
     window.close()

@@ -3,6 +3,7 @@ import type { Step, StepAction } from '../../model/sequence.js'
 import { errored, type AttemptResult } from '../attempt.js'
 import type { RunContext } from '../run-context.js'
 import { executePublish } from './broker-steps.js'
+import { executeServe } from './server-steps.js'
 import { executeData, executeSend } from './exchange.js'
 import { executeSleep, executeWait } from './waiting.js'
 
@@ -15,6 +16,7 @@ const EXECUTORS: Record<StepAction['kind'], Executor> = {
   check: executeWait,
   sleep: executeSleep,
   publish: executePublish,
+  serve: executeServe,
   todo: async step =>
     errored(
       { expected: [], received: [], unexpectedUrcs: [] },

@@ -7,12 +7,15 @@ import { describeExpectations, renderExpectations } from '../render-step.js'
 import type { RunContext } from '../run-context.js'
 import { urcWindowMs } from '../timeouts.js'
 import { isAttempt } from './exchange.js'
+import { describeServerChecks, judgeServer } from '../judge-server.js'
 
 /**
  * Runs a `wait` step: its URCs may already be in the chat's buffer (they arrived during an
- * earlier step and nothing used them) or arrive within the step's window.
+ * earlier step and nothing used them) or arrive within the step's window. Its `broker:` and `server:`
+ * checks look at everything received since `sinceEpochMs`: by default since the run started, since a wait
+ * step has no action of its own that the message could answer.
  */
-export async function executeWait(step: Step, ctx: RunContext): Promise<AttemptResult> {
+export async function executeWait(step: Step, ctx: RunContext, sinceEpochMs = 0): Promise<AttemptResult> {
   const expectations = renderExpectations(step, ctx)
   const window = ctx.chat.openWindow({ includeBuffered: true })
   const judging: Judging = {
@@ -20,7 +23,7 @@ export async function executeWait(step: Step, ctx: RunContext): Promise<AttemptR
     ctx,
     window,
     expectations,
-    expected: describeExpectations(expectations, false),
+    expected: [...describeExpectations(expectations, false), ...describeServerChecks(step, ctx)],
     deadlineMs: window.startedAtMs + urcWindowMs(step, ctx),
   }
   try {
@@ -28,7 +31,7 @@ export async function executeWait(step: Step, ctx: RunContext): Promise<AttemptR
     if (isAttempt(urcs)) return urcs
     const lines = await judgeLines(judging, false)
     if (isAttempt(lines)) return lines
-    const problem = judgeForbidden(judging) ?? (await judgeBroker(judging, 0))
+    const problem = judgeForbidden(judging) ?? (await judgeBroker(judging, sinceEpochMs)) ?? (await judgeServer(judging, sinceEpochMs))
     return problem ?? passJudging(judging, { ...urcs, ...lines })
   } finally {
     window.close()

@@ -10,7 +10,8 @@ export function lintNoExpectation(ctx: LintContext): Diagnostic[] {
         step.expect.length === 0 &&
         step.final === undefined &&
         step.urcs.length === 0 &&
-        step.broker === undefined,
+        step.broker === undefined &&
+        step.server === undefined,
     )
     .map(({ phase, step }) =>
       warningAt(step.at, 'no-expectation', `${nameStep(phase, step)}: expects nothing`, 'write what it must answer, e.g. expect: OK'),

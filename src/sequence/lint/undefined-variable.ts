@@ -1,5 +1,6 @@
 import { warningAt, type Diagnostic } from '../../model/diagnostic.js'
 import type { LineMatcher, Step, Template } from '../../model/sequence.js'
+import { listServerTemplates } from '../build-server-steps.js'
 import { listTemplateVariables } from '../template.js'
 import { listSteps, type LintContext } from './lint-context.js'
 
@@ -41,7 +42,7 @@ function listStepTemplates(step: Step): Template[] {
   const broker =
     step.broker === undefined ? [] : [step.broker.received.topic, ...(step.broker.received.payload ? [step.broker.received.payload] : [])]
   const final = step.final === undefined ? [] : [step.final.matcher]
-  return [...own, ...listMatcherTemplates([...step.expect, ...final, ...step.urcs]), ...broker]
+  return [...own, ...listMatcherTemplates([...step.expect, ...final, ...step.urcs]), ...broker, ...listServerTemplates(step)]
 }
 
 function listMatcherTemplates(matchers: readonly LineMatcher[]): Template[] {

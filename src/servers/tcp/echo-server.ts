@@ -22,6 +22,8 @@ export interface ReceivedChunk {
   /** The modem's address and port as the server saw them. */
   from: string
   bytes: Buffer
+  /** When it arrived, `Date.now()` milliseconds. */
+  atMs: number
 }
 
 /** A running echo-and-record server. */
@@ -35,6 +37,8 @@ export interface EchoServer {
   receivedOn(connection: number): Buffer
   /** The TCP connections accepted so far, by number, with whether they are still open. */
   connections(): Array<{ connection: number; from: string; open: boolean }>
+  /** Calls `listener` for each chunk from now on; returns the function that stops it. */
+  onChunk(listener: (chunk: ReceivedChunk) => void): () => void
   /** Resolves once `count` chunks have arrived; rejects after `timeoutMs` (default 5000). */
   waitForChunks(count: number, timeoutMs?: number): Promise<ReceivedChunk[]>
   /** Sends bytes on a TCP connection (default: the newest open one). Throws when it is not open. */
@@ -81,6 +85,7 @@ class RecordingServer implements EchoServer {
   private readonly chunks: ReceivedChunk[] = []
   private readonly sockets = new Map<number, { socket: Socket; from: string; open: boolean }>()
   private readonly waiters = new Set<() => void>()
+  private readonly listeners = new Set<(chunk: ReceivedChunk) => void>()
   private lastUdpSender: string | undefined
   private closed = false
 
@@ -95,7 +100,7 @@ class RecordingServer implements EchoServer {
     udp.on('message', (bytes, peer) => {
       const from = `${peer.address}:${peer.port}`
       this.lastUdpSender = from
-      this.record({ protocol: 'udp', connection: 0, from, bytes: Buffer.from(bytes) })
+      this.record({ protocol: 'udp', connection: 0, from, bytes: Buffer.from(bytes), atMs: Date.now() })
       if (this.echo) udp.send(bytes, peer.port, peer.address)
     })
     udp.on('error', () => undefined)
@@ -111,6 +116,11 @@ class RecordingServer implements EchoServer {
 
   connections(): Array<{ connection: number; from: string; open: boolean }> {
     return [...this.sockets.entries()].map(([connection, { from, open }]) => ({ connection, from, open }))
+  }
+
+  onChunk(listener: (chunk: ReceivedChunk) => void): () => void {
+    this.listeners.add(listener)
+    return () => this.listeners.delete(listener)
   }
 
   waitForChunks(count: number, timeoutMs = 5000): Promise<ReceivedChunk[]> {
@@ -169,7 +179,7 @@ class RecordingServer implements EchoServer {
     const entry = { socket, from, open: true }
     this.sockets.set(connection, entry)
     socket.on('data', bytes => {
-      this.record({ protocol: 'tcp', connection, from, bytes: Buffer.from(bytes) })
+      this.record({ protocol: 'tcp', connection, from, bytes: Buffer.from(bytes), atMs: Date.now() })
       if (this.echo) socket.write(bytes)
     })
     socket.on('end', () => socket.end())
@@ -183,6 +193,7 @@ class RecordingServer implements EchoServer {
 
   private record(chunk: ReceivedChunk): void {
     this.chunks.push(chunk)
+    for (const listener of [...this.listeners]) listener(chunk)
     for (const waiter of [...this.waiters]) waiter()
   }
 }

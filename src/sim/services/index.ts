@@ -1,6 +1,7 @@
 /** Every service of the simulator by name; a profile lists the ones its module has. */
 import type { HandlerTable, SimService } from '../command-context.js'
 import { BASIC_SERVICE } from './basic/index.js'
+import { CCH_SERVICE } from './cch/index.js'
 import { MQTT_SERVICE } from './mqtt/index.js'
 import { NETWORK_SERVICE } from './network/index.js'
 import { SMS_SERVICE } from './sms/index.js'
@@ -8,7 +9,10 @@ import { SSL_SERVICE } from './ssl/index.js'
 import { TCPIP_SERVICE } from './tcpip/index.js'
 
 const SERVICES: ReadonlyMap<string, SimService> = new Map(
-  [BASIC_SERVICE, NETWORK_SERVICE, SSL_SERVICE, MQTT_SERVICE, TCPIP_SERVICE, SMS_SERVICE].map(service => [service.name, service]),
+  [BASIC_SERVICE, NETWORK_SERVICE, SSL_SERVICE, MQTT_SERVICE, TCPIP_SERVICE, CCH_SERVICE, SMS_SERVICE].map(service => [
+    service.name,
+    service,
+  ]),
 )
 
 /** The names of every service the simulator has. */

@@ -1,6 +1,7 @@
 /** The SIMCom A76XX / SIM7600 chat: a bare `\r\n>` prompt, the CMQTT and TCP/IP URCs, and their payloads read by length. */
 import type { ChatProfile } from '../../chat-profile.js'
 import { COMMON_URCS } from '../../common-urcs.js'
+import { CCH_URCS } from './cch-urcs.js'
 
 export const SIMCOM_CHAT_PROFILE: ChatProfile = {
   name: 'simcom-a76xx',
@@ -41,6 +42,7 @@ export const SIMCOM_CHAT_PROFILE: ChatProfile = {
     { name: '+CMTI' },
     { name: '+CMT' },
     { name: '+CDS' },
+    ...CCH_URCS,
     // Boot banners: SIM7600 `RDY`, `+CPIN: READY`, `SMS DONE`, `PB DONE`; A76XX `*ATREADY: 1`, `+CPIN: READY`,
     // `SMS DONE`, `+CGEV: EPS PDN ACT 1`, `PB DONE` (+CPIN and +CGEV are common URCs).
     { name: 'RDY' },

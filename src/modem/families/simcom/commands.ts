@@ -1,6 +1,7 @@
 /** The SIMCom commands lint and the importer know, and the URCs that never answer a command. */
 import type { CommandInfo } from '../../modem-family.js'
 import { STANDARD_COMMANDS } from '../standard-commands.js'
+import { CCH_UNSOLICITED_ONLY } from './cch-urcs.js'
 
 const PROMPT_BY_LENGTH = [
   '+CMQTTWILLTOPIC',
@@ -122,4 +123,5 @@ export const SIMCOM_UNSOLICITED_ONLY: readonly string[] = [
   '+IPCLOSE',
   '+CIPEVENT',
   '+CPIN',
+  ...CCH_UNSOLICITED_ONLY,
 ]

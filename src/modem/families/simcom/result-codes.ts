@@ -4,6 +4,7 @@
  * (`+CMQTTRXPAYLOAD: 0,8`) carry lengths, not codes, and are not listed.
  */
 import type { ResultCodeRule } from '../../modem-family.js'
+import { CCH_RESULT_CODES } from './cch-result-codes.js'
 import { CONNLOST_CAUSE_TEXTS, MQTT_ERR_TEXTS } from './mqtt-codes.js'
 import { IPCLOSE_REASON_TEXTS, TCPIP_ERR_TEXTS } from './tcpip-codes.js'
 
@@ -38,4 +39,5 @@ export const SIMCOM_RESULT_CODES: readonly ResultCodeRule[] = [
   { name: '+CIPCLOSE', params: 2, codeParam: 1, meanings: TCPIP_ERR_TEXTS },
   { name: '+CIPERROR', params: 1, codeParam: 0, meanings: TCPIP_ERR_TEXTS },
   { name: '+IPCLOSE', params: 2, codeParam: 1, meanings: IPCLOSE_REASON_TEXTS },
+  ...CCH_RESULT_CODES,
 ]

@@ -19,10 +19,10 @@ for (const device of ['sim://simcom-a76xx', 'sim://simcom-sim7600']) {
     )
     const suite = result.suite!
     t.equal(suite.status, 'passed')
-    t.equal(suite.runs.length, 4)
+    t.equal(suite.runs.length, 5)
     t.same(
       suite.runs.map(run => run.status),
-      ['passed', 'passed', 'passed', 'passed'],
+      ['passed', 'passed', 'passed', 'passed', 'passed'],
     )
   })
 }

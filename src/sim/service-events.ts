@@ -1,0 +1,29 @@
+/**
+ * What the running services do when the radio link goes or the modem powers down, in the order the modules print
+ * it: MQTT sessions end (+CMQTTCONNLOST), sockets and TLS sessions close (+CIPEVENT, +CCH: CCH STOP), the PDP
+ * contexts go, and the MQTT service reports +CMQTTNONET last. A service with connections of its own adds a line.
+ */
+import { CONNLOST_CAUSE } from '../modem/families/simcom/mqtt-codes.js'
+import type { CommandContext } from './command-context.js'
+import { closeAllSessions, loseCchNetwork } from './services/cch/cch-events.js'
+import { dropAllSessions } from './services/mqtt/mqtt-session.js'
+import { closeAllLinks, loseTcpipNetwork } from './services/tcpip/tcpip-events.js'
+
+/** The network is gone: every service reports the loss of its connections. */
+export function loseServicesNetwork(ctx: CommandContext): void {
+  ctx.state.networkUp = false
+  dropAllSessions(ctx, CONNLOST_CAUSE.networkClosed)
+  loseTcpipNetwork(ctx)
+  loseCchNetwork(ctx)
+  ctx.state.activePdp.clear()
+  if (!ctx.state.mqttStarted) return
+  ctx.state.mqttStarted = false
+  ctx.emitUrc('+CMQTTNONET')
+}
+
+/** The modem powers down: every connection ends silently (the modem prints nothing of it). */
+export function closeServices(ctx: CommandContext): void {
+  dropAllSessions(ctx)
+  closeAllLinks(ctx)
+  closeAllSessions(ctx)
+}
