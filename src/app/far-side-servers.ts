@@ -1,12 +1,13 @@
 /**
  * The far-side servers of a run besides the broker, gathered while the device session opens and composed into
  * the one ServerLink the executor uses. A `sim://` run has the echo server (`tcp`, `udp`) and the simulated
- * network (`network`); a replay has a link that acts on nothing and cannot judge `server:` checks; a real device
+ * network (`network`, and its SMS centre `sms`); a replay has a link that acts on nothing and cannot judge `server:` checks; a real device
  * has none, so its `serve:` and `server:` steps error with a hint.
  */
 import type { FarSideServer, ServerLink, ServerName } from '../model/server-link.js'
 import type { SimModem } from '../sim/sim-modem.js'
 import { createNetworkFarSide } from './network-far-side.js'
+import { openSmsFarSide } from './sms-far-side.js'
 import { composeServerLink } from './server-link.js'
 
 /** What the session knows of the simulated modem: tests and the far side both learn of it when it is created. */
@@ -28,7 +29,7 @@ export function gatherFarSide<T extends SimModemHook>(options: T, started: reado
     options: {
       ...options,
       onSimModem: modem => {
-        servers.push(createNetworkFarSide(modem))
+        servers.push(createNetworkFarSide(modem), openSmsFarSide(modem))
         options.onSimModem?.(modem)
       },
     },

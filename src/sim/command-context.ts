@@ -33,6 +33,8 @@ export interface CommandContext {
   scheduleReboot(): void
   /** Ends registration, PDP contexts and MQTT sessions as a lost network does (+CMQTTCONNLOST, +CMQTTNONET). */
   loseNetwork(): void
+  /** Hands a message the module sent (AT+CMGS, AT+CMSS) to the simulated network's SMS centre. */
+  sendSms(message: { to: string; text: string }): void
   /** Runs `run` after `ms`, unless the modem rebooted meanwhile. */
   after(ms: number, run: () => void): void
 }

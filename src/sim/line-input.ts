@@ -3,9 +3,15 @@
  * by S5, echoed as they arrive) or taken whole as prompt input.
  */
 const LF = 0x0a
+const CR = 0x0d
+const CTRL_Z = 0x1a
+const ESC = 0x1b
 
 /** What the next bytes hold: a command line, or `A/` (repeat the last line). */
 export type LineInputItem = { kind: 'line'; text: string } | { kind: 'repeat' }
+
+/** Text typed at a `> ` prompt: ended by Ctrl-Z, or cancelled by ESC. */
+export type TextInputItem = { kind: 'end' | 'cancel'; data: Buffer }
 
 export class LineInput {
   private input = Buffer.alloc(0)
@@ -27,6 +33,27 @@ export class LineInput {
     const data = Buffer.from(this.input.subarray(0, length))
     this.input = this.input.subarray(length)
     return data
+  }
+
+  /**
+   * Text typed at a `> ` prompt once Ctrl-Z or ESC arrived (neither is part of it), echoing what arrived of it;
+   * `onLineBreak` runs after each CR is echoed (the modem prompts again for the next line).
+   */
+  takeText(echo: ((bytes: Buffer) => void) | undefined, onLineBreak: () => void): TextInputItem | undefined {
+    this.dropLfAfterCr()
+    for (let at = this.echoedBytes; at < this.input.length; at++) {
+      const byte = this.input[at]
+      if (byte === CTRL_Z || byte === ESC) {
+        const data = Buffer.from(this.input.subarray(0, at))
+        this.input = this.input.subarray(at + 1)
+        this.echoedBytes = 0
+        return { kind: byte === CTRL_Z ? 'end' : 'cancel', data }
+      }
+      echo?.(this.input.subarray(at, at + 1))
+      this.echoedBytes = at + 1
+      if (byte === CR) onLineBreak()
+    }
+    return undefined
   }
 
   /** The next complete line (or `A/`), echoing through `echo` what arrived of it; undefined while incomplete. */

@@ -9,10 +9,11 @@ import { createFsState, type FsState } from './services/fs/fs-state.js'
 import { createFtpState, type FtpState } from './services/ftp/ftp-state.js'
 import { createMqttState, type MqttState } from './services/mqtt/mqtt-state.js'
 import { createNetworkState, type NetworkState } from './services/network/network-state.js'
+import { createSmsState, type SmsState } from './services/sms/sms-state.js'
 import { createSslState, type SslState } from './services/ssl/ssl-state.js'
 import { createTcpipState, type TcpipState } from './services/tcpip/tcpip-state.js'
 
-export type ModemState = BasicState & NetworkState & SslState & MqttState & TcpipState & CchState & FsState & FtpState
+export type ModemState = BasicState & NetworkState & SslState & MqttState & TcpipState & CchState & FsState & FtpState & SmsState
 
 /** The state right after power-up. */
 export function createModemState(profile: SimProfile, simPresent = true, simPin?: string): ModemState {
@@ -25,5 +26,6 @@ export function createModemState(profile: SimProfile, simPresent = true, simPin?
     ...createCchState(profile),
     ...createFsState(profile),
     ...createFtpState(profile),
+    ...createSmsState(profile),
   }
 }

@@ -34,6 +34,8 @@ export interface SimLimits {
   queuedTopics: number
   /** Incoming topic and payload are reported in blocks of at most this many bytes. */
   rxChunkBytes: number
+  /** Messages each SMS storage holds (AT+CPMS totals): the SIM's and the module's own. */
+  smsStorage: { SM: number; ME: number }
 }
 
 export interface SimDefaults {
@@ -52,6 +54,8 @@ export interface SimDefaults {
   registrationMs: number
   /** The network's long and short names and its MCC+MNC (AT+COPS). */
   operator: { long: string; short: string; numeric: string }
+  /** The SMS centre the SIM names (AT+CSCA after power-up), international. */
+  smsCentre: string
 }
 
 /**
@@ -77,6 +81,8 @@ export interface SimBehaviour {
   echoPromptInput: boolean
   /** A CRLF ends each +CMQTTRXTOPIC / +CMQTTRXPAYLOAD data block (before the next header's own CRLF). */
   rxDataCrlf: boolean
+  /** AT+CNMI accepts ds 1 (status reports as +CDS); an A7670 answers ERROR to AT+CNMI=2,2,0,1,0. */
+  smsStatusReportIndication: boolean
 }
 
 export interface SimProfile {
@@ -90,6 +96,8 @@ export interface SimProfile {
   bootLines: string[]
   /** Bytes that invite prompt input; SIMCom prints `\r\n>` with nothing after it. */
   prompt: string
+  /** Bytes that invite the text of a message (AT+CMGS, AT+CMGW), and follow each CR in it. */
+  smsPrompt: string
   /** How long the modem waits for the prompt input before giving up with ERROR (ms). */
   promptTimeoutMs: number
   limits: SimLimits
@@ -112,6 +120,7 @@ const A76XX_LIMITS: SimLimits = {
   certFileBytes: 10240,
   queuedTopics: 10,
   rxChunkBytes: 1500,
+  smsStorage: { SM: 30, ME: 50 },
 }
 
 const SIMCOM_DEFAULTS: SimDefaults = {
@@ -124,13 +133,14 @@ const SIMCOM_DEFAULTS: SimDefaults = {
   pdpAddress: '10.64.0.17',
   registrationMs: 300,
   operator: { long: 'Test Network', short: 'TESTNET', numeric: '00101' },
+  smsCentre: '+10000000000',
 }
 
 /** A SIMCom A7670E (A76XX family) as it answers out of the box. */
 export const SIMCOM_A76XX: SimProfile = {
   name: 'simcom-a76xx',
   family: 'simcom',
-  services: ['basic', 'network', 'ssl', 'mqtt', 'tcpip', 'cch', 'fs', 'ftp'],
+  services: ['basic', 'network', 'ssl', 'mqtt', 'tcpip', 'cch', 'fs', 'ftp', 'sms'],
   identity: {
     manufacturer: 'SIMCOM INCORPORATED',
     model: 'A7670E-LASE',
@@ -142,6 +152,8 @@ export const SIMCOM_A76XX: SimProfile = {
   },
   bootLines: ['*ATREADY: 1', '+CPIN: READY', 'SMS DONE', '+CGEV: EPS PDN ACT 1', 'PB DONE'],
   prompt: '\r\n>',
+  // TS 27.005 §3.5.1's four characters: CR, LF, '>', space.
+  smsPrompt: '\r\n> ',
   promptTimeoutMs: 10_000,
   limits: A76XX_LIMITS,
   defaults: SIMCOM_DEFAULTS,
@@ -155,6 +167,7 @@ export const SIMCOM_A76XX: SimProfile = {
     mqttNonetAfterStop: true,
     echoPromptInput: false,
     rxDataCrlf: false,
+    smsStatusReportIndication: false,
   },
 }
 
@@ -178,6 +191,7 @@ export const SIMCOM_SIM7600: SimProfile = {
     mqttNonetAfterStop: true,
     echoPromptInput: true,
     rxDataCrlf: true,
+    smsStatusReportIndication: true,
   },
   identity: {
     manufacturer: 'SIMCOM INCORPORATED',

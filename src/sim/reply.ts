@@ -4,6 +4,7 @@
  * a final result code is `\r\n<code>\r\n`, a URC is `\r\n<text>\r\n`.
  */
 import { CME_ERROR_TEXTS } from '../modem/cme-error.js'
+import { CMS_ERROR_TEXTS } from '../modem/cms-error.js'
 
 /** The final result code that ends a command. */
 export type FinalCode =
@@ -11,12 +12,19 @@ export type FinalCode =
   | { kind: 'error' }
   /** `+CME ERROR: <n>` or its text, depending on AT+CMEE; plain `ERROR` with AT+CMEE=0. */
   | { kind: 'cme'; code: number }
+  /** `+CMS ERROR: <n>` (TS 27.005 message service failures), shown as AT+CMEE says, as +CME ERROR is. */
+  | { kind: 'cms'; code: number }
 
 export type Reply =
   /** Response lines (possibly none) and a final result code. */
   | { kind: 'done'; lines: string[]; final: FinalCode; payload?: Buffer }
   /** Print the prompt, read exactly `length` bytes, then answer with `accept(bytes)`. */
   | { kind: 'prompt'; length: number; accept: (data: Buffer) => Reply }
+  /**
+   * Print `prompt`, read input up to Ctrl-Z, then answer with `accept(bytes)`; ESC cancels with OK
+   * (TS 27.005 §3.5.1: AT+CMGS and AT+CMGW, text and PDU mode alike). Each CR in the input prints `prompt` again.
+   */
+  | { kind: 'text-input'; prompt: string; accept: (data: Buffer) => Reply }
   /** Nothing at all, e.g. a reset command whose answer is the boot banner. */
   | { kind: 'none' }
   /** An answer that takes time; the modem reads no further command meanwhile (A76XX AT+CMQTTCONNECT waits for TCP). */
@@ -42,6 +50,11 @@ export function replyCme(code: number): Reply {
   return { kind: 'done', lines: [], final: { kind: 'cme', code } }
 }
 
+/** `+CMS ERROR: <code>` (shown according to AT+CMEE). */
+export function replyCms(code: number): Reply {
+  return { kind: 'done', lines: [], final: { kind: 'cms', code } }
+}
+
 /** The answer `reply` settles to, printed once it does. */
 export function replyLater(reply: Promise<Reply>): Reply {
   return { kind: 'later', reply }
@@ -50,6 +63,11 @@ export function replyLater(reply: Promise<Reply>): Reply {
 /** A `>` prompt for exactly `length` bytes. */
 export function replyPrompt(length: number, accept: (data: Buffer) => Reply): Reply {
   return { kind: 'prompt', length, accept }
+}
+
+/** A `> ` prompt for input ended by Ctrl-Z (or cancelled by ESC). */
+export function replyTextInput(prompt: string, accept: (data: Buffer) => Reply): Reply {
+  return { kind: 'text-input', prompt, accept }
 }
 
 /** How results are framed (V.250 ATV, ATQ, S3, S4). */
@@ -61,6 +79,12 @@ export interface Framing {
   /** S3 and S4 as characters. */
   cr: string
   lf: string
+}
+
+/** The framing the V.250 settings give (ATV, ATQ, S3, S4 as ASCII codes). */
+export function framingOf(settings: { verbose: boolean; quiet: boolean; s3: number; s4: number }): Framing {
+  const { verbose, quiet, s3, s4 } = settings
+  return { verbose, quiet, cr: String.fromCharCode(s3), lf: String.fromCharCode(s4) }
 }
 
 /** The framing after power-up: ATV1, ATQ0, S3=13, S4=10. */
@@ -97,7 +121,7 @@ export function encodeReply(
 
 /** ATV0: `0` / `4` ended by CR; +CME ERROR keeps its text form, framed as a text line. */
 function describeNumericFinal(final: FinalCode, cmee: 0 | 1 | 2, framing: Framing): string {
-  if (final.kind === 'cme' && cmee !== 0) return describeFinal(final, cmee) + framing.cr + framing.lf
+  if ((final.kind === 'cme' || final.kind === 'cms') && cmee !== 0) return describeFinal(final, cmee) + framing.cr + framing.lf
   return (final.kind === 'ok' ? NUMERIC_CODES.ok : NUMERIC_CODES.error) + framing.cr
 }
 
@@ -105,6 +129,8 @@ function describeNumericFinal(final: FinalCode, cmee: 0 | 1 | 2, framing: Framin
 export function describeFinal(final: FinalCode, cmee: 0 | 1 | 2): string {
   if (final.kind === 'ok') return 'OK'
   if (final.kind === 'error' || cmee === 0) return 'ERROR'
+  if (final.kind === 'cms')
+    return cmee === 1 ? `+CMS ERROR: ${final.code}` : `+CMS ERROR: ${CMS_ERROR_TEXTS[final.code] ?? 'unknown error'}`
   if (cmee === 1) return `+CME ERROR: ${final.code}`
   return `+CME ERROR: ${CME_ERROR_TEXTS[final.code] ?? 'unknown'}`
 }

@@ -10,41 +10,21 @@ import { readCommandLine, runCommandLine } from './command-line.js'
 import { closeServices, loseServicesNetwork } from './service-events.js'
 import { createModemState, type ModemState } from './modem-state.js'
 import { canRegister } from './services/network/network-state.js'
-import { resolveHost, type ResolveRule } from './sockets/host-resolve.js'
+import { receiveSms } from './services/sms/sms-delivery.js'
+import { resolveHost } from './sockets/host-resolve.js'
+import type { SimOptions } from './sim-options.js'
+
+export type { SimOptions } from './sim-options.js'
 import { LineInput } from './line-input.js'
 import { OutputPacer } from './output-pacer.js'
-import { isSimBootLine, selectProfile, type SimProfile } from './profile.js'
-import { encodeReply, encodeUrc, replyError, type Framing, type Reply } from './reply.js'
+import { selectProfile, type SimProfile } from './profile.js'
+import { printBootBanner } from './boot-banner.js'
+import { encodeReply, encodeUrc, framingOf, replyError, replyOk, type Reply } from './reply.js'
 
-/** How a simulated modem starts; every field has the profile's default. */
-export interface SimOptions {
-  /** A profile or its name; default `simcom-a76xx`. */
-  profile?: SimProfile | string
-  /** Echo after power-up (ATE1); default the profile's (on). */
-  echo?: boolean
-  /** AT+CMEE after power-up; default the profile's (2). */
-  cmee?: 0 | 1 | 2
-  /** Delay before each command is answered (ms); default 0. */
-  latencyMs?: number
-  /** Deliver output at this many bits per second; default undefined (no pacing). */
-  baud?: number
-  /** Whether a SIM card is inserted; default true. */
-  simPresent?: boolean
-  /** A SIM locked with this PIN: `+CPIN: SIM PIN` at power-up, no registration until AT+CPIN="<pin>" (PUK 12345678). */
-  simPin?: string
-  /** Signal strength for AT+CSQ (0..31, 99 unknown); default the profile's. */
-  rssi?: number
-  /** Where host names go (curl `--resolve` style). Unmapped names that are not loopback fail as a DNS error (25). */
-  resolve?: ResolveRule[]
-  /** Time allowed for prompt input (ms); default the profile's (10 s). */
-  promptTimeoutMs?: number
-  /** Time from power-up (or reboot) to `RDY` (ms); default 0. */
-  bootDelayMs?: number
-  /** Receives each note the simulator makes (unmapped hosts, refused handshakes...). */
-  onNote?: (note: string) => void
-}
-
-type InputMode = { kind: 'line' } | { kind: 'data'; length: number; accept: (data: Buffer) => Reply; timer: NodeJS.Timeout }
+type InputMode =
+  | { kind: 'line' }
+  | { kind: 'data'; length: number; accept: (data: Buffer) => Reply; timer: NodeJS.Timeout }
+  | { kind: 'text'; prompt: Buffer; accept: (data: Buffer) => Reply }
 
 export class SimModem implements ModemPeer {
   readonly profile: SimProfile
@@ -53,6 +33,8 @@ export class SimModem implements ModemPeer {
   private readonly handlers: HandlerTable
   private readonly files = new Map<string, Buffer>()
   private readonly flash: CommandContext['flash']
+  // Stored messages live on the SIM and in flash: a reboot keeps them.
+  private readonly storedSms: ModemState['sms']['stored'] = { SM: new Map(), ME: new Map() }
   private readonly pacer: OutputPacer
   private readonly timers = new Set<NodeJS.Timeout>()
   private state: ModemState
@@ -60,6 +42,7 @@ export class SimModem implements ModemPeer {
   private epoch = 0
   private sink: ((bytes: Buffer) => void) | undefined
   private readonly lineInput = new LineInput()
+  private readonly smsSentListeners = new Set<(sms: { to: string; text: string; atMs: number }) => void>()
   private mode: InputMode = { kind: 'line' }
   private lastLine = ''
   private busy = false
@@ -106,10 +89,6 @@ export class SimModem implements ModemPeer {
   dropNetwork(): void {
     this.networkUp = false
     this.state.coverage = false
-    this.loseNetwork()
-  }
-
-  private loseNetwork(): void {
     loseServicesNetwork(this.context)
   }
 
@@ -129,7 +108,7 @@ export class SimModem implements ModemPeer {
   removeSim(): void {
     this.simPresent = false
     this.state.simPresent = false
-    this.loseNetwork()
+    loseServicesNetwork(this.context)
   }
 
   /** Puts a SIM card back: `+CPIN: READY` and registration return. */
@@ -151,8 +130,19 @@ export class SimModem implements ModemPeer {
     this.state.ber = ber
     if (hadCoverage === this.hasCoverage()) return
     this.state.coverage = !hadCoverage
-    if (hadCoverage) this.loseNetwork()
+    if (hadCoverage) loseServicesNetwork(this.context)
     else this.state.networkUp = canRegister(this.state)
+  }
+
+  /** The network delivers a message to the modem: stored and announced, or shown at once, as AT+CNMI says. */
+  deliverSms(from: string, text: string): void {
+    receiveSms(this.context, from, text)
+  }
+
+  /** Calls `listener` with every message the modem sends (AT+CMGS, AT+CMSS), decoded; returns the function that stops it. */
+  onSmsSent(listener: (sms: { to: string; text: string; atMs: number }) => void): () => void {
+    this.smsSentListeners.add(listener)
+    return () => this.smsSentListeners.delete(listener)
   }
 
   /** Delays every command's answer by `ms`. */
@@ -170,7 +160,7 @@ export class SimModem implements ModemPeer {
     this.pacer.write(Buffer.from(bytes))
   }
 
-  /** Restarts the modem: sessions end without DISCONNECT, settings are lost, `RDY` is printed again. Certificate files stay. */
+  /** Restarts the modem: sessions end without DISCONNECT, settings are lost, `RDY` is printed again. Certificate files and stored messages stay. */
   reboot(): void {
     this.powerDown()
     this.pacer.clear()
@@ -183,7 +173,7 @@ export class SimModem implements ModemPeer {
   private restart(): void {
     if (this.state.mqttStarted) {
       this.context.emitUrc('+CIPEVENT: NETWORK CLOSED UNEXPECTEDLY')
-      this.loseNetwork()
+      loseServicesNetwork(this.context)
     }
     this.powerDown()
     this.state = this.createState()
@@ -198,12 +188,8 @@ export class SimModem implements ModemPeer {
     state.coverage = this.hasCoverage()
     state.networkUp = canRegister(state)
     state.rssi = this.rssi
+    state.sms.stored = this.storedSms
     return state
-  }
-
-  private framing(): Framing {
-    const { verbose, quiet, s3, s4 } = this.state
-    return { verbose, quiet, cr: String.fromCharCode(s3), lf: String.fromCharCode(s4) }
   }
 
   private createContext(): CommandContext {
@@ -215,13 +201,14 @@ export class SimModem implements ModemPeer {
       files: this.files,
       flash: this.flash,
       commandNames: Object.keys(this.handlers),
-      emitUrc: text => this.emitUnsolicited(epoch, encodeUrc(text, this.framing())),
+      emitUrc: text => this.emitUnsolicited(epoch, encodeUrc(text, framingOf(this.state))),
       emitBytes: bytes => this.emitUnsolicited(epoch, bytes),
       isCurrent: () => this.epoch === epoch,
       note: text => this.addNote(text),
       resolve: (host, port) => resolveHost(this.options.resolve ?? [], host, port),
       scheduleReboot: () => this.schedule(0, () => this.restart()),
-      loseNetwork: () => this.loseNetwork(),
+      loseNetwork: () => loseServicesNetwork(this.context),
+      sendSms: message => this.smsSentListeners.forEach(listener => listener({ ...message, atMs: Date.now() })),
       after: (ms, run) =>
         this.schedule(ms, () => {
           if (this.epoch === epoch) run()
@@ -230,16 +217,8 @@ export class SimModem implements ModemPeer {
   }
 
   private powerUp(): void {
-    const printBootLines = (): void => {
-      for (const line of this.profile.bootLines) {
-        const locked = this.state.sim.lock !== 'READY'
-        if (isSimBootLine(line) && (!this.simPresent || locked)) {
-          if (this.simPresent && line.startsWith('+CPIN:')) this.pacer.write(encodeUrc(`+CPIN: ${this.state.sim.lock}`))
-          continue
-        }
-        this.pacer.write(encodeUrc(line))
-      }
-    }
+    const printBootLines = (): void =>
+      printBootBanner(this.profile, { present: this.simPresent, lock: this.state.sim.lock }, bytes => this.pacer.write(bytes))
     // Without a boot delay the banner is out before the host's first command, as on a module that was
     // powered before its port was opened; a timer would let it land inside that command's answer.
     const delayMs = this.options.bootDelayMs ?? 0
@@ -271,6 +250,14 @@ export class SimModem implements ModemPeer {
         continue
       }
       const echo = this.state.echo ? (bytes: Buffer): void => this.pacer.write(bytes) : undefined
+      if (this.mode.kind === 'text') {
+        const mode = this.mode
+        const item = this.lineInput.takeText(echo, () => this.pacer.write(mode.prompt))
+        if (item === undefined) return
+        // ESC cancels: OK, and nothing is sent or stored (TS 27.005 §3.5.1)
+        this.answerInput(item.kind === 'cancel' ? () => replyOk() : mode.accept, item.data)
+        continue
+      }
       const item = this.lineInput.takeLine(this.state.s3, this.state.s5, echo)
       if (item === undefined) return
       this.startCommand(item.kind === 'repeat' ? this.lastLine : item.text)
@@ -301,8 +288,10 @@ export class SimModem implements ModemPeer {
 
   private writeReply(reply: Reply): void {
     if (reply.kind === 'prompt') return this.openPrompt(reply.length, reply.accept)
+    if (reply.kind === 'text-input') return this.openTextInput(reply.prompt, reply.accept)
     if (reply.kind === 'later') return this.awaitReply(reply.reply)
-    if (reply.kind === 'done') this.pacer.write(encodeReply(reply.lines, reply.final, this.state.cmee, this.framing(), reply.payload))
+    if (reply.kind === 'done')
+      this.pacer.write(encodeReply(reply.lines, reply.final, this.state.cmee, framingOf(this.state), reply.payload))
     this.releaseHeld()
   }
 
@@ -329,11 +318,22 @@ export class SimModem implements ModemPeer {
   private finishPrompt(mode: InputMode & { kind: 'data' }, data: Buffer): void {
     clearTimeout(mode.timer)
     if (this.state.echo && this.profile.behaviour.echoPromptInput) this.pacer.write(data)
+    this.answerInput(mode.accept, data)
+  }
+
+  /** Back to command lines; the command that asked for the input answers it. */
+  private answerInput(accept: (data: Buffer) => Reply, data: Buffer): void {
     this.mode = { kind: 'line' }
     this.handling = true
-    const reply = mode.accept(data)
+    const reply = accept(data)
     this.handling = false
     this.writeReply(reply)
+  }
+
+  /** Text input (AT+CMGS, AT+CMGW) has no time limit: the module waits for Ctrl-Z or ESC. */
+  private openTextInput(prompt: string, accept: (data: Buffer) => Reply): void {
+    this.mode = { kind: 'text', prompt: Buffer.from(prompt, 'latin1'), accept }
+    this.pacer.write(this.mode.prompt)
   }
 
   /** Too few bytes arrived in time: what did arrive is discarded and the command ends with ERROR. */
@@ -347,7 +347,7 @@ export class SimModem implements ModemPeer {
   /** URCs wait while a command is answering or its prompt is open, so they never split a response. */
   private emitUnsolicited(epoch: number, bytes: Buffer): void {
     if (epoch !== this.epoch || this.sink === undefined) return
-    if (this.handling || this.waiting || this.mode.kind === 'data') this.held.push(bytes)
+    if (this.handling || this.waiting || this.mode.kind !== 'line') this.held.push(bytes)
     else this.pacer.write(bytes)
   }
 

@@ -2,8 +2,36 @@
  * SimOptions from a `sim://<profile>?...` query, e.g. `sim://simcom-a76xx?echo=0&latencyMs=5&baud=115200&resolve=*:8883=127.0.0.1:8883`.
  * Problems come back as data (a stable code, the parameter, a hint), all of them at once.
  */
+import type { SimProfile } from './profile.js'
 import { parseResolveRule, type ResolveRule } from './sockets/host-resolve.js'
-import type { SimOptions } from './sim-modem.js'
+
+/** How a simulated modem starts; every field has the profile's default. */
+export interface SimOptions {
+  /** A profile or its name; default `simcom-a76xx`. */
+  profile?: SimProfile | string
+  /** Echo after power-up (ATE1); default the profile's (on). */
+  echo?: boolean
+  /** AT+CMEE after power-up; default the profile's (2). */
+  cmee?: 0 | 1 | 2
+  /** Delay before each command is answered (ms); default 0. */
+  latencyMs?: number
+  /** Deliver output at this many bits per second; default undefined (no pacing). */
+  baud?: number
+  /** Whether a SIM card is inserted; default true. */
+  simPresent?: boolean
+  /** A SIM locked with this PIN: `+CPIN: SIM PIN` at power-up, no registration until AT+CPIN="<pin>" (PUK 12345678). */
+  simPin?: string
+  /** Signal strength for AT+CSQ (0..31, 99 unknown); default the profile's. */
+  rssi?: number
+  /** Where host names go (curl `--resolve` style). Unmapped names that are not loopback fail as a DNS error (25). */
+  resolve?: ResolveRule[]
+  /** Time allowed for prompt input (ms); default the profile's (10 s). */
+  promptTimeoutMs?: number
+  /** Time from power-up (or reboot) to `RDY` (ms); default 0. */
+  bootDelayMs?: number
+  /** Receives each note the simulator makes (unmapped hosts, refused handshakes...). */
+  onNote?: (note: string) => void
+}
 
 export interface SimOptionProblem {
   code: 'sim-option-unknown' | 'sim-option-value' | 'resolve-syntax' | 'sim-profile-unknown'
@@ -68,6 +96,15 @@ const SETTERS: ReadonlyMap<string, Setter> = new Map<string, Setter>([
     integerIn(1, 600_000, (n, o) => {
       o.promptTimeoutMs = n
     }),
+  ],
+  [
+    'simPin',
+    (value, options) => {
+      // TS 31.102 PINs are 4 to 8 digits
+      if (!/^\d{4,8}$/.test(value)) return 'use a PIN of 4 to 8 digits'
+      options.simPin = value
+      return undefined
+    },
   ],
   [
     'bootDelayMs',

@@ -13,6 +13,7 @@ const DEBIAN_PACKAGES: Record<string, string> = {
   tmux: 'tmux',
   openssl: 'openssl',
   vsftpd: 'vsftpd',
+  gammu: 'gammu',
 }
 
 // Daemons such as mosquitto live in sbin, which is not on every user's PATH.

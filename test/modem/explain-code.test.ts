@@ -30,3 +30,9 @@ t.test('CME errors are explained for every family; unknown codes and other lines
   t.equal(explainResultLine('+CMQTTCONNECT: 0,32', GENERIC_FAMILY), undefined, 'another family knows no CMQTT codes')
   t.equal(explainResultLine('OK', SIMCOM_FAMILY), undefined)
 })
+
+t.test('CMS errors (TS 27.005 message service) are explained for every family', async t => {
+  t.equal(explainResultLine('+CMS ERROR: 322', SIMCOM_FAMILY), '322 = memory full')
+  t.equal(explainResultLine('+CMS ERROR: 321', GENERIC_FAMILY), '321 = invalid memory index')
+  t.equal(explainResultLine('+CMS ERROR: 9', SIMCOM_FAMILY), undefined)
+})

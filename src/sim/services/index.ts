@@ -6,14 +6,14 @@ import { FS_SERVICE } from './fs/index.js'
 import { FTP_SERVICE } from './ftp/index.js'
 import { MQTT_SERVICE } from './mqtt/index.js'
 import { NETWORK_SERVICE } from './network/index.js'
+import { SMS_SERVICE } from './sms/index.js'
 import { SSL_SERVICE } from './ssl/index.js'
 import { TCPIP_SERVICE } from './tcpip/index.js'
 
 const SERVICES: ReadonlyMap<string, SimService> = new Map(
-  [BASIC_SERVICE, NETWORK_SERVICE, SSL_SERVICE, MQTT_SERVICE, TCPIP_SERVICE, CCH_SERVICE, FS_SERVICE, FTP_SERVICE].map(service => [
-    service.name,
-    service,
-  ]),
+  [BASIC_SERVICE, NETWORK_SERVICE, SSL_SERVICE, MQTT_SERVICE, TCPIP_SERVICE, CCH_SERVICE, FS_SERVICE, FTP_SERVICE, SMS_SERVICE].map(
+    service => [service.name, service],
+  ),
 )
 
 /** The names of every service the simulator has. */

@@ -38,6 +38,11 @@ export const SIMCOM_CHAT_PROFILE: ChatProfile = {
     { name: '+CIPOPEN' },
     { name: '+CIPSEND' },
     { name: '+CIPCLOSE' },
+    // SMS (TS 27.005 §3.4.1): a stored message `+CMTI: "SM",<index>`; one shown at once `+CMT: ...` and, on the
+    // next line, its text or PDU in hex; a status report `+CDS: ...` (text mode) or `+CDS: <length>` and the PDU.
+    { name: '+CMTI' },
+    { name: '+CMT' },
+    { name: '+CDS' },
     ...CCH_URCS,
     // Boot banners: SIM7600 `RDY`, `+CPIN: READY`, `SMS DONE`, `PB DONE`; A76XX `*ATREADY: 1`, `+CPIN: READY`,
     // `SMS DONE`, `+CGEV: EPS PDN ACT 1`, `PB DONE` (+CPIN and +CGEV are common URCs).

@@ -85,6 +85,11 @@ const OTHER_COMMANDS = [
   '+CICCID',
   '+CRESET',
   '+CCERTDELE',
+  // TS 27.005 beyond the standard set: service, text-mode parameters and headers, send from storage
+  '+CSMS',
+  '+CSMP',
+  '+CSDH',
+  '+CMSS',
   ...listFileTransferCommands(),
 ]
 
@@ -117,6 +122,9 @@ export const SIMCOM_UNSOLICITED_ONLY: readonly string[] = [
   '+CMQTTNONET',
   '+CMQTTPING',
   '+CMQTTNOCONN',
+  '+CMTI',
+  '+CMT',
+  '+CDS',
   'RECV FROM',
   '+IPD',
   '+IPCLOSE',

@@ -1,4 +1,4 @@
-/** The basic service's part of the modem state: echo, the error report mode and the V.250 framing settings. */
+/** The basic service's part of the modem state: echo, the error report mode, the V.250 framing settings and the phone settings. */
 import type { SimProfile } from '../../profile.js'
 
 export interface BasicState {
@@ -12,9 +12,32 @@ export interface BasicState {
   s3: number
   s4: number
   s5: number
+  /** AT+CLIP: show the calling line (1) or not (0). */
+  clip: 0 | 1
+  /** AT+CRC: extended ring indication (+CRING) on (1) or off (0). */
+  crc: 0 | 1
+  /** AT+CCWA: call waiting shown (1) or not (0). */
+  ccwa: 0 | 1
+  /** AT+CUSD: USSD result codes shown (1), hidden (0). */
+  cusd: 0 | 1
+  /** AT+CPBS: the phonebook storage selected. */
+  phonebook: string
 }
 
 /** The settings AT&F restores and power-up starts with. */
 export function createBasicState(profile: SimProfile): BasicState {
-  return { echo: profile.defaults.echo, cmee: profile.defaults.cmee, verbose: true, quiet: false, s3: 13, s4: 10, s5: 8 }
+  return {
+    echo: profile.defaults.echo,
+    cmee: profile.defaults.cmee,
+    verbose: true,
+    quiet: false,
+    s3: 13,
+    s4: 10,
+    s5: 8,
+    clip: 0,
+    crc: 0,
+    ccwa: 0,
+    cusd: 0,
+    phonebook: 'SM',
+  }
 }

@@ -3,7 +3,7 @@ import { hasArgCount, readInt, readString, type AtCommand } from '../../../modem
 import type { CommandContext, HandlerTable } from '../../command-context.js'
 import type { ModemState } from '../../modem-state.js'
 import { registrationStatus } from './network-state.js'
-import { describeRegistration } from './radio-commands.js'
+import { describeRegistration, startRegistration } from './radio-commands.js'
 import { replyCme, replyError, replyOk, type Reply } from '../../reply.js'
 
 const CME_SIM_NOT_INSERTED = 10
@@ -84,10 +84,22 @@ function activatePdpContext(cmd: AtCommand, ctx: CommandContext): Reply {
   return replyOk()
 }
 
-function showAttachState(cmd: AtCommand, ctx: CommandContext): Reply {
+/** AT+CGATT: 0 detaches (PDP contexts and every service's sessions go, as on a lost network), 1 attaches again. */
+function setAttachState(cmd: AtCommand, ctx: CommandContext): Reply {
   if (cmd.form === 'test') return replyOk('+CGATT: (0,1)')
-  if (cmd.form !== 'read') return replyError()
-  return replyOk(`+CGATT: ${ctx.state.networkUp && ctx.state.simPresent ? 1 : 0}`)
+  if (cmd.form === 'read') return replyOk(`+CGATT: ${ctx.state.networkUp && ctx.state.simPresent ? 1 : 0}`)
+  const attach = readInt(cmd, 0, 0, 1)
+  if (cmd.form !== 'write' || attach === undefined || !hasArgCount(cmd, 1, 1)) return replyError()
+  if (!ctx.state.simPresent) return replyCme(CME_SIM_NOT_INSERTED)
+  if (attach === 0) {
+    ctx.state.psAttached = false
+    if (ctx.state.networkUp) ctx.loseNetwork()
+    return replyOk()
+  }
+  ctx.state.psAttached = true
+  if (!ctx.state.coverage) return replyCme(CME_NO_NETWORK)
+  startRegistration(ctx)
+  return replyOk()
 }
 
 function showPdpAddress(cmd: AtCommand, ctx: CommandContext): Reply {
@@ -112,7 +124,7 @@ export const NETWORK_HANDLERS: HandlerTable = {
   '+CEREG': registrationCommand('+CEREG', 'cereg'),
   '+CGDCONT': definePdpContext,
   '+CGACT': activatePdpContext,
-  '+CGATT': showAttachState,
+  '+CGATT': setAttachState,
   '+CGPADDR': showPdpAddress,
   '+CPSI': showSystemInformation,
 }

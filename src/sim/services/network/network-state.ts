@@ -22,10 +22,14 @@ export interface NetworkState {
   networkUp: boolean
   /** Whether the cell is in reach at all (the test's dropNetwork / restoreNetwork). */
   coverage: boolean
+  /** AT+CGATT: attached to the packet domain (an LTE module is registered only while attached). */
+  psAttached: boolean
   /** AT+CFUN: 1 full, 0 minimum, 4 radio off. */
   cfun: 0 | 1 | 4
   /** AT+COPS mode: 0 automatic, 2 deregistered. */
   copsMode: 0 | 2
+  /** AT+COPS=3,<format>: how the operator is shown, 0 long name, 1 short name, 2 numeric. */
+  copsFormat: 0 | 1 | 2
   /** Between radio on and registration: status 2 (searching). */
   searching: boolean
   /** AT+CNMP preferred mode (2 automatic). */
@@ -51,8 +55,10 @@ export function createNetworkState(profile: SimProfile, simPresent: boolean, sim
     simPresent,
     networkUp: simPresent && simPin === undefined,
     coverage: true,
+    psAttached: true,
     cfun: 1,
     copsMode: 0,
+    copsFormat: 0,
     searching: false,
     cnmp: 2,
     clockOffsetMs: 0,
@@ -69,11 +75,11 @@ export function createNetworkState(profile: SimProfile, simPresent: boolean, sim
 
 /** Network registration status as +CREG/+CGREG/+CEREG report it: 1 home, 0 not searching (no SIM), 2 searching. */
 export function registrationStatus(state: NetworkState): number {
-  if (!state.simPresent || state.sim.lock !== 'READY' || state.cfun !== 1 || state.copsMode === 2) return 0
+  if (!state.simPresent || state.sim.lock !== 'READY' || state.cfun !== 1 || state.copsMode === 2 || !state.psAttached) return 0
   return state.networkUp ? 1 : 2
 }
 
-/** Whether the module may register now: a SIM, coverage, the radio on and automatic operator selection. */
+/** Whether the module may register now: a SIM, coverage, the radio on, automatic operator selection and attached. */
 export function canRegister(state: NetworkState): boolean {
-  return state.simPresent && state.sim.lock === 'READY' && state.coverage && state.cfun === 1 && state.copsMode === 0
+  return state.simPresent && state.sim.lock === 'READY' && state.coverage && state.cfun === 1 && state.copsMode === 0 && state.psAttached
 }

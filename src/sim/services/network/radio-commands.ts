@@ -68,13 +68,24 @@ function setFunctionality(cmd: AtCommand, ctx: CommandContext): Reply {
 function selectOperator(cmd: AtCommand, ctx: CommandContext): Reply {
   const op = ctx.profile.defaults.operator
   if (cmd.form === 'test') return replyOk(`+COPS: (2,"${op.long}","${op.short}","${op.numeric}",7),,(0-4),(0-2)`)
+  const { copsFormat } = ctx.state
+  const name = [op.long, op.short, op.numeric][copsFormat]
   if (cmd.form === 'read')
-    return replyOk(ctx.state.networkUp ? `+COPS: ${ctx.state.copsMode},0,"${op.long}",7` : `+COPS: ${ctx.state.copsMode}`)
-  const mode = readInt(cmd, 0, 0, 2)
+    return replyOk(ctx.state.networkUp ? `+COPS: ${ctx.state.copsMode},${copsFormat},"${name}",7` : `+COPS: ${ctx.state.copsMode}`)
+  const mode = readInt(cmd, 0, 0, 3)
+  if (mode === 3) return setOperatorFormat(cmd, ctx)
   if (cmd.form !== 'write' || (mode !== 0 && mode !== 2) || !hasArgCount(cmd, 1, 1)) return replyError()
   ctx.state.copsMode = mode
   if (mode === 0) startRegistration(ctx)
   else leaveNetwork(ctx)
+  return replyOk()
+}
+
+/** AT+COPS=3,<format>: only how the operator is shown changes (27.007 §7.3). */
+function setOperatorFormat(cmd: AtCommand, ctx: CommandContext): Reply {
+  const format = readInt(cmd, 1, 0, 2)
+  if (format === undefined || !hasArgCount(cmd, 2, 2)) return replyError()
+  ctx.state.copsFormat = format as 0 | 1 | 2
   return replyOk()
 }
 

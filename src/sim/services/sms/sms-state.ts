@@ -1,0 +1,63 @@
+/** The SMS service's part of the modem state (3GPP TS 27.005): formats, the SMSC, storages and their messages. */
+import type { SimProfile } from '../../profile.js'
+
+/** A message storage: `SM` the SIM card's, `ME` the module's own. */
+export type SmsStorageName = 'SM' | 'ME'
+
+/** TS 27.005 message status, as PDU mode numbers it (0 REC UNREAD ... 3 STO SENT). */
+export type SmsStatus = 0 | 1 | 2 | 3
+
+/** One stored message: its PDU (SMSC address first) and its status. */
+export interface StoredSms {
+  status: SmsStatus
+  pdu: Buffer
+  /** The TPDU's length in octets (the SMSC address excluded), as PDU mode shows it. */
+  tpduOctets: number
+}
+
+/** AT+CSMP: first octet, validity period, protocol identifier and data coding scheme of text-mode SUBMITs. */
+export interface SmsSubmitParams {
+  fo: number
+  vp: number
+  pid: number
+  dcs: number
+}
+
+export interface SmsState {
+  sms: {
+    /** AT+CMGF: 0 PDU mode, 1 text mode. */
+    cmgf: 0 | 1
+    /** AT+CSCS: the character set of text-mode addresses and text. */
+    cscs: 'GSM' | 'IRA' | 'UCS2'
+    /** AT+CSCA: the SMS centre's number and its type of address. */
+    sca: { number: string; type: number }
+    /** AT+CSDH: 1 shows the text-mode header's optional fields. */
+    csdh: 0 | 1
+    /** AT+CPMS: where messages are read and deleted, written and sent, and received. */
+    storages: [SmsStorageName, SmsStorageName, SmsStorageName]
+    /** AT+CNMI: mode, mt, bm, ds, bfr. */
+    cnmi: [number, number, number, number, number]
+    csmp: SmsSubmitParams
+    /** Messages by storage and index. */
+    stored: Record<SmsStorageName, Map<number, StoredSms>>
+    /** The next TP-MR the module gives a message it sends. */
+    nextMr: number
+  }
+}
+
+/** The SMS settings after power-up: PDU mode, GSM set, SIM storage, new messages stored and announced. */
+export function createSmsState(profile: SimProfile): SmsState {
+  return {
+    sms: {
+      cmgf: 0,
+      cscs: 'GSM',
+      sca: { number: profile.defaults.smsCentre, type: 145 },
+      csdh: 0,
+      storages: ['SM', 'SM', 'SM'],
+      cnmi: [2, 1, 0, 0, 0],
+      csmp: { fo: 17, vp: 167, pid: 0, dcs: 0 },
+      stored: { SM: new Map(), ME: new Map() },
+      nextMr: 0,
+    },
+  }
+}
