@@ -6,6 +6,7 @@
 import type { ResultCodeRule } from '../../modem-family.js'
 import { CCH_RESULT_CODES } from './cch-result-codes.js'
 import { CONNLOST_CAUSE_TEXTS, MQTT_ERR_TEXTS } from './mqtt-codes.js'
+import { HTTP_STATUS_TEXTS } from './http-codes.js'
 import { IPCLOSE_REASON_TEXTS, TCPIP_ERR_TEXTS } from './tcpip-codes.js'
 
 const CLIENT_RESULT_LINES = [
@@ -40,4 +41,6 @@ export const SIMCOM_RESULT_CODES: readonly ResultCodeRule[] = [
   { name: '+CIPERROR', params: 1, codeParam: 0, meanings: TCPIP_ERR_TEXTS },
   { name: '+IPCLOSE', params: 2, codeParam: 1, meanings: IPCLOSE_REASON_TEXTS },
   ...CCH_RESULT_CODES,
+  // `+HTTPACTION: <method>,<statuscode>,<datalen>`: the server's status, or the module's 7xx `<errcode>`.
+  { name: '+HTTPACTION', params: 3, codeParam: 1, meanings: HTTP_STATUS_TEXTS },
 ]
