@@ -5,12 +5,13 @@
 import type { SimProfile } from './profile.js'
 import { createBasicState, type BasicState } from './services/basic/basic-state.js'
 import { createCchState, type CchState } from './services/cch/cch-state.js'
+import { createHttpState, type HttpState } from './services/http/http-state.js'
 import { createMqttState, type MqttState } from './services/mqtt/mqtt-state.js'
 import { createNetworkState, type NetworkState } from './services/network/network-state.js'
 import { createSslState, type SslState } from './services/ssl/ssl-state.js'
 import { createTcpipState, type TcpipState } from './services/tcpip/tcpip-state.js'
 
-export type ModemState = BasicState & NetworkState & SslState & MqttState & TcpipState & CchState
+export type ModemState = BasicState & NetworkState & SslState & MqttState & TcpipState & CchState & HttpState
 
 /** The state right after power-up. */
 export function createModemState(profile: SimProfile, simPresent = true, simPin?: string): ModemState {
@@ -21,5 +22,6 @@ export function createModemState(profile: SimProfile, simPresent = true, simPin?
     ...createMqttState(profile),
     ...createTcpipState(profile),
     ...createCchState(profile),
+    ...createHttpState(profile),
   }
 }

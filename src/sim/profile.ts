@@ -77,6 +77,8 @@ export interface SimBehaviour {
   echoPromptInput: boolean
   /** A CRLF ends each +CMQTTRXTOPIC / +CMQTTRXPAYLOAD data block (before the next header's own CRLF). */
   rxDataCrlf: boolean
+  /** AT+HTTPREAD blocks: `+HTTPREAD: <len>` ended by `+HTTPREAD: 0` (A76XX), or `+HTTPREAD: DATA,<len>` ended by `+HTTPREAD:0`. */
+  httpReadLines: 'length' | 'data'
 }
 
 export interface SimProfile {
@@ -130,7 +132,7 @@ const SIMCOM_DEFAULTS: SimDefaults = {
 export const SIMCOM_A76XX: SimProfile = {
   name: 'simcom-a76xx',
   family: 'simcom',
-  services: ['basic', 'network', 'ssl', 'mqtt', 'tcpip', 'cch'],
+  services: ['basic', 'network', 'ssl', 'mqtt', 'tcpip', 'cch', 'http'],
   identity: {
     manufacturer: 'SIMCOM INCORPORATED',
     model: 'A7670E-LASE',
@@ -155,6 +157,7 @@ export const SIMCOM_A76XX: SimProfile = {
     mqttNonetAfterStop: true,
     echoPromptInput: false,
     rxDataCrlf: false,
+    httpReadLines: 'length',
   },
 }
 
@@ -178,6 +181,7 @@ export const SIMCOM_SIM7600: SimProfile = {
     mqttNonetAfterStop: true,
     echoPromptInput: true,
     rxDataCrlf: true,
+    httpReadLines: 'data',
   },
   identity: {
     manufacturer: 'SIMCOM INCORPORATED',

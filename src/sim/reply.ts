@@ -15,8 +15,11 @@ export type FinalCode =
 export type Reply =
   /** Response lines (possibly none) and a final result code. */
   | { kind: 'done'; lines: string[]; final: FinalCode; payload?: Buffer }
-  /** Print the prompt, read exactly `length` bytes, then answer with `accept(bytes)`. */
-  | { kind: 'prompt'; length: number; accept: (data: Buffer) => Reply }
+  /**
+   * Print the prompt (or `text`, e.g. `\r\nDOWNLOAD\r\n`), read exactly `length` bytes within `timeoutMs` (default the
+   * profile's), then answer with `accept(bytes)`.
+   */
+  | { kind: 'prompt'; length: number; accept: (data: Buffer) => Reply; text?: string; timeoutMs?: number }
   /** Nothing at all, e.g. a reset command whose answer is the boot banner. */
   | { kind: 'none' }
   /** An answer that takes time; the modem reads no further command meanwhile (A76XX AT+CMQTTCONNECT waits for TCP). */
@@ -47,9 +50,9 @@ export function replyLater(reply: Promise<Reply>): Reply {
   return { kind: 'later', reply }
 }
 
-/** A `>` prompt for exactly `length` bytes. */
-export function replyPrompt(length: number, accept: (data: Buffer) => Reply): Reply {
-  return { kind: 'prompt', length, accept }
+/** A `>` prompt (or the given text and timeout) for exactly `length` bytes. */
+export function replyPrompt(length: number, accept: (data: Buffer) => Reply, options: { text?: string; timeoutMs?: number } = {}): Reply {
+  return { kind: 'prompt', length, accept, ...options }
 }
 
 /** How results are framed (V.250 ATV, ATQ, S3, S4). */
