@@ -212,11 +212,21 @@ function writeAnswer(response: ServerResponse, answer: HttpAnswer): void {
   if (response.destroyed) return
   const { chunkBytes, body } = answer
   if (chunkBytes === undefined || chunkBytes <= 0) {
-    response.writeHead(answer.status, { ...answer.headers, 'content-length': String(body.length) })
+    response.writeHead(answer.status, describeHeaderNames({ ...answer.headers, 'content-length': String(body.length) }))
     response.end(body)
     return
   }
-  response.writeHead(answer.status, { ...answer.headers, 'transfer-encoding': 'chunked' })
+  response.writeHead(answer.status, describeHeaderNames({ ...answer.headers, 'transfer-encoding': 'chunked' }))
   for (let at = 0; at < body.length; at += chunkBytes) response.write(body.subarray(at, at + chunkBytes))
   response.end()
+}
+
+/** Header names as common servers write them (`Content-Length`), which is what a module's AT+HTTPHEAD shows. */
+function describeHeaderNames(headers: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(headers).map(([name, value]) => [
+      name.replace(/(^|-)([a-z])/g, (_, dash: string, letter: string) => dash + letter.toUpperCase()),
+      value,
+    ]),
+  )
 }
