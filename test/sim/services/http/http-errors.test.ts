@@ -133,3 +133,14 @@ t.test('SIM7600: blocks read as +HTTPREAD: DATA,<len> and end with +HTTPREAD:0',
   await h.expect(urc('+HTTPACTION: 0,200,7'))
   await h.command('AT+HTTPREAD=0,7', ok() + '\r\n+HTTPREAD: DATA,7\r\nx\r\nOK\r\n\r\n+HTTPREAD:0\r\n', false)
 })
+
+t.test("a body past the module's 1 MiB buffer ends the action with 707 and leaves nothing to read", async t => {
+  const { h } = await bootWithWeb(t)
+  await startSession(h, `http://web.example.com/bytes/${1024 * 1024 + 1}`)
+  await h.command('AT+HTTPACTION=0', ok(), false)
+  await h.expect(urc('+HTTPACTION: 0,707,0'), 5000)
+  await h.command('AT+HTTPREAD?', ok('+HTTPREAD: LEN,0'), false)
+  await h.command(`AT+HTTPPARA="URL","http://web.example.com/bytes/${1024 * 1024}"`, ok(), false)
+  await h.command('AT+HTTPACTION=0', ok(), false)
+  await h.expect(urc(`+HTTPACTION: 0,200,${1024 * 1024}`), 5000)
+})
