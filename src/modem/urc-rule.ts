@@ -23,6 +23,8 @@ export interface UrcRule {
    * as the name followed by digits, and those digits are the length.
    */
   lengthInName?: boolean
+  /** A length of 0 ends a series of payload blocks (`+HTTPREAD: 0`) instead of announcing an empty payload. */
+  zeroLengthEnds?: boolean
 }
 
 /** Whether `line` is an instance of the URC `rule`. */
@@ -71,6 +73,7 @@ export function readPayloadLength(line: string, rules: readonly UrcRule[], maxBy
     const field = rule.lengthInName === true ? line.slice(rule.name.length) : readLengthParam(line, rule)
     if (field === undefined || !/^\d{1,9}$/.test(field)) continue
     const length = Number(field)
+    if (length === 0 && rule.zeroLengthEnds === true) return undefined
     return length <= maxBytes ? length : undefined
   }
   return undefined

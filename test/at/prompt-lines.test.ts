@@ -45,5 +45,11 @@ t.test('+HTTPREAD blocks in either form carry their bytes by length, CRLF OK CRL
   const done = await chat.command('AT+HTTPREAD=0,10', { timeoutMs: 2000 })
   t.equal(done.outcome, 'final')
   await new Promise(resolve => setTimeout(resolve, 20))
-  t.same(kinds(chat.takeUrcs()), ['urc:+HTTPREAD: DATA,10', `payload:${body}`, 'urc:+HTTPREAD:0', 'payload:'])
+  t.same(
+    kinds(chat.takeUrcs()),
+    ['urc:+HTTPREAD: DATA,10', `payload:${body}`, 'urc:+HTTPREAD:0'],
+    'the zero block ends them, no empty payload',
+  )
+  t.equal(readPayloadLength('+HTTPREAD: 0', urcs, maxPayloadBytes), undefined)
+  t.equal(readPayloadLength('+CMQTTRXPAYLOAD: 0,0', urcs, maxPayloadBytes), 0, 'other payload URCs keep their empty payloads')
 })

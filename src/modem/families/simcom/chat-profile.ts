@@ -45,7 +45,7 @@ export const SIMCOM_CHAT_PROFILE: ChatProfile = {
     // and their bytes after OK, ended by `+HTTPREAD: 0`.
     { name: '+HTTPACTION' },
     { name: '+HTTPHEAD', payloadLengthParam: 0 },
-    { name: '+HTTPREAD', payloadLengthParam: 0 },
+    { name: '+HTTPREAD', payloadLengthParam: 0, zeroLengthEnds: true },
     { name: '+HTTPREAD', payloadLengthParam: 1, payloadWhen: { param: 0, text: 'DATA' } },
     { name: '+HTTP_PEER_CLOSED' },
     { name: '+HTTP_NONET_EVENT' },
