@@ -77,8 +77,9 @@ export interface DeviceSession {
    * Vars the session gives sequences (lowest precedence): with the embedded broker, its CA (`broker_ca`),
    * a client certificate and key it trusts (`broker_client_cert`, `broker_client_key`) and a CA that did
    * not sign it (`wrong_ca`), all PEM; for `sim://`, the echo server's address (`echo_server_host`,
-   * `echo_server_port`), the TLS server's (`tls_server_host`, `tls_server_port`, `mtls_server_port`) and the FTP
-   * server's (`ftp_server_host`, `ftp_server_port`, `ftps_implicit_port`, `ftp_user`, `ftp_password`). Empty otherwise.
+   * `echo_server_port`), the TLS server's (`tls_server_host`, `tls_server_port`, `mtls_server_port`), the HTTP
+   * server's (`http_server_host`, `http_server_port`, `https_server_port`) and the FTP server's (`ftp_server_host`,
+   * `ftp_server_port`, `ftps_implicit_port`, `ftp_user`, `ftp_password`). Empty otherwise.
    */
   vars: Record<string, string>
   close(): Promise<void>

@@ -7,6 +7,7 @@ import type { FarSideServer } from '../model/server-link.js'
 import type { Recorder } from '../record/recorder.js'
 import type { ResolveRule } from '../sim/sockets/host-resolve.js'
 import { openEchoServerSide } from './echo-far-side.js'
+import { openHttpServerSide } from './http-server-side.js'
 import { openTlsServerSide } from './tls-server-side.js'
 import { openFtpServerSide } from './ftp-server-side.js'
 import type { SimServerSide } from './sim-server-side.js'
@@ -16,6 +17,7 @@ const STARTERS: ReadonlyArray<{ name: string; start: (recorder: Recorder) => Pro
   { name: 'echo', start: openEchoServerSide },
   { name: 'TLS', start: openTlsServerSide },
   { name: 'FTP', start: openFtpServerSide },
+  { name: 'HTTP', start: openHttpServerSide },
 ]
 
 /** Thrown when one of the servers cannot start: atseq cannot run the sequence as written (exit 3). */

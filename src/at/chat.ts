@@ -9,7 +9,7 @@ import { startMonotonicClock, type ChatSettings } from './chat-settings.js'
 import { encodePromptData, splitIntoLines } from './prompt-data.js'
 import { ChatBusyError } from './chat-busy-error.js'
 import type { ChatLine, Exchange, SendDataOptions, TranscriptSink, UrcWait, WaitOptions } from './chat-types.js'
-import { classifyLine, isEchoOf } from './line-classifier.js'
+import { classifyLine, isEchoOf, isPromptLine } from './line-classifier.js'
 import { UrcBuffer } from './urc-buffer.js'
 import { StepWindow, type WindowOptions } from './step-window.js'
 import { isUrcLine, readPayloadLength } from '../modem/urc-rule.js'
@@ -63,10 +63,9 @@ export class Chat {
     this.#transcript = settings.transcript
     this.#clock = settings.clock ?? startMonotonicClock()
     this.#settleMs = settings.settleMs ?? settings.profile.settleMs ?? DEFAULT_SETTLE_MS
-    const { urcs, maxPayloadBytes } = settings.profile
     this.#framerSettings = {
       prompt: settings.profile.prompt,
-      payloadLengthOf: line => readPayloadLength(line, urcs, maxPayloadBytes),
+      payloadLengthOf: line => readPayloadLength(line, settings.profile.urcs, settings.profile.maxPayloadBytes),
       maxLineBytes: settings.maxLineBytes ?? DEFAULT_MAX_LINE_BYTES,
     }
     this.#framer = new AtFramer(this.#framerSettings)
@@ -272,6 +271,7 @@ export class Chat {
 
   #handleLine(text: string, bytes: Buffer, atMs: number): void {
     const running = this.#running
+    if (running?.kind === 'command' && isPromptLine(text, this.#profile)) return this.#handlePrompt({ atMs, kind: 'prompt', text })
     const owed = this.#owed
     const kind =
       owed !== undefined && (running === undefined || running.echo.length > 0) ? this.#classifyOwed(owed, text) : this.#classify(text)

@@ -3,6 +3,7 @@
  * Echo is recognised before this (it depends on what was written), payloads and prompts by the framer.
  */
 import { isFinalResult } from '../modem/final-result.js'
+import type { ChatProfile } from '../modem/chat-profile.js'
 import { isUrcLine, type UrcRule } from '../modem/urc-rule.js'
 
 export interface LineContext {
@@ -28,4 +29,9 @@ export function classifyLine(text: string, context: LineContext): LineKind {
 /** Whether a line is the modem's echo of what was written (ATE1): the written text without its CR. */
 export function isEchoOf(text: string, expectedEcho: string | undefined): boolean {
   return expectedEcho !== undefined && text === expectedEcho
+}
+
+/** Whether a line, while a command runs, invites prompt data the way the prompt does (SIMCom `DOWNLOAD`). */
+export function isPromptLine(text: string, profile: Pick<ChatProfile, 'promptLines'>): boolean {
+  return profile.promptLines?.includes(text) === true
 }

@@ -12,6 +12,8 @@ export interface ChatProfile {
    * SIMCom sends `\r\n>` (so `>`), other modems `> ` or `@`.
    */
   prompt: string
+  /** Whole lines that invite prompt data as the prompt does (SIMCom's `DOWNLOAD` after AT+HTTPDATA); default none. */
+  promptLines?: readonly string[]
   /** Lines that are unsolicited whenever they arrive (see `isUrcLine` for the read/test-form exception). */
   urcs: readonly UrcRule[]
   /** Largest payload a payload URC may announce, in bytes; larger headers are treated as plain URCs. */

@@ -23,6 +23,8 @@ export interface UrcRule {
    * as the name followed by digits, and those digits are the length.
    */
   lengthInName?: boolean
+  /** A length of 0 ends a series of payload blocks (`+HTTPREAD: 0`) instead of announcing an empty payload. */
+  zeroLengthEnds?: boolean
 }
 
 /** Whether `line` is an instance of the URC `rule`. */
@@ -65,12 +67,16 @@ export function isUrcLine(line: string, rules: readonly UrcRule[], runningComman
  * Lengths above `maxBytes` are refused (a garbled header must not swallow the stream).
  */
 export function readPayloadLength(line: string, rules: readonly UrcRule[], maxBytes: number): number | undefined {
-  const rule = findUrcRule(line, rules)
-  if (rule === undefined) return undefined
-  const field = rule.lengthInName === true ? line.slice(rule.name.length) : readLengthParam(line, rule)
-  if (field === undefined || !/^\d{1,9}$/.test(field)) return undefined
-  const length = Number(field)
-  return length <= maxBytes ? length : undefined
+  // A URC may announce its payload in more than one form (`+HTTPREAD: 5`, `+HTTPREAD: DATA,5`): the first rule that reads a length wins.
+  for (const rule of rules) {
+    if (!isUrcRuleMatch(line, rule)) continue
+    const field = rule.lengthInName === true ? line.slice(rule.name.length) : readLengthParam(line, rule)
+    if (field === undefined || !/^\d{1,9}$/.test(field)) continue
+    const length = Number(field)
+    if (length === 0 && rule.zeroLengthEnds === true) return undefined
+    return length <= maxBytes ? length : undefined
+  }
+  return undefined
 }
 
 function readLengthParam(line: string, rule: UrcRule): string | undefined {

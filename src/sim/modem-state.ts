@@ -7,13 +7,23 @@ import { createBasicState, type BasicState } from './services/basic/basic-state.
 import { createCchState, type CchState } from './services/cch/cch-state.js'
 import { createFsState, type FsState } from './services/fs/fs-state.js'
 import { createFtpState, type FtpState } from './services/ftp/ftp-state.js'
+import { createHttpState, type HttpState } from './services/http/http-state.js'
 import { createMqttState, type MqttState } from './services/mqtt/mqtt-state.js'
 import { createNetworkState, type NetworkState } from './services/network/network-state.js'
 import { createSmsState, type SmsState } from './services/sms/sms-state.js'
 import { createSslState, type SslState } from './services/ssl/ssl-state.js'
 import { createTcpipState, type TcpipState } from './services/tcpip/tcpip-state.js'
 
-export type ModemState = BasicState & NetworkState & SslState & MqttState & TcpipState & CchState & FsState & FtpState & SmsState
+export type ModemState = BasicState &
+  NetworkState &
+  SslState &
+  MqttState &
+  TcpipState &
+  CchState &
+  FsState &
+  FtpState &
+  SmsState &
+  HttpState
 
 /** The state right after power-up. */
 export function createModemState(profile: SimProfile, simPresent = true, simPin?: string): ModemState {
@@ -27,5 +37,6 @@ export function createModemState(profile: SimProfile, simPresent = true, simPin?
     ...createFsState(profile),
     ...createFtpState(profile),
     ...createSmsState(profile),
+    ...createHttpState(profile),
   }
 }

@@ -83,6 +83,8 @@ export interface SimBehaviour {
   rxDataCrlf: boolean
   /** AT+CNMI accepts ds 1 (status reports as +CDS); an A7670 answers ERROR to AT+CNMI=2,2,0,1,0. */
   smsStatusReportIndication: boolean
+  /** AT+HTTPREAD blocks: `+HTTPREAD: <len>` ended by `+HTTPREAD: 0` (A76XX), or `+HTTPREAD: DATA,<len>` ended by `+HTTPREAD:0`. */
+  httpReadLines: 'length' | 'data'
 }
 
 export interface SimProfile {
@@ -140,7 +142,7 @@ const SIMCOM_DEFAULTS: SimDefaults = {
 export const SIMCOM_A76XX: SimProfile = {
   name: 'simcom-a76xx',
   family: 'simcom',
-  services: ['basic', 'network', 'ssl', 'mqtt', 'tcpip', 'cch', 'fs', 'ftp', 'sms'],
+  services: ['basic', 'network', 'ssl', 'mqtt', 'tcpip', 'cch', 'fs', 'ftp', 'sms', 'http'],
   identity: {
     manufacturer: 'SIMCOM INCORPORATED',
     model: 'A7670E-LASE',
@@ -168,6 +170,7 @@ export const SIMCOM_A76XX: SimProfile = {
     echoPromptInput: false,
     rxDataCrlf: false,
     smsStatusReportIndication: false,
+    httpReadLines: 'length',
   },
 }
 
@@ -192,6 +195,7 @@ export const SIMCOM_SIM7600: SimProfile = {
     echoPromptInput: true,
     rxDataCrlf: true,
     smsStatusReportIndication: true,
+    httpReadLines: 'data',
   },
   identity: {
     manufacturer: 'SIMCOM INCORPORATED',

@@ -18,8 +18,11 @@ export type FinalCode =
 export type Reply =
   /** Response lines (possibly none) and a final result code. */
   | { kind: 'done'; lines: string[]; final: FinalCode; payload?: Buffer }
-  /** Print the prompt, read exactly `length` bytes, then answer with `accept(bytes)`. */
-  | { kind: 'prompt'; length: number; accept: (data: Buffer) => Reply }
+  /**
+   * Print the prompt (or `text`, e.g. `\r\nDOWNLOAD\r\n`), read exactly `length` bytes within `timeoutMs` (default the
+   * profile's), then answer with `accept(bytes)`.
+   */
+  | { kind: 'prompt'; length: number; accept: (data: Buffer) => Reply; text?: string; timeoutMs?: number }
   /**
    * Print `prompt`, read input up to Ctrl-Z, then answer with `accept(bytes)`; ESC cancels with OK
    * (TS 27.005 §3.5.1: AT+CMGS and AT+CMGW, text and PDU mode alike). Each CR in the input prints `prompt` again.
@@ -60,9 +63,9 @@ export function replyLater(reply: Promise<Reply>): Reply {
   return { kind: 'later', reply }
 }
 
-/** A `>` prompt for exactly `length` bytes. */
-export function replyPrompt(length: number, accept: (data: Buffer) => Reply): Reply {
-  return { kind: 'prompt', length, accept }
+/** A `>` prompt (or the given text and timeout) for exactly `length` bytes. */
+export function replyPrompt(length: number, accept: (data: Buffer) => Reply, options: { text?: string; timeoutMs?: number } = {}): Reply {
+  return { kind: 'prompt', length, accept, ...options }
 }
 
 /** A `> ` prompt for input ended by Ctrl-Z (or cancelled by ESC). */

@@ -7,6 +7,7 @@ import { CONNLOST_CAUSE } from '../modem/families/simcom/mqtt-codes.js'
 import type { CommandContext } from './command-context.js'
 import { closeAllSessions, loseCchNetwork } from './services/cch/cch-events.js'
 import { closeFtpSession } from './services/ftp/ftp-session-commands.js'
+import { closeHttpSession, loseHttpNetwork } from './services/http/http-action-commands.js'
 import { dropAllSessions } from './services/mqtt/mqtt-session.js'
 import { closeAllLinks, loseTcpipNetwork } from './services/tcpip/tcpip-events.js'
 
@@ -16,6 +17,7 @@ export function loseServicesNetwork(ctx: CommandContext): void {
   dropAllSessions(ctx, CONNLOST_CAUSE.networkClosed)
   loseTcpipNetwork(ctx)
   loseCchNetwork(ctx)
+  loseHttpNetwork(ctx)
   ctx.state.activePdp.clear()
   if (!ctx.state.mqttStarted) return
   ctx.state.mqttStarted = false
@@ -28,4 +30,5 @@ export function closeServices(ctx: CommandContext): void {
   closeAllLinks(ctx)
   closeAllSessions(ctx)
   closeFtpSession(ctx)
+  closeHttpSession(ctx)
 }

@@ -287,7 +287,7 @@ export class SimModem implements ModemPeer {
   }
 
   private writeReply(reply: Reply): void {
-    if (reply.kind === 'prompt') return this.openPrompt(reply.length, reply.accept)
+    if (reply.kind === 'prompt') return this.openPrompt(reply)
     if (reply.kind === 'text-input') return this.openTextInput(reply.prompt, reply.accept)
     if (reply.kind === 'later') return this.awaitReply(reply.reply)
     if (reply.kind === 'done')
@@ -309,10 +309,10 @@ export class SimModem implements ModemPeer {
     })
   }
 
-  private openPrompt(length: number, accept: (data: Buffer) => Reply): void {
-    const timer = setTimeout(() => this.expirePrompt(), this.options.promptTimeoutMs ?? this.profile.promptTimeoutMs)
+  private openPrompt({ length, accept, text, timeoutMs }: Reply & { kind: 'prompt' }): void {
+    const timer = setTimeout(() => this.expirePrompt(), timeoutMs ?? this.options.promptTimeoutMs ?? this.profile.promptTimeoutMs)
     this.mode = { kind: 'data', length, accept, timer }
-    this.pacer.write(Buffer.from(this.profile.prompt, 'latin1'))
+    this.pacer.write(Buffer.from(text ?? this.profile.prompt, 'latin1'))
   }
 
   private finishPrompt(mode: InputMode & { kind: 'data' }, data: Buffer): void {

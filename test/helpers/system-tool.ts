@@ -11,6 +11,7 @@ const DEBIAN_PACKAGES: Record<string, string> = {
   chromium: 'chromium',
   pppd: 'ppp',
   tmux: 'tmux',
+  python3: 'python3',
   openssl: 'openssl',
   vsftpd: 'vsftpd',
   gammu: 'gammu',

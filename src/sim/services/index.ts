@@ -4,6 +4,7 @@ import { BASIC_SERVICE } from './basic/index.js'
 import { CCH_SERVICE } from './cch/index.js'
 import { FS_SERVICE } from './fs/index.js'
 import { FTP_SERVICE } from './ftp/index.js'
+import { HTTP_SERVICE } from './http/index.js'
 import { MQTT_SERVICE } from './mqtt/index.js'
 import { NETWORK_SERVICE } from './network/index.js'
 import { SMS_SERVICE } from './sms/index.js'
@@ -11,9 +12,18 @@ import { SSL_SERVICE } from './ssl/index.js'
 import { TCPIP_SERVICE } from './tcpip/index.js'
 
 const SERVICES: ReadonlyMap<string, SimService> = new Map(
-  [BASIC_SERVICE, NETWORK_SERVICE, SSL_SERVICE, MQTT_SERVICE, TCPIP_SERVICE, CCH_SERVICE, FS_SERVICE, FTP_SERVICE, SMS_SERVICE].map(
-    service => [service.name, service],
-  ),
+  [
+    BASIC_SERVICE,
+    NETWORK_SERVICE,
+    SSL_SERVICE,
+    MQTT_SERVICE,
+    TCPIP_SERVICE,
+    CCH_SERVICE,
+    FS_SERVICE,
+    FTP_SERVICE,
+    SMS_SERVICE,
+    HTTP_SERVICE,
+  ].map(service => [service.name, service]),
 )
 
 /** The names of every service the simulator has. */

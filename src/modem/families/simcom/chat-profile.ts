@@ -7,6 +7,8 @@ import { SIMCOM_FTP_URCS } from './ftp-urcs.js'
 export const SIMCOM_CHAT_PROFILE: ChatProfile = {
   name: 'simcom-a76xx',
   prompt: '>',
+  // AT+HTTPDATA invites its data with a `DOWNLOAD` line instead of the `>` prompt.
+  promptLines: ['DOWNLOAD'],
   maxPayloadBytes: 64 * 1024,
   urcs: [
     { name: '+CMQTTRXSTART' },
@@ -44,6 +46,15 @@ export const SIMCOM_CHAT_PROFILE: ChatProfile = {
     { name: '+CMT' },
     { name: '+CDS' },
     ...CCH_URCS,
+    // HTTP(S): `+HTTPACTION: <method>,<status>,<len>` follows OK; AT+HTTPHEAD answers `+HTTPHEAD: <len>` and the
+    // header bytes; AT+HTTPREAD=<offset>,<len> prints blocks `+HTTPREAD: <len>` (SIM7600: `+HTTPREAD: DATA,<len>`)
+    // and their bytes after OK, ended by `+HTTPREAD: 0`.
+    { name: '+HTTPACTION' },
+    { name: '+HTTPHEAD', payloadLengthParam: 0 },
+    { name: '+HTTPREAD', payloadLengthParam: 0, zeroLengthEnds: true },
+    { name: '+HTTPREAD', payloadLengthParam: 1, payloadWhen: { param: 0, text: 'DATA' } },
+    { name: '+HTTP_PEER_CLOSED' },
+    { name: '+HTTP_NONET_EVENT' },
     // Boot banners: SIM7600 `RDY`, `+CPIN: READY`, `SMS DONE`, `PB DONE`; A76XX `*ATREADY: 1`, `+CPIN: READY`,
     // `SMS DONE`, `+CGEV: EPS PDN ACT 1`, `PB DONE` (+CPIN and +CGEV are common URCs).
     { name: 'RDY' },

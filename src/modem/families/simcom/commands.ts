@@ -90,12 +90,15 @@ const OTHER_COMMANDS = [
   '+CSMP',
   '+CSDH',
   '+CMSS',
+  ...['+HTTPINIT', '+HTTPTERM', '+HTTPPARA', '+HTTPACTION', '+HTTPHEAD', '+HTTPREAD', '+HTTPPOSTFILE', '+HTTPREADFILE'],
   ...listFileTransferCommands(),
 ]
 
 export const SIMCOM_COMMANDS: readonly CommandInfo[] = [
   // Parameter 2 (index 1) of each gives how many bytes the `>` prompt reads.
   ...PROMPT_BY_LENGTH.map(name => ({ name, promptLengthParam: 1 })),
+  // AT+HTTPDATA=<size>,<time>: the size comes first, and `DOWNLOAD` is its prompt.
+  { name: '+HTTPDATA', promptLengthParam: 0 },
   ...OTHER_COMMANDS.map(name => ({ name })),
   ...STANDARD_COMMANDS.filter(c => !OTHER_COMMANDS.includes(c.name)),
 ]
@@ -131,4 +134,6 @@ export const SIMCOM_UNSOLICITED_ONLY: readonly string[] = [
   '+CIPEVENT',
   '+CPIN',
   ...CCH_UNSOLICITED_ONLY,
+  '+HTTP_PEER_CLOSED',
+  '+HTTP_NONET_EVENT',
 ]

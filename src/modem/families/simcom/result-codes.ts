@@ -6,6 +6,7 @@
 import type { ResultCodeRule } from '../../modem-family.js'
 import { CCH_RESULT_CODES } from './cch-result-codes.js'
 import { CONNLOST_CAUSE_TEXTS, MQTT_ERR_TEXTS } from './mqtt-codes.js'
+import { HTTP_STATUS_TEXTS } from './http-codes.js'
 import { IPCLOSE_REASON_TEXTS, TCPIP_ERR_TEXTS } from './tcpip-codes.js'
 import { FTPS_ERR_TEXTS, FTPS_RESULT_LINES } from './ftp-codes.js'
 
@@ -44,4 +45,6 @@ export const SIMCOM_RESULT_CODES: readonly ResultCodeRule[] = [
   ...FTPS_RESULT_LINES.map(name => ({ name, params: 1, codeParam: 0, meanings: FTPS_ERR_TEXTS })),
   { name: '+CFTPSGET', params: 1, codeParam: 0, meanings: FTPS_ERR_TEXTS },
   { name: '+CFTPSLIST', params: 1, codeParam: 0, meanings: FTPS_ERR_TEXTS },
+  // `+HTTPACTION: <method>,<statuscode>,<datalen>`: the server's status, or the module's 7xx `<errcode>`.
+  { name: '+HTTPACTION', params: 3, codeParam: 1, meanings: HTTP_STATUS_TEXTS },
 ]
