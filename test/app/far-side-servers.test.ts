@@ -60,7 +60,7 @@ for (const device of ['sim://simcom-a76xx', 'sim://simcom-sim7600']) {
     )
     t.equal(stepNo(record, '7').failure?.kind, 'server-timeout')
     const html = readFileSync(reportPaths.find(path => path.endsWith('.html')) ?? '', 'utf8')
-    t.match(html, /<code>server: tcp received &quot;hello\\r\\n&quot;<\/code>/, 'the HTML shows the check under Expected')
+    t.match(html, /<code>server: tcp received &quot;bye&quot;<\/code>/, "the HTML shows the failed step's check under Expected")
     t.match(html, /<code class="r-server">tcp #1: &quot;hello\\r\\n&quot;<\/code>/, 'and what arrived under Received')
     t.match(stepNo(record, '7').reason, /tcp #1: "hello\\r\\n"/, 'the failure says what the server did receive')
   })
