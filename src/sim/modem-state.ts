@@ -7,10 +7,12 @@ import { createBasicState, type BasicState } from './services/basic/basic-state.
 import { createCchState, type CchState } from './services/cch/cch-state.js'
 import { createMqttState, type MqttState } from './services/mqtt/mqtt-state.js'
 import { createNetworkState, type NetworkState } from './services/network/network-state.js'
+import { createQmqttState, type QmqttState } from './services/qmqtt/qmqtt-state.js'
+import { createQsslState, type QsslState } from './services/qssl/qssl-state.js'
 import { createSslState, type SslState } from './services/ssl/ssl-state.js'
 import { createTcpipState, type TcpipState } from './services/tcpip/tcpip-state.js'
 
-export type ModemState = BasicState & NetworkState & SslState & MqttState & TcpipState & CchState
+export type ModemState = BasicState & NetworkState & SslState & MqttState & TcpipState & CchState & QmqttState & QsslState
 
 /** The state right after power-up. */
 export function createModemState(profile: SimProfile, simPresent = true, simPin?: string): ModemState {
@@ -21,5 +23,7 @@ export function createModemState(profile: SimProfile, simPresent = true, simPin?
     ...createMqttState(profile),
     ...createTcpipState(profile),
     ...createCchState(profile),
+    ...createQmqttState(profile),
+    ...createQsslState(profile),
   }
 }

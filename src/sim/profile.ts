@@ -2,6 +2,8 @@
  * A simulated device as data: who it says it is, how it frames its output, its limits and its defaults.
  * Command handlers read these values instead of hard-coding them, so a second profile is a new object, not new code.
  */
+import { QUECTEL_BG96, QUECTEL_EG25 } from './profiles/quectel.js'
+import type { QuectelTraits } from './profiles/quectel-traits.js'
 
 /** What the modem reports about itself (ATI, AT+CGMI/CGMM/CGMR/CGSN, AT+CIMI). */
 export interface SimIdentity {
@@ -77,6 +79,8 @@ export interface SimBehaviour {
   echoPromptInput: boolean
   /** A CRLF ends each +CMQTTRXTOPIC / +CMQTTRXPAYLOAD data block (before the next header's own CRLF). */
   rxDataCrlf: boolean
+  /** ATI and AT+CGMR: SIMCom's labelled lines (the default), or Quectel's bare manufacturer, model and revision. */
+  identityStyle?: 'simcom' | 'quectel'
 }
 
 export interface SimProfile {
@@ -95,6 +99,8 @@ export interface SimProfile {
   limits: SimLimits
   defaults: SimDefaults
   behaviour: SimBehaviour
+  /** Quectel modules' own limits and differences (sim/profiles/quectel-traits.ts); absent on other families. */
+  quectel?: QuectelTraits
 }
 
 const A76XX_LIMITS: SimLimits = {
@@ -194,6 +200,8 @@ export const SIMCOM_SIM7600: SimProfile = {
 export const SIM_PROFILES: ReadonlyMap<string, SimProfile> = new Map([
   [SIMCOM_A76XX.name, SIMCOM_A76XX],
   [SIMCOM_SIM7600.name, SIMCOM_SIM7600],
+  [QUECTEL_BG96.name, QUECTEL_BG96],
+  [QUECTEL_EG25.name, QUECTEL_EG25],
 ])
 
 /** A profile or its name (default `simcom-a76xx`) as the profile itself; an unknown name is an error. */
@@ -207,5 +215,5 @@ export function selectProfile(profile: SimProfile | string | undefined): SimProf
 
 /** Boot lines a module without a SIM card does not print. */
 export function isSimBootLine(line: string): boolean {
-  return line.startsWith('+CPIN:') || line === 'SMS DONE' || line === 'PB DONE' || line.startsWith('+CGEV:')
+  return line.startsWith('+CPIN:') || /^(\+QIND: )?(SMS|PB) DONE$/.test(line) || line.startsWith('+CGEV:') || line.startsWith('+QUSIM:')
 }

@@ -15,12 +15,22 @@ export type FinalCode =
 export type Reply =
   /** Response lines (possibly none) and a final result code. */
   | { kind: 'done'; lines: string[]; final: FinalCode; payload?: Buffer }
-  /** Print the prompt, read exactly `length` bytes, then answer with `accept(bytes)`. */
-  | { kind: 'prompt'; length: number; accept: (data: Buffer) => Reply }
+  /**
+   * Print the prompt (`text`, default the profile's), read exactly `length` bytes, then answer with `accept(bytes)`.
+   * With `until`, read up to `length` bytes ended by the `end` byte instead (Ctrl-Z), or given up by `cancel` (ESC).
+   */
+  | { kind: 'prompt'; length: number; accept: (data: Buffer) => Reply; text?: string; until?: PromptEnd }
   /** Nothing at all, e.g. a reset command whose answer is the boot banner. */
   | { kind: 'none' }
   /** An answer that takes time; the modem reads no further command meanwhile (A76XX AT+CMQTTCONNECT waits for TCP). */
   | { kind: 'later'; reply: Promise<Reply> }
+
+/** How variable-length prompt input ends: `end` accepts what came before it, `cancel` answers `onCancel()`. */
+export interface PromptEnd {
+  end: number
+  cancel: number
+  onCancel: () => Reply
+}
 
 /** `OK`, after the given response lines. */
 export function replyOk(...lines: string[]): Reply {
@@ -50,6 +60,16 @@ export function replyLater(reply: Promise<Reply>): Reply {
 /** A `>` prompt for exactly `length` bytes. */
 export function replyPrompt(length: number, accept: (data: Buffer) => Reply): Reply {
   return { kind: 'prompt', length, accept }
+}
+
+/** A prompt for at most `maxBytes` bytes ended by Ctrl-Z (0x1A); ESC (0x1B) gives up with `onCancel()`. */
+export function replyPromptUntilCtrlZ(maxBytes: number, accept: (data: Buffer) => Reply, onCancel: () => Reply): Reply {
+  return { kind: 'prompt', length: maxBytes, accept, until: { end: 0x1a, cancel: 0x1b, onCancel } }
+}
+
+/** Prompt input of exactly `length` bytes after `text` instead of the profile's prompt (Quectel's `CONNECT`). */
+export function replyDataMode(text: string, length: number, accept: (data: Buffer) => Reply): Reply {
+  return { kind: 'prompt', length, accept, text }
 }
 
 /** How results are framed (V.250 ATV, ATQ, S3, S4). */

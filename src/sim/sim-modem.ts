@@ -4,8 +4,8 @@
  * inject faults. It is the far end of a `sim://` transport (a ModemPeer) or of `atseq sim --listen`.
  */
 import type { ModemPeer } from '../model/modem-peer.js'
-import type { CommandContext, HandlerTable } from './command-context.js'
-import { composeHandlers } from './services/index.js'
+import type { CommandContext, HandlerTable, SimService } from './command-context.js'
+import { composeHandlers, selectServices } from './services/index.js'
 import { readCommandLine, runCommandLine } from './command-line.js'
 import { dropAllSessions } from './services/mqtt/mqtt-session.js'
 import { closeAllLinks, loseTcpipNetwork } from './services/tcpip/tcpip-events.js'
@@ -47,13 +47,15 @@ export interface SimOptions {
   onNote?: (note: string) => void
 }
 
-type InputMode = { kind: 'line' } | { kind: 'data'; length: number; accept: (data: Buffer) => Reply; timer: NodeJS.Timeout }
+type PromptReply = Reply & { kind: 'prompt' }
+type InputMode = { kind: 'line' } | { kind: 'data'; prompt: PromptReply; timer: NodeJS.Timeout }
 
 export class SimModem implements ModemPeer {
   readonly profile: SimProfile
   /** Notes made since power-up, oldest first. */
   readonly notes: string[] = []
   private readonly handlers: HandlerTable
+  private readonly services: readonly SimService[]
   private readonly files = new Map<string, Buffer>()
   private readonly pacer: OutputPacer
   private readonly timers = new Set<NodeJS.Timeout>()
@@ -76,6 +78,7 @@ export class SimModem implements ModemPeer {
   constructor(private readonly options: SimOptions = {}) {
     this.profile = selectProfile(options.profile)
     this.handlers = composeHandlers(this.profile.services)
+    this.services = selectServices(this.profile.services)
     this.latencyMs = options.latencyMs ?? 0
     this.simPresent = options.simPresent ?? true
     this.rssi = options.rssi ?? this.profile.defaults.rssi
@@ -115,6 +118,7 @@ export class SimModem implements ModemPeer {
     dropAllSessions(this.context, CONNLOST_CAUSE.networkClosed)
     loseTcpipNetwork(this.context)
     loseCchNetwork(this.context)
+    for (const service of this.services) service.loseNetwork?.(this.context)
     this.state.activePdp.clear()
     if (!this.state.mqttStarted) return
     this.state.mqttStarted = false
@@ -258,6 +262,7 @@ export class SimModem implements ModemPeer {
     dropAllSessions(this.context)
     closeAllLinks(this.context)
     closeAllSessions(this.context)
+    for (const service of this.services) service.powerDown?.(this.context)
     this.epoch += 1
     for (const timer of this.timers) clearTimeout(timer)
     this.timers.clear()
@@ -274,9 +279,7 @@ export class SimModem implements ModemPeer {
   private pump(): void {
     while (!this.busy && this.sink !== undefined) {
       if (this.mode.kind === 'data') {
-        const data = this.lineInput.takeData(this.mode.length)
-        if (data === undefined) return
-        this.finishPrompt(this.mode, data)
+        if (!this.takePromptInput(this.mode)) return
         continue
       }
       const echo = this.state.echo ? (bytes: Buffer): void => this.pacer.write(bytes) : undefined
@@ -309,7 +312,7 @@ export class SimModem implements ModemPeer {
   }
 
   private writeReply(reply: Reply): void {
-    if (reply.kind === 'prompt') return this.openPrompt(reply.length, reply.accept)
+    if (reply.kind === 'prompt') return this.openPrompt(reply)
     if (reply.kind === 'later') return this.awaitReply(reply.reply)
     if (reply.kind === 'done') this.pacer.write(encodeReply(reply.lines, reply.final, this.state.cmee, this.framing(), reply.payload))
     this.releaseHeld()
@@ -329,18 +332,35 @@ export class SimModem implements ModemPeer {
     })
   }
 
-  private openPrompt(length: number, accept: (data: Buffer) => Reply): void {
+  private openPrompt(prompt: PromptReply): void {
     const timer = setTimeout(() => this.expirePrompt(), this.options.promptTimeoutMs ?? this.profile.promptTimeoutMs)
-    this.mode = { kind: 'data', length, accept, timer }
-    this.pacer.write(Buffer.from(this.profile.prompt, 'latin1'))
+    this.mode = { kind: 'data', prompt, timer }
+    const text = prompt.text === undefined ? this.profile.prompt : encodeUrc(prompt.text, this.framing()).toString('latin1')
+    this.pacer.write(Buffer.from(text, 'latin1'))
   }
 
-  private finishPrompt(mode: InputMode & { kind: 'data' }, data: Buffer): void {
+  /** Feeds the open prompt what arrived: false while its input is still incomplete. */
+  private takePromptInput(mode: InputMode & { kind: 'data' }): boolean {
+    const { prompt } = mode
+    if (prompt.until === undefined) {
+      const data = this.lineInput.takeData(prompt.length)
+      if (data !== undefined) this.finishPrompt(mode, () => prompt.accept(data), data)
+      return data !== undefined
+    }
+    const { end, cancel, onCancel } = prompt.until
+    const taken = this.lineInput.takeUntil(end, cancel, prompt.length)
+    if (taken === undefined) return false
+    if (taken.kind === 'data') this.finishPrompt(mode, () => prompt.accept(taken.data), taken.data)
+    else this.finishPrompt(mode, taken.kind === 'cancelled' ? onCancel : replyError)
+    return true
+  }
+
+  private finishPrompt(mode: InputMode & { kind: 'data' }, answer: () => Reply, data?: Buffer): void {
     clearTimeout(mode.timer)
-    if (this.state.echo && this.profile.behaviour.echoPromptInput) this.pacer.write(data)
+    if (data !== undefined && this.state.echo && this.profile.behaviour.echoPromptInput) this.pacer.write(data)
     this.mode = { kind: 'line' }
     this.handling = true
-    const reply = mode.accept(data)
+    const reply = answer()
     this.handling = false
     this.writeReply(reply)
   }
