@@ -15,6 +15,7 @@ import { canRegister } from './services/network/network-state.js'
 import { CONNLOST_CAUSE } from '../modem/families/simcom/mqtt-codes.js'
 import { resolveHost, type ResolveRule } from './sockets/host-resolve.js'
 import { LineInput } from './line-input.js'
+import { takePromptInput, type PromptReply } from './prompt-input.js'
 import { OutputPacer } from './output-pacer.js'
 import { isSimBootLine, selectProfile, type SimProfile } from './profile.js'
 import { encodeReply, encodeUrc, replyError, type Framing, type Reply } from './reply.js'
@@ -47,7 +48,6 @@ export interface SimOptions {
   onNote?: (note: string) => void
 }
 
-type PromptReply = Reply & { kind: 'prompt' }
 type InputMode = { kind: 'line' } | { kind: 'data'; prompt: PromptReply; timer: NodeJS.Timeout }
 
 export class SimModem implements ModemPeer {
@@ -279,7 +279,9 @@ export class SimModem implements ModemPeer {
   private pump(): void {
     while (!this.busy && this.sink !== undefined) {
       if (this.mode.kind === 'data') {
-        if (!this.takePromptInput(this.mode)) return
+        const taken = takePromptInput(this.lineInput, this.mode.prompt)
+        if (taken === undefined) return
+        this.finishPrompt(this.mode, taken.answer, taken.data)
         continue
       }
       const echo = this.state.echo ? (bytes: Buffer): void => this.pacer.write(bytes) : undefined
@@ -337,22 +339,6 @@ export class SimModem implements ModemPeer {
     this.mode = { kind: 'data', prompt, timer }
     const text = prompt.text === undefined ? this.profile.prompt : encodeUrc(prompt.text, this.framing()).toString('latin1')
     this.pacer.write(Buffer.from(text, 'latin1'))
-  }
-
-  /** Feeds the open prompt what arrived: false while its input is still incomplete. */
-  private takePromptInput(mode: InputMode & { kind: 'data' }): boolean {
-    const { prompt } = mode
-    if (prompt.until === undefined) {
-      const data = this.lineInput.takeData(prompt.length)
-      if (data !== undefined) this.finishPrompt(mode, () => prompt.accept(data), data)
-      return data !== undefined
-    }
-    const { end, cancel, onCancel } = prompt.until
-    const taken = this.lineInput.takeUntil(end, cancel, prompt.length)
-    if (taken === undefined) return false
-    if (taken.kind === 'data') this.finishPrompt(mode, () => prompt.accept(taken.data), taken.data)
-    else this.finishPrompt(mode, taken.kind === 'cancelled' ? onCancel : replyError)
-    return true
   }
 
   private finishPrompt(mode: InputMode & { kind: 'data' }, answer: () => Reply, data?: Buffer): void {

@@ -3,7 +3,7 @@
  * bring-up services with the SIMCom profiles and have Quectel's own MQTT, TCP/IP, SSL and file services.
  * What differs between the two is data here; docs/quectel-reference-notes.md gives the evidence for each value.
  */
-import type { SimBehaviour, SimLimits, SimProfile } from '../profile.js'
+import type { SimBehaviour, SimLimits, SimProfile } from '../sim-profile.js'
 import type { QuectelTraits } from './quectel-traits.js'
 
 const QUECTEL_LIMITS: SimLimits = {

@@ -5,7 +5,7 @@
  */
 import type { Socket } from 'node:net'
 import { MqttClient, type IClientOptions } from 'mqtt'
-import type { QmtWill, QoS } from './qmqtt-state.js'
+import type { QmtWill, QoS } from './qmqtt-types.js'
 
 /** What CONNECT carries (AT+QMTCFG settings and the AT+QMTCONN parameters). */
 export interface QmtConnectOptions {

@@ -3,16 +3,9 @@ import type { Socket } from 'node:net'
 import type { SimProfile } from '../../profile.js'
 import type { QuectelTraits } from '../../profiles/quectel-traits.js'
 import type { QmtSession } from './qmqtt-session.js'
+import type { QmtWill } from './qmqtt-types.js'
 
-export type QoS = 0 | 1 | 2
-
-/** AT+QMTCFG="will": sent with CONNECT when `enabled`. */
-export interface QmtWill {
-  qos: QoS
-  retain: boolean
-  topic: string
-  message: string
-}
+export type { QmtWill, QoS } from './qmqtt-types.js'
 
 /** One client's AT+QMTCFG settings; they apply at the next AT+QMTOPEN / AT+QMTCONN. */
 export interface QmtConfig {
