@@ -74,7 +74,7 @@ export const QUECTEL_BG96: SimProfile = {
     msisdn: '+10000000001',
   },
   bootLines: ['RDY', '+CFUN: 1', '+CPIN: READY', '+QUSIM: 1', '+QIND: SMS DONE', 'APP RDY'],
-  prompt: '> ',
+  prompt: '\r\n> ',
   promptTimeoutMs: 10_000,
   limits: { ...QUECTEL_LIMITS, payloadBytes: { min: 0, max: BG96_TRAITS.mqtt.payloadBytes } },
   defaults: {
