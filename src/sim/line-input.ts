@@ -33,7 +33,11 @@ export class LineInput {
    * Prompt input ended by the `end` byte (which is consumed): the bytes before it, `cancelled` when the `cancel` byte
    * came first, `overflow` when more than `maxBytes` arrived without either; undefined while neither arrived.
    */
-  takeUntil(end: number, cancel: number, maxBytes: number): { kind: 'data'; data: Buffer } | { kind: 'cancelled' | 'overflow' } | undefined {
+  takeUntil(
+    end: number,
+    cancel: number,
+    maxBytes: number,
+  ): { kind: 'data'; data: Buffer } | { kind: 'cancelled' | 'overflow' } | undefined {
     const at = this.input.findIndex(byte => byte === end || byte === cancel)
     if (at < 0) return this.input.length > maxBytes ? this.dropAll('overflow') : undefined
     if (at > maxBytes) return this.dropAll('overflow')

@@ -9,10 +9,11 @@ import { createMqttState, type MqttState } from './services/mqtt/mqtt-state.js'
 import { createNetworkState, type NetworkState } from './services/network/network-state.js'
 import { createQmqttState, type QmqttState } from './services/qmqtt/qmqtt-state.js'
 import { createQsslState, type QsslState } from './services/qssl/qssl-state.js'
+import { createQtcpipState, type QtcpipState } from './services/qtcpip/qtcpip-state.js'
 import { createSslState, type SslState } from './services/ssl/ssl-state.js'
 import { createTcpipState, type TcpipState } from './services/tcpip/tcpip-state.js'
 
-export type ModemState = BasicState & NetworkState & SslState & MqttState & TcpipState & CchState & QmqttState & QsslState
+export type ModemState = BasicState & NetworkState & SslState & MqttState & TcpipState & CchState & QmqttState & QsslState & QtcpipState
 
 /** The state right after power-up. */
 export function createModemState(profile: SimProfile, simPresent = true, simPin?: string): ModemState {
@@ -25,5 +26,6 @@ export function createModemState(profile: SimProfile, simPresent = true, simPin?
     ...createCchState(profile),
     ...createQmqttState(profile),
     ...createQsslState(profile),
+    ...createQtcpipState(profile),
   }
 }

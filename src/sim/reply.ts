@@ -11,6 +11,8 @@ export type FinalCode =
   | { kind: 'error' }
   /** `+CME ERROR: <n>` or its text, depending on AT+CMEE; plain `ERROR` with AT+CMEE=0. */
   | { kind: 'cme'; code: number }
+  /** A final result code of the module's own, printed as it is (Quectel's `SEND OK` / `SEND FAIL`). */
+  | { kind: 'result'; text: string }
 
 export type Reply =
   /** Response lines (possibly none) and a final result code. */
@@ -45,6 +47,11 @@ export function replyError(...lines: string[]): Reply {
 /** `OK` after the lines and raw bytes right after them (AT+CIPRXGET=2 reads data by length). */
 export function replyOkWithPayload(lines: string[], payload: Buffer): Reply {
   return { kind: 'done', lines, final: { kind: 'ok' }, payload }
+}
+
+/** A final result code of the module's own, e.g. `SEND OK`. */
+export function replyResult(text: string): Reply {
+  return { kind: 'done', lines: [], final: { kind: 'result', text } }
 }
 
 /** `+CME ERROR: <code>` (shown according to AT+CMEE). */
@@ -117,13 +124,14 @@ export function encodeReply(
 
 /** ATV0: `0` / `4` ended by CR; +CME ERROR keeps its text form, framed as a text line. */
 function describeNumericFinal(final: FinalCode, cmee: 0 | 1 | 2, framing: Framing): string {
-  if (final.kind === 'cme' && cmee !== 0) return describeFinal(final, cmee) + framing.cr + framing.lf
+  if ((final.kind === 'cme' && cmee !== 0) || final.kind === 'result') return describeFinal(final, cmee) + framing.cr + framing.lf
   return (final.kind === 'ok' ? NUMERIC_CODES.ok : NUMERIC_CODES.error) + framing.cr
 }
 
 /** The final result code's text: `OK`, `ERROR`, `+CME ERROR: 10` or `+CME ERROR: SIM not inserted`. */
 export function describeFinal(final: FinalCode, cmee: 0 | 1 | 2): string {
   if (final.kind === 'ok') return 'OK'
+  if (final.kind === 'result') return final.text
   if (final.kind === 'error' || cmee === 0) return 'ERROR'
   if (cmee === 1) return `+CME ERROR: ${final.code}`
   return `+CME ERROR: ${CME_ERROR_TEXTS[final.code] ?? 'unknown'}`

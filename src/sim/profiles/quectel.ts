@@ -57,7 +57,7 @@ const EG25_TRAITS: QuectelTraits = {
   tcpip: BG96_TRAITS.tcpip,
 }
 
-const QUECTEL_SERVICES = ['basic', 'network', 'qfile', 'qssl', 'qmqtt']
+const QUECTEL_SERVICES = ['basic', 'network', 'qfile', 'qssl', 'qtcpip', 'qmqtt']
 
 /** A Quectel BG96 (BG96MAR02A07M1G firmware) as it answers out of the box. */
 export const QUECTEL_BG96: SimProfile = {

@@ -7,13 +7,23 @@ import { NETWORK_SERVICE } from './network/index.js'
 import { QFILE_SERVICE } from './qfile/index.js'
 import { QMQTT_SERVICE } from './qmqtt/index.js'
 import { QSSL_SERVICE } from './qssl/index.js'
+import { QTCPIP_SERVICE } from './qtcpip/index.js'
 import { SSL_SERVICE } from './ssl/index.js'
 import { TCPIP_SERVICE } from './tcpip/index.js'
 
 const SERVICES: ReadonlyMap<string, SimService> = new Map(
-  [BASIC_SERVICE, NETWORK_SERVICE, SSL_SERVICE, MQTT_SERVICE, TCPIP_SERVICE, CCH_SERVICE, QFILE_SERVICE, QSSL_SERVICE, QMQTT_SERVICE].map(
-    service => [service.name, service],
-  ),
+  [
+    BASIC_SERVICE,
+    NETWORK_SERVICE,
+    SSL_SERVICE,
+    MQTT_SERVICE,
+    TCPIP_SERVICE,
+    CCH_SERVICE,
+    QFILE_SERVICE,
+    QSSL_SERVICE,
+    QTCPIP_SERVICE,
+    QMQTT_SERVICE,
+  ].map(service => [service.name, service]),
 )
 
 /** The names of every service the simulator has. */

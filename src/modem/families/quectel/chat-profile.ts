@@ -35,6 +35,8 @@ export const QUECTEL_CHAT_PROFILE: ChatProfile = {
     // TCP/IP.
     { name: '+QIOPEN' },
     { name: '+QIURC', payloadLengthParam: 2, payloadWhen: { param: 0, text: '"recv"' } },
+    // AT+QIRD=<id>[,<len>] answers `+QIRD: <n>`, then the n bytes (TinyGSM issue #475 shows the BG96 doing so).
+    { name: '+QIRD', payloadLengthParam: 0, payloadParamCount: 1 },
     ...COMMON_URCS,
   ],
 }

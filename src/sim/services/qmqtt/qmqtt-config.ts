@@ -119,10 +119,7 @@ const KEYS: ReadonlyMap<string, ConfigKey> = new Map<string, ConfigKey>([
     },
   ],
   ['will', { show: showWill, set: setWill, ranges: '(0,1),(0-2),(0,1),"will_topic","will_msg"' }],
-  [
-    'recv/mode',
-    { show: c => `${c.recv.buffered ? 1 : 0},${c.recv.withLength ? 1 : 0}`, set: setRecvMode, ranges: '(0,1),(0,1)' },
-  ],
+  ['recv/mode', { show: c => `${c.recv.buffered ? 1 : 0},${c.recv.withLength ? 1 : 0}`, set: setRecvMode, ranges: '(0,1),(0,1)' }],
 ])
 
 function configureClient(cmd: AtCommand, ctx: CommandContext): Reply {

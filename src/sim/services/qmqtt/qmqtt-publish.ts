@@ -37,7 +37,8 @@ function readPublishRequest(cmd: AtCommand, ctx: CommandContext, lengthAllowed: 
 function publishCommand(name: '+QMTPUB' | '+QMTPUBEX', lengthForm: (ctx: CommandContext) => 'optional' | 'required') {
   return (cmd: AtCommand, ctx: CommandContext): Reply => {
     const clients = ctx.state.qmtLinks.length
-    if (cmd.form === 'test') return replyOk(`${name}: (0-${clients - 1}),(0-65535),(0-2),(0,1),"<topic>",(1-${readTraits(ctx.profile).mqtt.payloadBytes})`)
+    if (cmd.form === 'test')
+      return replyOk(`${name}: (0-${clients - 1}),(0-65535),(0-2),(0,1),"<topic>",(1-${readTraits(ctx.profile).mqtt.payloadBytes})`)
     const required = lengthForm(ctx) === 'required'
     const request = cmd.form === 'write' ? readPublishRequest(cmd, ctx, true) : undefined
     const link = request === undefined ? undefined : ctx.state.qmtLinks[request.idx]

@@ -1,7 +1,6 @@
 /** The Quectel MQTT client's part of the modem state: each client's AT+QMTCFG settings and its open link. */
 import type { Socket } from 'node:net'
 import type { SimProfile } from '../../profile.js'
-import type { QuectelTraits } from '../../profiles/quectel-traits.js'
 import type { QmtSession } from './qmqtt-session.js'
 import type { QmtWill } from './qmqtt-types.js'
 
@@ -65,11 +64,7 @@ function createConfig(profile: SimProfile): QmtConfig {
   }
 }
 
-/** The Quectel traits of the running profile; a profile that lists a Quectel service without them is a programming error. */
-export function readTraits(profile: SimProfile): QuectelTraits {
-  if (profile.quectel === undefined) throw new Error(`profile ${profile.name} lists a Quectel service but has no Quectel traits`)
-  return profile.quectel
-}
+export { readTraits } from '../../profiles/read-quectel-traits.js'
 
 /** How long one packet may wait for its acknowledgement, retries included (AT+QMTCFG="timeout"), in ms. */
 export function describePacketTimeoutMs(config: QmtConfig): number {
