@@ -17,8 +17,7 @@ export const BOOT_SIM7600 = '\r\nRDY\r\n\r\n+CPIN: READY\r\n\r\nSMS DONE\r\n\r\n
 export const BOOT_BG96 = '\r\nRDY\r\n\r\n+CFUN: 1\r\n\r\n+CPIN: READY\r\n\r\n+QUSIM: 1\r\n\r\n+QIND: SMS DONE\r\n\r\nAPP RDY\r\n'
 
 /** The EG25-G boot banner in the order a PinePhone log shows it: `RDY`, `+CPIN: READY`, `+QUSIM: 1`, `+CFUN`, `+QIND`s. */
-export const BOOT_EG25 =
-  '\r\nRDY\r\n\r\n+CPIN: READY\r\n\r\n+QUSIM: 1\r\n\r\n+CFUN: 1\r\n\r\n+QIND: SMS DONE\r\n\r\n+QIND: PB DONE\r\n'
+export const BOOT_EG25 = '\r\nRDY\r\n\r\n+CPIN: READY\r\n\r\n+QUSIM: 1\r\n\r\n+CFUN: 1\r\n\r\n+QIND: SMS DONE\r\n\r\n+QIND: PB DONE\r\n'
 
 /** The banner a profile prints after power-up, written here from the logs rather than read from the profile. */
 export function bootBanner(profile: SimOptions['profile'], simPresent = true): string {

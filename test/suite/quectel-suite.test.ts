@@ -16,7 +16,10 @@ const PROFILES = ['quectel-bg96', 'quectel-eg25']
 
 function runSuite(t: Test, extra: Partial<RunFilesOptions>): Promise<RunFilesResult> {
   const dir = t.testdir({})
-  return runFiles([SUITE], filesRunOptions(join(dir, 'reports'), text => t.comment(text), { commandLine: ['atseq', 'run', SUITE], ...extra }))
+  return runFiles(
+    [SUITE],
+    filesRunOptions(join(dir, 'reports'), text => t.comment(text), { commandLine: ['atseq', 'run', SUITE], ...extra }),
+  )
 }
 
 /** Each run that did not pass, with its first failing step, for the assertion message. */

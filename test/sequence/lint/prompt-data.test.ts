@@ -65,7 +65,13 @@ t.test('CONNECT opens a data mode too: data after it is no warning, data after O
 })
 
 t.test('a Quectel sequence may end prompt data with SEND OK as its final result code', async t => {
-  const yaml = ['sequence: send', 'device: quectel', 'steps:', '  - { send: "AT+QISEND=0,3", expect: ">" }', '  - { data: abc, expect: SEND OK }']
+  const yaml = [
+    'sequence: send',
+    'device: quectel',
+    'steps:',
+    '  - { send: "AT+QISEND=0,3", expect: ">" }',
+    '  - { data: abc, expect: SEND OK }',
+  ]
   const { sequence } = loadSequenceText('send.yaml', Buffer.from(yaml.join('\n')))
   const data = sequence?.steps[1]
   t.equal(data?.final?.matcher.kind === 'exact' ? data.final.matcher.text.text : undefined, 'SEND OK', 'SEND OK is the final')

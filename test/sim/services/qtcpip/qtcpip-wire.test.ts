@@ -9,10 +9,17 @@ import t, { type Test } from 'tap'
 import { startEchoServer } from '../../../../src/servers/tcp/index.js'
 import { WireHarness, error, ok, urc } from '../../wire-harness.js'
 
-async function boot(t: Test, profile: string, extra: Array<{ host: string; port: number; to: { host: string; port: number } }> = []): Promise<WireHarness> {
+async function boot(
+  t: Test,
+  profile: string,
+  extra: Array<{ host: string; port: number; to: { host: string; port: number } }> = [],
+): Promise<WireHarness> {
   const echo = await startEchoServer()
   t.teardown(() => echo.close())
-  const h = await WireHarness.boot({ profile, resolve: [{ host: 'echo.example', port: 7, to: { host: echo.host, port: echo.port } }, ...extra] })
+  const h = await WireHarness.boot({
+    profile,
+    resolve: [{ host: 'echo.example', port: 7, to: { host: echo.host, port: echo.port } }, ...extra],
+  })
   t.teardown(() => h.close())
   return h
 }
