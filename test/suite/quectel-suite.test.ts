@@ -45,6 +45,8 @@ for (const profile of PROFILES) {
     t.equal(suite.status, 'passed')
     t.ok(suite.plannedSequences >= 18, `every certification sequence is planned (${suite.plannedSequences})`)
     t.equal(suite.devices[0]?.identity.revision, profile === 'quectel-bg96' ? 'BG96MAR02A07M1G' : 'EG25GGBR07A08M2G')
+    t.equal(suite.devices[0]?.identity.manufacturer, 'Quectel', 'the bare ATI lines name the manufacturer')
+    t.equal(suite.devices[0]?.identity.model, profile === 'quectel-bg96' ? 'BG96' : 'EG25', 'and the model')
     for (const file of ['mutual-tls.yaml', 'user-password.yaml', 'tls-wrong-ca.yaml', 'will-on-network-loss.yaml']) {
       t.ok(ranFiles(suite).has(file), `${file} ran`)
     }
