@@ -4,6 +4,8 @@ export const QMTSTAT = {
   closedByPeer: 1,
   /** Sending PINGREQ timed out or failed. */
   pingFailed: 2,
+  /** Receiving CONNACK timed out or failed. */
+  connackFailed: 4,
   /** The link is not alive or the server is unavailable. */
   linkNotAlive: 7,
 } as const

@@ -5,7 +5,8 @@
 import { readInt, readString, type AtCommand } from '../../../modem/at-command-line.js'
 import type { CommandContext, HandlerTable } from '../../command-context.js'
 import { replyError, replyOk, type Reply } from '../../reply.js'
-import { readTraits, type QmtConfig, type QoS } from './qmqtt-state.js'
+import { readTraits } from '../../profiles/read-quectel-traits.js'
+import type { QmtConfig, QoS } from './qmqtt-state.js'
 
 /** Reads a key's values as they follow `+QMTCFG: "<key>",`. */
 type ShowKey = (config: QmtConfig) => string

@@ -21,9 +21,6 @@ const CONN_STATE: Readonly<Record<QmtLink['phase'], number | undefined>> = {
   disconnecting: 4,
 }
 
-/** `+QMTSTAT` after a failed CONNECT: the broker closed the link (1), or no CONNACK came in time (4). */
-const CONNACK_TIMED_OUT = 4
-
 function connectClient(cmd: AtCommand, ctx: CommandContext): Reply {
   const links = ctx.state.qmtLinks
   if (cmd.form === 'test') return replyOk(`+QMTCONN: (0-${links.length - 1}),"<clientID>","<username>","<password>"`)
@@ -90,7 +87,7 @@ async function startSession(ctx: CommandContext, idx: number, link: QmtLink, req
     return endLink(ctx, idx, link, QMTSTAT.closedByPeer)
   }
   ctx.emitUrc(`+QMTCONN: ${idx},2`)
-  endLink(ctx, idx, link, result.kind === 'timeout' ? CONNACK_TIMED_OUT : QMTSTAT.closedByPeer)
+  endLink(ctx, idx, link, result.kind === 'timeout' ? QMTSTAT.connackFailed : QMTSTAT.closedByPeer)
 }
 
 function disconnectClient(cmd: AtCommand, ctx: CommandContext): Reply {

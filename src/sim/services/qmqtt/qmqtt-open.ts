@@ -9,7 +9,8 @@ import { replyError, replyOk, type Reply } from '../../reply.js'
 import { openSocket } from '../../sockets/socket-open.js'
 import { buildTlsSettings } from '../../sockets/tls-settings.js'
 import { MQTT_ERR } from '../../../modem/families/simcom/mqtt-codes.js'
-import { readTraits, type QmtLink } from './qmqtt-state.js'
+import { readTraits } from '../../profiles/read-quectel-traits.js'
+import type { QmtLink } from './qmqtt-state.js'
 import { QMTSTAT } from './qmqtt-codes.js'
 
 /** `+QMTOPEN` results (MQTT application note): -1 failed to open network, 2 identifier occupied, 3 PDP, 4 DNS, 5 connection. */

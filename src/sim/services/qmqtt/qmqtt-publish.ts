@@ -7,7 +7,8 @@ import { readInt, readString, type AtCommand } from '../../../modem/at-command-l
 import type { CommandContext, HandlerTable } from '../../command-context.js'
 import { replyError, replyOk, replyPrompt, replyPromptUntilCtrlZ, type Reply } from '../../reply.js'
 import { isCurrentLink } from './qmqtt-open.js'
-import { describePacketTimeoutMs, readTraits, type QoS } from './qmqtt-state.js'
+import { readTraits } from '../../profiles/read-quectel-traits.js'
+import { describePacketTimeoutMs, type QoS } from './qmqtt-state.js'
 
 interface PublishRequest {
   idx: number
@@ -20,7 +21,7 @@ interface PublishRequest {
 }
 
 /** `<idx>,<msgID>,<qos>,<retain>,"<topic>"[,<length>]`; msgID is 0 exactly when qos is 0 (MQTT application note). */
-function readPublishRequest(cmd: AtCommand, ctx: CommandContext, lengthAllowed: boolean): PublishRequest | undefined {
+function readPublishRequest(cmd: AtCommand, ctx: CommandContext): PublishRequest | undefined {
   const idx = readInt(cmd, 0, 0, ctx.state.qmtLinks.length - 1)
   const msgId = readInt(cmd, 1, 0, 65535)
   const qos = readInt(cmd, 2, 0, 2)
@@ -30,19 +31,19 @@ function readPublishRequest(cmd: AtCommand, ctx: CommandContext, lengthAllowed: 
   const length = cmd.args.length > 5 ? readInt(cmd, 5, 1, maxBytes) : undefined
   if (idx === undefined || msgId === undefined || qos === undefined || retain === undefined || topic === undefined) return undefined
   if ((qos === 0) !== (msgId === 0) || topic === '' || Buffer.byteLength(topic) > ctx.profile.limits.topicBytes.max) return undefined
-  if (cmd.args.length > (lengthAllowed ? 6 : 5) || (cmd.args.length > 5 && length === undefined)) return undefined
+  if (cmd.args.length > 6 || (cmd.args.length > 5 && length === undefined)) return undefined
   return { idx, msgId, qos: qos as QoS, retain: retain === 1, topic, ...(length !== undefined ? { length } : {}) }
 }
 
-function publishCommand(name: '+QMTPUB' | '+QMTPUBEX', lengthForm: (ctx: CommandContext) => 'optional' | 'required') {
+/** The handler of AT+QMTPUB or AT+QMTPUBEX; `lengthRequired`: the command always reads a fixed length. */
+function createPublishHandler(name: '+QMTPUB' | '+QMTPUBEX', lengthRequired: boolean) {
   return (cmd: AtCommand, ctx: CommandContext): Reply => {
     const clients = ctx.state.qmtLinks.length
     if (cmd.form === 'test')
       return replyOk(`${name}: (0-${clients - 1}),(0-65535),(0-2),(0,1),"<topic>",(1-${readTraits(ctx.profile).mqtt.payloadBytes})`)
-    const required = lengthForm(ctx) === 'required'
-    const request = cmd.form === 'write' ? readPublishRequest(cmd, ctx, true) : undefined
+    const request = cmd.form === 'write' ? readPublishRequest(cmd, ctx) : undefined
     const link = request === undefined ? undefined : ctx.state.qmtLinks[request.idx]
-    if (request === undefined || link?.phase !== 'connected' || (required && request.length === undefined)) return replyError()
+    if (request === undefined || link?.phase !== 'connected' || (lengthRequired && request.length === undefined)) return replyError()
     const send = (payload: Buffer): Reply => {
       const session = link.session
       if (!isCurrentLink(ctx, request.idx, link) || link.phase !== 'connected' || session === undefined) return replyError()
@@ -57,16 +58,19 @@ function publishCommand(name: '+QMTPUB' | '+QMTPUBEX', lengthForm: (ctx: Command
   }
 }
 
+const PUBLISH = createPublishHandler('+QMTPUB', false)
+const PUBLISH_EX = createPublishHandler('+QMTPUBEX', true)
+
 /** A module whose AT+QMTPUB takes no length answers ERROR to the 6-parameter form. */
 function publish(cmd: AtCommand, ctx: CommandContext): Reply {
   if (cmd.args.length > 5 && !readTraits(ctx.profile).mqtt.pubWithLength) return replyError()
-  return publishCommand('+QMTPUB', () => 'optional')(cmd, ctx)
+  return PUBLISH(cmd, ctx)
 }
 
 /** AT+QMTPUBEX exists only where the profile says so; elsewhere it is an unknown command (ERROR). */
 function publishEx(cmd: AtCommand, ctx: CommandContext): Reply {
   if (!readTraits(ctx.profile).mqtt.pubEx) return replyError()
-  return publishCommand('+QMTPUBEX', () => 'required')(cmd, ctx)
+  return PUBLISH_EX(cmd, ctx)
 }
 
 export const QMQTT_PUBLISH_HANDLERS: HandlerTable = {

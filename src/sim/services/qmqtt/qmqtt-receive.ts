@@ -6,7 +6,8 @@
 import { readInt, type AtCommand } from '../../../modem/at-command-line.js'
 import type { CommandContext, HandlerTable } from '../../command-context.js'
 import { replyError, replyOk, type Reply } from '../../reply.js'
-import { readTraits, type QmtConfig, type QmtLink, type QmtMessage } from './qmqtt-state.js'
+import { readTraits } from '../../profiles/read-quectel-traits.js'
+import type { QmtConfig, QmtLink, QmtMessage } from './qmqtt-state.js'
 
 /** Pushes or buffers one incoming message of client `idx`. */
 export function deliverMessage(ctx: CommandContext, idx: number, link: QmtLink, message: QmtMessage): void {

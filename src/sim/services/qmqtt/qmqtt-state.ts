@@ -64,8 +64,6 @@ function createConfig(profile: SimProfile): QmtConfig {
   }
 }
 
-export { readTraits } from '../../profiles/read-quectel-traits.js'
-
 /** How long one packet may wait for its acknowledgement, retries included (AT+QMTCFG="timeout"), in ms. */
 export function describePacketTimeoutMs(config: QmtConfig): number {
   return config.timeout.packetS * (config.timeout.retries + 1) * 1000

@@ -5,7 +5,8 @@
 import { readInt, readString, type AtCommand } from '../../../modem/at-command-line.js'
 import type { CommandContext, HandlerTable } from '../../command-context.js'
 import { replyError, replyOk, type Reply } from '../../reply.js'
-import { describePacketTimeoutMs, readTraits, type QmtLink, type QoS } from './qmqtt-state.js'
+import { readTraits } from '../../profiles/read-quectel-traits.js'
+import { describePacketTimeoutMs, type QmtLink, type QoS } from './qmqtt-state.js'
 
 interface Target {
   idx: number
