@@ -48,27 +48,31 @@ export class QmtSession {
   static connect(socket: Socket, opts: QmtConnectOptions, timeoutMs: number, listener: QmtSessionListener): Promise<QmtConnectResult> {
     return new Promise(resolve => {
       const client = new MqttClient(() => socket, describeClientOptions(opts, timeoutMs))
-      const fail = (result: QmtConnectResult): void => {
+      // Only our own listeners go: MQTT.js clears its CONNACK timer in a 'close' listener of its own.
+      const stopListening = (): void => {
         clearTimeout(timer)
-        client.removeAllListeners()
+        client.off('connect', onConnect).off('error', onError).off('close', onClose)
+      }
+      const fail = (result: QmtConnectResult): void => {
+        stopListening()
         client.on('error', () => undefined)
         client.end(true)
         socket.destroy()
         resolve(result)
       }
-      const timer = setTimeout(() => fail({ kind: 'timeout' }), timeoutMs)
-      client.once('connect', () => {
-        clearTimeout(timer)
-        client.removeAllListeners()
+      const onConnect = (): void => {
+        stopListening()
         const session = new QmtSession(client)
         session.listen(listener)
         resolve({ kind: 'accepted', session })
-      })
-      client.on('error', error => {
+      }
+      const onError = (error: Error): void => {
         const rc = (error as { code?: unknown }).code
         fail(typeof rc === 'number' && rc >= 1 && rc <= 5 ? { kind: 'refused', returnCode: rc } : { kind: 'closed' })
-      })
-      client.on('close', () => fail({ kind: 'closed' }))
+      }
+      const onClose = (): void => fail({ kind: 'closed' })
+      const timer = setTimeout(() => fail({ kind: 'timeout' }), timeoutMs)
+      client.once('connect', onConnect).on('error', onError).on('close', onClose)
     })
   }
 

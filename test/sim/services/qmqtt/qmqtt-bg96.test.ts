@@ -152,13 +152,13 @@ t.test('a will set with AT+QMTCFG="will" is published when the network goes away
   await h.expect(urc('+QMTOPEN: 0,3'), 3000)
 })
 
-/** A broker that accepts CONNECT and then never answers: no PINGRESP, or it closes the socket at once. */
-async function silentBroker(t: Test, closeAfterConnack: boolean): Promise<number> {
+/** A broker that answers CONNECT and then nothing (no PINGRESP), closes the socket after CONNACK, or never answers at all. */
+async function silentBroker(t: Test, closeAfterConnack: boolean, connack = true): Promise<number> {
   const sockets = new Set<Socket>()
   const server = createServer(socket => {
     sockets.add(socket)
     socket.once('data', () => {
-      socket.write(Buffer.from([0x20, 0x02, 0x00, 0x00]))
+      if (connack) socket.write(Buffer.from([0x20, 0x02, 0x00, 0x00]))
       if (closeAfterConnack) setTimeout(() => socket.end(), 50)
     })
     socket.on('error', () => undefined)
@@ -217,4 +217,29 @@ t.test('TLS: the CA goes to UFS with AT+QFUPL (CONNECT, bytes, +QFUPL: <size>,<c
   await h.expect(urc('+QMTDISC: 0,0'))
   await h.command('AT+QFDEL="ca.pem"', ok())
   await h.command('AT+QFDEL="ca.pem"', '\r\n+CME ERROR: 405\r\n')
+})
+
+t.test('no CONNACK within the packet timeout: +QMTCONN: <idx>,2, then +QMTSTAT: <idx>,4', async t => {
+  const mute = await silentBroker(t, false, false)
+  const h = await boot(t, [{ host: 'mute.example', port: 1883, to: { host: '127.0.0.1', port: mute } }])
+  await h.command('AT+QMTCFG="timeout",0,1,0,0', ok())
+  await h.command('AT+QMTCFG="timeout",0', ok('+QMTCFG: "timeout",1,0,0'))
+  await h.command('AT+QMTOPEN=0,"mute.example",1883', ok())
+  await h.expect(urc('+QMTOPEN: 0,0'))
+  await h.command('AT+QMTCONN=0,"m"', ok())
+  await h.expect(urc('+QMTCONN: 0,2') + urc('+QMTSTAT: 0,4'), 4000)
+})
+
+t.test('a payload longer than the limit without Ctrl-Z is refused with ERROR, and nothing is published', async t => {
+  const broker = await withBroker(t)
+  const h = await boot(t, brokerRules(broker))
+  await connect(h)
+  await h.command('AT+QMTPUB=0,1,1,0,"probe/long"', '\r\n> ')
+  h.write('x'.repeat(1549), 256)
+  await h.expect(error())
+  await h.command('AT', ok())
+  t.notOk(
+    broker.observer.messages().some(m => m.topic === 'probe/long'),
+    'the oversized payload was not published',
+  )
 })
