@@ -9,7 +9,6 @@ import { composeHandlers, selectServices } from './services/index.js'
 import { readCommandLine, runCommandLine } from './command-line.js'
 import { dropAllSessions } from './services/mqtt/mqtt-session.js'
 import { closeAllLinks, loseTcpipNetwork } from './services/tcpip/tcpip-events.js'
-import { closeAllSessions, loseCchNetwork } from './services/cch/cch-events.js'
 import { createModemState, type ModemState } from './modem-state.js'
 import { canRegister } from './services/network/network-state.js'
 import { CONNLOST_CAUSE } from '../modem/families/simcom/mqtt-codes.js'
@@ -17,7 +16,8 @@ import { resolveHost, type ResolveRule } from './sockets/host-resolve.js'
 import { LineInput } from './line-input.js'
 import { takePromptInput, type PromptReply } from './prompt-input.js'
 import { OutputPacer } from './output-pacer.js'
-import { isSimBootLine, selectProfile, type SimProfile } from './profile.js'
+import { selectProfile, type SimProfile } from './profile.js'
+import { listBootLines } from './boot-lines.js'
 import { encodeReply, encodeUrc, replyError, type Framing, type Reply } from './reply.js'
 
 /** How a simulated modem starts; every field has the profile's default. */
@@ -117,7 +117,6 @@ export class SimModem implements ModemPeer {
     this.state.networkUp = false
     dropAllSessions(this.context, CONNLOST_CAUSE.networkClosed)
     loseTcpipNetwork(this.context)
-    loseCchNetwork(this.context)
     for (const service of this.services) service.loseNetwork?.(this.context)
     this.state.activePdp.clear()
     if (!this.state.mqttStarted) return
@@ -242,14 +241,7 @@ export class SimModem implements ModemPeer {
 
   private powerUp(): void {
     const printBootLines = (): void => {
-      for (const line of this.profile.bootLines) {
-        const locked = this.state.sim.lock !== 'READY'
-        if (isSimBootLine(line) && (!this.simPresent || locked)) {
-          if (this.simPresent && line.startsWith('+CPIN:')) this.pacer.write(encodeUrc(`+CPIN: ${this.state.sim.lock}`))
-          continue
-        }
-        this.pacer.write(encodeUrc(line))
-      }
+      for (const line of listBootLines(this.profile, this.simPresent, this.state.sim.lock)) this.pacer.write(encodeUrc(line))
     }
     // Without a boot delay the banner is out before the host's first command, as on a module that was
     // powered before its port was opened; a timer would let it land inside that command's answer.
@@ -261,7 +253,6 @@ export class SimModem implements ModemPeer {
   private powerDown(): void {
     dropAllSessions(this.context)
     closeAllLinks(this.context)
-    closeAllSessions(this.context)
     for (const service of this.services) service.powerDown?.(this.context)
     this.epoch += 1
     for (const timer of this.timers) clearTimeout(timer)
@@ -337,8 +328,7 @@ export class SimModem implements ModemPeer {
   private openPrompt(prompt: PromptReply): void {
     const timer = setTimeout(() => this.expirePrompt(), this.options.promptTimeoutMs ?? this.profile.promptTimeoutMs)
     this.mode = { kind: 'data', prompt, timer }
-    const text = prompt.text === undefined ? this.profile.prompt : encodeUrc(prompt.text, this.framing()).toString('latin1')
-    this.pacer.write(Buffer.from(text, 'latin1'))
+    this.pacer.write(prompt.text === undefined ? Buffer.from(this.profile.prompt, 'latin1') : encodeUrc(prompt.text, this.framing()))
   }
 
   private finishPrompt(mode: InputMode & { kind: 'data' }, answer: () => Reply, data?: Buffer): void {
