@@ -9,7 +9,7 @@ import { startMonotonicClock, type ChatSettings } from './chat-settings.js'
 import { encodePromptData, splitIntoLines } from './prompt-data.js'
 import { ChatBusyError } from './chat-busy-error.js'
 import type { ChatLine, Exchange, SendDataOptions, TranscriptSink, UrcWait, WaitOptions } from './chat-types.js'
-import { classifyLine, isEchoOf, isPromptLine } from './line-classifier.js'
+import { classifyLine, describeLineContext, isEchoOf, isPromptLine } from './line-classifier.js'
 import { UrcBuffer } from './urc-buffer.js'
 import { StepWindow, type WindowOptions } from './step-window.js'
 import { isUrcLine, readPayloadLength } from '../modem/urc-rule.js'
@@ -286,11 +286,7 @@ export class Chat {
   #classify(text: string): ChatLine['kind'] {
     const running = this.#running
     if (running !== undefined && this.#isEcho(running, text)) return 'echo'
-    return classifyLine(text, {
-      urcs: this.#profile.urcs,
-      isExchangeRunning: running !== undefined,
-      ...(running === undefined ? {} : { runningCommand: running.commandLine }),
-    })
+    return classifyLine(text, describeLineContext(this.#profile, running !== undefined, running?.commandLine))
   }
 
   /** While a final result code is owed, a response line or final belongs to the owing command; URCs stay URCs. */
@@ -301,7 +297,7 @@ export class Chat {
       this.#owed = undefined
       return 'echo'
     }
-    const kind = classifyLine(text, { urcs: this.#profile.urcs, isExchangeRunning: true, runningCommand: owed.commandLine })
+    const kind = classifyLine(text, describeLineContext(this.#profile, true, owed.commandLine))
     if (kind === 'urc') return 'urc'
     if (kind === 'final') {
       this.#owed = undefined

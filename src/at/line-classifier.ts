@@ -2,8 +2,8 @@
  * Classifies a framed line: URC, final result code or response line.
  * Echo is recognised before this (it depends on what was written), payloads and prompts by the framer.
  */
-import { isFinalResult } from '../modem/final-result.js'
 import type { ChatProfile } from '../modem/chat-profile.js'
+import { isFinalResult } from '../modem/final-result.js'
 import { isUrcLine, type UrcRule } from '../modem/urc-rule.js'
 
 export interface LineContext {
@@ -12,9 +12,17 @@ export interface LineContext {
   runningCommand?: string
   /** Whether a command or data block is waiting for its final result code. */
   isExchangeRunning: boolean
+  /** The family's own final result codes (`SEND OK`), besides V.250's. */
+  finalResults?: readonly string[]
 }
 
 export type LineKind = 'urc' | 'final' | 'response'
+
+/** The context a chat classifies lines in: its profile's URCs and final result codes, and what is running. */
+export function describeLineContext(profile: ChatProfile, isExchangeRunning: boolean, runningCommand: string | undefined): LineContext {
+  const { urcs, finalResults } = profile
+  return { urcs, isExchangeRunning, ...(runningCommand === undefined ? {} : { runningCommand }), ...(finalResults ? { finalResults } : {}) }
+}
 
 /**
  * URC rules first (a URC is never a response), then final result codes, then response lines.
@@ -22,7 +30,7 @@ export type LineKind = 'urc' | 'final' | 'response'
  */
 export function classifyLine(text: string, context: LineContext): LineKind {
   if (isUrcLine(text, context.urcs, context.runningCommand)) return 'urc'
-  if (isFinalResult(text)) return 'final'
+  if (isFinalResult(text) || context.finalResults?.includes(text) === true) return 'final'
   return context.isExchangeRunning ? 'response' : 'urc'
 }
 

@@ -16,6 +16,11 @@ export interface ChatProfile {
   promptLines?: readonly string[]
   /** Lines that are unsolicited whenever they arrive (see `isUrcLine` for the read/test-form exception). */
   urcs: readonly UrcRule[]
+  /**
+   * Lines this family ends a command with besides the V.250 / 27.007 final result codes (Quectel's `SEND OK` and
+   * `SEND FAIL` after AT+QISEND data). Default: none.
+   */
+  finalResults?: readonly string[]
   /** Largest payload a payload URC may announce, in bytes; larger headers are treated as plain URCs. */
   maxPayloadBytes: number
   /**

@@ -19,6 +19,11 @@ export interface UrcRule {
    */
   payloadWhen?: { param: number; text: string }
   /**
+   * Only lines with exactly this many parameters announce the payload: Quectel's `+QIRD: 5` does, its query answer
+   * `+QIRD: 5,0,5` (total, read, unread) does not.
+   */
+  payloadParamCount?: number
+  /**
    * The payload length is written right after the name, with no colon (`+IPD16`): the line matches only
    * as the name followed by digits, and those digits are the length.
    */
@@ -83,5 +88,6 @@ function readLengthParam(line: string, rule: UrcRule): string | undefined {
   if (rule.payloadLengthParam === undefined) return undefined
   const params = line.slice(rule.name.length + 1).split(',')
   if (rule.payloadWhen !== undefined && params[rule.payloadWhen.param]?.trim() !== rule.payloadWhen.text) return undefined
+  if (rule.payloadParamCount !== undefined && params.length !== rule.payloadParamCount) return undefined
   return params[rule.payloadLengthParam]?.trim()
 }

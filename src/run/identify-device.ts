@@ -19,14 +19,22 @@ export async function identifyDevice(chat: Chat, signal: AbortSignal): Promise<D
   return identity
 }
 
-/** `Manufacturer: X` / `Model: Y` / `Revision: Z` / `IMEI: N` lines of an ATI answer. */
+/**
+ * `Manufacturer: X` / `Model: Y` / `Revision: Z` / `IMEI: N` lines of an ATI answer. Lines without a label name the
+ * manufacturer, then the model, when no label did (Quectel prints `Quectel` / `BG96` / `Revision: ...`).
+ */
 export function parseAtiLines(lines: readonly string[]): DeviceIdentity {
   const identity: DeviceIdentity = {}
+  const unlabelled: string[] = []
   for (const line of lines) {
     const [, key = '', value = ''] = /^([A-Za-z ]+):\s*(.*)$/.exec(line) ?? []
     const field = ATI_FIELDS[key.trim().toLowerCase()]
     if (field && value) identity[field] = value.trim()
+    else if (!line.includes(':') && line.trim() !== '') unlabelled.push(line.trim())
   }
+  const [manufacturer, model] = unlabelled
+  if (identity.manufacturer === undefined && manufacturer !== undefined) identity.manufacturer = manufacturer
+  if (identity.model === undefined && model !== undefined) identity.model = model
   return identity
 }
 

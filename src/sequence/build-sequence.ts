@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto'
 import { errorAt, type Diagnostic } from '../model/diagnostic.js'
 import { formatDuration, MAX_DURATION_MS, parseDuration } from './duration.js'
 import { isFinalResultMatcher, parseLineText } from './line-matcher.js'
+import { familiesFor } from '../modem/families/index.js'
 import type {
   BrokerMessage,
   DataEnd,
@@ -30,11 +31,15 @@ interface BuildContext {
   source: YamlSource
   root: Data
   diagnostics: Diagnostic[]
+  /** The final result codes the sequence's family adds to V.250's (`SEND OK`); every family's when `device:` names none. */
+  familyFinals: readonly string[]
 }
 
 /** Turns schema-valid data into a `Sequence`, checking what the schema cannot (regexes, templates, secrets, one-line commands). */
 export function buildSequence(root: Data, source: YamlSource, bytes: Buffer): { sequence: Sequence; diagnostics: Diagnostic[] } {
-  const ctx: BuildContext = { source, root, diagnostics: [] }
+  const device = typeof root['device'] === 'string' ? root['device'] : undefined
+  const familyFinals = familiesFor(device).flatMap(family => family.chatProfile.finalResults ?? [])
+  const ctx: BuildContext = { source, root, diagnostics: [], familyFinals }
   const sequence: Sequence = {
     file: source.file,
     sha256: createHash('sha256').update(bytes).digest('hex'),
@@ -103,7 +108,7 @@ function buildStep(ctx: BuildContext, phase: Phase, index: number, data: Data): 
   const written = buildLines(ctx, [...path, 'expect'])
   const last = written[written.length - 1]
   const final: FinalMatcher | undefined =
-    last !== undefined && isFinalResultMatcher(last) ? { matcher: last as FinalMatcher['matcher'] } : undefined
+    last !== undefined && isFinalResultMatcher(last, ctx.familyFinals) ? { matcher: last as FinalMatcher['matcher'] } : undefined
   const step: Step = {
     no: data['no'] === undefined ? defaultNumber(phase, index) : String(data['no']),
     ...optionalText(data, ['description']),

@@ -17,19 +17,25 @@ export function isRegexLiteral(text: string): boolean {
   return REGEX_LITERAL.test(text)
 }
 
-/** True when a matcher can only match a final result code (OK, ERROR, +CME ERROR: ..., >, CONNECT, NO CARRIER...). */
-export function isFinalResultMatcher(matcher: LineMatcher): boolean {
+/**
+ * True when a matcher can only match a final result code (OK, ERROR, +CME ERROR: ..., >, CONNECT, NO CARRIER...,
+ * or one of `familyFinals`, the modem family's own such as `SEND OK`).
+ */
+export function isFinalResultMatcher(matcher: LineMatcher, familyFinals: readonly string[] = []): boolean {
   if (matcher.kind === 'absent') return false
-  if (matcher.kind === 'exact') return isFinalResultLine(matcher.text.text)
+  if (matcher.kind === 'exact') return isFinalResultLine(matcher.text.text, familyFinals)
   return splitTopLevelAlternatives(stripAnchors(matcher.pattern.text)).every(alt =>
-    isFinalResultLine(unescapeRegexStart(stripAnchors(alt))),
+    isFinalResultLine(unescapeRegexStart(stripAnchors(alt)), familyFinals),
   )
 }
 
-/** True when a response line is a final result code as V.250 and 3GPP TS 27.007 define them (plus the `>` data prompt). */
-export function isFinalResultLine(line: string): boolean {
+/**
+ * True when a response line is a final result code as V.250 and 3GPP TS 27.007 define them (plus the `>` data prompt
+ * and any of `familyFinals`).
+ */
+export function isFinalResultLine(line: string, familyFinals: readonly string[] = []): boolean {
   const text = line.trimEnd()
-  return text === '>' || isFinalResult(text)
+  return text === '>' || isFinalResult(text) || familyFinals.includes(text)
 }
 
 function stripAnchors(source: string): string {

@@ -49,4 +49,8 @@ export interface SimService {
   /** The name profiles list it by: `basic`, `network`, `ssl`, `mqtt`. */
   name: string
   handlers: HandlerTable
+  /** Ends the service's links as a lost network does, printing what the module prints then. */
+  loseNetwork?(ctx: CommandContext): void
+  /** Ends the service's links silently before a reboot or power-down. */
+  powerDown?(ctx: CommandContext): void
 }

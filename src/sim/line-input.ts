@@ -56,6 +56,29 @@ export class LineInput {
     return undefined
   }
 
+  /**
+   * Prompt input ended by the `end` byte (which is consumed): the bytes before it, `cancelled` when the `cancel` byte
+   * came first, `overflow` when more than `maxBytes` arrived without either; undefined while neither arrived.
+   */
+  takeUntil(
+    end: number,
+    cancel: number,
+    maxBytes: number,
+  ): { kind: 'data'; data: Buffer } | { kind: 'cancelled' | 'overflow' } | undefined {
+    const at = this.input.findIndex(byte => byte === end || byte === cancel)
+    if (at < 0) return this.input.length > maxBytes ? this.dropAll('overflow') : undefined
+    if (at > maxBytes) return this.dropAll('overflow')
+    const data = Buffer.from(this.input.subarray(0, at))
+    const cancelled = this.input[at] === cancel
+    this.input = this.input.subarray(at + 1)
+    return cancelled ? { kind: 'cancelled' } : { kind: 'data', data }
+  }
+
+  private dropAll(kind: 'overflow'): { kind: 'overflow' } {
+    this.input = Buffer.alloc(0)
+    return { kind }
+  }
+
   /** The next complete line (or `A/`), echoing through `echo` what arrived of it; undefined while incomplete. */
   takeLine(terminator: number, backspace: number, echo: ((bytes: Buffer) => void) | undefined): LineInputItem | undefined {
     this.dropLfAfterCr()

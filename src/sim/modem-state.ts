@@ -10,6 +10,9 @@ import { createFtpState, type FtpState } from './services/ftp/ftp-state.js'
 import { createHttpState, type HttpState } from './services/http/http-state.js'
 import { createMqttState, type MqttState } from './services/mqtt/mqtt-state.js'
 import { createNetworkState, type NetworkState } from './services/network/network-state.js'
+import { createQmqttState, type QmqttState } from './services/qmqtt/qmqtt-state.js'
+import { createQsslState, type QsslState } from './services/qssl/qssl-state.js'
+import { createQtcpipState, type QtcpipState } from './services/qtcpip/qtcpip-state.js'
 import { createSmsState, type SmsState } from './services/sms/sms-state.js'
 import { createSslState, type SslState } from './services/ssl/ssl-state.js'
 import { createTcpipState, type TcpipState } from './services/tcpip/tcpip-state.js'
@@ -23,7 +26,10 @@ export type ModemState = BasicState &
   FsState &
   FtpState &
   SmsState &
-  HttpState
+  HttpState &
+  QmqttState &
+  QsslState &
+  QtcpipState
 
 /** The state right after power-up. */
 export function createModemState(profile: SimProfile, simPresent = true, simPin?: string): ModemState {
@@ -38,5 +44,8 @@ export function createModemState(profile: SimProfile, simPresent = true, simPin?
     ...createFtpState(profile),
     ...createSmsState(profile),
     ...createHttpState(profile),
+    ...createQmqttState(profile),
+    ...createQsslState(profile),
+    ...createQtcpipState(profile),
   }
 }

@@ -14,15 +14,27 @@ export type FinalCode =
   | { kind: 'cme'; code: number }
   /** `+CMS ERROR: <n>` (TS 27.005 message service failures), shown as AT+CMEE says, as +CME ERROR is. */
   | { kind: 'cms'; code: number }
+  /** A final result code of the module's own, printed as it is (Quectel's `SEND OK` / `SEND FAIL`). */
+  | { kind: 'result'; text: string }
 
 export type Reply =
   /** Response lines (possibly none) and a final result code. */
   | { kind: 'done'; lines: string[]; final: FinalCode; payload?: Buffer }
   /**
-   * Print the prompt (or `text`, e.g. `\r\nDOWNLOAD\r\n`), read exactly `length` bytes within `timeoutMs` (default the
-   * profile's), then answer with `accept(bytes)`.
+   * Print the prompt (the profile's; or the bytes `text`, e.g. `\r\nDOWNLOAD\r\n`; or `line` framed as a result line,
+   * e.g. Quectel's `CONNECT`), read exactly `length` bytes within `timeoutMs` (default the profile's), then answer with
+   * `accept(bytes)`. With `until`, read up to `length` bytes ended by the `end` byte instead (Ctrl-Z), or given up by
+   * `cancel` (ESC).
    */
-  | { kind: 'prompt'; length: number; accept: (data: Buffer) => Reply; text?: string; timeoutMs?: number }
+  | {
+      kind: 'prompt'
+      length: number
+      accept: (data: Buffer) => Reply
+      text?: string
+      line?: string
+      timeoutMs?: number
+      until?: PromptEnd
+    }
   /**
    * Print `prompt`, read input up to Ctrl-Z, then answer with `accept(bytes)`; ESC cancels with OK
    * (TS 27.005 §3.5.1: AT+CMGS and AT+CMGW, text and PDU mode alike). Each CR in the input prints `prompt` again.
@@ -32,6 +44,13 @@ export type Reply =
   | { kind: 'none' }
   /** An answer that takes time; the modem reads no further command meanwhile (A76XX AT+CMQTTCONNECT waits for TCP). */
   | { kind: 'later'; reply: Promise<Reply> }
+
+/** How variable-length prompt input ends: `end` accepts what came before it, `cancel` answers `onCancel()`. */
+export interface PromptEnd {
+  end: number
+  cancel: number
+  onCancel: () => Reply
+}
 
 /** `OK`, after the given response lines. */
 export function replyOk(...lines: string[]): Reply {
@@ -46,6 +65,11 @@ export function replyError(...lines: string[]): Reply {
 /** `OK` after the lines and raw bytes right after them (AT+CIPRXGET=2 reads data by length). */
 export function replyOkWithPayload(lines: string[], payload: Buffer): Reply {
   return { kind: 'done', lines, final: { kind: 'ok' }, payload }
+}
+
+/** A final result code of the module's own, e.g. `SEND OK`. */
+export function replyResult(text: string): Reply {
+  return { kind: 'done', lines: [], final: { kind: 'result', text } }
 }
 
 /** `+CME ERROR: <code>` (shown according to AT+CMEE). */
@@ -71,6 +95,16 @@ export function replyPrompt(length: number, accept: (data: Buffer) => Reply, opt
 /** A `> ` prompt for input ended by Ctrl-Z (or cancelled by ESC). */
 export function replyTextInput(prompt: string, accept: (data: Buffer) => Reply): Reply {
   return { kind: 'text-input', prompt, accept }
+}
+
+/** A prompt for at most `maxBytes` bytes ended by Ctrl-Z (0x1A); ESC (0x1B) gives up with `onCancel()`. */
+export function replyPromptUntilCtrlZ(maxBytes: number, accept: (data: Buffer) => Reply, onCancel: () => Reply): Reply {
+  return { kind: 'prompt', length: maxBytes, accept, until: { end: 0x1a, cancel: 0x1b, onCancel } }
+}
+
+/** Prompt input of exactly `length` bytes after `text` instead of the profile's prompt (Quectel's `CONNECT`). */
+export function replyDataMode(text: string, length: number, accept: (data: Buffer) => Reply): Reply {
+  return { kind: 'prompt', length, accept, line: text }
 }
 
 /** How results are framed (V.250 ATV, ATQ, S3, S4). */
@@ -124,13 +158,15 @@ export function encodeReply(
 
 /** ATV0: `0` / `4` ended by CR; +CME ERROR keeps its text form, framed as a text line. */
 function describeNumericFinal(final: FinalCode, cmee: 0 | 1 | 2, framing: Framing): string {
-  if ((final.kind === 'cme' || final.kind === 'cms') && cmee !== 0) return describeFinal(final, cmee) + framing.cr + framing.lf
+  if (((final.kind === 'cme' || final.kind === 'cms') && cmee !== 0) || final.kind === 'result')
+    return describeFinal(final, cmee) + framing.cr + framing.lf
   return (final.kind === 'ok' ? NUMERIC_CODES.ok : NUMERIC_CODES.error) + framing.cr
 }
 
 /** The final result code's text: `OK`, `ERROR`, `+CME ERROR: 10` or `+CME ERROR: SIM not inserted`. */
 export function describeFinal(final: FinalCode, cmee: 0 | 1 | 2): string {
   if (final.kind === 'ok') return 'OK'
+  if (final.kind === 'result') return final.text
   if (final.kind === 'error' || cmee === 0) return 'ERROR'
   if (final.kind === 'cms')
     return cmee === 1 ? `+CMS ERROR: ${final.code}` : `+CMS ERROR: ${CMS_ERROR_TEXTS[final.code] ?? 'unknown error'}`

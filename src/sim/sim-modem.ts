@@ -4,8 +4,8 @@
  * inject faults. It is the far end of a `sim://` transport (a ModemPeer) or of `atseq sim --listen`.
  */
 import type { ModemPeer } from '../model/modem-peer.js'
-import type { CommandContext, HandlerTable } from './command-context.js'
-import { composeHandlers, createFlash } from './services/index.js'
+import type { CommandContext, HandlerTable, SimService } from './command-context.js'
+import { composeHandlers, createFlash, selectServices } from './services/index.js'
 import { readCommandLine, runCommandLine } from './command-line.js'
 import { closeServices, loseServicesNetwork } from './service-events.js'
 import { createModemState, type ModemState } from './modem-state.js'
@@ -16,14 +16,15 @@ import type { SimOptions } from './sim-options.js'
 
 export type { SimOptions } from './sim-options.js'
 import { LineInput } from './line-input.js'
+import { describePromptOpening, takePromptInput, type PromptReply } from './prompt-input.js'
 import { OutputPacer } from './output-pacer.js'
 import { selectProfile, type SimProfile } from './profile.js'
-import { printBootBanner } from './boot-banner.js'
+import { listBootLines } from './boot-lines.js'
 import { encodeReply, encodeUrc, framingOf, replyError, replyOk, type Reply } from './reply.js'
 
 type InputMode =
   | { kind: 'line' }
-  | { kind: 'data'; length: number; accept: (data: Buffer) => Reply; timer: NodeJS.Timeout }
+  | { kind: 'data'; prompt: PromptReply; timer: NodeJS.Timeout }
   | { kind: 'text'; prompt: Buffer; accept: (data: Buffer) => Reply }
 
 export class SimModem implements ModemPeer {
@@ -31,6 +32,7 @@ export class SimModem implements ModemPeer {
   /** Notes made since power-up, oldest first. */
   readonly notes: string[] = []
   private readonly handlers: HandlerTable
+  private readonly services: readonly SimService[]
   private readonly files = new Map<string, Buffer>()
   private readonly flash: CommandContext['flash']
   // Stored messages live on the SIM and in flash: a reboot keeps them.
@@ -58,6 +60,7 @@ export class SimModem implements ModemPeer {
     this.profile = selectProfile(options.profile)
     this.handlers = composeHandlers(this.profile.services)
     this.flash = createFlash(this.profile.name)
+    this.services = selectServices(this.profile.services)
     this.latencyMs = options.latencyMs ?? 0
     this.simPresent = options.simPresent ?? true
     this.rssi = options.rssi ?? this.profile.defaults.rssi
@@ -89,7 +92,7 @@ export class SimModem implements ModemPeer {
   dropNetwork(): void {
     this.networkUp = false
     this.state.coverage = false
-    loseServicesNetwork(this.context)
+    loseServicesNetwork(this.context, this.services)
   }
 
   /** Coverage is back (when there is a signal): registration and AT+CMQTTSTART work again. */
@@ -106,15 +109,13 @@ export class SimModem implements ModemPeer {
 
   /** Pulls the SIM card: AT+CPIN? answers +CME ERROR: 10 and the network is lost. */
   removeSim(): void {
-    this.simPresent = false
-    this.state.simPresent = false
-    loseServicesNetwork(this.context)
+    this.state.simPresent = this.simPresent = false
+    loseServicesNetwork(this.context, this.services)
   }
 
   /** Puts a SIM card back: `+CPIN: READY` and registration return. */
   insertSim(): void {
-    this.simPresent = true
-    this.state.simPresent = true
+    this.state.simPresent = this.simPresent = true
     this.state.networkUp = canRegister(this.state)
     this.context.emitUrc('+CPIN: READY')
   }
@@ -125,12 +126,11 @@ export class SimModem implements ModemPeer {
    */
   setSignal(rssi: number, ber = this.state.ber): void {
     const hadCoverage = this.hasCoverage()
-    this.rssi = rssi
-    this.state.rssi = rssi
+    this.state.rssi = this.rssi = rssi
     this.state.ber = ber
     if (hadCoverage === this.hasCoverage()) return
     this.state.coverage = !hadCoverage
-    if (hadCoverage) loseServicesNetwork(this.context)
+    if (hadCoverage) loseServicesNetwork(this.context, this.services)
     else this.state.networkUp = canRegister(this.state)
   }
 
@@ -173,7 +173,7 @@ export class SimModem implements ModemPeer {
   private restart(): void {
     if (this.state.mqttStarted) {
       this.context.emitUrc('+CIPEVENT: NETWORK CLOSED UNEXPECTEDLY')
-      loseServicesNetwork(this.context)
+      loseServicesNetwork(this.context, this.services)
     }
     this.powerDown()
     this.state = this.createState()
@@ -207,7 +207,7 @@ export class SimModem implements ModemPeer {
       note: text => this.addNote(text),
       resolve: (host, port) => resolveHost(this.options.resolve ?? [], host, port),
       scheduleReboot: () => this.schedule(0, () => this.restart()),
-      loseNetwork: () => loseServicesNetwork(this.context),
+      loseNetwork: () => loseServicesNetwork(this.context, this.services),
       sendSms: message => this.smsSentListeners.forEach(listener => listener({ ...message, atMs: Date.now() })),
       after: (ms, run) =>
         this.schedule(ms, () => {
@@ -218,7 +218,7 @@ export class SimModem implements ModemPeer {
 
   private powerUp(): void {
     const printBootLines = (): void =>
-      printBootBanner(this.profile, { present: this.simPresent, lock: this.state.sim.lock }, bytes => this.pacer.write(bytes))
+      listBootLines(this.profile, this.simPresent, this.state.sim.lock).forEach(line => this.pacer.write(encodeUrc(line)))
     // Without a boot delay the banner is out before the host's first command, as on a module that was
     // powered before its port was opened; a timer would let it land inside that command's answer.
     const delayMs = this.options.bootDelayMs ?? 0
@@ -227,7 +227,7 @@ export class SimModem implements ModemPeer {
   }
 
   private powerDown(): void {
-    closeServices(this.context)
+    closeServices(this.context, this.services)
     this.epoch += 1
     for (const timer of this.timers) clearTimeout(timer)
     this.timers.clear()
@@ -244,9 +244,9 @@ export class SimModem implements ModemPeer {
   private pump(): void {
     while (!this.busy && this.sink !== undefined) {
       if (this.mode.kind === 'data') {
-        const data = this.lineInput.takeData(this.mode.length)
-        if (data === undefined) return
-        this.finishPrompt(this.mode, data)
+        const taken = takePromptInput(this.lineInput, this.mode.prompt)
+        if (taken === undefined) return
+        this.finishPrompt(this.mode, taken.answer, taken.data)
         continue
       }
       const echo = this.state.echo ? (bytes: Buffer): void => this.pacer.write(bytes) : undefined
@@ -255,7 +255,7 @@ export class SimModem implements ModemPeer {
         const item = this.lineInput.takeText(echo, () => this.pacer.write(mode.prompt))
         if (item === undefined) return
         // ESC cancels: OK, and nothing is sent or stored (TS 27.005 §3.5.1)
-        this.answerInput(item.kind === 'cancel' ? () => replyOk() : mode.accept, item.data)
+        this.answerInput(item.kind === 'cancel' ? () => replyOk() : () => mode.accept(item.data))
         continue
       }
       const item = this.lineInput.takeLine(this.state.s3, this.state.s5, echo)
@@ -309,23 +309,24 @@ export class SimModem implements ModemPeer {
     })
   }
 
-  private openPrompt({ length, accept, text, timeoutMs }: Reply & { kind: 'prompt' }): void {
-    const timer = setTimeout(() => this.expirePrompt(), timeoutMs ?? this.options.promptTimeoutMs ?? this.profile.promptTimeoutMs)
-    this.mode = { kind: 'data', length, accept, timer }
-    this.pacer.write(Buffer.from(text ?? this.profile.prompt, 'latin1'))
+  private openPrompt(prompt: PromptReply): void {
+    const timeoutMs = prompt.timeoutMs ?? this.options.promptTimeoutMs ?? this.profile.promptTimeoutMs
+    const timer = setTimeout(() => this.expirePrompt(), timeoutMs)
+    this.mode = { kind: 'data', prompt, timer }
+    this.pacer.write(describePromptOpening(prompt, this.profile.prompt, framingOf(this.state)))
   }
 
-  private finishPrompt(mode: InputMode & { kind: 'data' }, data: Buffer): void {
+  private finishPrompt(mode: InputMode & { kind: 'data' }, answer: () => Reply, data?: Buffer): void {
     clearTimeout(mode.timer)
-    if (this.state.echo && this.profile.behaviour.echoPromptInput) this.pacer.write(data)
-    this.answerInput(mode.accept, data)
+    if (data !== undefined && this.state.echo && this.profile.behaviour.echoPromptInput) this.pacer.write(data)
+    this.answerInput(answer)
   }
 
   /** Back to command lines; the command that asked for the input answers it. */
-  private answerInput(accept: (data: Buffer) => Reply, data: Buffer): void {
+  private answerInput(answer: () => Reply): void {
     this.mode = { kind: 'line' }
     this.handling = true
-    const reply = accept(data)
+    const reply = answer()
     this.handling = false
     this.writeReply(reply)
   }

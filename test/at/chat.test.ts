@@ -321,3 +321,25 @@ class FakeTransport implements Transport {
     for (const listener of this.#data) listener(chunk)
   }
 }
+
+t.test('a family final result code ends a command for that family only: Quectel SEND OK / SEND FAIL after prompt data', async t => {
+  const { QUECTEL_CHAT_PROFILE } = await import('../../src/modem/families/quectel/chat-profile.js')
+  const quectel = new ScriptedPeer()
+    .on('AT+QISEND=0,5\r', '\r\n> ')
+    .on('hello', '\r\nSEND OK\r\n')
+    .on('AT+QISEND=1,3\r', '\r\n> ')
+    .on('bye', '\r\nSEND FAIL\r\n')
+  const transport = await openTransport('sim://scripted', { simPeer: () => quectel })
+  const chat = createChat(transport, { profile: QUECTEL_CHAT_PROFILE })
+  t.equal((await chat.command('AT+QISEND=0,5', { timeoutMs: 5000 })).outcome, 'prompt')
+  const sent = await chat.sendData(Buffer.from('hello'), { end: 'none', timeoutMs: 5000 })
+  t.equal(sent.outcome, 'final')
+  t.same(kinds(sent.lines), ['final:SEND OK'])
+  t.equal((await chat.command('AT+QISEND=1,3', { timeoutMs: 5000 })).outcome, 'prompt')
+  const failed = await chat.sendData(Buffer.from('bye'), { end: 'none', timeoutMs: 5000 })
+  t.same(kinds(failed.lines), ['final:SEND FAIL'])
+  const simcom = new ScriptedPeer().on('AT+X\r', '\r\nSEND OK\r\n\r\nOK\r\n')
+  const { chat: simcomChat } = await startChat(simcom)
+  const other = await simcomChat.command('AT+X', { timeoutMs: 5000 })
+  t.same(kinds(other.lines), ['response:SEND OK', 'final:OK'], 'SIMCom has no SEND OK final')
+})

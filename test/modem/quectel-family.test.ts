@@ -30,6 +30,12 @@ t.test('only a "recv" +QIURC announces a payload, by its third parameter', async
   )
 })
 
+t.test('+QIRD: <n> announces n bytes; its query answer +QIRD: <total>,<read>,<unread> announces none', async t => {
+  t.equal(readPayloadLength('+QIRD: 5', chatProfile.urcs, chatProfile.maxPayloadBytes), 5)
+  t.equal(readPayloadLength('+QIRD: 5,0,5', chatProfile.urcs, chatProfile.maxPayloadBytes), undefined)
+  t.same(chatProfile.finalResults, ['SEND OK', 'SEND FAIL'])
+})
+
 t.test('result codes: open results, CONNACK codes, packet results and link states, each at its own parameter', async t => {
   t.equal(explainResultLine('+QMTOPEN: 0,-1', QUECTEL_FAMILY), '-1 = failed to open network')
   t.equal(explainResultLine('+QMTOPEN: 0,2', QUECTEL_FAMILY), '2 = MQTT identifier is occupied')

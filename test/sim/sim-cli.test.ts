@@ -106,3 +106,22 @@ t.test('atseq sim --pty makes the modem a pseudo-terminal through socat', async 
     'ATI\r\r\nManufacturer: SIMCOM INCORPORATED\r\nModel: A7670E-LASE\r\nRevision: A011B07A7670M7_F\r\nIMEI: 864000000000005\r\n+GCAP: +CGSM\r\n\r\nOK\r\n',
   )
 })
+
+t.test('atseq sim --profile quectel-bg96 --pty serves the BG96: its banner, its ATI, its MQTT commands', async t => {
+  if (!requireTool(t, 'socat')) return
+  const sim = startSim(t, ['--profile', 'quectel-bg96', '--listen', 'tcp://127.0.0.1:0', '--pty'])
+  const [, ptyPath] = await sim.waitForLine(/pty (\/dev\/\S+)/)
+  const fd = openSync(ptyPath ?? '', 'r+')
+  const input = createReadStream('', { fd })
+  input.on('error', error => {
+    if ((error as NodeJS.ErrnoException).code !== 'EIO') t.error(error)
+  })
+  t.teardown(() => {
+    input.destroy()
+  })
+  await readUntil(input, 'APP RDY\r\n')
+  writeSync(fd, 'ATI\r')
+  t.equal(await readUntil(input, 'OK\r\n'), 'ATI\r\r\nQuectel\r\nBG96\r\nRevision: BG96MAR02A07M1G\r\n\r\nOK\r\n')
+  writeSync(fd, 'AT+QMTCFG="version",0\r')
+  t.equal(await readUntil(input, 'OK\r\n'), 'AT+QMTCFG="version",0\r\r\n+QMTCFG: "version",4\r\n\r\nOK\r\n')
+})

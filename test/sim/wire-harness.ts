@@ -10,10 +10,21 @@ export const BOOT = '\r\n*ATREADY: 1\r\n\r\n+CPIN: READY\r\n\r\nSMS DONE\r\n\r\n
 /** The SIM7600 boot banner, as SIM7600 logs show it: `RDY`, `+CPIN: READY`, `SMS DONE`, `PB DONE`. */
 export const BOOT_SIM7600 = '\r\nRDY\r\n\r\n+CPIN: READY\r\n\r\nSMS DONE\r\n\r\nPB DONE\r\n'
 
+/**
+ * The BG96 boot banner: `RDY`, `+CFUN: 1`, `+CPIN: READY`, `+QUSIM: 1`, `+QIND: SMS DONE`, `APP RDY`
+ * (TinyGSM issue #157 shows `RDY`; the rest is from the AT manual's URC list, see docs/quectel-reference-notes.md).
+ */
+export const BOOT_BG96 = '\r\nRDY\r\n\r\n+CFUN: 1\r\n\r\n+CPIN: READY\r\n\r\n+QUSIM: 1\r\n\r\n+QIND: SMS DONE\r\n\r\nAPP RDY\r\n'
+
+/** The EG25-G boot banner in the order a PinePhone log shows it: `RDY`, `+CPIN: READY`, `+QUSIM: 1`, `+CFUN`, `+QIND`s. */
+export const BOOT_EG25 = '\r\nRDY\r\n\r\n+CPIN: READY\r\n\r\n+QUSIM: 1\r\n\r\n+CFUN: 1\r\n\r\n+QIND: SMS DONE\r\n\r\n+QIND: PB DONE\r\n'
+
 /** The banner a profile prints after power-up, written here from the logs rather than read from the profile. */
 export function bootBanner(profile: SimOptions['profile'], simPresent = true): string {
   const name = typeof profile === 'object' ? profile.name : profile
   if (name === 'simcom-sim7600') return simPresent ? BOOT_SIM7600 : '\r\nRDY\r\n'
+  if (name === 'quectel-bg96') return simPresent ? BOOT_BG96 : '\r\nRDY\r\n\r\n+CFUN: 1\r\n\r\nAPP RDY\r\n'
+  if (name === 'quectel-eg25') return simPresent ? BOOT_EG25 : '\r\nRDY\r\n\r\n+CFUN: 1\r\n'
   return simPresent ? BOOT : '\r\n*ATREADY: 1\r\n'
 }
 

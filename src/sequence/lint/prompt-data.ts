@@ -15,7 +15,7 @@ export function lintPromptData(ctx: LintContext): Diagnostic[] {
     const next = findSending(entries, i, 1)
     const previous = findSending(entries, i, -1)
     const nextIsData = next !== undefined && next.step.action.kind === 'data'
-    const previousPrompts = previous !== undefined && endsWithPrompt(previous.step)
+    const previousPrompts = previous !== undefined && (endsWithPrompt(previous.step) || endsWithConnect(previous.step))
     if (endsWithPrompt(entry.step) && !nextIsData) {
       warnings.push(
         warningAt(
@@ -48,6 +48,12 @@ export function findSending(entries: readonly Entry[], from: number, direction: 
     if (kind !== 'sleep' && kind !== 'wait') return entries[i]
   }
   return undefined
+}
+
+/** `CONNECT` opens a data mode that takes data too (Quectel AT+QFUPL reads the file's bytes after it). */
+function endsWithConnect(step: Step): boolean {
+  const matcher = step.final?.matcher
+  return matcher?.kind === 'exact' && matcher.text.text.trim() === 'CONNECT'
 }
 
 function endsWithPrompt(step: Step): boolean {

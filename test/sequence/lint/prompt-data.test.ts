@@ -49,3 +49,33 @@ t.test('prompt-length-mismatch sees the data past a sleep', async t => {
     ['prompt-length-mismatch', 5],
   ])
 })
+
+t.test('CONNECT opens a data mode too: data after it is no warning, data after OK still is', async t => {
+  t.same(
+    lintYaml([
+      'device: quectel',
+      'steps:',
+      '  - { send: \'AT+QFUPL="ca.pem",3\', expect: CONNECT }',
+      '  - { data: abc, expect: OK }',
+      '  - { send: AT, expect: OK }',
+      '  - { data: abc, expect: OK }',
+    ]),
+    [['data-without-prompt', 7]],
+  )
+})
+
+t.test('a Quectel sequence may end prompt data with SEND OK as its final result code', async t => {
+  const yaml = [
+    'sequence: send',
+    'device: quectel',
+    'steps:',
+    '  - { send: "AT+QISEND=0,3", expect: ">" }',
+    '  - { data: abc, expect: SEND OK }',
+  ]
+  const { sequence } = loadSequenceText('send.yaml', Buffer.from(yaml.join('\n')))
+  const data = sequence?.steps[1]
+  t.equal(data?.final?.matcher.kind === 'exact' ? data.final.matcher.text.text : undefined, 'SEND OK', 'SEND OK is the final')
+  t.same(data?.expect, [], 'and not a response line')
+  const simcom = loadSequenceText('s.yaml', Buffer.from(yaml.join('\n').replace('device: quectel', 'device: simcom-a76xx')))
+  t.equal(simcom.sequence?.steps[1]?.final, undefined, 'SIMCom has no SEND OK final')
+})

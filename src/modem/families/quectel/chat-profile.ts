@@ -11,6 +11,8 @@ export const QUECTEL_CHAT_PROFILE: ChatProfile = {
   // Most firmwares print `> ` with a space; the reference could not confirm the byte, see docs/quectel-reference-notes.md.
   prompt: '> ',
   maxPayloadBytes: 64 * 1024,
+  // AT+QISEND's data ends with one of these instead of OK (TCP/IP application note; TinyGSM issue #475 shows SEND OK).
+  finalResults: ['SEND OK', 'SEND FAIL'],
   urcs: [
     // Boot and state notifications.
     { name: 'RDY' },
@@ -33,6 +35,8 @@ export const QUECTEL_CHAT_PROFILE: ChatProfile = {
     // TCP/IP.
     { name: '+QIOPEN' },
     { name: '+QIURC', payloadLengthParam: 2, payloadWhen: { param: 0, text: '"recv"' } },
+    // AT+QIRD=<id>[,<len>] answers `+QIRD: <n>`, then the n bytes (TinyGSM issue #475 shows the BG96 doing so).
+    { name: '+QIRD', payloadLengthParam: 0, payloadParamCount: 1 },
     ...COMMON_URCS,
   ],
 }

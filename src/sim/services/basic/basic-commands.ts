@@ -19,7 +19,13 @@ function setEcho(cmd: AtCommand, ctx: CommandContext): Reply {
 function showInformation(cmd: AtCommand, ctx: CommandContext): Reply {
   if (cmd.form !== 'exec' && !(cmd.form === 'write' && cmd.args[0]?.text === '0')) return replyError()
   const id = ctx.profile.identity
+  if (isQuectelStyle(ctx)) return replyOk(id.manufacturer, id.model, `Revision: ${id.revision}`)
   return replyOk(`Manufacturer: ${id.manufacturer}`, `Model: ${id.model}`, `Revision: ${id.revision}`, `IMEI: ${id.imei}`, '+GCAP: +CGSM')
+}
+
+/** Quectel prints its identity bare: `Quectel` / `BG96` / `Revision: ...` for ATI, the revision alone for AT+CGMR. */
+function isQuectelStyle(ctx: CommandContext): boolean {
+  return ctx.profile.behaviour.identityStyle === 'quectel'
 }
 
 /** A command whose exec form prints one identity line and whose test form answers OK. */
@@ -76,7 +82,7 @@ export const BASIC_HANDLERS: HandlerTable = {
   I: showInformation,
   '+CGMI': identityCommand(ctx => ctx.profile.identity.manufacturer),
   '+CGMM': identityCommand(ctx => ctx.profile.identity.model),
-  '+CGMR': identityCommand(ctx => `+CGMR: ${ctx.profile.identity.revision}`),
+  '+CGMR': identityCommand(ctx => (isQuectelStyle(ctx) ? '' : '+CGMR: ') + ctx.profile.identity.revision),
   '+CGSN': showSerialNumber,
   '+CIMI': showImsi,
   '+CICCID': simCommand(ctx => `+ICCID: ${ctx.profile.identity.iccid}`),

@@ -4,6 +4,7 @@ import { replyError } from '../../reply.js'
 import { CCH_RECEIVE_HANDLERS } from './cch-receive-commands.js'
 import { CCH_SETUP_HANDLERS, CCH_STARTED_HANDLERS } from './cch-service-commands.js'
 import { CCH_SESSION_HANDLERS } from './cch-session-commands.js'
+import { closeAllSessions, loseCchNetwork } from './cch-events.js'
 
 /** The manual's AT+CCHSTART note: the service must be started before any other CCH operation (test forms still answer). */
 function requireStarted(handler: CommandHandler): CommandHandler {
@@ -21,4 +22,6 @@ export const CCH_SERVICE: SimService = {
     ...CCH_SETUP_HANDLERS,
     ...guardAll({ ...CCH_STARTED_HANDLERS, ...CCH_SESSION_HANDLERS, ...CCH_RECEIVE_HANDLERS }),
   },
+  loseNetwork: loseCchNetwork,
+  powerDown: closeAllSessions,
 }
