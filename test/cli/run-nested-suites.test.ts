@@ -16,7 +16,7 @@ t.test('a folder of nested suites: each suite runs as that suite, and atseq says
     { cwd: root, encoding: 'utf8', timeout: 100_000 },
   )
   t.equal(run.status, 0, run.stdout + run.stderr)
-  t.match(run.stdout, /^found (suite sequences\/simcom\/[a-z]+ \(\d+ sequences\), )+\d+ loose files?\n/)
+  t.match(run.stdout, /^found (suite sequences\/[a-z]+\/[a-z]+ \(\d+ sequences\), )+\d+ loose files?\n/)
   t.match(run.stdout.split('\n')[0], /suite sequences\/simcom\/mqtt \(\d+ sequences\)/)
   // user-password passes only with the accounts the MQTT suite gives the embedded broker.
   const dir = join(reports, 'sequences-simcom-mqtt')
