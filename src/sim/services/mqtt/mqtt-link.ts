@@ -49,29 +49,23 @@ export class MqttLink {
     return new Promise(resolve => {
       const client = new MqttClient(() => socket, describeClientOptions(opts, timeoutMs))
       const timer = setTimeout(() => fail({ ok: false, code: MQTT_ERR.timeout, note: `no CONNACK within ${timeoutMs} ms` }), timeoutMs)
-      // Only this function's own listeners go: MQTT.js keeps timers whose cleanup hangs on its own listeners.
-      const detach = (): void => void client.off('connect', onConnect).off('error', onError).off('close', onClose)
       const fail = (result: LinkOpenResult & { ok: false }): void => {
         clearTimeout(timer)
-        detach()
+        client.removeAllListeners()
         client.on('error', () => undefined)
         client.end(true)
         socket.destroy()
         resolve(result)
       }
-      const onConnect = (): void => {
+      client.once('connect', () => {
         clearTimeout(timer)
-        detach()
+        client.removeAllListeners()
         const link = new MqttLink(client, socket)
         link.listen(listener)
         resolve({ ok: true, link })
-      }
-      const onError = (error: Error): void => fail(classifyConnectError(error))
-      const onClose = (): void =>
-        fail({ ok: false, code: MQTT_ERR.closedByServer, note: 'the server closed the connection before CONNACK' })
-      client.once('connect', onConnect)
-      client.on('error', onError)
-      client.on('close', onClose)
+      })
+      client.on('error', error => fail(classifyConnectError(error)))
+      client.on('close', () => fail({ ok: false, code: MQTT_ERR.closedByServer, note: 'the server closed the connection before CONNACK' }))
     })
   }
 
