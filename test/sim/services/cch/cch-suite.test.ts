@@ -2,22 +2,15 @@
  * The SSL/TLS suite in-process on both SIMCom profiles: `sim://` runs start the TLS server, map any host's 7443
  * and 7444 to it and give its address as vars.
  */
-import { join } from 'node:path'
 import t from 'tap'
-import { runFiles } from '../../../../src/app/run-files.js'
+import { runSuiteOn } from '../../../helpers/run-suite-on.js'
 import { runYamlOnSim } from '../../../helpers/run-on-sim.js'
-import { filesRunOptions } from '../../../helpers/run-options.js'
 
 const SUITE = 'sequences/simcom/tls/'
 
 for (const device of ['sim://simcom-a76xx', 'sim://simcom-sim7600']) {
   t.test(`the suite passes on ${device}`, async t => {
-    const dir = t.testdir({})
-    const result = await runFiles(
-      [SUITE],
-      filesRunOptions(join(dir, 'reports'), text => t.comment(text), { devices: [device], commandLine: ['atseq', 'run', SUITE] }),
-    )
-    const suite = result.suite!
+    const suite = await runSuiteOn(t, SUITE, device)
     t.same(
       suite.runs.map(run => [run.sequence, run.status]),
       suite.runs.map(run => [run.sequence, 'passed']),

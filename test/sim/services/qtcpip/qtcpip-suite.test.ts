@@ -1,19 +1,12 @@
 /** The Quectel TCP/IP suite in-process on both Quectel profiles, against the echo server a `sim://` run starts. */
-import { join } from 'node:path'
 import t from 'tap'
-import { runFiles } from '../../../../src/app/run-files.js'
-import { filesRunOptions } from '../../../helpers/run-options.js'
+import { runSuiteOn } from '../../../helpers/run-suite-on.js'
 
 const SUITE = 'sequences/quectel/tcpip/'
 
 for (const device of ['sim://quectel-bg96', 'sim://quectel-eg25']) {
   t.test(`the suite passes on ${device}`, async t => {
-    const dir = t.testdir({})
-    const result = await runFiles(
-      [SUITE],
-      filesRunOptions(join(dir, 'reports'), text => t.comment(text), { devices: [device], commandLine: ['atseq', 'run', SUITE] }),
-    )
-    const suite = result.suite!
+    const suite = await runSuiteOn(t, SUITE, device)
     const problems = suite.runs.filter(run => run.status !== 'passed').map(run => run.sequence.file)
     t.equal(suite.status, 'passed', problems.join(', '))
     t.same(suite.runs.map(run => run.sequence.file.replace(/^.*\//, '')).sort(), [
