@@ -31,6 +31,8 @@ export type FtpOutcome<T> = { ok: true; value: T } | { ok: false; code: number; 
 export class FtpConnection {
   private closedByUs = false
   private aborting = false
+  /** The module's code for why the session ended under a running operation (a lost network), if it did. */
+  private endedWith: { code: number; note: string } | undefined
 
   private constructor(
     private readonly client: Client,
@@ -67,9 +69,22 @@ export class FtpConnection {
     this.client.close()
   }
 
+  /** Ends the session because the network went: an operation still running fails with `code`, not as a close. */
+  lose(code: number, note: string): void {
+    this.endedWith = { code, note }
+    this.close()
+  }
+
+  /** Runs one operation; once the session was lost, whatever it failed with is the loss. */
+  private async attempt<T>(operation: () => Promise<T>): Promise<FtpOutcome<T>> {
+    const outcome = await run(operation)
+    if (outcome.ok || this.endedWith === undefined) return outcome
+    return { ok: false, ...this.endedWith }
+  }
+
   /** Ends the session politely (QUIT), then closes it. */
   async logout(): Promise<FtpOutcome<void>> {
-    const outcome = await run(async () => void (await this.client.send('QUIT')))
+    const outcome = await this.attempt(async () => void (await this.client.send('QUIT')))
     this.close()
     return outcome
   }
@@ -85,26 +100,26 @@ export class FtpConnection {
   /** A transfer that AT+CFTPSABORT ended failed as a transfer (6), whatever the socket said. */
   private async transfer<T>(operation: () => Promise<T>): Promise<FtpOutcome<T>> {
     this.aborting = false
-    const outcome = await run(operation)
+    const outcome = await this.attempt(operation)
     if (outcome.ok || !this.aborting) return outcome
     return { ok: false, code: FTPS_ERR.transferFailed, note: `aborted by AT+CFTPSABORT (${outcome.note})` }
   }
 
   setType(type: 'A' | 'I'): Promise<FtpOutcome<void>> {
-    return run(async () => void (await this.client.send(`TYPE ${type}`)))
+    return this.attempt(async () => void (await this.client.send(`TYPE ${type}`)))
   }
 
   pwd(): Promise<FtpOutcome<string>> {
-    return run(() => this.client.pwd())
+    return this.attempt(() => this.client.pwd())
   }
 
   /** Sends a command whose positive reply is all that matters (CWD, MKD, RMD, DELE). */
   command(verb: string, path: string): Promise<FtpOutcome<void>> {
-    return run(async () => void (await this.client.send(`${verb} ${path}`)))
+    return this.attempt(async () => void (await this.client.send(`${verb} ${path}`)))
   }
 
   size(path: string): Promise<FtpOutcome<number>> {
-    return run(() => this.client.size(path))
+    return this.attempt(() => this.client.size(path))
   }
 
   /** The server's LIST answer, raw, as the module passes it on. */
@@ -114,7 +129,7 @@ export class FtpConnection {
       raw = text
       return []
     }
-    return run(async () => {
+    return this.attempt(async () => {
       await this.client.list(path)
       return Buffer.from(raw, 'utf8')
     })

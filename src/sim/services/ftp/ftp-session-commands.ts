@@ -37,6 +37,17 @@ export function closeFtpSession(ctx: { state: CommandContext['state'] }): void {
   ctx.state.ftpBusy = false
 }
 
+/**
+ * The network went: the session is gone without QUIT and the service is stopped, so a login needs AT+CFTPSSTART
+ * again. An operation still running reports the network error (10); an idle session ends without a URC.
+ */
+export function loseFtpNetwork(ctx: { state: CommandContext['state'] }): void {
+  const { state } = ctx
+  state.ftpConnection?.lose(FTPS_ERR.networkError, 'the network went away')
+  delete state.ftpConnection
+  state.ftpStarted = false
+}
+
 /** AT+CFTPSLOGIN="<host>",<port>,"<user>","<password>"[,<server_type>]. */
 function logIn(cmd: AtCommand, ctx: CommandContext): Reply {
   if (cmd.form === 'test') return replyOk('+CFTPSLOGIN: "ADDRESS",(1-65535),"USERNAME","PASSWORD",(0-3)')
@@ -58,9 +69,12 @@ function logIn(cmd: AtCommand, ctx: CommandContext): Reply {
   void FtpConnection.open(login, () => reportPeerClosed(ctx)).then(outcome => {
     if (!ctx.isCurrent()) return outcome.ok ? outcome.value.close() : undefined
     state.ftpBusy = false
-    if (outcome.ok) state.ftpConnection = outcome.value
-    else ctx.note(`FTP login failed: ${outcome.note}`)
-    ctx.emitUrc(`+CFTPSLOGIN: ${outcome.ok ? FTPS_ERR.ok : outcome.code}`)
+    // The network went while the login ran: the service is stopped, so the session it opened is given up.
+    if (outcome.ok && !state.ftpStarted) outcome.value.close()
+    const code = !state.ftpStarted ? FTPS_ERR.networkError : outcome.ok ? FTPS_ERR.ok : outcome.code
+    if (outcome.ok && state.ftpStarted) state.ftpConnection = outcome.value
+    if (!outcome.ok) ctx.note(`FTP login failed: ${outcome.note}`)
+    ctx.emitUrc(`+CFTPSLOGIN: ${code}`)
   })
   return replyOk()
 }

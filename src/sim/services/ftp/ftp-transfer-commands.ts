@@ -1,12 +1,12 @@
 /**
  * Transfers (FTPS chapter): AT+CFTPSGETFILE / AT+CFTPSPUTFILE between the server and the module's file system,
  * AT+CFTPSGET to the serial port as `+CFTPSGET: DATA,<len>` blocks, AT+CFTPSPUT from exactly `<len>` bytes typed
- * at the prompt. `<rest_size>` resumes from a break point: REST before RETR, and APPE of the rest for an upload.
+ * at the prompt (or up to Ctrl-Z). `<rest_size>` resumes from a break point: REST before RETR, and APPE of the rest for an upload.
  */
 import { hasArgCount, readInt, readOptionalInt, readString, type AtCommand } from '../../../modem/at-command-line.js'
 import { FTPS_ERR } from '../../../modem/families/simcom/ftp-codes.js'
 import type { CommandContext, HandlerTable } from '../../command-context.js'
-import { replyError, replyOk, replyPrompt, type Reply } from '../../reply.js'
+import { replyError, replyOk, replyPrompt, replyPromptUntilCtrlZ, type Reply } from '../../reply.js'
 import { encodeDataBlocks } from '../fs/data-blocks.js'
 import { baseNameOf } from '../fs/flash.js'
 import type { FtpConnection, FtpOutcome } from './ftp-connection.js'
@@ -103,24 +103,28 @@ function getToSerial(cmd: AtCommand, ctx: CommandContext): Reply {
   )
 }
 
-/** AT+CFTPSPUT="<filepath>",<len>[,<rest_size>]: the prompt takes exactly `<len>` bytes; a rest size appends them. */
+/**
+ * AT+CFTPSPUT="<filepath>"[,<len>[,<rest_size>]]: with `<len>` the prompt takes exactly that many bytes; without it
+ * the bytes up to Ctrl-Z (ESC gives up with `OK` and sends nothing). A rest size appends them.
+ */
 function putFromSerial(cmd: AtCommand, ctx: CommandContext): Reply {
   if (cmd.form === 'test') return replyOk(`+CFTPSPUT: "FILEPATH",(${FTP_PUT_BYTES.min}-${FTP_PUT_BYTES.max})`)
   const remote = readRemotePath(readString(cmd, 0))
-  const length = readInt(cmd, 1, FTP_PUT_BYTES.min, FTP_PUT_BYTES.max)
+  const length = cmd.args.length < 2 ? 'ctrl-z' : readInt(cmd, 1, FTP_PUT_BYTES.min, FTP_PUT_BYTES.max)
   const restSize = readOptionalInt(cmd, 2, 0, MAX_OFFSET, 0)
-  if (cmd.form !== 'write' || !hasArgCount(cmd, 2, 3) || remote === undefined || length === undefined || restSize === undefined)
+  if (cmd.form !== 'write' || !hasArgCount(cmd, 1, 3) || remote === undefined || length === undefined || restSize === undefined)
     return replyError()
   const { state } = ctx
   if (!state.ftpStarted || state.ftpConnection === undefined || state.ftpBusy) return replyError()
-  return replyPrompt(length, data =>
+  const send = (data: Buffer): Reply =>
     runOnSession(
       ctx,
       '+CFTPSPUT',
       withType(ctx, connection => connection.upload(remote, data, restSize > 0)),
       () => ctx.emitUrc(`+CFTPSPUT: ${FTPS_ERR.ok}`),
-    ),
-  )
+    )
+  if (length === 'ctrl-z') return replyPromptUntilCtrlZ(FTP_PUT_BYTES.max, send, () => replyOk())
+  return replyPrompt(length, send)
 }
 
 export const FTP_TRANSFER_HANDLERS: HandlerTable = {

@@ -2,57 +2,13 @@
  * AT+CFTPSABORT against a server that starts a download and never finishes it: the abort (ABOR) ends the transfer,
  * the download reports a transfer failure (6), and the session stays usable.
  */
-import { once } from 'node:events'
-import { createServer, type AddressInfo, type Server, type Socket } from 'node:net'
 import t from 'tap'
 import { WireHarness, error, ok } from '../../wire-harness.js'
 import { commandThenUrc } from './ftp-harness.js'
-
-/** A control connection that answers the login and settings, then holds every RETR open (150, no data, no 226). */
-async function startStallingServer(): Promise<{ port: number; server: Server; held: Socket[] }> {
-  const held: Socket[] = []
-  const replies: Record<string, string> = {
-    USER: '331 Password',
-    PASS: '230 OK',
-    FEAT: '211 End',
-    TYPE: '200 OK',
-    STRU: '200 OK',
-    OPTS: '200 OK',
-    PWD: '257 "/"',
-  }
-  const server = createServer(control => {
-    held.push(control)
-    control.write('220 ready\r\n')
-    let text = ''
-    control.on('data', async (chunk: Buffer) => {
-      text += chunk.toString()
-      for (let end = text.indexOf('\r\n'); end >= 0; end = text.indexOf('\r\n')) {
-        const verb = text.slice(0, end).split(' ')[0]!.toUpperCase()
-        text = text.slice(end + 2)
-        if (verb === 'EPSV') {
-          const data = createServer(socket => held.push(socket))
-          data.listen(0, '127.0.0.1')
-          await once(data, 'listening')
-          held.push(control)
-          control.write(`229 Entering Extended Passive Mode (|||${(data.address() as AddressInfo).port}|)\r\n`)
-          control.once('close', () => data.close())
-        } else if (verb === 'RETR') control.write('150 Opening\r\n')
-        else if (verb === 'ABOR') control.write('426 Aborted\r\n226 Abort OK\r\n')
-        else control.write(`${replies[verb] ?? '502 No'}\r\n`)
-      }
-    })
-  })
-  server.listen(0, '127.0.0.1')
-  await once(server, 'listening')
-  return { port: (server.address() as AddressInfo).port, server, held }
-}
+import { startStallingServerFor } from './stalling-ftp-server.js'
 
 t.test('AT+CFTPSABORT ends a stalled download with +CFTPSGET: 6 and keeps the session', async t => {
-  const stalling = await startStallingServer()
-  t.teardown(async () => {
-    for (const socket of stalling.held) socket.destroy()
-    await new Promise(resolve => stalling.server.close(resolve))
-  })
+  const stalling = await startStallingServerFor(t)
   const h = await WireHarness.boot({ echo: false, resolve: [{ host: '*', port: 21, to: { host: '127.0.0.1', port: stalling.port } }] })
   t.teardown(() => h.close())
   await commandThenUrc(h, 'AT+CFTPSSTART', '+CFTPSSTART: 0')

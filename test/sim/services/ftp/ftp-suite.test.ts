@@ -16,7 +16,9 @@ for (const device of ['sim://simcom-a76xx', 'sim://simcom-sim7600']) {
         [`${SUITE}file-system.yaml`, 'passed'],
         [`${SUITE}ftp-download-to-serial.yaml`, 'passed'],
         [`${SUITE}ftp-file-system.yaml`, 'passed'],
+        [`${SUITE}ftp-network-loss.yaml`, 'passed'],
         [`${SUITE}ftp-server-side.yaml`, 'passed'],
+        [`${SUITE}ftp-upload-ctrl-z.yaml`, 'passed'],
         [`${SUITE}ftps-upload-from-prompt.yaml`, 'passed'],
       ],
     )
