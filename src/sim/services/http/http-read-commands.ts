@@ -5,7 +5,7 @@
 import { readInt, type AtCommand } from '../../../modem/at-command-line.js'
 import type { CommandContext, HandlerTable } from '../../command-context.js'
 import { replyError, replyOk, replyOkWithPayload, type Reply } from '../../reply.js'
-import { MAX_RESPONSE_BYTES } from './http-action-commands.js'
+import { MAX_RESPONSE_BYTES } from './http-request.js'
 import type { HttpResponse, HttpSession } from './http-state.js'
 
 /** The most bytes one `+HTTPREAD:` block carries; a longer read comes as several blocks. */

@@ -42,8 +42,8 @@ export interface HttpSession {
   /** The body AT+HTTPDATA stored for the next POST or PUT. */
   body?: Buffer
   response?: HttpResponse
-  /** The request in flight, if any: its method and how to drop it without a result. */
-  pending?: { method: number; cancel(): void }
+  /** The request in flight, if any: its method, how its result line is printed, and how to drop it without one. */
+  pending?: { method: number; report(status: number, length: number): void; cancel(): void }
 }
 
 export interface HttpState {
