@@ -4,9 +4,8 @@
  * ends the newest connection from the server's side.
  */
 import type { FarSideServer, ServerAction, ServerEvent } from '../model/server-link.js'
-import type { Recorder } from '../record/recorder.js'
 import { startEchoServer, type EchoServer, type ReceivedChunk } from '../servers/tcp/index.js'
-import type { SimServerSide } from './sim-server-side.js'
+import type { ServerNotes, SimServerSide } from './sim-server-side.js'
 
 /** Adapts `echo` to the far-side server shape. */
 export function createEchoFarSide(echo: EchoServer): FarSideServer {
@@ -36,7 +35,7 @@ function toServerEvent(chunk: ReceivedChunk): ServerEvent {
 }
 
 /** Starts the echo server for a `sim://` run: any host's port 7 (the echo service's) reaches it, for TCP and UDP. */
-export async function openEchoServerSide(recorder: Recorder): Promise<SimServerSide> {
+export async function openEchoServerSide(recorder: ServerNotes): Promise<SimServerSide> {
   const echo = await startEchoServer()
   recorder.recordNote(`echo server on ${echo.host}: tcp and udp ${echo.port}`)
   return {

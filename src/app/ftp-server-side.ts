@@ -3,12 +3,11 @@
  * it, its address and account are vars, and it joins the far side as `ftp` (uploads as `file` events, the `file`
  * action puts a file).
  */
-import type { Recorder } from '../record/recorder.js'
 import { startFtpServer } from '../servers/ftp/index.js'
-import type { SimServerSide } from './sim-server-side.js'
+import type { ServerNotes, SimServerSide } from './sim-server-side.js'
 
 /** Starts the server and notes where it listens; throws an error with a cause when it cannot start. */
-export async function openFtpServerSide(recorder: Recorder): Promise<SimServerSide> {
+export async function openFtpServerSide(recorder: ServerNotes): Promise<SimServerSide> {
   const server = await startFtpServer()
   recorder.recordNote(`FTP server on ${server.host}: ftp ${server.port}, implicit ftps ${server.implicitPort}`)
   const to = (port: number): { host: string; port: number } => ({ host: server.host, port })

@@ -3,13 +3,12 @@
  * its plain listener and 443 its TLS one, so a sequence written for a public web server runs unchanged and no
  * traffic leaves the machine. It joins the far side as `http`.
  */
-import type { Recorder } from '../record/recorder.js'
 import { startHttpServer, type HttpServer } from '../servers/http/index.js'
 import type { ResolveRule } from '../sim/sockets/host-resolve.js'
-import type { SimServerSide } from './sim-server-side.js'
+import type { ServerNotes, SimServerSide } from './sim-server-side.js'
 
 /** Starts the server and notes where it listens; throws an error with a cause when it cannot start. */
-export async function openHttpServerSide(recorder: Recorder): Promise<SimServerSide> {
+export async function openHttpServerSide(recorder: ServerNotes): Promise<SimServerSide> {
   const server = await startHttpServer()
   recorder.recordNote(`HTTP server on ${server.host}: http ${server.port}, https ${server.tlsPort}`)
   return {

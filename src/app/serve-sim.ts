@@ -1,11 +1,13 @@
 /**
- * `atseq sim`: a simulated modem served over TCP, and as a pty with `--pty`, in the foreground.
+ * `atseq sim`: a simulated modem served over TCP, and as a pty with `--pty`, in the foreground, with the embedded
+ * broker and the far-side servers of a `sim://` run beside it.
  */
 import { EXIT } from '../model/exit-code.js'
 import { createSimModem, SIM_PROFILES, serveSimOverTcp, type SimServer } from '../sim/index.js'
 import type { ResolveRule } from '../sim/sockets/host-resolve.js'
 import { startPtyBridge, type PtyBridge } from '../sim/pty-bridge.js'
 import { waitForStopSignal } from './wait-for-stop-signal.js'
+import { startServedSimServers } from './serve-sim-servers.js'
 import { startSimBroker } from './start-sim-broker.js'
 
 export interface ServeSimOptions {
@@ -17,6 +19,8 @@ export interface ServeSimOptions {
   ptyLink?: string
   /** Serve the embedded broker beside the simulator (`--no-broker`: false). */
   broker: boolean
+  /** Serve the far-side servers (echo, TLS, FTP(S), HTTP(S)) beside it (`--no-servers`: false). */
+  servers: boolean
 }
 
 /** The simulator's profile names, for help texts. */
@@ -32,13 +36,10 @@ export async function serveSim(opts: ServeSimOptions, write: (text: string) => v
   } catch (error) {
     return usageError(writeError, (error as Error).message)
   }
-  const broker = opts.broker ? await startSimBroker().catch((error: unknown) => error as Error) : undefined
-  if (broker instanceof Error) {
-    writeError(`atseq sim: could not start the embedded broker: ${broker.message}\n`)
-    return EXIT.infrastructure
-  }
+  const sides = await startSides(opts, writeError)
+  if (sides === undefined) return EXIT.infrastructure
   // The user's rules come first, as in a sim:// run: they may send MQTT somewhere else.
-  const resolve = [...opts.resolve, ...(broker?.rules ?? [])]
+  const resolve = [...opts.resolve, ...sides.rules]
   let server: SimServer
   try {
     server = await serveSimOverTcp({
@@ -47,24 +48,53 @@ export async function serveSim(opts: ServeSimOptions, write: (text: string) => v
       onEvent: event => write(`${event.kind} ${event.remote}\n`),
     })
   } catch (error) {
-    await broker?.close()
+    await sides.close()
     writeError(`atseq sim: cannot listen on ${opts.listen}: ${(error as Error).message}\n`)
     return EXIT.infrastructure
   }
   write(`${opts.profile} listening on ${server.url}\n`)
-  for (const line of broker?.lines ?? []) write(`${line}\n`)
+  for (const line of sides.lines) write(`${line}\n`)
   const pty = opts.pty || opts.ptyLink !== undefined ? await openPty(server, opts.ptyLink, write, writeError) : undefined
   if (pty === 'failed') {
     await server.close()
-    await broker?.close()
+    await sides.close()
     return EXIT.infrastructure
   }
   const signal = await waitForStopSignal()
   await pty?.stop()
   await server.close()
-  await broker?.close()
+  await sides.close()
   write(`stopped (${signal})\n`)
   return EXIT.passed
+}
+
+interface Sides {
+  rules: ResolveRule[]
+  lines: string[]
+  close(): Promise<void>
+}
+
+/** The broker, then the far-side servers, each unless opted out; undefined (said why) when one cannot start. */
+async function startSides(opts: ServeSimOptions, writeError: (text: string) => void): Promise<Sides | undefined> {
+  const broker = opts.broker ? await startSimBroker().catch((error: unknown) => error as Error) : undefined
+  if (broker instanceof Error) {
+    writeError(`atseq sim: could not start the embedded broker: ${broker.message}\n`)
+    return undefined
+  }
+  const servers = opts.servers ? await startServedSimServers().catch((error: unknown) => error as Error) : undefined
+  if (servers instanceof Error) {
+    await broker?.close()
+    writeError(`atseq sim: ${servers.message}\n`)
+    return undefined
+  }
+  return {
+    rules: [...(broker?.rules ?? []), ...(servers?.rules ?? [])],
+    lines: [...(broker?.lines ?? []), ...(servers?.lines ?? [])],
+    close: async () => {
+      await servers?.close()
+      await broker?.close()
+    },
+  }
 }
 
 async function openPty(

@@ -3,16 +3,15 @@
  * host's port 7443 (it presents the embedded broker's server certificate) and 7444 (it also requires a client
  * certificate signed by that CA). Dedicated ports, so the HTTP(S) server keeps 80 and 443.
  */
-import type { Recorder } from '../record/recorder.js'
 import { startTlsServer, type TlsEchoServer } from '../servers/tls/index.js'
 import type { ResolveRule } from '../sim/sockets/host-resolve.js'
-import type { SimServerSide } from './sim-server-side.js'
+import type { ServerNotes, SimServerSide } from './sim-server-side.js'
 
 /** The well-known ports a sequence writes for the TLS server: server verification, and mutual TLS. */
 export const TLS_SERVER_PORTS = { tls: 7443, mtls: 7444 } as const
 
 /** Starts the server and notes where it listens; throws an error with a cause when it cannot start. */
-export async function openTlsServerSide(recorder: Recorder): Promise<SimServerSide> {
+export async function openTlsServerSide(recorder: ServerNotes): Promise<SimServerSide> {
   const server = await startTlsServer()
   recorder.recordNote(`TLS server on ${server.host}: tls ${server.tlsPort}, mtls ${server.mtlsPort}`)
   return {

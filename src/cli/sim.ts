@@ -9,7 +9,9 @@ import { parsedBy } from './option-value.js'
 export function registerSim(program: Command): void {
   const command = program
     .command('sim')
-    .description('Serve a simulated modem over TCP (and as a pty with --pty, needs socat) with the embedded MQTT broker beside it')
+    .description(
+      'Serve a simulated modem over TCP (and as a pty with --pty, needs socat) with the embedded MQTT broker and far-side servers beside it',
+    )
     .addOption(new Option('--profile <name>', 'device profile').choices(SIM_PROFILE_NAMES).default('simcom-a76xx'))
     .option(
       '--listen <url>',
@@ -22,6 +24,10 @@ export function registerSim(program: Command): void {
     .option('--pty', 'also create a pty with socat and print its path', false)
     .option('--pty-link <path>', 'make the pty reachable at this path (implies --pty)')
     .option('--no-broker', "serve no MQTT broker (default: one on loopback, any host's 1883/8883/8884 mapped to it)")
+    .option(
+      '--no-servers',
+      "serve no far-side servers (default: echo, TLS, FTP(S), HTTP(S) on loopback, any host's 7/7443/7444/21/990/80/443 mapped to them)",
+    )
   addHelpFooter(command, {
     examples: [
       'atseq sim                                          # tcp://127.0.0.1:7000',
