@@ -4,7 +4,8 @@
  */
 import t, { type Test } from 'tap'
 import { spawn, type ChildProcess } from 'node:child_process'
-import { existsSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
+import { get } from 'node:https'
 import { connect, type Socket } from 'node:net'
 import { fileURLToPath } from 'node:url'
 
@@ -60,6 +61,18 @@ async function connectModem(t: Test, port: number): Promise<{ send: (text: strin
   return { send: text => socket.write(text), until }
 }
 
+/** The status of GET /status/204 from the HTTPS server on loopback, verified against `ca` for the name localhost. */
+function fetchStatus(port: number, ca: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const request = get({ host: '127.0.0.1', port, path: '/status/204', ca, servername: 'localhost', timeout: 10_000 }, response => {
+      response.resume()
+      resolve(response.statusCode ?? 0)
+    })
+    request.on('error', reject)
+    request.on('timeout', () => request.destroy(new Error('no answer')))
+  })
+}
+
 t.test('atseq sim maps the echo host onto its echo server: a socket gets its bytes back', async t => {
   const sim = await startSim(t, ['--params', 'echo=0'], /server CA (\S+)\n/)
   const output = sim.output()
@@ -69,6 +82,8 @@ t.test('atseq sim maps the echo host onto its echo server: a socket gets its byt
   t.match(output, /^server FTP account \S+ \/ \S+$/m)
   const ca = /server CA (\S+)\n/.exec(output)?.[1] ?? ''
   t.ok(existsSync(ca), 'the CA file exists')
+  const httpsPort = Number(/^server map \*:443 -> 127\.0\.0\.1:(\d+)$/m.exec(output)?.[1])
+  t.equal(await fetchStatus(httpsPort, readFileSync(ca, 'utf8')), 204, 'the HTTPS server is trusted with the printed CA')
   const modem = await connectModem(t, port)
   await modem.until('PB DONE')
   modem.send('AT+NETOPEN\r')
