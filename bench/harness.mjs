@@ -23,10 +23,11 @@ export async function timeMs(fn) {
   return performance.now() - started
 }
 
-/** The median of numbers (the lower middle for an even count). */
+/** The median of numbers (the mean of the two middle ones for an even count). */
 export function median(values) {
   const sorted = [...values].sort((a, b) => a - b)
-  return sorted[Math.floor((sorted.length - 1) / 2)]
+  const middle = Math.floor(sorted.length / 2)
+  return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
 }
 
 /**
