@@ -5,7 +5,8 @@
 //  - pppd's chat: per round trip after its start-up, from one script of N and one of 2N round trips:
 //    (time(2N) - time(N)) / N, so process start-up and the opening of the pty cancel out.
 // The peers run in their own processes (bench/peers/). Needs socat and, for the last row, pppd's chat.
-// Options: --round-trips=<n> per round (default 2000), --rounds=<n> (default 5), --json.
+// Options: --round-trips=<n> per round (default 2000), --chat-round-trips=<N> (default 50), --rounds=<n> (default 5),
+// --json.
 import { spawn, spawnSync } from 'node:child_process'
 import { closeSync, existsSync, mkdtempSync, openSync, rmSync, writeFileSync } from 'node:fs'
 import { connect } from 'node:net'
@@ -162,7 +163,7 @@ async function comparePty(table, dir) {
 }
 
 async function comparePppChat(table, chatPath, url, host, dir) {
-  const n = Math.max(50, Math.floor(ROUND_TRIPS / 10))
+  const n = Number(args['chat-round-trips'] ?? 50)
   const samples = await interleave({
     rounds: ROUNDS,
     sides: [
