@@ -2,7 +2,7 @@
 // package's parseDocument and the compiled ajv validator over the same files on the same number of threads
 // (bench/peers/validate-floor.mjs). Interleaved rounds; ratio = atseq ms / floor ms. Also files/s cold (the fresh
 // process, start-up included) and warm (checkSequenceFiles again in this process, schema compiled, JIT warm).
-// Options: --files=<n> (default 1000), --rounds=<n> (default 5), --json.
+// Options: --files=<n> (default 1000), --rounds=<n> (default 3), --json.
 import { spawnSync } from 'node:child_process'
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -15,7 +15,7 @@ import { Table, finish, interleave, median, pairRatios, parseArgs, timeMs } from
 
 const args = parseArgs()
 const FILES = Number(args.files ?? 1000)
-const ROUNDS = Number(args.rounds ?? 5)
+const ROUNDS = Number(args.rounds ?? 3)
 const seed = readFileSync(new URL('../sequences/simcom/mqtts-not-verify-server.yaml', import.meta.url), 'utf8')
 const cli = fileURLToPath(new URL('../dist/cli/main.js', import.meta.url))
 const floor = fileURLToPath(new URL('peers/validate-floor.mjs', import.meta.url))
