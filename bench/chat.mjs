@@ -1,128 +1,53 @@
-#!/usr/bin/env node
-// Chat engine benchmark (issue 4). Prints, in one run:
-//  1. engine overhead per command on the in-process (sim://) transport: chat.command('AT') minus a bare
-//     write -> data round trip on the same transport and peer;
-//  2. round trips per second (AT -> OK) over a socat pty pair against a peer that answers at once,
-//     for atseq, a minimal raw loop in Python on the same kind of pty pair, and pppd's `chat`,
-//     with the ratios atseq/raw and atseq/chat.
-// Needs `npx tsc -p .` first (it imports dist/), and socat, python3 and /usr/sbin/chat for part 2.
-// The machine is shared and noisy, so the pty measurements alternate (atseq, raw, atseq, raw...) for
-// --rounds rounds and report each one's best round: the rate it can reach, measured under the same load.
-// Options: --seconds=<s> per round (default 1), --rounds=<n> (default 3), --json.
+// Chat engine against its floors, each over the same link and the same instant peer, in interleaved rounds:
+//  - pty: atseq's chat (`serial://` on one end of a socat pty pair) vs a blocking write/read loop in a fresh node
+//    process on the same pty; ratio = raw ms per round trip / atseq ms per round trip (1 = as fast as the floor);
+//  - tcp: atseq's chat (`tcp://127.0.0.1`) vs a raw socket loop in this process against the same peer;
+//  - pppd's chat: per round trip after its start-up, from one script of N and one of 2N round trips:
+//    (time(2N) - time(N)) / N, so process start-up and the opening of the pty cancel out.
+// The peers run in their own processes (bench/peers/). Needs socat and, for the last row, pppd's chat.
+// Options: --round-trips=<n> per round (default 2000), --chat-round-trips=<N> (default 50), --rounds=<n> (default 5),
+// --json.
 import { spawn, spawnSync } from 'node:child_process'
-import { mkdtempSync, rmSync, openSync, closeSync, writeFileSync } from 'node:fs'
+import { closeSync, existsSync, mkdtempSync, openSync, rmSync, writeFileSync } from 'node:fs'
+import { connect } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { performance } from 'node:perf_hooks'
+import { fileURLToPath } from 'node:url'
 import { createChat } from '../dist/at/chat.js'
-import { simcomA76xxProfile } from '../dist/at/chat-profile.js'
+import { resolveModemFamily } from '../dist/modem/families/index.js'
 import { openTransport } from '../dist/transport/open-transport.js'
+import { Table, finish, interleave, pairRatios, parseArgs } from './harness.mjs'
 
-const args = Object.fromEntries(
-  process.argv
-    .slice(2)
-    .map(arg => arg.replace(/^--/, '').split('='))
-    .map(([k, v]) => [k, v ?? true]),
-)
-const seconds = Number(args.seconds ?? 1)
-const rounds = Number(args.rounds ?? 3)
-const results = {}
+const args = parseArgs()
+const ROUND_TRIPS = Number(args['round-trips'] ?? 2000)
+const ROUNDS = Number(args.rounds ?? 5)
+const TARGET = { atLeast: 0.6 }
+const profile = resolveModemFamily('simcom-a76xx').chatProfile
+const peer = name => fileURLToPath(new URL(`peers/${name}`, import.meta.url))
 
-// ---------- 1. in-process overhead ----------
-
-/** A modem that answers every CR at once with OK. */
-function instantPeer() {
-  let send
-  return {
-    attach(sendToHost) {
-      send = sendToHost
-    },
-    receive(bytes) {
-      for (const byte of bytes) if (byte === 0x0d) send(Buffer.from('\r\nOK\r\n'))
-    },
-    async detach() {},
+/** Starts a child and resolves once it printed its first line (its "ready" or its port). */
+function startChild(command, argv) {
+  const child = spawn(command, argv, { stdio: ['ignore', 'pipe', 'pipe'] })
+  const firstLine = new Promise((resolve, reject) => {
+    let stderr = ''
+    child.stderr.on('data', chunk => (stderr += chunk))
+    child.stdout.once('data', chunk => resolve(String(chunk).trim()))
+    child.once('exit', code => reject(new Error(`${command} exited ${code}: ${stderr}`)))
+  })
+  const stop = async () => {
+    if (child.exitCode !== null || child.signalCode !== null) return
+    const exited = new Promise(resolve => child.once('exit', resolve))
+    child.kill()
+    await exited
   }
-}
-
-async function measureInProcess(count) {
-  const transport = await openTransport('sim://bench', { simPeer: () => instantPeer() })
-  // Bare round trip: one write, wait for the data event that carries the OK.
-  let onData = () => {}
-  transport.on('data', chunk => onData(chunk))
-  const command = Buffer.from('AT\r')
-  const bare = async () => {
-    const answered = new Promise(resolve => {
-      onData = resolve
-    })
-    await transport.write(command)
-    await answered
-  }
-  for (let i = 0; i < 2000; i++) await bare()
-  let start = performance.now()
-  for (let i = 0; i < count; i++) await bare()
-  const bareMs = (performance.now() - start) / count
-  onData = () => {}
-
-  const chat = createChat(transport, { profile: simcomA76xxProfile, transcript: () => {} })
-  for (let i = 0; i < 2000; i++) await chat.command('AT', { timeoutMs: 5000 })
-  start = performance.now()
-  for (let i = 0; i < count; i++) {
-    const exchange = await chat.command('AT', { timeoutMs: 5000 })
-    if (exchange.outcome !== 'final') throw new Error(`unexpected outcome ${exchange.outcome}`)
-  }
-  const chatMs = (performance.now() - start) / count
-  chat.detach()
-  await transport.close()
-  return { commands: count, bareRoundTripMs: bareMs, chatCommandMs: chatMs, engineOverheadMs: chatMs - bareMs }
-}
-
-// ---------- 2. pty round trips ----------
-
-const responderPy = `
-import os, sys, tty
-fd = os.open(sys.argv[1], os.O_RDWR | os.O_NOCTTY)
-tty.setraw(fd)
-print('ready', flush=True)
-while True:
-    try:
-        data = os.read(fd, 4096)
-    except OSError:
-        break
-    if not data:
-        break
-    n = data.count(b'\\r')
-    if n:
-        os.write(fd, b'\\r\\nOK\\r\\n' * n)
-`
-
-const rawLoopPy = `
-import os, sys, time, tty
-fd = os.open(sys.argv[1], os.O_RDWR | os.O_NOCTTY)
-tty.setraw(fd)
-seconds = float(sys.argv[2])
-count = 0
-start = time.perf_counter()
-while time.perf_counter() - start < seconds:
-    os.write(fd, b'AT\\r')
-    buf = b''
-    while not buf.endswith(b'OK\\r\\n'):
-        buf += os.read(fd, 4096)
-    count += 1
-print(count / (time.perf_counter() - start))
-`
-
-function findExecutable(name, dirs = (process.env.PATH ?? '').split(':').concat(['/usr/sbin', '/sbin'])) {
-  for (const dir of dirs) {
-    const path = join(dir, name)
-    if (spawnSync('test', ['-x', path]).status === 0) return path
-  }
-  return undefined
+  return { firstLine, stop }
 }
 
 async function startPtyPair(dir) {
-  const hostPath = join(dir, 'host')
-  const modemPath = join(dir, 'modem')
-  const socat = spawn('socat', ['-d', '-d', `pty,raw,echo=0,link=${hostPath}`, `pty,raw,echo=0,link=${modemPath}`], {
+  const host = join(dir, 'host')
+  const modem = join(dir, 'modem')
+  const socat = spawn('socat', ['-d', '-d', `pty,raw,echo=0,link=${host}`, `pty,raw,echo=0,link=${modem}`], {
     stdio: ['ignore', 'ignore', 'pipe'],
   })
   await new Promise((resolve, reject) => {
@@ -133,125 +58,162 @@ async function startPtyPair(dir) {
     })
     socat.once('exit', code => reject(new Error(`socat exited ${code}: ${stderr}`)))
   })
-  // setraw flushes pending input, so nothing may be sent before the responder says it is ready.
-  const responder = spawn('python3', ['-c', responderPy, modemPath], { stdio: ['ignore', 'pipe', 'ignore'] })
-  await new Promise((resolve, reject) => {
-    responder.stdout.once('data', resolve)
-    responder.once('exit', code => reject(new Error(`responder exited ${code}`)))
-  })
+  const answer = startChild(process.execPath, [peer('pty-answer.mjs'), modem])
+  await answer.firstLine
   const stop = async () => {
-    for (const child of [responder, socat]) {
-      if (child.exitCode === null && child.signalCode === null) {
-        const exited = new Promise(resolve => child.once('exit', resolve))
-        child.kill()
-        await exited
-      }
+    await answer.stop()
+    const exited = new Promise(resolve => socat.once('exit', resolve))
+    socat.kill()
+    await exited
+  }
+  return { host, stop }
+}
+
+/** Milliseconds per `AT` -> `OK` of atseq's chat over `url`, after a warm-up on the same connection. */
+async function timeAtseqChat(url, count) {
+  const transport = await openTransport(url)
+  const chat = createChat(transport, { profile, transcript: () => {} })
+  try {
+    const exchange = async () => {
+      const result = await chat.command('AT', { timeoutMs: 5000 })
+      if (result.outcome !== 'final') throw new Error(`unexpected outcome ${result.outcome}: ${result.cause}`)
     }
-  }
-  return { hostPath, stop }
-}
-
-async function openAtseqChat(hostPath) {
-  const transport = await openTransport(`serial://${hostPath}?baud=115200`)
-  const chat = createChat(transport, { profile: simcomA76xxProfile, transcript: () => {} })
-  for (let i = 0; i < 200; i++) {
-    const warmUp = await chat.command('AT', { timeoutMs: 5000 })
-    if (warmUp.outcome !== 'final') throw new Error(`warm-up: ${warmUp.outcome}: ${warmUp.cause}`)
-  }
-  return {
-    chat,
-    close: async () => {
-      chat.detach()
-      await transport.close()
-    },
+    for (let i = 0; i < 200; i++) await exchange()
+    const started = performance.now()
+    for (let i = 0; i < count; i++) await exchange()
+    return (performance.now() - started) / count
+  } finally {
+    chat.detach()
+    await transport.close()
   }
 }
 
-async function measureAtseqPty(chat) {
-  let count = 0
-  const start = performance.now()
-  while (performance.now() - start < seconds * 1000) {
-    const exchange = await chat.command('AT', { timeoutMs: 5000 })
-    if (exchange.outcome !== 'final') throw new Error(`unexpected outcome ${exchange.outcome}: ${exchange.cause}`)
-    count++
-  }
-  return count / ((performance.now() - start) / 1000)
-}
-
-function measureRawLoop(hostPath) {
-  const out = spawnSync('python3', ['-c', rawLoopPy, hostPath, String(seconds)], { encoding: 'utf8' })
+function timeRawPtyLoop(host, count) {
+  const out = spawnSync(process.execPath, [peer('raw-pty-loop.mjs'), host, String(count)], { encoding: 'utf8', timeout: 60_000 })
   if (out.status !== 0) throw new Error(`raw loop failed: ${out.stderr}`)
   return Number(out.stdout.trim())
 }
 
-function measurePppChat(chatPath, hostPath, dir, roundTrips) {
-  const script = join(dir, 'chat-script')
+/** Milliseconds per round trip of a plain socket: write `AT\r`, wait for the data that ends in `OK\r\n`. */
+async function timeRawSocketLoop(port, count) {
+  const socket = connect({ host: '127.0.0.1', port, noDelay: true })
+  await new Promise((resolve, reject) => socket.once('connect', resolve).once('error', reject))
+  let text = ''
+  let wake = () => {}
+  socket.on('data', chunk => {
+    text += chunk.toString('latin1')
+    if (text.endsWith('OK\r\n')) wake()
+  })
+  const roundTrip = () =>
+    new Promise(resolve => {
+      text = ''
+      wake = resolve
+      socket.write('AT\r')
+    })
+  for (let i = 0; i < 200; i++) await roundTrip()
+  const started = performance.now()
+  for (let i = 0; i < count; i++) await roundTrip()
+  const ms = (performance.now() - started) / count
+  socket.destroy()
+  return ms
+}
+
+function findPppChat() {
+  return ['/usr/sbin/chat', '/sbin/chat', '/usr/bin/chat'].find(path => existsSync(path))
+}
+
+function timePppChatScript(chatPath, host, dir, roundTrips) {
+  const script = join(dir, `chat-${roundTrips}`)
   writeFileSync(script, `'' AT\n${'OK AT\n'.repeat(roundTrips - 1)}OK ''\n`)
-  const fd = openSync(hostPath, 'r+')
+  const fd = openSync(host, 'r+')
   try {
-    const start = performance.now()
+    const started = performance.now()
     const out = spawnSync(chatPath, ['-t', '5', '-f', script], { stdio: [fd, fd, 'pipe'] })
-    const elapsedS = (performance.now() - start) / 1000
     if (out.status !== 0) throw new Error(`chat exited ${out.status}: ${out.stderr}`)
-    return roundTrips / elapsedS
+    return performance.now() - started
   } finally {
     closeSync(fd)
   }
 }
 
-async function measurePty() {
-  const missing = ['socat', 'python3'].filter(tool => findExecutable(tool) === undefined)
-  if (missing.length > 0) return { skipped: `missing: ${missing.join(', ')}` }
-  const dir = mkdtempSync(join(tmpdir(), 'atseq-bench-'))
-  const out = {}
+async function comparePty(table, dir) {
+  const pty = await startPtyPair(dir)
   try {
-    const pty = await startPtyPair(dir)
-    out.atseqRounds = []
-    out.rawLoopRounds = []
-    for (let round = 0; round < rounds; round++) {
-      // The raw loop opens the same pty while atseq has it closed (atseq locks the port it opens).
-      const atseq = await openAtseqChat(pty.hostPath)
-      out.atseqRounds.push(await measureAtseqPty(atseq.chat))
-      await atseq.close()
-      out.rawLoopRounds.push(measureRawLoop(pty.hostPath))
-    }
-    out.atseqPerS = Math.max(...out.atseqRounds)
-    out.rawLoopPerS = Math.max(...out.rawLoopRounds)
-    const chatPath = findExecutable('chat', ['/usr/sbin', '/sbin', '/usr/bin'])
-    if (chatPath !== undefined) out.pppChatPerS = measurePppChat(chatPath, pty.hostPath, dir, 40)
-    else out.pppChat = 'skipped: /usr/sbin/chat missing (apt-get install ppp)'
-    await pty.stop()
+    const url = `serial://${pty.host}?baud=115200`
+    const samples = await interleave({
+      rounds: ROUNDS,
+      sides: [
+        { label: 'atseq', run: () => timeAtseqChat(url, ROUND_TRIPS) },
+        { label: 'raw', run: () => timeRawPtyLoop(pty.host, ROUND_TRIPS) },
+      ],
+    })
+    table.ratio({
+      name: 'pty: raw loop ms / atseq ms per round trip',
+      a: { label: 'atseq', values: samples.atseq, unit: 'ms' },
+      b: { label: 'raw', values: samples.raw, unit: 'ms' },
+      ratios: pairRatios(samples.atseq, samples.raw, (atseq, raw) => raw / atseq),
+      target: TARGET,
+    })
+    const chatPath = findPppChat()
+    if (chatPath === undefined) table.figure({ name: 'pppd chat', value: Number.NaN, unit: '', note: 'skipped: no pppd chat' })
+    else await comparePppChat(table, chatPath, url, pty.host, dir)
   } finally {
-    rmSync(dir, { recursive: true, force: true })
-  }
-  out.ratioAtseqToRaw = out.atseqPerS / out.rawLoopPerS
-  if (out.pppChatPerS !== undefined) out.ratioAtseqToPppChat = out.atseqPerS / out.pppChatPerS
-  return out
-}
-
-results.inProcess = await measureInProcess(Number(args.commands ?? 20000))
-results.pty = await measurePty()
-
-if (args.json) {
-  console.log(JSON.stringify(results, null, 2))
-} else {
-  const ip = results.inProcess
-  const f = (n, d = 3) => n.toFixed(d)
-  console.log('atseq chat benchmark')
-  console.log(`in-process (sim://), ${ip.commands} commands:`)
-  console.log(`  bare write->data round trip   ${f(ip.bareRoundTripMs, 4)} ms`)
-  console.log(`  chat.command('AT') -> OK      ${f(ip.chatCommandMs, 4)} ms`)
-  console.log(`  engine overhead per command   ${f(ip.engineOverheadMs, 4)} ms   (target < 0.2 ms)`)
-  const p = results.pty
-  if (p.skipped) {
-    console.log(`pty round trips: skipped (${p.skipped})`)
-  } else {
-    const all = rates => rates.map(rate => f(rate, 0)).join(', ')
-    console.log(`socat pty pair, AT -> OK against an instant peer (best of ${rounds} alternating rounds of ${seconds} s):`)
-    console.log(`  atseq chat        ${f(p.atseqPerS, 0)} round trips/s   (rounds: ${all(p.atseqRounds)})`)
-    console.log(`  raw loop (Python) ${f(p.rawLoopPerS, 0)} round trips/s   (rounds: ${all(p.rawLoopRounds)})`)
-    console.log(`  pppd chat         ${p.pppChatPerS === undefined ? p.pppChat : `${f(p.pppChatPerS, 1)} round trips/s`}`)
-    console.log(`  ratio atseq/raw   ${f(p.ratioAtseqToRaw, 2)}   (target >= 0.5)`)
-    if (p.ratioAtseqToPppChat !== undefined) console.log(`  ratio atseq/chat  ${f(p.ratioAtseqToPppChat, 1)}`)
+    await pty.stop()
   }
 }
+
+async function comparePppChat(table, chatPath, url, host, dir) {
+  const n = Number(args['chat-round-trips'] ?? 50)
+  const samples = await interleave({
+    rounds: ROUNDS,
+    sides: [
+      { label: 'atseq', run: () => timeAtseqChat(url, n) },
+      {
+        label: 'chat',
+        run: () => (timePppChatScript(chatPath, host, dir, 2 * n) - timePppChatScript(chatPath, host, dir, n)) / n,
+      },
+    ],
+  })
+  table.ratio({
+    name: `pty: pppd chat ms / atseq ms (after start-up)`,
+    a: { label: 'atseq', values: samples.atseq, unit: 'ms' },
+    b: { label: 'chat', values: samples.chat, unit: 'ms' },
+    ratios: pairRatios(samples.atseq, samples.chat, (atseq, chat) => chat / atseq),
+    target: TARGET,
+    note: `(time of ${2 * n} - time of ${n} round trips) / ${n}`,
+  })
+}
+
+async function compareTcp(table) {
+  const answer = startChild(process.execPath, [peer('tcp-answer.mjs')])
+  const port = Number(await answer.firstLine)
+  try {
+    const samples = await interleave({
+      rounds: ROUNDS,
+      sides: [
+        { label: 'atseq', run: () => timeAtseqChat(`tcp://127.0.0.1:${port}`, ROUND_TRIPS) },
+        { label: 'raw', run: () => timeRawSocketLoop(port, ROUND_TRIPS) },
+      ],
+    })
+    table.ratio({
+      name: 'tcp: raw socket ms / atseq ms per round trip',
+      a: { label: 'atseq', values: samples.atseq, unit: 'ms' },
+      b: { label: 'raw', values: samples.raw, unit: 'ms' },
+      ratios: pairRatios(samples.atseq, samples.raw, (atseq, raw) => raw / atseq),
+      target: TARGET,
+    })
+  } finally {
+    await answer.stop()
+  }
+}
+
+const table = new Table(`chat: AT -> OK against an instant peer, ${ROUND_TRIPS} round trips per round, ${ROUNDS} interleaved rounds`)
+const dir = mkdtempSync(join(tmpdir(), 'atseq-bench-chat-'))
+try {
+  if (spawnSync('socat', ['-V']).error) table.figure({ name: 'pty', value: Number.NaN, unit: '', note: 'skipped: no socat' })
+  else await comparePty(table, dir)
+  await compareTcp(table)
+} finally {
+  rmSync(dir, { recursive: true, force: true })
+}
+finish(table, args)

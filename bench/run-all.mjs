@@ -1,13 +1,22 @@
-// Runs every benchmark in turn (each prints its numbers and its ratio to its target).
-// `npm run bench` builds first; each script imports the built code from dist/.
+// Runs every bench, one after the other, each in its own process so none inherits another's heap or JIT:
+// `npm run bench` runs all, `npm run bench -- chat report` only those. Exits 1 when any bench missed a target
+// (or failed). `npm run bench` builds first; each bench imports the built code from dist/.
 import { spawnSync } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
 
-const BENCHES = ['validate.mjs', 'chat.mjs', 'sim.mjs', 'run.mjs', 'report.mjs', 'report-open.mjs', 'suite.mjs']
-let failed = 0
-for (const bench of BENCHES) {
-  console.log(`\n== bench/${bench}`)
-  const result = spawnSync(process.execPath, [fileURLToPath(new URL(bench, import.meta.url))], { stdio: 'inherit' })
-  if (result.status !== 0) failed += 1
+const BENCHES = ['chat', 'validate', 'runner', 'scale', 'soak', 'report', 'report-open']
+const asked = process.argv.slice(2).filter(arg => !arg.startsWith('--'))
+const unknown = asked.filter(name => !BENCHES.includes(name))
+if (unknown.length > 0) {
+  console.error(`unknown bench: ${unknown.join(', ')} (known: ${BENCHES.join(', ')})`)
+  process.exit(2)
 }
-process.exitCode = failed === 0 ? 0 : 1
+const options = process.argv.slice(2).filter(arg => arg.startsWith('--'))
+const missed = []
+for (const name of asked.length > 0 ? asked : BENCHES) {
+  console.log(`\n== bench/${name}.mjs`)
+  const result = spawnSync(process.execPath, [fileURLToPath(new URL(`${name}.mjs`, import.meta.url)), ...options], { stdio: 'inherit' })
+  if (result.status !== 0) missed.push(name)
+}
+console.log(missed.length === 0 ? '\nbench: every target met' : `\nbench: missed or failed: ${missed.join(', ')}`)
+process.exitCode = missed.length === 0 ? 0 : 1

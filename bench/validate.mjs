@@ -1,18 +1,26 @@
-// Validating 1,000 generated sequence files from disk (read, YAML with positions, schema, model, templates) through
-// checkSequenceFiles with its default options, the code path of `atseq validate <folder>` (worker threads included).
-// Target: all 1,000 in under 1 s on a 2-core machine. Uses the built tree: run `npx tsc -p .` first (`npm run bench` does).
-// Also prints the same files on one thread (workers: 0), the per-file cost the threads share.
+// `atseq validate` of 1,000 seed-sized files as a fresh process vs its floor, also a fresh process: the `yaml`
+// package's parseDocument and the compiled ajv validator over the same files on the same number of threads
+// (bench/peers/validate-floor.mjs). Interleaved rounds; ratio = atseq ms / floor ms. Also files/s cold (the fresh
+// process, start-up included) and warm (checkSequenceFiles again in this process, schema compiled, JIT warm).
+// Options: --files=<n> (default 1000), --rounds=<n> (default 3), --json.
+import { spawnSync } from 'node:child_process'
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
-import { availableParallelism, loadavg, tmpdir } from 'node:os'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { performance } from 'node:perf_hooks'
+import { fileURLToPath } from 'node:url'
 import { checkSequenceFiles } from '../dist/sequence/index.js'
 import { chooseWorkerCount } from '../dist/sequence/check-pool.js'
+import { Table, finish, interleave, median, pairRatios, parseArgs, timeMs } from './harness.mjs'
 
-const FILES = Number(process.env.ATSEQ_BENCH_FILES ?? 1000)
-const TARGET_MS = 1000
+const args = parseArgs()
+const FILES = Number(args.files ?? 1000)
+const ROUNDS = Number(args.rounds ?? 3)
 const seed = readFileSync(new URL('../sequences/simcom/mqtts-not-verify-server.yaml', import.meta.url), 'utf8')
+const cli = fileURLToPath(new URL('../dist/cli/main.js', import.meta.url))
+const floor = fileURLToPath(new URL('peers/validate-floor.mjs', import.meta.url))
 
-/** A varied sequence: the seed with its own name, topic and payload, plus a few extra polling steps. */
+/** The seed with its own name, topic and payload, plus a few extra polling steps. */
 function generateSequence(i) {
   const extra = Array.from({ length: i % 7 }, (_, k) =>
     [
@@ -30,38 +38,49 @@ function generateSequence(i) {
     .replace(/\nteardown:/, `\n${extra}\n\nteardown:`)
 }
 
+function timeProcess(argv) {
+  const started = performance.now()
+  const out = spawnSync(process.execPath, argv, { encoding: 'utf8', timeout: 120_000 })
+  const ms = performance.now() - started
+  if (out.status !== 0) throw new Error(`${argv.join(' ')} exited ${out.status}: ${out.stderr}${out.stdout.slice(0, 500)}`)
+  return ms
+}
+
+async function timeWarm(dir) {
+  let checks = []
+  const ms = await timeMs(async () => {
+    checks = await checkSequenceFiles([dir])
+  })
+  if (checks.length !== FILES || checks.some(check => !check.valid)) throw new Error('a generated file is not valid')
+  return ms
+}
+
 const dir = mkdtempSync(join(tmpdir(), 'atseq-bench-validate-'))
 try {
   for (let i = 0; i < FILES; i++) writeFileSync(join(dir, `seq-${String(i).padStart(4, '0')}.yaml`), generateSequence(i))
-  const timeRounds = async options => {
-    const runs = []
-    for (let round = 0; round < 3; round++) {
-      const started = process.hrtime.bigint()
-      const checks = await checkSequenceFiles([dir], options)
-      const ms = Number(process.hrtime.bigint() - started) / 1e6
-      const invalid = checks.filter(c => !c.valid).length
-      if (checks.length !== FILES || invalid > 0)
-        throw new Error(`expected ${FILES} valid files, got ${checks.length} with ${invalid} invalid`)
-      runs.push(ms)
-    }
-    const [cold, ...warm] = runs
-    return { cold, best: Math.min(...warm), rounds: warm.length }
-  }
-  const figures = ms =>
-    `${ms.toFixed(0)} ms = ${((FILES / ms) * 1000).toFixed(0)} files/s  ${(ms / TARGET_MS).toFixed(2)}x of the ${TARGET_MS} ms target`
-  const load = loadavg()[0]
-  const defaults = await timeRounds(undefined)
-  const oneThread = await timeRounds({ workers: 0 })
-  const bytes = FILES * Buffer.byteLength(generateSequence(1))
-  console.log(
-    `validate: ${FILES} files (~${(bytes / 1024 / 1024).toFixed(1)} MB of YAML), ${availableParallelism()} cores, load average ${load.toFixed(2)} at start`,
-  )
-  console.log(`  this thread + ${chooseWorkerCount(FILES, {})} worker thread(s), as atseq validate runs:`)
-  console.log(`    first run (schema compiled, templates parsed): ${figures(defaults.cold)}`)
-  console.log(`    warm run (best of ${defaults.rounds}): ${figures(defaults.best)}`)
-  console.log(
-    `  one thread (workers: 0), warm, best of ${oneThread.rounds}: ${oneThread.best.toFixed(0)} ms = ${(oneThread.best / FILES).toFixed(2)} ms per file`,
-  )
+  const workers = chooseWorkerCount(FILES, {})
+  const samples = await interleave({
+    rounds: ROUNDS,
+    sides: [
+      { label: 'atseq', run: () => timeProcess([cli, 'validate', dir]) },
+      { label: 'floor', run: () => timeProcess([floor, dir, String(workers)]) },
+    ],
+  })
+  const warm = []
+  for (let round = 0; round < 1 + ROUNDS; round++) warm.push(await timeWarm(dir))
+  const table = new Table(`validate: ${FILES} seed-sized files, this thread + ${workers} worker thread(s), ${ROUNDS} interleaved rounds`)
+  table.ratio({
+    name: 'atseq validate ms / parser floor ms (fresh)',
+    a: { label: 'atseq', values: samples.atseq, unit: 'ms' },
+    b: { label: 'floor', values: samples.floor, unit: 'ms' },
+    ratios: pairRatios(samples.atseq, samples.floor, (atseq, parser) => atseq / parser),
+    target: { atMost: 1.2 },
+  })
+  const perSecond = ms => (FILES / ms) * 1000
+  table.figure({ name: 'files/s cold (fresh process, median)', value: perSecond(median(samples.atseq)), unit: 'files/s' })
+  table.figure({ name: 'files/s warm (in process, best after the first)', value: perSecond(Math.min(...warm.slice(1))), unit: 'files/s' })
+  table.figure({ name: 'first in-process run (schema compile, JIT cold)', value: warm[0], unit: 'ms' })
+  finish(table, args)
 } finally {
   rmSync(dir, { recursive: true, force: true })
 }
