@@ -10,7 +10,7 @@ import { readCommandLine, runCommandLine } from './command-line.js'
 import { closeServices, loseServicesNetwork } from './service-events.js'
 import { createModemState, type ModemState } from './modem-state.js'
 import { canRegister } from './services/network/network-state.js'
-import { receiveSms } from './services/sms/sms-delivery.js'
+import { createSmsStorages, receiveSms } from './services/sms/index.js'
 import { resolveHost } from './sockets/host-resolve.js'
 import type { SimOptions } from './sim-options.js'
 
@@ -36,7 +36,7 @@ export class SimModem implements ModemPeer {
   private readonly files = new Map<string, Buffer>()
   private readonly flash: CommandContext['flash']
   // Stored messages live on the SIM and in flash: a reboot keeps them.
-  private readonly storedSms: ModemState['sms']['stored'] = { SM: new Map(), ME: new Map() }
+  private readonly storedSms: ModemState['sms']['stored'] = createSmsStorages()
   private readonly pacer: OutputPacer
   private readonly timers = new Set<NodeJS.Timeout>()
   private state: ModemState

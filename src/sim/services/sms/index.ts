@@ -5,3 +5,6 @@ import { SMS_SEND_HANDLERS } from './sms-send-commands.js'
 import { SMS_SETTINGS_HANDLERS } from './sms-settings-commands.js'
 
 export const SMS_SERVICE: SimService = { name: 'sms', handlers: { ...SMS_SETTINGS_HANDLERS, ...SMS_SEND_HANDLERS, ...SMS_READ_HANDLERS } }
+
+export { receiveSms } from './sms-delivery.js'
+export { createSmsStorages } from './sms-state.js'

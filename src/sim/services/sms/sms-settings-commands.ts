@@ -4,11 +4,10 @@ import { CMS_ERROR } from '../../../modem/cms-error.js'
 import { describeAddress } from '../../../modem/sms-pdu.js'
 import type { CommandContext, HandlerTable } from '../../command-context.js'
 import { replyCms, replyError, replyOk, type Reply } from '../../reply.js'
-import type { SmsState, SmsStorageName } from './sms-state.js'
+import { smsTraitsOf, type SmsState, type SmsStorageName } from './sms-state.js'
 import { capacityOf, simProblemOf } from './sms-store.js'
 import { readTeString, writeTeString } from './sms-text.js'
 
-const STORAGES: readonly SmsStorageName[] = ['SM', 'ME']
 const CHARACTER_SETS: ReadonlyArray<SmsState['sms']['cscs']> = ['GSM', 'IRA', 'UCS2']
 
 /** AT+CSMS: only phase 2 (service 0) is offered; mobile-terminated, mobile-originated and broadcast all supported. */
@@ -29,7 +28,12 @@ function setMessageFormat(cmd: AtCommand, ctx: CommandContext): Reply {
 }
 
 function setCharacterSet(cmd: AtCommand, ctx: CommandContext): Reply {
-  if (cmd.form === 'test') return replyOk('+CSCS: ("IRA","GSM","UCS2")')
+  if (cmd.form === 'test')
+    return replyOk(
+      `+CSCS: (${smsTraitsOf(ctx.profile)
+        .characterSets.map(name => `"${name}"`)
+        .join(',')})`,
+    )
   if (cmd.form === 'read') return replyOk(`+CSCS: "${ctx.state.sms.cscs}"`)
   const name = readString(cmd, 0)?.toUpperCase()
   const set = CHARACTER_SETS.find(candidate => candidate === name)
@@ -58,13 +62,14 @@ function countsOf(ctx: CommandContext, storage: SmsStorageName): string {
 /** AT+CPMS: reading shows each storage with its used and total counts; writing answers the counts alone. */
 function selectStorages(cmd: AtCommand, ctx: CommandContext): Reply {
   const { sms } = ctx.state
-  const list = `(${STORAGES.map(name => `"${name}"`).join(',')})`
+  const storages = smsTraitsOf(ctx.profile).storages
+  const list = `(${storages.map(name => `"${name}"`).join(',')})`
   if (cmd.form === 'test') return replyOk(`+CPMS: ${list},${list},${list}`)
   const problem = simProblemOf(ctx)
   if (problem !== undefined) return cmd.form === 'exec' ? replyError() : replyCms(problem)
   if (cmd.form === 'read') return replyOk(`+CPMS: ${sms.storages.map(name => `"${name}",${countsOf(ctx, name)}`).join(',')}`)
   if (cmd.form !== 'write' || !hasArgCount(cmd, 1, 3)) return replyError()
-  const chosen = cmd.args.map((_, index) => STORAGES.find(name => name === readString(cmd, index)?.toUpperCase()))
+  const chosen = cmd.args.map((_, index) => storages.find(name => name === readString(cmd, index)?.toUpperCase()))
   if (chosen.some(name => name === undefined)) return replyCms(CMS_ERROR.operationNotSupported)
   chosen.forEach((name, index) => {
     sms.storages[index] = name ?? sms.storages[index] ?? 'SM'

@@ -1,8 +1,26 @@
 /** The SMS service's part of the modem state (3GPP TS 27.005): formats, the SMSC, storages and their messages. */
 import type { SimProfile } from '../../profile.js'
+import type { SmsStorageName, SmsTraits } from '../../sim-profile.js'
 
-/** A message storage: `SM` the SIM card's, `ME` the module's own. */
-export type SmsStorageName = 'SM' | 'ME'
+export type { SmsStorageName } from '../../sim-profile.js'
+
+/** The SIMCom A76XX / SIM7600 values, for profiles that name no SMS traits. */
+export const SIMCOM_SMS_TRAITS: SmsTraits = {
+  storages: ['SM', 'ME'],
+  defaultStorages: ['SM', 'SM', 'SM'],
+  characterSets: ['IRA', 'GSM', 'UCS2'],
+}
+
+/** The SMS traits of a profile. */
+export function smsTraitsOf(profile: SimProfile): SmsTraits {
+  return profile.sms ?? SIMCOM_SMS_TRAITS
+}
+
+/** Empty storages; `MT` is the module's own storage under another name, so it shares `ME`'s messages. */
+export function createSmsStorages(): Record<SmsStorageName, Map<number, StoredSms>> {
+  const own = new Map<number, StoredSms>()
+  return { SM: new Map(), ME: own, MT: own }
+}
 
 /** TS 27.005 message status, as PDU mode numbers it (0 REC UNREAD ... 3 STO SENT). */
 export type SmsStatus = 0 | 1 | 2 | 3
@@ -45,18 +63,19 @@ export interface SmsState {
   }
 }
 
-/** The SMS settings after power-up: PDU mode, GSM set, SIM storage, new messages stored and announced. */
+/** The SMS settings after power-up: PDU mode, GSM set, the profile's storages, new messages stored and announced. */
 export function createSmsState(profile: SimProfile): SmsState {
+  const [read, write, receive] = smsTraitsOf(profile).defaultStorages
   return {
     sms: {
       cmgf: 0,
       cscs: 'GSM',
       sca: { number: profile.defaults.smsCentre, type: 145 },
       csdh: 0,
-      storages: ['SM', 'SM', 'SM'],
+      storages: [read, write, receive],
       cnmi: [2, 1, 0, 0, 0],
       csmp: { fo: 17, vp: 167, pid: 0, dcs: 0 },
-      stored: { SM: new Map(), ME: new Map() },
+      stored: createSmsStorages(),
       nextMr: 0,
     },
   }
