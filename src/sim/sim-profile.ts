@@ -50,6 +50,8 @@ export interface SmsTraits {
   defaultStorages: readonly [SmsStorageName, SmsStorageName, SmsStorageName]
   /** AT+CSCS's test form: the character sets, in the module's order. */
   characterSets: readonly string[]
+  /** Under AT+CSMS=1, how long a +CMT or +CDS waits for AT+CNMA before the module gives up routing them (ms). */
+  ackTimeoutMs: number
 }
 
 export interface SimDefaults {

@@ -29,6 +29,7 @@ const BG96_SMS: SmsTraits = {
   storages: ['SM', 'ME', 'MT'],
   defaultStorages: ['SM', 'SM', 'SM'],
   characterSets: ['GSM', 'IRA', 'UCS2'],
+  ackTimeoutMs: 15_000,
 }
 
 /** The LTE Standard modules keep new messages in the module's own storage out of the box (`+CMTI: "ME",<index>`). */

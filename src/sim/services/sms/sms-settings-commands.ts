@@ -5,17 +5,22 @@ import { describeAddress } from '../../../modem/sms-pdu.js'
 import type { CommandContext, HandlerTable } from '../../command-context.js'
 import { replyCms, replyError, replyOk, type Reply } from '../../reply.js'
 import { smsTraitsOf, type SmsState, type SmsStorageName } from './sms-state.js'
+import { releaseBuffered } from './sms-indications.js'
 import { capacityOf, simProblemOf } from './sms-store.js'
 import { readTeString, writeTeString } from './sms-text.js'
 
 const CHARACTER_SETS: ReadonlyArray<SmsState['sms']['cscs']> = ['GSM', 'IRA', 'UCS2']
 
-/** AT+CSMS: only phase 2 (service 0) is offered; mobile-terminated, mobile-originated and broadcast all supported. */
+/** AT+CSMS: phase 2 (0) or phase 2+ (1, the host acknowledges with AT+CNMA); mobile-terminated, -originated and broadcast all supported. */
 function selectMessageService(cmd: AtCommand, ctx: CommandContext): Reply {
-  if (cmd.form === 'test') return replyOk('+CSMS: (0)')
-  if (cmd.form === 'read') return replyOk('+CSMS: 0,1,1,1')
-  if (cmd.form !== 'write' || readInt(cmd, 0, 0, 0) === undefined || !hasArgCount(cmd, 1, 1)) return replyError()
-  return simProblemOf(ctx) === undefined ? replyOk('+CSMS: 1,1,1') : replyCms(simProblemOf(ctx) ?? 0)
+  if (cmd.form === 'test') return replyOk('+CSMS: (0,1)')
+  if (cmd.form === 'read') return replyOk(`+CSMS: ${ctx.state.sms.csms},1,1,1`)
+  const service = readInt(cmd, 0, 0, 1)
+  if (cmd.form !== 'write' || service === undefined || !hasArgCount(cmd, 1, 1)) return replyError()
+  const problem = simProblemOf(ctx)
+  if (problem !== undefined) return replyCms(problem)
+  ctx.state.sms.csms = service as 0 | 1
+  return replyOk('+CSMS: 1,1,1')
 }
 
 function setMessageFormat(cmd: AtCommand, ctx: CommandContext): Reply {
@@ -97,6 +102,8 @@ function setNewMessageIndications(cmd: AtCommand, ctx: CommandContext): Reply {
     values.some(value => value === undefined) || bm === 1 || (dsValue === 1 && !ctx.profile.behaviour.smsStatusReportIndication)
   if (refused) return replyCms(CMS_ERROR.operationNotSupported)
   ctx.state.sms.cnmi = [mode ?? 0, mt ?? 0, bm ?? 0, dsValue ?? 0, bfr ?? 0]
+  // TS 27.005 §3.4.1 bfr 0: OK is given before the held indications are flushed (a URC printed here follows OK).
+  releaseBuffered(ctx)
   return replyOk()
 }
 

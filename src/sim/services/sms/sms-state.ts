@@ -9,6 +9,7 @@ export const SIMCOM_SMS_TRAITS: SmsTraits = {
   storages: ['SM', 'ME'],
   defaultStorages: ['SM', 'SM', 'SM'],
   characterSets: ['IRA', 'GSM', 'UCS2'],
+  ackTimeoutMs: 15_000,
 }
 
 /** The SMS traits of a profile. */
@@ -33,6 +34,16 @@ export interface StoredSms {
   tpduOctets: number
 }
 
+/**
+ * A new-message indication: the URC (a payload line included), whether it routes the message itself to the host
+ * (+CMT, +CDS: then AT+CSMS=1 wants AT+CNMA for it), and for a +CMT the message, stored if the host never takes it.
+ */
+export interface SmsIndication {
+  urc: string
+  direct: boolean
+  sms?: StoredSms
+}
+
 /** AT+CSMP: first octet, validity period, protocol identifier and data coding scheme of text-mode SUBMITs. */
 export interface SmsSubmitParams {
   fo: number
@@ -53,8 +64,14 @@ export interface SmsState {
     csdh: 0 | 1
     /** AT+CPMS: where messages are read and deleted, written and sent, and received. */
     storages: [SmsStorageName, SmsStorageName, SmsStorageName]
+    /** AT+CSMS: 0 phase 2 (the module acknowledges messages itself), 1 phase 2+ (the host does, with AT+CNMA). */
+    csms: 0 | 1
     /** AT+CNMI: mode, mt, bm, ds, bfr. */
     cnmi: [number, number, number, number, number]
+    /** Indications held in the module while AT+CNMI's mode is 0, oldest first. */
+    buffered: SmsIndication[]
+    /** Under AT+CSMS=1: the +CMT or +CDS shown that awaits AT+CNMA, those held until it comes, and a count that tells timers apart. */
+    ack: { shown: SmsIndication | undefined; held: SmsIndication[]; serial: number }
     csmp: SmsSubmitParams
     /** Messages by storage and index. */
     stored: Record<SmsStorageName, Map<number, StoredSms>>
@@ -73,7 +90,10 @@ export function createSmsState(profile: SimProfile): SmsState {
       sca: { number: profile.defaults.smsCentre, type: 145 },
       csdh: 0,
       storages: [read, write, receive],
+      csms: 0,
       cnmi: [2, 1, 0, 0, 0],
+      buffered: [],
+      ack: { shown: undefined, held: [], serial: 0 },
       csmp: { fo: 17, vp: 167, pid: 0, dcs: 0 },
       stored: createSmsStorages(),
       nextMr: 0,
