@@ -20,6 +20,8 @@ export interface FramerSettings {
   prompt: string
   /** For a line that announces a payload, the number of raw bytes that follow it. */
   payloadLengthOf: (line: string) => number | undefined
+  /** For a line that announces one: its payload is the next line, whatever it says (`+CMT: ...` and the text). Default none. */
+  isPayloadLineAnnounced?: (line: string) => boolean
   /** A line longer than this is dropped with a `too-long` event (bounds memory on a stream with no line end). Default 1 MiB. */
   maxLineBytes?: number
 }
@@ -35,6 +37,9 @@ export class AtFramer {
   readonly #promptEndsWithSpace: boolean
   readonly #payloadLengthOf: (line: string) => number | undefined
   readonly #maxLineBytes: number
+  readonly #isPayloadLineAnnounced: (line: string) => boolean
+  /** The line being read is the payload the previous line announced. */
+  #isPayloadLine = false
   #line: Buffer[] = []
   #lineBytes = 0
   /** The unfinished line so far equals the start of the prompt (true at every line start). */
@@ -53,6 +58,7 @@ export class AtFramer {
     this.#promptEndsWithSpace = this.#prompt.at(-1) === SPACE
     this.#payloadLengthOf = settings.payloadLengthOf
     this.#maxLineBytes = settings.maxLineBytes ?? DEFAULT_MAX_LINE_BYTES
+    this.#isPayloadLineAnnounced = settings.isPayloadLineAnnounced ?? ((): boolean => false)
   }
 
   /** Frames a received chunk; returns the events it completed, in order. Never throws on any bytes. */
@@ -148,6 +154,7 @@ export class AtFramer {
       this.#line = []
       this.#lineBytes = 0
       this.#maybePrompt = false
+      this.#isPayloadLine = false
       this.#isDiscarding = true
       return
     }
@@ -162,10 +169,21 @@ export class AtFramer {
     this.#line = []
     this.#lineBytes = 0
     this.#maybePrompt = true
+    if (this.#isPayloadLine) {
+      // The announced line may be empty (a message with no text) and is never a prompt, URC or result code.
+      this.#isPayloadLine = false
+      events.push({ kind: 'payload', text: bytes.toString('utf8'), bytes })
+      return
+    }
     if (bytes.length === 0) return
     const text = bytes.toString('utf8')
     events.push({ kind: 'line', text, bytes })
     if (!mayAnnouncePayload) return
+    if (this.#isPayloadLineAnnounced(text)) {
+      this.#isPayloadLine = true
+      this.#maybePrompt = false
+      return
+    }
     const payloadBytes = this.#payloadLengthOf(text)
     if (payloadBytes === undefined) return
     this.#payloadLeft = payloadBytes

@@ -12,7 +12,7 @@ import type { ChatLine, Exchange, SendDataOptions, TranscriptSink, UrcWait, Wait
 import { classifyLine, describeLineContext, isEchoOf, isPromptLine } from './line-classifier.js'
 import { UrcBuffer } from './urc-buffer.js'
 import { StepWindow, type WindowOptions } from './step-window.js'
-import { isUrcLine, readPayloadLength } from '../modem/urc-rule.js'
+import { isPayloadLineAnnounced, isUrcLine, readPayloadLength } from '../modem/urc-rule.js'
 import { describeAbortReason, describeError, describeTimeout, startWait, type Wait } from './wait.js'
 import { UrcWaiters } from './urc-waiters.js'
 import { DEFAULT_SETTLE_MS, OwedAnswer } from './owed-answer.js'
@@ -66,6 +66,7 @@ export class Chat {
     this.#framerSettings = {
       prompt: settings.profile.prompt,
       payloadLengthOf: line => readPayloadLength(line, settings.profile.urcs, settings.profile.maxPayloadBytes),
+      isPayloadLineAnnounced: line => isPayloadLineAnnounced(line, settings.profile.urcs),
       maxLineBytes: settings.maxLineBytes ?? DEFAULT_MAX_LINE_BYTES,
     }
     this.#framer = new AtFramer(this.#framerSettings)

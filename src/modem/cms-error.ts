@@ -17,6 +17,7 @@ export const CMS_ERROR = {
   smscAddressUnknown: 330,
   noNetworkService: 331,
   networkTimeout: 332,
+  noAckExpected: 340,
   unknownError: 500,
 } as const
 

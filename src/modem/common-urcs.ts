@@ -12,8 +12,9 @@ export const COMMON_URCS: readonly UrcRule[] = [
   { name: '+C5GREG' },
   { name: '+CGEV' },
   { name: '+CMTI' },
-  { name: '+CMT' },
-  { name: '+CDS' },
+  // TS 27.005 §3.4.1: the message text (or PDU) of +CMT, and the PDU of a PDU-mode +CDS, is the next line.
+  { name: '+CMT', payloadIsNextLine: true },
+  { name: '+CDS', payloadIsNextLine: true, payloadParamCount: 1 },
   { name: '+CUSD' },
   { name: '+CTZV' },
   { name: '+CTZE' },

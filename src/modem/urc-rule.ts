@@ -20,7 +20,7 @@ export interface UrcRule {
   payloadWhen?: { param: number; text: string }
   /**
    * Only lines with exactly this many parameters announce the payload: Quectel's `+QIRD: 5` does, its query answer
-   * `+QIRD: 5,0,5` (total, read, unread) does not.
+   * `+QIRD: 5,0,5` (total, read, unread) does not; PDU-mode `+CDS: 25` does, text-mode `+CDS: 6,1,...` does not.
    */
   payloadParamCount?: number
   /**
@@ -30,6 +30,11 @@ export interface UrcRule {
   lengthInName?: boolean
   /** A length of 0 ends a series of payload blocks (`+HTTPREAD: 0`) instead of announcing an empty payload. */
   zeroLengthEnds?: boolean
+  /**
+   * The payload is the one line after this one, up to its line end, whatever it says: 27.005's `+CMT: ...` and
+   * `+CDS: <length>` are followed by the message text or its PDU, which may read `OK` or start with `>`.
+   */
+  payloadIsNextLine?: boolean
 }
 
 /** Whether `line` is an instance of the URC `rule`. */
@@ -65,6 +70,16 @@ export function isUrcLine(line: string, rules: readonly UrcRule[], runningComman
   const rule = findUrcRule(line, rules)
   if (rule === undefined) return false
   return runningCommand === undefined || !isQueryFormOf(runningCommand, rule.name)
+}
+
+/** Whether `line` is a URC whose payload is the next line (`+CMT: ...` and then the text). */
+export function isPayloadLineAnnounced(line: string, rules: readonly UrcRule[]): boolean {
+  return rules.some(rule => rule.payloadIsNextLine === true && isUrcRuleMatch(line, rule) && hasPayloadParamCount(line, rule))
+}
+
+/** Text-mode `+CDS: 6,<mr>,...` is one line; PDU-mode `+CDS: <length>` has its PDU on the next. */
+function hasPayloadParamCount(line: string, rule: UrcRule): boolean {
+  return rule.payloadParamCount === undefined || line.slice(rule.name.length + 1).split(',').length === rule.payloadParamCount
 }
 
 /**

@@ -9,8 +9,8 @@ import { composeHandlers, createFlash, selectServices } from './services/index.j
 import { readCommandLine, runCommandLine } from './command-line.js'
 import { closeServices, loseServicesNetwork } from './service-events.js'
 import { createModemState, type ModemState } from './modem-state.js'
-import { canRegister } from './services/network/network-state.js'
-import { receiveSms } from './services/sms/sms-delivery.js'
+import { canRegister, regainNetwork } from './services/network/index.js'
+import { createSmsStorages, receiveSms } from './services/sms/index.js'
 import { resolveHost } from './sockets/host-resolve.js'
 import type { SimOptions } from './sim-options.js'
 
@@ -36,7 +36,7 @@ export class SimModem implements ModemPeer {
   private readonly files = new Map<string, Buffer>()
   private readonly flash: CommandContext['flash']
   // Stored messages live on the SIM and in flash: a reboot keeps them.
-  private readonly storedSms: ModemState['sms']['stored'] = { SM: new Map(), ME: new Map() }
+  private readonly storedSms: ModemState['sms']['stored'] = createSmsStorages()
   private readonly pacer: OutputPacer
   private readonly timers = new Set<NodeJS.Timeout>()
   private state: ModemState
@@ -99,7 +99,7 @@ export class SimModem implements ModemPeer {
   restoreNetwork(): void {
     this.networkUp = true
     this.state.coverage = this.hasCoverage()
-    this.state.networkUp = canRegister(this.state)
+    regainNetwork(this.context)
   }
 
   /** Coverage needs the network up and a detectable signal (27.007 AT+CSQ rssi 99: not known or not detectable). */
@@ -116,8 +116,8 @@ export class SimModem implements ModemPeer {
   /** Puts a SIM card back: `+CPIN: READY` and registration return. */
   insertSim(): void {
     this.state.simPresent = this.simPresent = true
-    this.state.networkUp = canRegister(this.state)
     this.context.emitUrc('+CPIN: READY')
+    regainNetwork(this.context)
   }
 
   /**
@@ -131,7 +131,7 @@ export class SimModem implements ModemPeer {
     if (hadCoverage === this.hasCoverage()) return
     this.state.coverage = !hadCoverage
     if (hadCoverage) loseServicesNetwork(this.context, this.services)
-    else this.state.networkUp = canRegister(this.state)
+    else regainNetwork(this.context)
   }
 
   /** The network delivers a message to the modem: stored and announced, or shown at once, as AT+CNMI says. */

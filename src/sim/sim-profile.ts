@@ -39,6 +39,21 @@ export interface SimLimits {
   smsStorage: { SM: number; ME: number }
 }
 
+/** A message storage: `SM` the SIM card's, `ME` the module's own, `MT` (Quectel) the module's own under another name. */
+export type SmsStorageName = 'SM' | 'ME' | 'MT'
+
+/** Where a family's SMS service (TS 27.005) answers differently; absent, the SIMCom values apply. */
+export interface SmsTraits {
+  /** The storages AT+CPMS offers, in the order its test form lists them. */
+  storages: readonly SmsStorageName[]
+  /** AT+CPMS after power-up: where messages are read, written and received. */
+  defaultStorages: readonly [SmsStorageName, SmsStorageName, SmsStorageName]
+  /** AT+CSCS's test form: the character sets, in the module's order. */
+  characterSets: readonly string[]
+  /** Under AT+CSMS=1, how long a +CMT or +CDS waits for AT+CNMA before the module gives up routing them (ms). */
+  ackTimeoutMs: number
+}
+
 export interface SimDefaults {
   echo: boolean
   /** AT+CMEE after power-up: 0 plain ERROR, 1 numeric, 2 verbose. */
@@ -108,6 +123,8 @@ export interface SimProfile {
   limits: SimLimits
   defaults: SimDefaults
   behaviour: SimBehaviour
+  /** SMS storages and character sets where they differ from SIMCom's. */
+  sms?: SmsTraits
   /** Quectel modules' own limits and differences (sim/profiles/quectel-traits.ts); absent on other families. */
   quectel?: QuectelTraits
 }

@@ -2,11 +2,16 @@ import t from 'tap'
 import fc from 'fast-check'
 import { AtFramer, type FrameEvent, type FramerSettings } from '../../src/at/at-framer.js'
 import { SIMCOM_CHAT_PROFILE } from '../../src/modem/families/simcom/chat-profile.js'
-import { readPayloadLength } from '../../src/modem/urc-rule.js'
+import { isPayloadLineAnnounced, readPayloadLength } from '../../src/modem/urc-rule.js'
 
 const simcomSettings: FramerSettings = {
   prompt: '>',
   payloadLengthOf: line => readPayloadLength(line, SIMCOM_CHAT_PROFILE.urcs, SIMCOM_CHAT_PROFILE.maxPayloadBytes),
+}
+
+const cmtSettings: FramerSettings = {
+  ...simcomSettings,
+  isPayloadLineAnnounced: line => isPayloadLineAnnounced(line, SIMCOM_CHAT_PROFILE.urcs),
 }
 
 function frame(chunks: Array<string | Buffer>, settings: FramerSettings = simcomSettings): FrameEvent[] {
@@ -190,4 +195,26 @@ t.test('malformed input: invalid UTF-8, NULs, a lone CR, a line just over 1 MiB'
   const big = Buffer.alloc(1024 * 1024 + 10, 0x41)
   const events = frame([big.subarray(0, 300_000), big.subarray(300_000), '\r\nOK\r\n'])
   t.same(brief(events), ['too-long:', 'line:OK'], 'the over-long line is dropped, the next line is framed')
+})
+
+t.test('+CMT: the line after the header is its payload, even when it reads OK, > or nothing', async t => {
+  const bytes = Buffer.from('\r\n+CMT: "+491709876543","","26/12/01,10:00:00+04"\r\nOK\r\n\r\n+CMT: "",3\r\n> \r\n\r\nOK\r\n')
+  const expected = ['line:+CMT: "+491709876543","","26/12/01,10:00:00+04"', 'payload:OK', 'line:+CMT: "",3', 'payload:> ', 'line:OK']
+  t.same(brief(frame([bytes], cmtSettings)), expected)
+  fc.assert(
+    fc.property(fc.array(fc.nat(), { maxLength: 6 }), cuts => {
+      t.same(brief(frame(splitAt(bytes, cuts), cmtSettings)), expected)
+    }),
+    { numRuns: 200 },
+  )
+  t.same(brief(frame(['\r\n+CMT: "+49170","",""\r\n\r\n\r\nOK\r\n'], cmtSettings)), ['line:+CMT: "+49170","",""', 'payload:', 'line:OK'])
+})
+
+t.test('+CDS: only the PDU-mode form (one parameter) announces a payload line', async t => {
+  t.same(brief(frame(['\r\n+CDS: 6,1,"+49170",145,"a","b",0\r\n\r\nOK\r\n'], cmtSettings)), [
+    'line:+CDS: 6,1,"+49170",145,"a","b",0',
+    'line:OK',
+  ])
+  t.same(brief(frame(['\r\n+CDS: 25\r\n0006\r\n'], cmtSettings)), ['line:+CDS: 25', 'payload:0006'])
+  t.same(brief(frame(['\r\n+CMTI: "SM",3\r\nOK\r\n'], cmtSettings)), ['line:+CMTI: "SM",3', 'line:OK'])
 })

@@ -3,7 +3,7 @@
  * bring-up services with the SIMCom profiles and have Quectel's own MQTT, TCP/IP, SSL and file services.
  * What differs between the two is data here; docs/quectel-reference-notes.md gives the evidence for each value.
  */
-import type { SimBehaviour, SimLimits, SimProfile } from '../sim-profile.js'
+import type { SimBehaviour, SimLimits, SimProfile, SmsTraits } from '../sim-profile.js'
 import type { QuectelTraits } from './quectel-traits.js'
 
 const QUECTEL_LIMITS: SimLimits = {
@@ -21,8 +21,19 @@ const QUECTEL_LIMITS: SimLimits = {
   certFileBytes: 10240,
   queuedTopics: 0,
   rxChunkBytes: 4096,
-  smsStorage: { SM: 30, ME: 50 },
+  smsStorage: { SM: 50, ME: 255 },
 }
+
+/** AT+CPMS offers `MT` besides `SM` and `ME` (the module's own storage again); AT+CSCS lists GSM first. */
+const BG96_SMS: SmsTraits = {
+  storages: ['SM', 'ME', 'MT'],
+  defaultStorages: ['SM', 'SM', 'SM'],
+  characterSets: ['GSM', 'IRA', 'UCS2'],
+  ackTimeoutMs: 15_000,
+}
+
+/** The LTE Standard modules keep new messages in the module's own storage out of the box (`+CMTI: "ME",<index>`). */
+const EG25_SMS: SmsTraits = { ...BG96_SMS, defaultStorages: ['ME', 'ME', 'ME'] }
 
 /** The SIMCom CMQTT switches do not apply: a Quectel profile has no `mqtt` service. */
 const QUECTEL_BEHAVIOUR: SimBehaviour = {
@@ -60,7 +71,7 @@ const EG25_TRAITS: QuectelTraits = {
   tcpip: BG96_TRAITS.tcpip,
 }
 
-const QUECTEL_SERVICES = ['basic', 'network', 'qfile', 'qssl', 'qtcpip', 'qmqtt']
+const QUECTEL_SERVICES = ['basic', 'network', 'sms', 'qfile', 'qssl', 'qtcpip', 'qmqtt']
 
 /** A Quectel BG96 (BG96MAR02A07M1G firmware) as it answers out of the box. */
 export const QUECTEL_BG96: SimProfile = {
@@ -94,6 +105,7 @@ export const QUECTEL_BG96: SimProfile = {
     smsCentre: '+10000000000',
   },
   behaviour: QUECTEL_BEHAVIOUR,
+  sms: BG96_SMS,
   quectel: BG96_TRAITS,
 }
 
@@ -104,5 +116,6 @@ export const QUECTEL_EG25: SimProfile = {
   identity: { ...QUECTEL_BG96.identity, model: 'EG25', revision: 'EG25GGBR07A08M2G', imei: '869710030000015' },
   bootLines: ['RDY', '+CPIN: READY', '+QUSIM: 1', '+CFUN: 1', '+QIND: SMS DONE', '+QIND: PB DONE'],
   limits: QUECTEL_LIMITS,
+  sms: EG25_SMS,
   quectel: EG25_TRAITS,
 }

@@ -27,6 +27,12 @@ const OTHER_COMMANDS = [
   '+QCCID',
   '+QNWINFO',
   '+QCSQ',
+  // TS 27.005 commands the SMS service answers besides the standard set.
+  '+CSMS',
+  '+CSMP',
+  '+CSDH',
+  '+CMSS',
+  '+CNMA',
 ]
 
 export const QUECTEL_COMMANDS: readonly CommandInfo[] = [

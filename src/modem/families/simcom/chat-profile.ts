@@ -43,8 +43,8 @@ export const SIMCOM_CHAT_PROFILE: ChatProfile = {
     // SMS (TS 27.005 §3.4.1): a stored message `+CMTI: "SM",<index>`; one shown at once `+CMT: ...` and, on the
     // next line, its text or PDU in hex; a status report `+CDS: ...` (text mode) or `+CDS: <length>` and the PDU.
     { name: '+CMTI' },
-    { name: '+CMT' },
-    { name: '+CDS' },
+    { name: '+CMT', payloadIsNextLine: true },
+    { name: '+CDS', payloadIsNextLine: true, payloadParamCount: 1 },
     ...CCH_URCS,
     // HTTP(S): `+HTTPACTION: <method>,<status>,<len>` follows OK; AT+HTTPHEAD answers `+HTTPHEAD: <len>` and the
     // header bytes; AT+HTTPREAD=<offset>,<len> prints blocks `+HTTPREAD: <len>` (SIM7600: `+HTTPREAD: DATA,<len>`)

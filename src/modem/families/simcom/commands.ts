@@ -90,6 +90,7 @@ const OTHER_COMMANDS = [
   '+CSMP',
   '+CSDH',
   '+CMSS',
+  '+CNMA',
   ...['+HTTPINIT', '+HTTPTERM', '+HTTPPARA', '+HTTPACTION', '+HTTPHEAD', '+HTTPREAD', '+HTTPPOSTFILE', '+HTTPREADFILE'],
   ...listFileTransferCommands(),
 ]

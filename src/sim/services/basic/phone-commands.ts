@@ -50,10 +50,14 @@ function readPhonebook(cmd: AtCommand, ctx: CommandContext): Reply {
   return replyOk()
 }
 
-/** AT+CBC as SIMCom answers it: the supply voltage, not 27.007's charge status and level. */
-function showSupplyVoltage(cmd: AtCommand): Reply {
+/**
+ * AT+CBC: SIMCom answers the supply voltage alone (`+CBC: 3.900V`), not 27.007's charge status and level; Quectel
+ * answers 27.007's `<bcs>,<bcl>` and the voltage in mV (not charging, 80 %, 3.9 V here).
+ */
+function showSupplyVoltage(cmd: AtCommand, ctx: CommandContext): Reply {
   if (cmd.form === 'test') return replyOk()
-  return cmd.form === 'exec' ? replyOk('+CBC: 3.900V') : replyError()
+  if (cmd.form !== 'exec') return replyError()
+  return replyOk(ctx.profile.behaviour.identityStyle === 'quectel' ? '+CBC: 0,80,3900' : '+CBC: 3.900V')
 }
 
 export const PHONE_HANDLERS: HandlerTable = {

@@ -43,6 +43,8 @@ export interface NetworkState {
   creg: number
   cgreg: number
   cereg: number
+  /** The registration status last reported (or undefined before any change): +CREG and its kin report changes only. */
+  reportedStat: number | undefined
   pdp: Map<number, PdpContext>
   activePdp: Set<number>
 }
@@ -68,6 +70,7 @@ export function createNetworkState(profile: SimProfile, simPresent: boolean, sim
     creg: 0,
     cgreg: 0,
     cereg: 0,
+    reportedStat: undefined,
     pdp: new Map([[1, { type: 'IP', apn: defaults.apn }]]),
     activePdp: new Set(),
   }

@@ -17,9 +17,14 @@ export function describeRegistration(prefix: string, n: number, stat: number): s
   return prefix === '+CEREG' ? `${prefix}: ${stat},"${LAC}","${CELL_ID}",7` : `${prefix}: ${stat},"${LAC}","${CELL_ID}"`
 }
 
-/** Prints the registration URCs of every report mode that asks for them. */
-function reportRegistration(ctx: CommandContext): void {
+/**
+ * Prints the registration URCs of every report mode that asks for them when the status changed since the last
+ * report (27.007 §7.2, §10.1.19, §10.1.22: "when there is a change in the MT's ... registration status").
+ */
+export function reportRegistrationChange(ctx: CommandContext): void {
   const stat = registrationStatus(ctx.state)
+  if (stat === ctx.state.reportedStat) return
+  ctx.state.reportedStat = stat
   for (const [prefix, n] of [
     ['+CREG', ctx.state.creg],
     ['+CGREG', ctx.state.cgreg],
@@ -28,24 +33,29 @@ function reportRegistration(ctx: CommandContext): void {
     if (n > 0) ctx.emitUrc(describeRegistration(prefix, n, stat))
 }
 
+/** Coverage or the SIM is back: registered at once if the module may register, and reported if that changed. */
+export function regainNetwork(ctx: CommandContext): void {
+  ctx.state.networkUp = canRegister(ctx.state)
+  reportRegistrationChange(ctx)
+}
+
 /** Searching (2) now, registered (1) after the profile's registration time. */
 export function startRegistration(ctx: CommandContext): void {
   if (!canRegister(ctx.state) || ctx.state.networkUp) return
   ctx.state.searching = true
-  reportRegistration(ctx)
+  reportRegistrationChange(ctx)
   ctx.after(ctx.profile.defaults.registrationMs, () => {
     ctx.state.searching = false
     if (!canRegister(ctx.state)) return
     ctx.state.networkUp = true
-    reportRegistration(ctx)
+    reportRegistrationChange(ctx)
   })
 }
 
+/** The network service's own loss hook reports the new status while the services end their links. */
 function leaveNetwork(ctx: CommandContext): void {
-  const wasUp = ctx.state.networkUp || ctx.state.searching
   ctx.state.searching = false
   ctx.loseNetwork()
-  if (wasUp) reportRegistration(ctx)
 }
 
 function setFunctionality(cmd: AtCommand, ctx: CommandContext): Reply {

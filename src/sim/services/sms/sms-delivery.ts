@@ -1,7 +1,7 @@
 /**
  * The simulated network's side of SMS: a message for the module arrives as SMS-DELIVERs (concatenated parts
  * when long) and is stored and announced (+CMTI) or shown at once (+CMT) as AT+CNMI says; a message the module
- * sends may ask for a status report (+CDS).
+ * sends may ask for a status report (+CDS). How the indications reach the host is sms-indications.ts's.
  */
 import {
   chooseAlphabet,
@@ -15,6 +15,7 @@ import {
 import type { CommandContext } from '../../command-context.js'
 import type { StoredSms } from './sms-state.js'
 import { describeMessage } from './sms-format.js'
+import { indicate } from './sms-indications.js'
 import { storeSms } from './sms-store.js'
 import { formatTimestamp } from './sms-text.js'
 
@@ -53,10 +54,11 @@ function buildDeliveries(ctx: CommandContext, from: string, text: string): Store
 export function receiveSms(ctx: CommandContext, from: string, text: string): void {
   if (!ctx.state.simPresent || ctx.state.sim.lock !== 'READY' || !ctx.state.networkUp)
     return ctx.note(`a message from ${from} found the module off the network and was not delivered`)
-  const [mode, mt] = ctx.state.sms.cnmi
   for (const sms of buildDeliveries(ctx, from, text)) {
-    if ((mt === 2 || mt === 3) && mode !== 0) {
-      ctx.emitUrc(describeMessage(ctx.state, sms, { kind: 'direct' }).join('\r\n'))
+    // mt 3 routes only class 3 messages directly; the network's messages carry no class, so they are stored as under mt 1.
+    const mt = ctx.state.sms.cnmi[1]
+    if (mt === 2) {
+      indicate(ctx, { urc: describeMessage(ctx.state, sms, { kind: 'direct' }).join('\r\n'), direct: true, sms })
       continue
     }
     const storage = ctx.state.sms.storages[2]
@@ -65,7 +67,7 @@ export function receiveSms(ctx: CommandContext, from: string, text: string): voi
       ctx.note(`a message from ${from} was refused: storage ${storage} is full`)
       continue
     }
-    if (mt === 1 && mode !== 0) ctx.emitUrc(`+CMTI: "${storage}",${index}`)
+    if (mt !== 0) indicate(ctx, { urc: `+CMTI: "${storage}",${index}`, direct: false })
   }
 }
 
@@ -77,9 +79,9 @@ export function reportDelivery(ctx: CommandContext, mr: number, recipient: SmsAd
     const dischargedAt = stampNow(ctx)
     if (ctx.state.sms.cmgf === 1) {
       const stamps = `"${formatTimestamp(sentAt)}","${formatTimestamp(dischargedAt)}"`
-      return ctx.emitUrc(`+CDS: 6,${mr},"${recipient.number}",${recipient.type},${stamps},0`)
+      return indicate(ctx, { urc: `+CDS: 6,${mr},"${recipient.number}",${recipient.type},${stamps},0`, direct: true })
     }
     const report = encodeSmsStatusReport({ sca: ctx.state.sms.sca, mr, recipient, sentAt, dischargedAt, status: 0 })
-    ctx.emitUrc(`+CDS: ${report.tpduOctets}\r\n${report.pdu.toString('hex').toUpperCase()}`)
+    indicate(ctx, { urc: `+CDS: ${report.tpduOctets}\r\n${report.pdu.toString('hex').toUpperCase()}`, direct: true })
   })
 }

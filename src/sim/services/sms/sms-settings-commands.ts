@@ -4,19 +4,23 @@ import { CMS_ERROR } from '../../../modem/cms-error.js'
 import { describeAddress } from '../../../modem/sms-pdu.js'
 import type { CommandContext, HandlerTable } from '../../command-context.js'
 import { replyCms, replyError, replyOk, type Reply } from '../../reply.js'
-import type { SmsState, SmsStorageName } from './sms-state.js'
+import { smsTraitsOf, type SmsState, type SmsStorageName } from './sms-state.js'
+import { releaseBuffered } from './sms-indications.js'
 import { capacityOf, simProblemOf } from './sms-store.js'
 import { readTeString, writeTeString } from './sms-text.js'
 
-const STORAGES: readonly SmsStorageName[] = ['SM', 'ME']
 const CHARACTER_SETS: ReadonlyArray<SmsState['sms']['cscs']> = ['GSM', 'IRA', 'UCS2']
 
-/** AT+CSMS: only phase 2 (service 0) is offered; mobile-terminated, mobile-originated and broadcast all supported. */
+/** AT+CSMS: phase 2 (0) or phase 2+ (1, the host acknowledges with AT+CNMA); mobile-terminated, -originated and broadcast all supported. */
 function selectMessageService(cmd: AtCommand, ctx: CommandContext): Reply {
-  if (cmd.form === 'test') return replyOk('+CSMS: (0)')
-  if (cmd.form === 'read') return replyOk('+CSMS: 0,1,1,1')
-  if (cmd.form !== 'write' || readInt(cmd, 0, 0, 0) === undefined || !hasArgCount(cmd, 1, 1)) return replyError()
-  return simProblemOf(ctx) === undefined ? replyOk('+CSMS: 1,1,1') : replyCms(simProblemOf(ctx) ?? 0)
+  if (cmd.form === 'test') return replyOk('+CSMS: (0,1)')
+  if (cmd.form === 'read') return replyOk(`+CSMS: ${ctx.state.sms.csms},1,1,1`)
+  const service = readInt(cmd, 0, 0, 1)
+  if (cmd.form !== 'write' || service === undefined || !hasArgCount(cmd, 1, 1)) return replyError()
+  const problem = simProblemOf(ctx)
+  if (problem !== undefined) return replyCms(problem)
+  ctx.state.sms.csms = service as 0 | 1
+  return replyOk('+CSMS: 1,1,1')
 }
 
 function setMessageFormat(cmd: AtCommand, ctx: CommandContext): Reply {
@@ -29,7 +33,12 @@ function setMessageFormat(cmd: AtCommand, ctx: CommandContext): Reply {
 }
 
 function setCharacterSet(cmd: AtCommand, ctx: CommandContext): Reply {
-  if (cmd.form === 'test') return replyOk('+CSCS: ("IRA","GSM","UCS2")')
+  if (cmd.form === 'test')
+    return replyOk(
+      `+CSCS: (${smsTraitsOf(ctx.profile)
+        .characterSets.map(name => `"${name}"`)
+        .join(',')})`,
+    )
   if (cmd.form === 'read') return replyOk(`+CSCS: "${ctx.state.sms.cscs}"`)
   const name = readString(cmd, 0)?.toUpperCase()
   const set = CHARACTER_SETS.find(candidate => candidate === name)
@@ -58,13 +67,14 @@ function countsOf(ctx: CommandContext, storage: SmsStorageName): string {
 /** AT+CPMS: reading shows each storage with its used and total counts; writing answers the counts alone. */
 function selectStorages(cmd: AtCommand, ctx: CommandContext): Reply {
   const { sms } = ctx.state
-  const list = `(${STORAGES.map(name => `"${name}"`).join(',')})`
+  const storages = smsTraitsOf(ctx.profile).storages
+  const list = `(${storages.map(name => `"${name}"`).join(',')})`
   if (cmd.form === 'test') return replyOk(`+CPMS: ${list},${list},${list}`)
   const problem = simProblemOf(ctx)
   if (problem !== undefined) return cmd.form === 'exec' ? replyError() : replyCms(problem)
   if (cmd.form === 'read') return replyOk(`+CPMS: ${sms.storages.map(name => `"${name}",${countsOf(ctx, name)}`).join(',')}`)
   if (cmd.form !== 'write' || !hasArgCount(cmd, 1, 3)) return replyError()
-  const chosen = cmd.args.map((_, index) => STORAGES.find(name => name === readString(cmd, index)?.toUpperCase()))
+  const chosen = cmd.args.map((_, index) => storages.find(name => name === readString(cmd, index)?.toUpperCase()))
   if (chosen.some(name => name === undefined)) return replyCms(CMS_ERROR.operationNotSupported)
   chosen.forEach((name, index) => {
     sms.storages[index] = name ?? sms.storages[index] ?? 'SM'
@@ -92,6 +102,8 @@ function setNewMessageIndications(cmd: AtCommand, ctx: CommandContext): Reply {
     values.some(value => value === undefined) || bm === 1 || (dsValue === 1 && !ctx.profile.behaviour.smsStatusReportIndication)
   if (refused) return replyCms(CMS_ERROR.operationNotSupported)
   ctx.state.sms.cnmi = [mode ?? 0, mt ?? 0, bm ?? 0, dsValue ?? 0, bfr ?? 0]
+  // TS 27.005 §3.4.1 bfr 0: OK is given before the held indications are flushed (a URC printed here follows OK).
+  releaseBuffered(ctx)
   return replyOk()
 }
 

@@ -9,7 +9,7 @@ import type { SmsStatus, SmsStorageName, StoredSms } from './sms-state.js'
 
 /** How many messages a storage holds. */
 export function capacityOf(ctx: CommandContext, storage: SmsStorageName): number {
-  return ctx.profile.limits.smsStorage[storage]
+  return ctx.profile.limits.smsStorage[storage === 'MT' ? 'ME' : storage]
 }
 
 /** Stores a message at the lowest free index; undefined when the storage is full. */

@@ -39,3 +39,9 @@ t.test('AT+COPS=3,<format> changes only how the operator is shown', async t => {
   await h.command('AT+COPS=3', error(), false)
   await h.command('AT+COPS=3,3', error(), false)
 })
+
+t.test('AT+CBC on a Quectel module: 27.007 charge status and level, then the voltage in mV', async t => {
+  const h = await WireHarness.boot({ profile: 'quectel-eg25', echo: false })
+  t.teardown(() => h.close())
+  await h.command('AT+CBC', ok('+CBC: 0,80,3900'), false)
+})

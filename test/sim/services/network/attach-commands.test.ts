@@ -7,8 +7,8 @@ t.test('AT+CGATT=0 detaches: contexts and services go; AT+CGATT=1 attaches again
   await h.command('AT+CGACT=1,1', ok(), false)
   await h.command('AT+CMQTTSTART', ok() + urc('+CMQTTSTART: 0'), false)
   await h.command('AT+CEREG=1', ok(), false)
-  // the running MQTT service sees the network go, as on a lost network
-  await h.command('AT+CGATT=0', ok() + urc('+CMQTTNONET'), false)
+  // the running MQTT service sees the network go, as on a lost network; +CEREG reports the change
+  await h.command('AT+CGATT=0', ok() + urc('+CEREG: 0') + urc('+CMQTTNONET'), false)
   await h.command('AT+CGATT?', ok('+CGATT: 0'), false)
   await h.command('AT+CGACT?', ok('+CGACT: 1,0'), false)
   await h.command('AT+CEREG?', ok('+CEREG: 1,0'), false)

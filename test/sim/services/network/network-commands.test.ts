@@ -1,5 +1,5 @@
 import t from 'tap'
-import { WireHarness, error, ok } from '../../wire-harness.js'
+import { WireHarness, error, ok, urc } from '../../wire-harness.js'
 
 t.test('signal, registration and attach', async t => {
   const h = await WireHarness.boot({ echo: false })
@@ -21,12 +21,14 @@ t.test('signal, registration and attach', async t => {
   await h.command('AT+CPIN?', ok('+CPIN: READY'), false)
   await h.command('AT+CPSI?', ok('+CPSI: LTE,Online,001-01,0x333C,39589680,308,EUTRAN-BAND3,1350,5,5,-94,-130,-64,14'), false)
   h.modem.dropNetwork()
+  await h.expect(urc('+CREG: 2') + urc('+CGREG: 2') + urc('+CEREG: 2'))
   await h.command('AT+CSQ', ok('+CSQ: 99,99'), false)
   await h.command('AT+CREG?', ok('+CREG: 2,2'), false)
   await h.command('AT+CGATT?', ok('+CGATT: 0'), false)
   await h.command('AT+CPSI?', ok('+CPSI: NO SERVICE,Online'), false)
   await h.command('AT+CGACT=1,1', '\r\n+CME ERROR: no network service\r\n', false)
   h.modem.restoreNetwork()
+  await h.expect(urc('+CREG: 1,"333C","25C5D10"') + urc('+CGREG: 1,"333C","25C5D10"') + urc('+CEREG: 1,"333C","25C5D10",7'))
   await h.command('AT+CGATT?', ok('+CGATT: 1'), false)
 })
 

@@ -84,8 +84,11 @@ export async function checkGammuAgainst(t: Test, profile: string): Promise<void>
     t.match(identify, /Firmware\s+: \S+/)
     t.match(identify, /IMEI\s+: \d{15}/)
     t.match(await rig.gammu('networkinfo'), /Network state\s+: home network/)
-    // SIMCom answers AT+CBC with the supply voltage (`+CBC: 3.900V`), not 27.007's `<bcs>,<bcl>`: gammu's monitor
-    // stops there with "Unknown response", before it asks for the signal, as it does on the modules.
+    // SIMCom answers AT+CBC with the supply voltage (`+CBC: 3.900V`), not 27.007's `<bcs>,<bcl>`. gammu's +CBC
+    // parser takes only `+CBC: <int>, <int>` (with or without a third field) or `<int>, <int>`, so the answer is an
+    // unknown response, and monitor's loop ends on that error before it asks for the signal, as it does on the
+    // modules. gammu's command line reads the signal nowhere else; sms-gammu-quectel.test.ts reads it from a
+    // Quectel profile, whose AT+CBC is in 27.007's form.
     const monitor = await rig.gammuEnding('monitor', '1')
     t.match(monitor.output, /Enabling info about incoming SMS\s+: No error/)
     t.match(monitor.output, /Enabling info about calls\s+: No error/)
