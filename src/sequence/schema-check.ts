@@ -168,7 +168,7 @@ function explainPattern(e: ErrorObject, path: PathSegment[], root: unknown, sour
   const context = describeStepContext(path, root)
   const subject = describeSubject(path)
   const isDurationSchema = e.parentSchema === loadCompiledSchema().schema.$defs['duration']
-  const code = isDurationSchema ? 'bad-duration' : path.includes('secrets') ? 'bad-var-name' : 'bad-value'
+  const code = isDurationSchema ? 'bad-duration' : path[0] === 'secrets' || path[0] === 'inputs' ? 'bad-var-name' : 'bad-value'
   return errorAt(locatePath(source, path), code, `${context}${subject} must be ${describe(e)}, not ${quoteValue(e.data)}`)
 }
 
