@@ -74,7 +74,7 @@ export function registerValidate(program: Command): void {
 export function reportMissingDefaultFolder(command: string, paths: readonly string[]): boolean {
   if (!isMissingDefaultFolder(paths)) return false
   process.stderr.write(
-    `atseq ${command}: there is no sequences/ folder here; name the sequence files or folders to check, e.g. atseq ${command} tests/modem/\n`,
+    `atseq ${command}: looked for sequence files (*.yaml, *.yml) under sequences/, and there is no such folder here; name the files or folders to check, e.g. atseq ${command} modem-tests/ or atseq ${command} at-basic.yaml\n`,
   )
   process.exitCode = EXIT.invalidInput
   return true

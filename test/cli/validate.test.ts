@@ -82,7 +82,9 @@ t.test('in a fresh project without sequences/, validate and lint say so instead 
   for (const command of ['validate', 'lint']) {
     const run = spawnSync(process.execPath, [`${root}dist/cli/main.js`, command], { cwd: dir, encoding: 'utf8', timeout: 60_000 })
     t.equal(run.status, 2, command)
-    t.match(run.stderr, new RegExp(`^atseq ${command}: there is no sequences/ folder here`), command)
+    t.match(run.stderr, new RegExp(`^atseq ${command}: looked for sequence files \\(\\*\\.yaml, \\*\\.yml\\) under sequences/`), command)
+    t.match(run.stderr, new RegExp(`e\\.g\\. atseq ${command} \\S+/ or atseq ${command} \\S+\\.yaml\\n$`), command)
+    t.equal(run.stderr.trim().split('\n').length, 1, 'one sentence')
     t.notMatch(run.stderr, /sequences:1:1/, command)
   }
 })
