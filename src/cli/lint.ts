@@ -1,7 +1,8 @@
 import { EXIT } from '../model/exit-code.js'
 import type { Command } from 'commander'
 import { checkFilesAndSuites, SESSION_VAR_PLACEHOLDERS, summariseChecks } from '../app/check-suites.js'
-import { addFormatOption, collectVar, printChecks, reportMissingDefaultFolder } from './validate.js'
+import { addFormatOption, printChecks, reportMissingDefaultFolder } from './validate.js'
+import { collectVar } from './var-option.js'
 import { addHelpFooter } from './help-footer.js'
 
 /** `atseq lint [paths...]`: validation plus advice (prompt lengths, curly quotes, mismatched URCs, numbering...). */

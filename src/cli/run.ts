@@ -10,12 +10,12 @@ import {
   readFormatsOption,
   readShardOption,
   readTimeoutScaleOption,
-  readVarFileOption,
   REPORT_FORMATS,
   type ReportFormat,
 } from '../app/option-values.js'
 import { parsedBy } from './option-value.js'
 import { addHelpFooter } from './help-footer.js'
+import { collectVar, collectVarFile } from './var-option.js'
 
 const RUN_EXAMPLES = [
   'atseq run sequences/simcom/mqtts-not-verify-server.yaml',
@@ -183,12 +183,6 @@ function addSecretOptions(command: Command): Command {
     .option('--secret <name>', 'mask the value of this variable everywhere, however it is set or captured (repeatable)', collectList, [])
 }
 
-function collectVar(value: string, previous: Record<string, string>): Record<string, string> {
-  const eq = value.indexOf('=')
-  if (eq <= 0) throw new InvalidArgumentError(`expected name=value, got '${value}'`)
-  return { ...previous, [value.slice(0, eq)]: value.slice(eq + 1) }
-}
-
 /** `replay://run.json` → `replay://run.json?fast=1` (also after `name=`); other devices are left as given. */
 export function withFastReplay(device: string): string {
   const url = device.replace(/^[\w.-]+=(?=replay:)/, '')
@@ -199,12 +193,6 @@ export function withFastReplay(device: string): string {
 /** Several devices print at once: each line says which device it is about. */
 function prefixLines(text: string, prefix: string): string {
   return text.replace(/^(?=.)/gm, prefix)
-}
-
-function collectVarFile(value: string, previous: Record<string, string>): Record<string, string> {
-  const eq = value.indexOf('=')
-  if (eq <= 0) throw new InvalidArgumentError(`expected name=path, got '${value}'`)
-  return { ...previous, [value.slice(0, eq)]: parsedBy(readVarFileOption)(value.slice(eq + 1)) }
 }
 
 function collectList(value: string, previous: string[]): string[] {

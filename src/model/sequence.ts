@@ -147,6 +147,13 @@ export interface VarValue {
   secret: boolean
 }
 
+/** A variable the file declares the run gives it (`inputs:`), so templates may use it though the file has no value. */
+export interface SequenceInput {
+  name: string
+  description?: string
+  at: SourceLocation
+}
+
 export type Phase = 'setup' | 'steps' | 'teardown'
 
 /** A whole sequence file, loaded and validated. */
@@ -160,6 +167,8 @@ export interface Sequence {
   device?: string
   tags: string[]
   vars: Record<string, VarValue>
+  /** Variables the run must give (`inputs:`); absent when the file declares none. */
+  inputs?: SequenceInput[]
   /** Lines that fail the running step at once (like chat's ABORT), e.g. `+CMQTTCONNLOST:`. */
   abort: LineMatcher[]
   /** Default timeout for steps that set none. */

@@ -18,6 +18,7 @@ import type {
 import { describeStepContext, isRecord } from './step-context.js'
 import { checkTemplate, hasExpressions } from './template.js'
 import { compileLinear } from './linear-regex.js'
+import { buildInputs } from './build-inputs.js'
 import { buildServeAction, buildServerChecks, type ServerStepBuilder } from './build-server-steps.js'
 import { locateKey, locatePath, type PathSegment, type YamlSource } from './yaml-source.js'
 
@@ -47,6 +48,7 @@ export function buildSequence(root: Data, source: YamlSource, bytes: Buffer): { 
     ...optionalText(root, ['system', 'source', 'device']),
     tags: (root['tags'] as string[] | undefined) ?? [],
     vars: buildVars(ctx),
+    ...buildInputs(root, source),
     abort: buildLines(ctx, ['abort']),
     defaultTimeoutMs: typeof root['timeout'] === 'string' ? parseDuration(root['timeout']) : DEFAULT_STEP_TIMEOUT_MS,
     ...(typeof root['settle'] === 'string' ? { settleMs: parseDuration(root['settle']) } : {}),

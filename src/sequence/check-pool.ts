@@ -55,6 +55,8 @@ export async function checkFilesInParallel(
   const workerData: CheckOptions = {
     ...(options.lint === undefined ? {} : { lint: options.lint }),
     ...(options.vars === undefined ? {} : { vars: options.vars }),
+    ...(options.names === undefined ? {} : { names: options.names }),
+    ...(options.suiteNames === undefined ? {} : { suiteNames: options.suiteNames }),
   }
   const workers = startWorkers(workerCount, pool.workerUrl ?? WORKER_URL, workerData)
   const queue = new BatchQueue(files, workers.length + (pool.checkHere === false ? 0 : 1))

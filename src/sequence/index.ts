@@ -7,7 +7,7 @@ export { findSequenceFiles } from './find-sequence-files.js'
 export { MAX_SEQUENCE_BYTES } from './read-source.js'
 export { DEFAULT_STEP_TIMEOUT_MS } from './build-sequence.js'
 export { isFinalResultLine, isFinalResultMatcher } from './line-matcher.js'
-export { readSequenceSchema } from './schema-check.js'
+export { readSequenceSchema } from './sequence-schema.js'
 export {
   checkTemplate,
   hasExpressions,

@@ -3,6 +3,7 @@ import { checkCommandValues } from './check-command-values.js'
 import { hasErrors, sortDiagnostics, type Diagnostic } from '../model/diagnostic.js'
 import type { Sequence, Step } from '../model/sequence.js'
 import { decodeSource, MAX_SEQUENCE_BYTES, readSourceFile, type SourceRead } from './read-source.js'
+import { pruneSchemaErrors } from './prune-schema-errors.js'
 import { checkAgainstSchema } from './schema-check.js'
 import { parseYamlSource } from './yaml-source.js'
 
@@ -10,6 +11,8 @@ import { parseYamlSource } from './yaml-source.js'
 export interface LoadResult {
   sequence?: Sequence
   diagnostics: Diagnostic[]
+  /** With errors, what could still be built (without the values the schema refused), for checks that report more problems. */
+  built?: Sequence
 }
 
 export interface LoadOptions {
@@ -33,13 +36,14 @@ export function loadSourceRead(file: string, read: SourceRead): LoadResult {
   const { bytes } = read
   const parsed = parseYamlSource(file, read.text)
   if (parsed.source === undefined) return { diagnostics: sortDiagnostics(parsed.diagnostics) }
-  const data = parsed.source.data
-  const schemaProblems = checkAgainstSchema(data, parsed.source)
-  if (schemaProblems.length > 0) return { diagnostics: sortDiagnostics([...parsed.diagnostics, ...schemaProblems]) }
-  const built = buildSequence(data as Record<string, unknown>, parsed.source, bytes)
+  const schemaProblems = checkAgainstSchema(parsed.source.data, parsed.source)
+  // With schema problems the rest of the file is still built, without the refused values, to report its problems too.
+  const data = schemaProblems.length === 0 ? (parsed.source.data as Record<string, unknown>) : pruneSchemaErrors(parsed.source.data)
+  if (data === undefined) return { diagnostics: sortDiagnostics([...parsed.diagnostics, ...schemaProblems]) }
+  const built = buildSequence(data, parsed.source, bytes)
   const values = checkCommandValues(listAllSteps(built.sequence), listVarValues(built.sequence))
-  const diagnostics = sortDiagnostics([...parsed.diagnostics, ...built.diagnostics, ...values])
-  return hasErrors(diagnostics) ? { diagnostics } : { sequence: built.sequence, diagnostics }
+  const diagnostics = sortDiagnostics([...parsed.diagnostics, ...schemaProblems, ...built.diagnostics, ...values])
+  return hasErrors(diagnostics) ? { diagnostics, built: built.sequence } : { sequence: built.sequence, diagnostics }
 }
 
 /** Every step of a sequence: setup, steps and teardown. */

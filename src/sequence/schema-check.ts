@@ -1,8 +1,8 @@
-import { readFileSync } from 'node:fs'
-import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js'
+import type { ErrorObject, ValidateFunction } from 'ajv/dist/2020.js'
 import { isScalar, Scalar } from 'yaml'
 import { errorAt, type Diagnostic } from '../model/diagnostic.js'
 import { describeStepContext, describeSubject, isRecord, readIn } from './step-context.js'
+import { listSchemaErrors, loadCompiledSchema } from './sequence-schema.js'
 import { suggestClosest } from './suggest.js'
 import { locateKey, locatePath, nodeAt, type PathSegment, type YamlSource } from './yaml-source.js'
 
@@ -11,33 +11,10 @@ type JsonSchema = Record<string, unknown>
 const SCHEMA_ID = 'urn:atseq:schema:sequence'
 const ACTION_KEYS = ['send', 'data', 'wait', 'sleep', 'publish', 'serve', 'todo'] as const
 
-interface CompiledSchema {
-  schema: JsonSchema & { $defs: Record<string, JsonSchema> }
-  ajv: Ajv2020
-  validate: ValidateFunction
-}
-
-let compiled: CompiledSchema | undefined
-
-/** The sequence JSON Schema as published in `schemas/sequence.schema.json`. */
-export function readSequenceSchema(): JsonSchema {
-  return loadCompiledSchema().schema
-}
-
 /** Validates the plain data of a sequence file against the schema; every violation becomes one located, human diagnostic. */
 export function checkAgainstSchema(data: unknown, source: YamlSource): Diagnostic[] {
-  const { validate } = loadCompiledSchema()
-  if (validate(data)) return []
-  return dedupe(explainErrors(validate.errors ?? [], [], data, source))
-}
-
-function loadCompiledSchema(): CompiledSchema {
-  if (compiled !== undefined) return compiled
-  const url = new URL('../../schemas/sequence.schema.json', import.meta.url)
-  const schema = JSON.parse(readFileSync(url, 'utf8')) as CompiledSchema['schema']
-  const ajv = new Ajv2020({ allErrors: true, verbose: true, allowUnionTypes: true, strict: true, strictRequired: false })
-  compiled = { schema, ajv, validate: ajv.compile(schema) }
-  return compiled
+  const errors = listSchemaErrors(data)
+  return errors.length === 0 ? [] : dedupe(explainErrors(errors, [], data, source))
 }
 
 function explainErrors(errors: readonly ErrorObject[], prefix: PathSegment[], root: unknown, source: YamlSource): Diagnostic[] {
@@ -191,7 +168,7 @@ function explainPattern(e: ErrorObject, path: PathSegment[], root: unknown, sour
   const context = describeStepContext(path, root)
   const subject = describeSubject(path)
   const isDurationSchema = e.parentSchema === loadCompiledSchema().schema.$defs['duration']
-  const code = isDurationSchema ? 'bad-duration' : path.includes('secrets') ? 'bad-var-name' : 'bad-value'
+  const code = isDurationSchema ? 'bad-duration' : path[0] === 'secrets' || path[0] === 'inputs' ? 'bad-var-name' : 'bad-value'
   return errorAt(locatePath(source, path), code, `${context}${subject} must be ${describe(e)}, not ${quoteValue(e.data)}`)
 }
 
@@ -286,7 +263,8 @@ function decodePointer(pointer: string, root: unknown, prefix: PathSegment[]): P
 function dedupe(diagnostics: Diagnostic[]): Diagnostic[] {
   const seen = new Set<string>()
   return diagnostics.filter(d => {
-    const key = `${d.code}|${d.at.line}|${d.at.col}|${d.message}`
+    // A value of the wrong type can fail both a `$ref` and the property that uses it: one mistake, said once.
+    const key = `${d.code}|${d.at.line}|${d.at.col}|${d.code === 'wrong-type' ? '' : d.message}`
     if (seen.has(key)) return false
     seen.add(key)
     return true

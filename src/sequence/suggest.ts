@@ -27,3 +27,14 @@ export function measureEditDistance(a: string, b: string): number {
   }
   return rows[a.length]![b.length]!
 }
+
+/** Up to `limit` candidates close enough to `word` to be a likely typo, closest first. */
+export function listCloseCandidates(word: string, candidates: Iterable<string>, limit = 3): string[] {
+  const allowed = Math.max(1, Math.floor(word.length / 3))
+  return [...new Set(candidates)]
+    .map(candidate => ({ candidate, distance: measureEditDistance(word.toLowerCase(), candidate.toLowerCase()) }))
+    .filter(c => c.distance <= allowed)
+    .sort((a, b) => a.distance - b.distance || a.candidate.localeCompare(b.candidate))
+    .slice(0, limit)
+    .map(c => c.candidate)
+}

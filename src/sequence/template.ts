@@ -23,6 +23,8 @@ export interface TemplateVariable {
   name: string
   source: 'vars' | 'env'
   at: SourceLocation
+  /** Where the `{{` of the expression that reads it is written. */
+  expressionAt: SourceLocation
 }
 
 /** Helpers available in templates; each takes one value. */
@@ -39,7 +41,7 @@ export const TEMPLATE_HELPERS: Record<string, (value: unknown) => string> = {
 
 interface CompiledTemplate {
   render: Handlebars.TemplateDelegate
-  variables: Array<{ name: string; source: 'vars' | 'env'; line: number; column: number }>
+  variables: Array<{ name: string; source: 'vars' | 'env'; line: number; column: number; expression: { line: number; column: number } }>
 }
 
 type CompileOutcome = { kind: 'compiled'; template: CompiledTemplate } | { kind: 'invalid'; message: string; line: number; column: number }
@@ -65,7 +67,12 @@ export function listTemplateVariables(t: Template): TemplateVariable[] {
   if (!hasExpressions(t.text)) return []
   const outcome = compileTemplate(t.text)
   if (outcome.kind !== 'compiled') return []
-  return outcome.template.variables.map(v => ({ name: v.name, source: v.source, at: shiftLocation(t, v.line, v.column) }))
+  return outcome.template.variables.map(v => ({
+    name: v.name,
+    source: v.source,
+    at: shiftLocation(t, v.line, v.column),
+    expressionAt: shiftLocation(t, v.expression.line, v.expression.column),
+  }))
 }
 
 /**
@@ -126,8 +133,11 @@ function collectVariables(
     if (statement.type === 'ContentStatement' || statement.type === 'CommentStatement') continue
     if (statement.type !== 'MustacheStatement')
       return invalid(statement, 'only {{name}} and {{helper value}} expressions are allowed (no blocks or partials)')
-    const problem = collectExpression(statement as hbs.AST.MustacheStatement, into)
+    const found: CompiledTemplate['variables'] = []
+    const problem = collectExpression(statement as hbs.AST.MustacheStatement, found)
     if (problem !== undefined) return problem
+    const expression = { line: statement.loc.start.line, column: statement.loc.start.column }
+    into.push(...found.map(v => ({ ...v, expression })))
   }
   return undefined
 }
@@ -160,11 +170,11 @@ function collectPath(
   if (path.data || path.depth > 0 || path.parts.length === 0) return invalid(path, `'${path.original}' is not a variable name`)
   if (path.parts[0] === 'env') {
     if (path.parts.length !== 2) return invalid(path, 'write environment variables as env.NAME')
-    into.push({ name: path.parts[1]!, source: 'env', ...position })
+    into.push({ name: path.parts[1]!, source: 'env', ...position, expression: position })
     return undefined
   }
   if (path.parts.length !== 1) return invalid(path, `'${path.original}': variables are plain text and have no fields`)
-  into.push({ name: path.parts[0]!, source: 'vars', ...position })
+  into.push({ name: path.parts[0]!, source: 'vars', ...position, expression: position })
   return undefined
 }
 

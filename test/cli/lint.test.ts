@@ -42,7 +42,8 @@ t.test('lint --format json is machine-readable', async t => {
 
 t.test('lint --var feeds variable checks', async t => {
   const dir = t.testdir({ 'v.yaml': 'sequence: v\nsteps:\n  - { send: "AT+CGDCONT=1,\\"IP\\",\\"{{apn}}\\"", expect: OK }\n' })
-  t.match(atseq('lint', '--strict', `${dir}/v.yaml`), { status: 1, stderr: /\[undefined-variable\]/ })
+  // A name nothing gives is a validation error (as validate reports it), not a warning.
+  t.match(atseq('lint', '--strict', `${dir}/v.yaml`), { status: 2, stderr: /error: .*\[undefined-variable\]/ })
   t.match(atseq('lint', '--strict', '--var', 'apn=internet', `${dir}/v.yaml`), { status: 0 })
   t.match(atseq('lint', '--var', 'novalue', `${dir}/v.yaml`), { status: 2, stderr: /name=value/ })
 })

@@ -25,6 +25,30 @@ t.test('validate on the invalid fixtures prints one located error per file and e
   t.match(run.stdout, new RegExp(`validated ${files.length} files: ${files.length} errors`))
 })
 
+t.test('validate prints every problem of a file, in line order, and the summary counts them', async t => {
+  const dir = t.testdir({
+    'four.yaml': [
+      'sequence: four problems',
+      'steps:',
+      '  - { send: AT, timeout: 5 parsecs }',
+      '  - { send: AT+CSQ, expect: "/+CSQ: ([0-9/" }',
+      '  - { send: AT+CREG?, expcet: OK }',
+      '  - { send: AT+COPS?, timeout: 1 fortnight }',
+      '',
+    ].join('\n'),
+  })
+  const run = atseq('validate', `${dir}/four.yaml`)
+  t.equal(run.status, 2)
+  const found = [...run.stderr.matchAll(/:(\d+):(\d+): error: .* \[([a-z-]+)\]$/gm)].map(m => [Number(m[1]), m[3]])
+  t.same(found, [
+    [3, 'bad-duration'],
+    [4, 'bad-regex'],
+    [5, 'unknown-key'],
+    [6, 'bad-duration'],
+  ])
+  t.match(run.stdout, /validated 1 file: 4 errors/)
+})
+
 t.test('validate --format json', async t => {
   const run = atseq('validate', '--format', 'json', 'test/fixtures/invalid/unknown-key.yaml')
   t.equal(run.status, 2)
@@ -58,7 +82,9 @@ t.test('in a fresh project without sequences/, validate and lint say so instead 
   for (const command of ['validate', 'lint']) {
     const run = spawnSync(process.execPath, [`${root}dist/cli/main.js`, command], { cwd: dir, encoding: 'utf8', timeout: 60_000 })
     t.equal(run.status, 2, command)
-    t.match(run.stderr, new RegExp(`^atseq ${command}: there is no sequences/ folder here`), command)
+    t.match(run.stderr, new RegExp(`^atseq ${command}: looked for sequence files \\(\\*\\.yaml, \\*\\.yml\\) under sequences/`), command)
+    t.match(run.stderr, new RegExp(`e\\.g\\. atseq ${command} \\S+/ or atseq ${command} \\S+\\.yaml\\n$`), command)
+    t.equal(run.stderr.trim().split('\n').length, 1, 'one sentence')
     t.notMatch(run.stderr, /sequences:1:1/, command)
   }
 })

@@ -187,6 +187,73 @@ t.test('all errors are reported at once, in file order', async t => {
   t.match(diagnostics[1]!.hint, /did you mean 'send'/)
 })
 
+t.test('a schema problem does not hide the problems the schema cannot see: every one is reported, in file order', async t => {
+  const yaml = [
+    'sequence: four problems',
+    'steps:',
+    '  - send: AT',
+    '    timeout: 5 parsecs',
+    '  - send: AT+CSQ',
+    '    expect: "/+CSQ: ([0-9/"',
+    '  - send: AT+CREG?',
+    '    expcet: OK',
+    '  - send: AT+COPS?',
+    '    timeout: 1 fortnight',
+    '',
+  ].join('\n')
+  const { sequence, diagnostics } = loadSequenceText('four.yaml', Buffer.from(yaml))
+  t.equal(sequence, undefined)
+  t.same(
+    diagnostics.map(d => [d.code, d.at.line, d.at.col]),
+    [
+      ['bad-duration', 4, 14],
+      ['bad-regex', 6, 15],
+      ['unknown-key', 8, 5],
+      ['bad-duration', 10, 14],
+    ],
+  )
+})
+
+t.test('what the schema refuses is left out of the checks after it, without moving or inventing problems', async t => {
+  const yaml = [
+    'sequence: pruned',
+    'vars: { pin: [1, 2] }',
+    'secrets: [pin]',
+    'steps:',
+    '  - send: AT+CPIN={{pin}}',
+    '    expect: [OK, [nested]]',
+    '    retry: { times: 2 }',
+    '  - plain text',
+    '  - { send: AT, end: esc, within: 1s }',
+    '  - { send: "AT{{bad", expect: "/(/" }',
+    '',
+  ].join('\n')
+  const { diagnostics } = loadSequenceText('p.yaml', Buffer.from(yaml))
+  t.same(
+    diagnostics.map(d => [d.code, d.at.line]),
+    [
+      ['wrong-type', 2],
+      ['wrong-type', 6],
+      ['missing-key', 7],
+      ['step-action', 8],
+      ['wrong-type', 8],
+      ['misplaced-key', 9],
+      ['misplaced-key', 9],
+      ['bad-template', 10],
+      ['bad-regex', 10],
+    ],
+    'no unknown-secret for the refused value of a declared variable',
+  )
+})
+
+t.test('a value of the wrong type is one problem, said once', async t => {
+  const { diagnostics } = loadSequenceText('w.yaml', Buffer.from('sequence: x\nsteps: hello\n'))
+  t.same(
+    diagnostics.map(d => [d.code, d.at.line, d.at.col]),
+    [['wrong-type', 2, 8]],
+  )
+})
+
 t.test('unreadable files', async t => {
   const dir = t.testdir({ 'big.yaml': 'x'.repeat(64), 'bad-utf8.yaml': Buffer.from([0x73, 0x3a, 0x20, 0xff, 0xfe, 0x0a]), folder: {} })
   const missing = await loadSequence(join(dir, 'missing.yaml'))
