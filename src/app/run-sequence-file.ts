@@ -8,7 +8,7 @@ import { join } from 'node:path'
 import type { Masker } from '../record/masker.js'
 import { createRunMasker, listSecretNames } from './create-run-masker.js'
 import { Recorder } from '../record/recorder.js'
-import type { RecordedBrokerMessage, RunRecord } from '../model/run-record.js'
+import type { RecordedBrokerMessage, RunRecord, TranscriptEntry } from '../model/run-record.js'
 import { recordSkippedStep } from '../run/run-step.js'
 import { writeReports, type ReportFormat } from '../report/write-reports.js'
 import type { Sequence } from '../model/sequence.js'
@@ -51,6 +51,8 @@ export interface RunSequenceOptions {
   brokerUsers?: Record<string, string>
   /** Base name of the report files; default `<file stem>-<UTC time>`. */
   reportBaseName?: string
+  /** Receives each transcript entry, masked as the reports mask it, while the run goes (`--verbose`). */
+  onTranscriptEntry?: (entry: TranscriptEntry) => void
 }
 
 export interface SequenceRun {
@@ -82,6 +84,7 @@ export async function runSequenceFile(sequence: Sequence, options: RunSequenceOp
     },
     masker,
     transcriptPath,
+    ...(options.onTranscriptEntry ? { onEntry: options.onTranscriptEntry } : {}),
   })
   const { verdict, brokerMessages } = await runOnDevice(sequence, options, recorder, masker)
   const finished = recorder.finish(verdict.status, verdict.exitCode, verdict.endReason)

@@ -25,6 +25,8 @@ export interface RecorderOptions {
   transcriptPath?: string
   /** Clock in ms; defaults to performance.now(). */
   now?: () => number
+  /** Receives each transcript entry, masked, as it is recorded (`atseq run --verbose`). */
+  onEntry?: (entry: TranscriptEntry) => void
 }
 
 /** Collects a run's transcript and step results; one per run. */
@@ -140,6 +142,7 @@ export class Recorder {
   private push(entry: TranscriptEntry): void {
     this.transcript.push(entry)
     if (this.streamFd !== undefined) writeSync(this.streamFd, formatTranscriptLine(entry) + '\n')
+    this.options.onEntry?.(entry)
   }
 
   private closeStream(): void {

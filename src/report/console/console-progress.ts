@@ -3,7 +3,8 @@
  * time), the reason under a failure, and a sequence counter when several run. Colour only on
  * a TTY and without `--no-color`; plain lines otherwise (CI logs, pipes).
  */
-import type { RunRecord, StepResult } from '../../model/run-record.js'
+import type { RunRecord, StepResult, TranscriptEntry } from '../../model/run-record.js'
+import { formatTranscriptLine } from '../../record/transcript-text.js'
 import { showControlCharsForTerminal } from '../text/show-control-chars.js'
 import { formatDisplayDuration } from '../../model/display-duration.js'
 import type { Phase, Step } from '../../model/sequence.js'
@@ -17,6 +18,8 @@ export interface ConsoleOptions {
   live?: boolean
   /** Only failures and the summaries (`--quiet`); the sequence's name comes with its first line. */
   quiet?: boolean
+  /** Also every line sent and received, as it happens (`--verbose`); the transcript's escaped form, masked. */
+  verbose?: boolean
 }
 
 type Color = TextStyle
@@ -63,6 +66,14 @@ export class ConsoleProgress {
     const header = `${counter}${this.paint('bold', name)} ${this.paint('dim', `(${file})`)}\n`
     if (this.options.quiet === true) this.pendingHeader = header
     else this.options.write(header)
+  }
+
+  /** Under `--verbose`, one transcript entry as it is recorded: `+    0.012s tx  AT\r`. */
+  transcriptEntry(entry: TranscriptEntry): void {
+    if (this.options.verbose !== true) return
+    this.live?.erase()
+    // Bytes are already escaped; a note is atseq's own text but may quote the modem, so it is made inert too.
+    this.options.write(`       ${this.paint('dim', showControlCharsForTerminal(formatTranscriptLine(entry)))}\n`)
   }
 
   /** One line per finished step, with its reason below when it did not pass. */
