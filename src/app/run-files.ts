@@ -238,7 +238,7 @@ async function runDevice(plan: Plan, device: DeviceSpec, suite: Suite | undefine
       ...(onSimModem ? { onSimModem: (modem: SimModem) => onSimModem(modem, device) } : {}),
       ...(entry.broker?.users ? { brokerUsers: entry.broker.users } : {}),
     })
-    progress.sequenceEnded(run.record, run.reportPaths)
+    progress.sequenceEnded(run.record, run.reportPaths, run.baseline)
     results.push({ entry: completedRun(device, entry, run, options.reportDir), run })
     const passed = run.record.status === 'passed'
     // A skip after a failed setup or --bail is not a verdict of its own: the run that caused it carries the exit code.

@@ -51,6 +51,8 @@ export interface RunSequenceOptions {
   brokerUsers?: Record<string, string>
   /** Base name of the report files; default `<file stem>-<UTC time>`. */
   reportBaseName?: string
+  /** An earlier run (`--baseline`): the reports of a run of the same sequence mark what changed since. */
+  baseline?: RunRecord
   /** Receives each transcript entry, masked as the reports mask it, while the run goes (`--verbose`). */
   onTranscriptEntry?: (entry: TranscriptEntry) => void
 }
@@ -60,6 +62,8 @@ export interface SequenceRun {
   reportPaths: string[]
   /** The error of an atseq bug that ended the run (exit 70), for `--debug`. */
   crash?: Error
+  /** The baseline run this run was compared with, when `--baseline` named a run of the same sequence. */
+  baseline?: RunRecord
 }
 
 /** Runs one loaded sequence on a device and writes its reports; never throws for modem or link trouble. */
@@ -89,9 +93,15 @@ export async function runSequenceFile(sequence: Sequence, options: RunSequenceOp
   const { verdict, brokerMessages } = await runOnDevice(sequence, options, recorder, masker)
   const finished = recorder.finish(verdict.status, verdict.exitCode, verdict.endReason)
   const record: RunRecord = brokerMessages.length > 0 ? { ...finished, broker: { messages: brokerMessages } } : finished
-  const written = await writeReports(record, { dir: options.reportDir, formats: options.formats, baseName })
+  const baseline = isSameSequence(options.baseline, sequence) ? { baseline: options.baseline } : {}
+  const written = await writeReports(record, { dir: options.reportDir, formats: options.formats, baseName, ...baseline })
   const crash = verdict.crash === undefined ? {} : { crash: verdict.crash }
-  return { record, reportPaths: [...written.map(report => report.path), transcriptPath], ...crash }
+  return { record, reportPaths: [...written.map(report => report.path), transcriptPath], ...crash, ...baseline }
+}
+
+/** A baseline is compared only with a run of its own sequence (same file or same name): several files may run at once. */
+function isSameSequence(baseline: RunRecord | undefined, sequence: Sequence): baseline is RunRecord {
+  return baseline !== undefined && (baseline.sequence.file === sequence.file || baseline.sequence.name === sequence.name)
 }
 
 /** Runs on the device; also returns what the run's broker saw (kept so a replay can judge broker checks). */

@@ -2,10 +2,12 @@
 import { Command, InvalidArgumentError, Option } from 'commander'
 import { chooseColor } from '../app/color-policy.js'
 import type { Shard } from '../model/suite.js'
+import type { RunRecord } from '../model/run-record.js'
 import { ConsoleProgress, describeSuiteCounts, runFiles, type RunFilesOptions, type RunFilesResult } from '../app/run-files.js'
 import { EXIT } from '../model/exit-code.js'
 import { readPackageVersion } from './version.js'
 import {
+  readBaselineOption,
   readBrokerUrlOption,
   readFormatsOption,
   readShardOption,
@@ -32,8 +34,6 @@ templating, values, bounds, usage), 3 infrastructure (port not found, link dropp
 
 export function registerRun(program: Command): void {
   const command = program.command('run')
-  addSecretOptions(command)
-  addOutputOptions(command)
   addHelpFooter(command, { examples: RUN_EXAMPLES, exitCodes: RUN_EXIT_CODES })
   command
     .description('run sequences (files or folders) or a suite on one or many modems or simulators and write reports')
@@ -61,12 +61,6 @@ export function registerRun(program: Command): void {
       [],
     )
     .option('--grep <pattern>', 'run only sequences whose name or file matches this regular expression', parseRegex)
-    .option('--report-dir <dir>', 'where reports and transcripts are written', 'reports')
-    .addOption(
-      new Option('--format <list>', `report formats, comma-separated: ${REPORT_FORMATS.join(',')}`)
-        .argParser(parsedBy(readFormatsOption))
-        .default([...REPORT_FORMATS], REPORT_FORMATS.join(',')),
-    )
     .option('--bail', 'stop after the first sequence that does not pass', false)
     .addOption(
       new Option('--timeout-scale <factor>', 'multiply every timeout (slow links, busy labs), e.g. 2 or 0.5')
@@ -84,11 +78,30 @@ export function registerRun(program: Command): void {
       'your own broker for server-side checks (mqtt://, mqtts://); the simulator starts an embedded one otherwise',
       parsedBy(readBrokerUrlOption),
     )
-    .option('--show-identifiers', 'show IMEI/IMSI/ICCID/MSISDN in reports (secrets stay masked)', false)
     .option('--no-identify', 'do not read ATI/AT+CGMR/AT+CGSN before the steps')
-    .action(async (paths: string[], options: RunCliOptions) => {
-      process.exitCode = await runCommand(paths, options)
-    })
+  addReportOptions(command)
+  addSecretOptions(command)
+  addOutputOptions(command)
+  command.action(async (paths: string[], options: RunCliOptions) => {
+    process.exitCode = await runCommand(paths, options)
+  })
+}
+
+/** Where reports go, in which formats, against which baseline, and whether identifiers show. */
+function addReportOptions(command: Command): Command {
+  return command
+    .option('--report-dir <dir>', 'where reports and transcripts are written', 'reports')
+    .addOption(
+      new Option('--format <list>', `report formats, comma-separated: ${REPORT_FORMATS.join(',')}`)
+        .argParser(parsedBy(readFormatsOption))
+        .default([...REPORT_FORMATS], REPORT_FORMATS.join(',')),
+    )
+    .option(
+      '--baseline <run.json>',
+      "an earlier run's JSON report: the summary and the HTML report say which steps changed status or got slower",
+      parsedBy(readBaselineOption),
+    )
+    .option('--show-identifiers', 'show IMEI/IMSI/ICCID/MSISDN in reports (secrets stay masked)', false)
 }
 
 interface RunCliOptions {
@@ -106,6 +119,7 @@ interface RunCliOptions {
   reportDir: string
   format: ReportFormat[]
   bail: boolean
+  baseline?: RunRecord
   timeoutScale: number
   resolve: string[]
   broker?: string
@@ -139,6 +153,7 @@ async function runCommand(paths: string[], options: RunCliOptions): Promise<numb
       ...(options.shard === undefined ? {} : { shard: options.shard }),
       ...(options.broker === undefined ? {} : { brokerUrl: options.broker }),
       ...(options.grep === undefined ? {} : { grep: options.grep }),
+      ...(options.baseline === undefined ? {} : { baseline: options.baseline }),
       reportDir: options.reportDir,
       formats: options.format,
       timeoutScale: options.timeoutScale,

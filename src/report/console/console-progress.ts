@@ -8,6 +8,7 @@ import { formatTranscriptLine } from '../../record/transcript-text.js'
 import { showControlCharsForTerminal } from '../text/show-control-chars.js'
 import { formatDisplayDuration } from '../../model/display-duration.js'
 import type { Phase, Step } from '../../model/sequence.js'
+import { describeBaselineChanges } from './describe-baseline-changes.js'
 import { LiveLine } from './live-line.js'
 import { createPainter, type Painter, type TextStyle } from './painter.js'
 
@@ -98,8 +99,8 @@ export class ConsoleProgress {
     }
   }
 
-  /** The verdict of one sequence and where its reports are. */
-  sequenceEnded(record: RunRecord, reportPaths: string[]): void {
+  /** The verdict of one sequence, what changed since its baseline run (when given) and where its reports are. */
+  sequenceEnded(record: RunRecord, reportPaths: string[], baseline?: RunRecord): void {
     this.live?.erase()
     this.flushHeader()
     const c = countForConsole(record)
@@ -109,6 +110,7 @@ export class ConsoleProgress {
     this.options.write(
       `  ${this.paint(color, verdict)}${reason} — ${c.passed} passed, ${c.failed} failed, ${c.errored} errored, ${c.todo} todo, ${c.skipped} skipped in ${formatDisplayDuration(record.durationMs)}\n`,
     )
+    if (baseline !== undefined) this.options.write(`  ${describeBaselineChanges(record, baseline)}\n`)
     for (const path of reportPaths) this.options.write(`  report: ${path}\n`)
   }
 
