@@ -94,6 +94,7 @@ export class Recorder {
       ...(step.reason === undefined ? {} : { reason: masker.mask(step.reason) }),
       captures: masker.maskDeep(step.captures),
       unexpectedUrcs: masker.maskDeep(step.unexpectedUrcs),
+      ...(step.attemptLog === undefined ? {} : { attemptLog: masker.maskDeep(step.attemptLog) }),
     })
   }
 
