@@ -9,6 +9,8 @@ import { isReportFormat, REPORT_FORMATS, type ReportFormat } from '../report/rep
 import { formatDuration, isTimeoutScale, MAX_TIMEOUT_SCALE, MIN_TIMEOUT_SCALE, parseDuration } from '../sequence/duration.js'
 import { readRegularFileSync } from '../sequence/read-source.js'
 import { parseListenUrl } from '../sim/serve-tcp.js'
+import { readRunRecord } from '../diff/read-run-record.js'
+import type { RunRecord } from '../model/run-record.js'
 
 export { DEFAULT_LATENCY_THRESHOLD_MS, REPORT_FORMATS, type ReportFormat }
 
@@ -25,6 +27,12 @@ export function readDurationOption(text: string): OptionValue<number> {
   } catch (error) {
     return { ok: false, hint: (error as Error).message }
   }
+}
+
+/** `previous.json`: the JSON report of an earlier run, read and checked for its shape. */
+export function readBaselineOption(path: string): OptionValue<RunRecord> {
+  const read = readRunRecord(path)
+  return read.ok ? { ok: true, value: read.record } : { ok: false, hint: read.message }
 }
 
 /** `i/n`: the i-th of n parts of a plan. */

@@ -30,7 +30,10 @@ import { runSequenceFile, type RunSequenceOptions, type SequenceRun } from './ru
 import { describeRunGroups, groupRunInputs, type RunGroup } from './group-run-inputs.js'
 import { classifyInputs, loadFiles, loadSuiteFiles } from './load-run-inputs.js'
 
-export interface RunFilesOptions extends Omit<RunSequenceOptions, 'events' | 'device' | 'onSimModem' | 'brokerUsers' | 'reportBaseName'> {
+export interface RunFilesOptions extends Omit<
+  RunSequenceOptions,
+  'events' | 'device' | 'onSimModem' | 'brokerUsers' | 'reportBaseName' | 'onTranscriptEntry'
+> {
   /** `--device` values (`url` or `name=url`); none: the devices file, the suite's `device:`, else `sim://simcom-a76xx`. */
   devices: string[]
   /** A YAML/JSON file listing devices: `devices: [{ name, url, vars }]`. */
@@ -231,10 +234,11 @@ async function runDevice(plan: Plan, device: DeviceSpec, suite: Suite | undefine
         onAttemptStart: (phase, step, attempt) => progress.attemptStarted(phase, step, attempt),
         onStepEnd: step => progress.stepEnded(step),
       },
+      onTranscriptEntry: entry => progress.transcriptEntry(entry),
       ...(onSimModem ? { onSimModem: (modem: SimModem) => onSimModem(modem, device) } : {}),
       ...(entry.broker?.users ? { brokerUsers: entry.broker.users } : {}),
     })
-    progress.sequenceEnded(run.record, run.reportPaths)
+    progress.sequenceEnded(run.record, run.reportPaths, run.baseline)
     results.push({ entry: completedRun(device, entry, run, options.reportDir), run })
     const passed = run.record.status === 'passed'
     // A skip after a failed setup or --bail is not a verdict of its own: the run that caused it carries the exit code.

@@ -8,7 +8,7 @@ import { join } from 'node:path'
 import type { Masker } from '../record/masker.js'
 import { createRunMasker, listSecretNames } from './create-run-masker.js'
 import { Recorder } from '../record/recorder.js'
-import type { RecordedBrokerMessage, RunRecord } from '../model/run-record.js'
+import type { RecordedBrokerMessage, RunRecord, TranscriptEntry } from '../model/run-record.js'
 import { recordSkippedStep } from '../run/run-step.js'
 import { writeReports, type ReportFormat } from '../report/write-reports.js'
 import type { Sequence } from '../model/sequence.js'
@@ -51,6 +51,10 @@ export interface RunSequenceOptions {
   brokerUsers?: Record<string, string>
   /** Base name of the report files; default `<file stem>-<UTC time>`. */
   reportBaseName?: string
+  /** An earlier run (`--baseline`): the reports of a run of the same sequence mark what changed since. */
+  baseline?: RunRecord
+  /** Receives each transcript entry, masked as the reports mask it, while the run goes (`--verbose`). */
+  onTranscriptEntry?: (entry: TranscriptEntry) => void
 }
 
 export interface SequenceRun {
@@ -58,6 +62,8 @@ export interface SequenceRun {
   reportPaths: string[]
   /** The error of an atseq bug that ended the run (exit 70), for `--debug`. */
   crash?: Error
+  /** The baseline run this run was compared with, when `--baseline` named a run of the same sequence. */
+  baseline?: RunRecord
 }
 
 /** Runs one loaded sequence on a device and writes its reports; never throws for modem or link trouble. */
@@ -82,13 +88,20 @@ export async function runSequenceFile(sequence: Sequence, options: RunSequenceOp
     },
     masker,
     transcriptPath,
+    ...(options.onTranscriptEntry ? { onEntry: options.onTranscriptEntry } : {}),
   })
   const { verdict, brokerMessages } = await runOnDevice(sequence, options, recorder, masker)
   const finished = recorder.finish(verdict.status, verdict.exitCode, verdict.endReason)
   const record: RunRecord = brokerMessages.length > 0 ? { ...finished, broker: { messages: brokerMessages } } : finished
-  const written = await writeReports(record, { dir: options.reportDir, formats: options.formats, baseName })
+  const baseline = isSameSequence(options.baseline, sequence) ? { baseline: options.baseline } : {}
+  const written = await writeReports(record, { dir: options.reportDir, formats: options.formats, baseName, ...baseline })
   const crash = verdict.crash === undefined ? {} : { crash: verdict.crash }
-  return { record, reportPaths: [...written.map(report => report.path), transcriptPath], ...crash }
+  return { record, reportPaths: [...written.map(report => report.path), transcriptPath], ...crash, ...baseline }
+}
+
+/** A baseline is compared only with a run of its own sequence (same file or same name): several files may run at once. */
+function isSameSequence(baseline: RunRecord | undefined, sequence: Sequence): baseline is RunRecord {
+  return baseline !== undefined && (baseline.sequence.file === sequence.file || baseline.sequence.name === sequence.name)
 }
 
 /** Runs on the device; also returns what the run's broker saw (kept so a replay can judge broker checks). */

@@ -11,6 +11,7 @@ import { registerDiff } from './diff.js'
 import { registerRecord } from './record.js'
 import { registerMerge } from './merge.js'
 import { registerCompletion } from './completion.js'
+import { registerSchema } from './schema.js'
 import { configureUsage } from './usage.js'
 
 /** The atseq command line: each command lives in its own file and only parses arguments and maps outcomes to exit codes. */
@@ -31,6 +32,7 @@ export function buildProgram(argv: readonly string[] = process.argv): Command {
   registerRecord(program)
   registerMerge(program)
   registerCompletion(program)
+  registerSchema(program)
   // Usage errors exit 2 (invalid input), not commander's default 1 (which means "a test failed").
   configureUsage(program, argv)
   return program

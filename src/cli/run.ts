@@ -2,10 +2,12 @@
 import { Command, InvalidArgumentError, Option } from 'commander'
 import { chooseColor } from '../app/color-policy.js'
 import type { Shard } from '../model/suite.js'
-import { ConsoleProgress, describeSuiteCounts, runFiles } from '../app/run-files.js'
+import type { RunRecord } from '../model/run-record.js'
+import { ConsoleProgress, describeSuiteCounts, runFiles, type RunFilesOptions, type RunFilesResult } from '../app/run-files.js'
 import { EXIT } from '../model/exit-code.js'
 import { readPackageVersion } from './version.js'
 import {
+  readBaselineOption,
   readBrokerUrlOption,
   readFormatsOption,
   readShardOption,
@@ -32,7 +34,6 @@ templating, values, bounds, usage), 3 infrastructure (port not found, link dropp
 
 export function registerRun(program: Command): void {
   const command = program.command('run')
-  addSecretOptions(command)
   addHelpFooter(command, { examples: RUN_EXAMPLES, exitCodes: RUN_EXIT_CODES })
   command
     .description('run sequences (files or folders) or a suite on one or many modems or simulators and write reports')
@@ -60,12 +61,6 @@ export function registerRun(program: Command): void {
       [],
     )
     .option('--grep <pattern>', 'run only sequences whose name or file matches this regular expression', parseRegex)
-    .option('--report-dir <dir>', 'where reports and transcripts are written', 'reports')
-    .addOption(
-      new Option('--format <list>', `report formats, comma-separated: ${REPORT_FORMATS.join(',')}`)
-        .argParser(parsedBy(readFormatsOption))
-        .default([...REPORT_FORMATS], REPORT_FORMATS.join(',')),
-    )
     .option('--bail', 'stop after the first sequence that does not pass', false)
     .addOption(
       new Option('--timeout-scale <factor>', 'multiply every timeout (slow links, busy labs), e.g. 2 or 0.5')
@@ -83,12 +78,30 @@ export function registerRun(program: Command): void {
       'your own broker for server-side checks (mqtt://, mqtts://); the simulator starts an embedded one otherwise',
       parsedBy(readBrokerUrlOption),
     )
-    .option('--show-identifiers', 'show IMEI/IMSI/ICCID/MSISDN in reports (secrets stay masked)', false)
     .option('--no-identify', 'do not read ATI/AT+CGMR/AT+CGSN before the steps')
-    .option('-q, --quiet', 'print only failing steps and the summaries', false)
-    .action(async (paths: string[], options: RunCliOptions) => {
-      process.exitCode = await runCommand(paths, options)
-    })
+  addReportOptions(command)
+  addSecretOptions(command)
+  addOutputOptions(command)
+  command.action(async (paths: string[], options: RunCliOptions) => {
+    process.exitCode = await runCommand(paths, options)
+  })
+}
+
+/** Where reports go, in which formats, against which baseline, and whether identifiers show. */
+function addReportOptions(command: Command): Command {
+  return command
+    .option('--report-dir <dir>', 'where reports and transcripts are written', 'reports')
+    .addOption(
+      new Option('--format <list>', `report formats, comma-separated: ${REPORT_FORMATS.join(',')}`)
+        .argParser(parsedBy(readFormatsOption))
+        .default([...REPORT_FORMATS], REPORT_FORMATS.join(',')),
+    )
+    .option(
+      '--baseline <run.json>',
+      "an earlier run's JSON report: the summary and the HTML report say which steps changed status or got slower",
+      parsedBy(readBaselineOption),
+    )
+    .option('--show-identifiers', 'show IMEI/IMSI/ICCID/MSISDN in reports (secrets stay masked)', false)
 }
 
 interface RunCliOptions {
@@ -106,6 +119,7 @@ interface RunCliOptions {
   reportDir: string
   format: ReportFormat[]
   bail: boolean
+  baseline?: RunRecord
   timeoutScale: number
   resolve: string[]
   broker?: string
@@ -113,6 +127,7 @@ interface RunCliOptions {
   identify: boolean
   color: boolean
   quiet: boolean
+  verbose: boolean
 }
 
 async function runCommand(paths: string[], options: RunCliOptions): Promise<number> {
@@ -138,6 +153,7 @@ async function runCommand(paths: string[], options: RunCliOptions): Promise<numb
       ...(options.shard === undefined ? {} : { shard: options.shard }),
       ...(options.broker === undefined ? {} : { brokerUrl: options.broker }),
       ...(options.grep === undefined ? {} : { grep: options.grep }),
+      ...(options.baseline === undefined ? {} : { baseline: options.baseline }),
       reportDir: options.reportDir,
       formats: options.format,
       timeoutScale: options.timeoutScale,
@@ -150,30 +166,52 @@ async function runCommand(paths: string[], options: RunCliOptions): Promise<numb
       commandLine: ['atseq', ...process.argv.slice(2)],
       signal: interrupt.signal,
       teardownSignal: teardownInterrupt.signal,
-      // The running step is redrawn in place only on a terminal: a log or a pipe gets one line per step.
-      progress: new ConsoleProgress({
-        color,
-        quiet: options.quiet,
-        live: process.stdout.isTTY === true,
-        write: text => process.stdout.write(text),
-      }),
-      progressFor: device =>
-        new ConsoleProgress({ color, quiet: options.quiet, write: text => process.stdout.write(prefixLines(text, `[${device.name}] `)) }),
+      ...createProgress(options, color),
       writeError: text => process.stderr.write(text),
       debug: process.argv.includes('--debug'),
     })
-    const suites = result.suite ? [{ record: result.suite, reportPaths: result.suiteReportPaths ?? [] }] : (result.suites ?? [])
-    for (const suite of suites) {
-      const name = result.suites === undefined ? '' : ` ${suite.record.suite.name}`
-      process.stdout.write(
-        `suite${name} ${suite.record.status}: ${describeSuiteCounts(suite.record)}; index ${suite.reportPaths[0] ?? options.reportDir}\n`,
-      )
-    }
+    printSuiteSummaries(result, options.reportDir)
     return result.exitCode
   } finally {
     process.off('SIGINT', onSigint)
     process.off('SIGTERM', onSigint)
   }
+}
+
+/** `suite … passed: 3 passed on 1 device; index reports/index.html`, one line per suite that ran. */
+function printSuiteSummaries(result: RunFilesResult, reportDir: string): void {
+  const suites = result.suite ? [{ record: result.suite, reportPaths: result.suiteReportPaths ?? [] }] : (result.suites ?? [])
+  for (const suite of suites) {
+    const name = result.suites === undefined ? '' : ` ${suite.record.suite.name}`
+    process.stdout.write(
+      `suite${name} ${suite.record.status}: ${describeSuiteCounts(suite.record)}; index ${suite.reportPaths[0] ?? reportDir}\n`,
+    )
+  }
+}
+
+/** The progress printers: one for a single device, one per device (each line prefixed with its name) for several. */
+function createProgress(options: RunCliOptions, color: boolean): Pick<RunFilesOptions, 'progress' | 'progressFor'> {
+  const shared = { color, quiet: options.quiet, verbose: options.verbose }
+  return {
+    // The running step is redrawn in place only on a terminal (and not between --verbose lines): a log or a pipe gets one line per step.
+    progress: new ConsoleProgress({
+      ...shared,
+      live: process.stdout.isTTY === true && !options.verbose,
+      write: text => process.stdout.write(text),
+    }),
+    progressFor: device => new ConsoleProgress({ ...shared, write: text => process.stdout.write(prefixLines(text, `[${device.name}] `)) }),
+  }
+}
+
+/** `--quiet` and `--verbose`: how much the terminal shows while the run goes. */
+function addOutputOptions(command: Command): Command {
+  return command
+    .option('-q, --quiet', 'print only failing steps and the summaries', false)
+    .addOption(
+      new Option('-v, --verbose', 'also print every line sent and received as it happens (control characters shown, secrets masked)')
+        .default(false)
+        .conflicts('quiet'),
+    )
 }
 
 /** `--secret-var` and `--secret`: the command line's ways to declare a secret. */

@@ -3,6 +3,7 @@ import { serveSim, SIM_PROFILE_NAMES, type ServeSimOptions } from '../app/serve-
 import { parseResolveRule, type ResolveRule } from '../app/serve-sim.js'
 import { readListenOption } from '../app/option-values.js'
 import { addHelpFooter } from './help-footer.js'
+import { formatSimProfiles } from '../app/format-sim-profiles.js'
 import { parsedBy } from './option-value.js'
 
 /** Registers `atseq sim`: a simulated modem served over TCP (and a pty) until SIGINT/SIGTERM. */
@@ -28,14 +29,20 @@ export function registerSim(program: Command): void {
       '--no-servers',
       "serve no far-side servers (default: echo, TLS, FTP(S), HTTP(S) on loopback, any host's 7/7443/7444/21/990/80/443 mapped to them)",
     )
+    .option('--list', 'list the profiles, their services and the AT commands each answers, then exit', false)
   addHelpFooter(command, {
     examples: [
       'atseq sim                                          # tcp://127.0.0.1:7000',
       'atseq sim --listen tcp://127.0.0.1:0 --params echo=0',
       'atseq sim --pty-link /tmp/modem                    # then: minicom -D /tmp/modem',
+      'atseq sim --list                                   # which profiles there are and what each answers',
     ],
     exitCodes: '0 stopped by Ctrl-C or SIGTERM, 2 usage (unknown profile, bad --listen or --params), 3 cannot listen or no pty.',
-  }).action(async (opts: ServeSimOptions) => {
+  }).action(async ({ list, ...opts }: ServeSimOptions & { list: boolean }) => {
+    if (list) {
+      process.stdout.write(formatSimProfiles())
+      return
+    }
     process.exitCode = await serveSim(
       opts,
       text => process.stdout.write(text),

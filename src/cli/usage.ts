@@ -4,6 +4,7 @@
  */
 import { Option, type Command } from 'commander'
 import { chooseColor, createPainter } from '../app/color-policy.js'
+import { describeOption } from './describe-option.js'
 
 /** The longest usage-error message kept; a longer one is cut so the whole error stays within five lines. */
 const MAX_MESSAGE_LINES = 3
@@ -29,7 +30,7 @@ export function formatUsageError(command: Command, message: string, color: boole
   ].join('\n')
 }
 
-/** Gives every command of the tree `--no-color`, the short usage error and an exit instead of process.exit. */
+/** Gives every command of the tree `--no-color`, the short usage error, help without empty defaults and an exit instead of process.exit. */
 export function configureUsage(root: Command, argv: readonly string[]): void {
   const color = chooseColor({ flag: !argv.includes('--no-color'), stream: process.stderr })
   const visit = (command: Command): void => {
@@ -41,6 +42,7 @@ export function configureUsage(root: Command, argv: readonly string[]): void {
       .showHelpAfterError(false)
       .exitOverride()
       .configureOutput({ outputError: (text, write) => write(`${formatUsageError(command, text, color)}\n`) })
+      .configureHelp({ optionDescription: describeOption })
     command.commands.forEach(visit)
   }
   visit(root)

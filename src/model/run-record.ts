@@ -75,6 +75,20 @@ export interface ReceivedLine {
   text: string
 }
 
+/** One attempt of a step that was tried more than once: when it started, how long it took, what it got and why it did not pass. */
+export interface StepAttempt {
+  /** 1 for the first attempt. */
+  n: number
+  /** Milliseconds since the run started. */
+  startedAtMs: number
+  durationMs: number
+  status: 'passed' | 'failed' | 'errored'
+  reason?: string
+  failure?: StepFailure
+  /** What arrived in this attempt's window, masked. */
+  received: ReceivedLine[]
+}
+
 export interface StepResult {
   phase: Phase
   no: string
@@ -95,6 +109,8 @@ export interface StepResult {
   durationMs: number
   /** Attempts made (1 when no retry was needed). */
   attempts: number
+  /** Each attempt, when more than one was made (a retried step, whether it passed in the end or not). */
+  attemptLog?: StepAttempt[]
   /** Variables captured by this step's named groups (masked when secret). */
   captures: Record<string, string>
   /** URCs that arrived during the step and that none of its expectations used. */

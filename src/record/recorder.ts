@@ -25,6 +25,8 @@ export interface RecorderOptions {
   transcriptPath?: string
   /** Clock in ms; defaults to performance.now(). */
   now?: () => number
+  /** Receives each transcript entry, masked, as it is recorded (`atseq run --verbose`). */
+  onEntry?: (entry: TranscriptEntry) => void
 }
 
 /** Collects a run's transcript and step results; one per run. */
@@ -92,6 +94,7 @@ export class Recorder {
       ...(step.reason === undefined ? {} : { reason: masker.mask(step.reason) }),
       captures: masker.maskDeep(step.captures),
       unexpectedUrcs: masker.maskDeep(step.unexpectedUrcs),
+      ...(step.attemptLog === undefined ? {} : { attemptLog: masker.maskDeep(step.attemptLog) }),
     })
   }
 
@@ -140,6 +143,7 @@ export class Recorder {
   private push(entry: TranscriptEntry): void {
     this.transcript.push(entry)
     if (this.streamFd !== undefined) writeSync(this.streamFd, formatTranscriptLine(entry) + '\n')
+    this.options.onEntry?.(entry)
   }
 
   private closeStream(): void {

@@ -4,7 +4,7 @@
  */
 import { setTimeout as delay } from 'node:timers/promises'
 import type { Phase, ServeAction, Step, Template } from '../model/sequence.js'
-import type { StepResult } from '../model/run-record.js'
+import type { StepAttempt, StepResult } from '../model/run-record.js'
 import { errored, InfrastructureError, type AttemptResult, type RunInterruption } from './attempt.js'
 import { executorFor } from './executors/index.js'
 import { describeServeAction, renderServeAction } from './executors/server-steps.js'
@@ -27,7 +27,7 @@ export async function runStep(phase: Phase, step: Step, ctx: RunContext): Promis
   ctx.events.onStepStart?.(phase, step)
   const from = ctx.recorder.markTranscript()
   const startedAtMs = ctx.recorder.elapsedMs()
-  const { attempt, attempts } = await attemptWithRetries(phase, step, ctx)
+  const { attempt, attempts, log } = await attemptWithRetries(phase, step, ctx)
   if (attempt.status === 'passed') storeCaptures(attempt.captures, ctx)
   const result: StepResult = {
     phase,
@@ -43,6 +43,7 @@ export async function runStep(phase: Phase, step: Step, ctx: RunContext): Promis
     startedAtMs,
     durationMs: ctx.recorder.elapsedMs() - startedAtMs,
     attempts,
+    ...(log.length > 1 ? { attemptLog: log } : {}),
     captures: maskCaptures(attempt.captures, ctx),
     unexpectedUrcs: attempt.unexpectedUrcs,
     transcript: { from, to: ctx.recorder.markTranscript() },
@@ -94,20 +95,41 @@ export function recordSkippedStep(
   return result
 }
 
-async function attemptWithRetries(phase: Phase, step: Step, ctx: RunContext): Promise<{ attempt: AttemptResult; attempts: number }> {
+interface Attempts {
+  attempt: AttemptResult
+  attempts: number
+  /** Every attempt made, in order (masked by the recorder with the rest of the step). */
+  log: StepAttempt[]
+}
+
+async function attemptWithRetries(phase: Phase, step: Step, ctx: RunContext): Promise<Attempts> {
   const times = step.retry?.times ?? 0
-  let attempts = 0
+  const log: StepAttempt[] = []
   for (;;) {
-    attempts += 1
-    ctx.events.onAttemptStart?.(phase, step, { n: attempts, of: times + 1 })
+    const n = log.length + 1
+    ctx.events.onAttemptStart?.(phase, step, { n, of: times + 1 })
+    const startedAtMs = ctx.recorder.elapsedMs()
     const attempt = await attemptOnce(step, ctx)
-    if (attempt.status !== 'failed' || attempts > times || ctx.signal.aborted) return { attempt, attempts }
-    ctx.recorder.recordNote(`step ${step.no}: attempt ${attempts} failed (${attempt.reason ?? ''}); retrying`)
+    log.push(describeAttempt(n, startedAtMs, attempt, ctx))
+    if (attempt.status !== 'failed' || n > times || ctx.signal.aborted) return { attempt, attempts: n, log }
+    ctx.recorder.recordNote(`step ${step.no}: attempt ${n} failed (${attempt.reason ?? ''}); retrying`)
     try {
       await delay(scaleMs(step.retry?.everyMs ?? 0, ctx), undefined, { signal: ctx.signal })
     } catch {
-      return { attempt, attempts }
+      return { attempt, attempts: n, log }
     }
+  }
+}
+
+function describeAttempt(n: number, startedAtMs: number, attempt: AttemptResult, ctx: RunContext): StepAttempt {
+  return {
+    n,
+    startedAtMs,
+    durationMs: ctx.recorder.elapsedMs() - startedAtMs,
+    status: attempt.status,
+    ...(attempt.reason === undefined ? {} : { reason: attempt.reason }),
+    ...(attempt.failure === undefined ? {} : { failure: { kind: attempt.failure } }),
+    received: attempt.received,
   }
 }
 

@@ -8,7 +8,6 @@ import { locateKey, locatePath, nodeAt, type PathSegment, type YamlSource } from
 
 type JsonSchema = Record<string, unknown>
 
-const SCHEMA_ID = 'urn:atseq:schema:sequence'
 const ACTION_KEYS = ['send', 'data', 'wait', 'sleep', 'publish', 'serve', 'todo'] as const
 
 /** Validates the plain data of a sequence file against the schema; every violation becomes one located, human diagnostic. */
@@ -83,7 +82,8 @@ function chooseBranch(e: ErrorObject): ValidateFunction | undefined {
   const type = jsonTypeOf(e.data)
   const fitting = branches.map((b, i) => ({ i, types: acceptedTypes(b) })).filter(b => b.types.includes(type))
   if (name === undefined || fitting.length !== 1) return undefined
-  return ajv.getSchema(`${SCHEMA_ID}#/$defs/${name}/anyOf/${fitting[0]!.i}`)
+  // Addressed through the schema's own $id, so publishing it under another id cannot break the lookup.
+  return ajv.getSchema(`${String(schema['$id'])}#/$defs/${name}/anyOf/${fitting[0]!.i}`)
 }
 
 function acceptedTypes(schema: JsonSchema): string[] {

@@ -12,6 +12,7 @@ export { parseResolveRule, resolveHost, isLoopbackAddress, type ResolveRule, typ
 export { parseSimParams, type SimOptionProblem, type ParsedSimParams } from './sim-options.js'
 export { MQTT_ERR, CONNLOST_CAUSE } from '../modem/families/simcom/mqtt-codes.js'
 export { serveSimOverTcp, type SimServer, type SimServerOptions } from './serve-tcp.js'
+export { listSimProfiles, type SimProfileSummary } from './list-sim-profiles.js'
 
 /** Thrown by createSimModem when the sim:// query cannot be used; `problems` lists each parameter at fault. */
 export class SimOptionsError extends Error {

@@ -117,6 +117,29 @@ steps:
   t.equal(step.status, 'passed')
   t.equal(step.attempts, 3, 'the third poll saw the network and was the last')
   t.equal(polls, 3, 'no poll after the one that passed')
+  const log = step.attemptLog ?? []
+  t.same(
+    log.map(attempt => [attempt.n, attempt.status]),
+    [
+      [1, 'failed'],
+      [2, 'failed'],
+      [3, 'passed'],
+    ],
+    'each attempt is kept, the passing one too',
+  )
+  t.match(
+    log[0],
+    { failure: { kind: String }, reason: String, received: [{ kind: 'echo' }, { text: /^\+CREG: 0,[^1]/ }] },
+    'what the first got and why it failed',
+  )
+  t.match(log[2]?.received, [{ kind: 'echo' }, { text: '+CREG: 0,1' }, { text: 'OK' }], 'what the last got')
+  t.notOk('reason' in (log[2] ?? {}), 'the passing attempt has no reason')
+  for (let i = 1; i < log.length; i++)
+    t.ok(log[i]!.startedAtMs >= log[i - 1]!.startedAtMs + log[i - 1]!.durationMs, `attempt ${i + 1} starts after ${i} ends`)
+  t.ok(
+    log[0]!.startedAtMs >= step.startedAtMs && log[2]!.startedAtMs + log[2]!.durationMs <= step.startedAtMs + step.durationMs + 1,
+    'within the step',
+  )
 })
 
 t.test('retry makes exactly times + 1 attempts, every apart, and then fails', async t => {
@@ -146,6 +169,10 @@ steps:
   t.equal(step.status, 'failed')
   t.equal(step.attempts, 3)
   t.equal(sent.length, 3, 'the modem saw three commands')
+  t.same(
+    step.attemptLog?.map(attempt => attempt.status),
+    ['failed', 'failed', 'failed'],
+  )
   for (let i = 1; i < sent.length; i++)
     t.ok(sent[i]! - sent[i - 1]! >= 190, `attempt ${i + 1} came ${Math.round(sent[i]! - sent[i - 1]!)} ms after the one before`)
 })

@@ -97,6 +97,16 @@ t.test('every command has help with examples, exit codes and defaults with their
   t.match((await parseInProcess(['run', '--help'])).stdout, /\(default:\s+html,junit,json\)/)
 })
 
+t.test('repeatable options say nothing of their empty default in --help', async t => {
+  for (const name of commandNames) {
+    const { stdout } = await parseInProcess([name, '--help'])
+    t.notMatch(stdout, /\(default:\s*(\[\]|\{\})\)/, `${name} shows no (default: []) or (default: {})`)
+  }
+  const run = (await parseInProcess(['run', '--help'])).stdout
+  t.match(run, /--tag <tag>\s+run only sequences with this tag \(repeatable\)\n/, 'the description stays, the empty default goes')
+  t.match(run, /\(default:\s+html,junit,json\)/, 'a real default is still shown')
+})
+
 t.test('help piped into a reader that stops early ends quietly (no EPIPE crash)', async t => {
   const child = spawn(process.execPath, ['dist/cli/main.js', 'run', '--help'], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] })
   child.stdout.destroy()

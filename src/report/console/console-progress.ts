@@ -3,10 +3,12 @@
  * time), the reason under a failure, and a sequence counter when several run. Colour only on
  * a TTY and without `--no-color`; plain lines otherwise (CI logs, pipes).
  */
-import type { RunRecord, StepResult } from '../../model/run-record.js'
+import type { RunRecord, StepResult, TranscriptEntry } from '../../model/run-record.js'
+import { formatTranscriptLine } from '../../record/transcript-text.js'
 import { showControlCharsForTerminal } from '../text/show-control-chars.js'
 import { formatDisplayDuration } from '../../model/display-duration.js'
 import type { Phase, Step } from '../../model/sequence.js'
+import { describeBaselineChanges } from './describe-baseline-changes.js'
 import { LiveLine } from './live-line.js'
 import { createPainter, type Painter, type TextStyle } from './painter.js'
 
@@ -17,6 +19,8 @@ export interface ConsoleOptions {
   live?: boolean
   /** Only failures and the summaries (`--quiet`); the sequence's name comes with its first line. */
   quiet?: boolean
+  /** Also every line sent and received, as it happens (`--verbose`); the transcript's escaped form, masked. */
+  verbose?: boolean
 }
 
 type Color = TextStyle
@@ -65,6 +69,14 @@ export class ConsoleProgress {
     else this.options.write(header)
   }
 
+  /** Under `--verbose`, one transcript entry as it is recorded: `+    0.012s tx  AT\r`. */
+  transcriptEntry(entry: TranscriptEntry): void {
+    if (this.options.verbose !== true) return
+    this.live?.erase()
+    // Bytes are already escaped; a note is atseq's own text but may quote the modem, so it is made inert too.
+    this.options.write(`       ${this.paint('dim', showControlCharsForTerminal(formatTranscriptLine(entry)))}\n`)
+  }
+
   /** One line per finished step, with its reason below when it did not pass. */
   stepEnded(result: StepResult): void {
     this.live?.erase()
@@ -87,8 +99,8 @@ export class ConsoleProgress {
     }
   }
 
-  /** The verdict of one sequence and where its reports are. */
-  sequenceEnded(record: RunRecord, reportPaths: string[]): void {
+  /** The verdict of one sequence, what changed since its baseline run (when given) and where its reports are. */
+  sequenceEnded(record: RunRecord, reportPaths: string[], baseline?: RunRecord): void {
     this.live?.erase()
     this.flushHeader()
     const c = countForConsole(record)
@@ -98,6 +110,7 @@ export class ConsoleProgress {
     this.options.write(
       `  ${this.paint(color, verdict)}${reason} — ${c.passed} passed, ${c.failed} failed, ${c.errored} errored, ${c.todo} todo, ${c.skipped} skipped in ${formatDisplayDuration(record.durationMs)}\n`,
     )
+    if (baseline !== undefined) this.options.write(`  ${describeBaselineChanges(record, baseline)}\n`)
     for (const path of reportPaths) this.options.write(`  report: ${path}\n`)
   }
 

@@ -27,6 +27,8 @@ export interface ClientStep {
   why?: string
   tm: string
   att: number
+  /** Each attempt of a retried step as `[label, start, duration, status, status label, received lines, reason]`. */
+  atts?: Array<[string, string, string, string, string, string[], string]>
   caps: string[]
   urcs: string[]
   loc: string
@@ -39,6 +41,8 @@ export interface ClientStep {
   /** Changed since the baseline: `status`, `timing` or `new`, and what it was. */
   chg?: [StepChange['kind'], string]
 }
+
+type ClientAttempt = NonNullable<ClientStep['atts']>[number]
 
 /**
  * One transcript entry as `[atMs, dir, text, base64]` (base64 empty for a note): the script pads the time and draws
@@ -88,6 +92,13 @@ function toClientStep(view: StepView, index: number, change: StepChange | undefi
     ...(view.reason === undefined ? {} : { why: view.reason }),
     tm: view.timing,
     att: view.attempts,
+    ...(view.attemptRows.length === 0
+      ? {}
+      : {
+          atts: view.attemptRows.map(
+            a => [a.label, a.start, a.duration, a.status, a.statusLabel, a.received, a.reason ?? ''] as ClientAttempt,
+          ),
+        }),
     caps: view.captures.map(capture => `${capture.name} = ${capture.value}`),
     urcs: view.unexpectedUrcs,
     loc: view.location,

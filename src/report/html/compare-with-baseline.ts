@@ -11,6 +11,8 @@ export interface StepChange {
   kind: 'status' | 'timing' | 'new'
   /** `was passed`, `was 120 ms`, `not in the baseline`. */
   label: string
+  /** The baseline step's duration, for a `timing` change (so a reader can tell slower from faster). */
+  beforeMs?: number
 }
 
 /** A step's timing counts as changed when one run took at least this many times as long as the other… */
@@ -35,7 +37,7 @@ function compareStep(step: StepResult, before: StepResult | undefined): StepChan
   if (before === undefined) return { kind: 'new', label: 'not in the baseline' }
   if (before.status !== step.status) return { kind: 'status', label: `was ${before.status}` }
   if (step.status === 'skipped' || !hasTimingChanged(before.durationMs, step.durationMs)) return undefined
-  return { kind: 'timing', label: `was ${formatDurationMs(before.durationMs)}` }
+  return { kind: 'timing', label: `was ${formatDurationMs(before.durationMs)}`, beforeMs: before.durationMs }
 }
 
 /** Did a step's duration change by more than jitter? */

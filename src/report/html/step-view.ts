@@ -1,5 +1,5 @@
 /** One table row of the HTML report: a step's action, expectations, what arrived, result and transcript. */
-import type { ReceivedLine, RunRecord, StepResult, StepStatus, TranscriptEntry } from '../../model/run-record.js'
+import type { ReceivedLine, RunRecord, StepAttempt, StepResult, StepStatus, TranscriptEntry } from '../../model/run-record.js'
 import type { Phase } from '../../model/sequence.js'
 import { formatDurationMs } from '../text/format-duration.js'
 import { formatElapsedMs, formatTranscriptEntry, sliceStepTranscript } from '../text/format-transcript.js'
@@ -9,6 +9,21 @@ import { listBrokerLines } from './broker-evidence.js'
 export interface ReceivedView {
   kind: ReceivedLine['kind'] | 'broker'
   text: string
+}
+
+/** One attempt of a retried step as the report lists it. */
+export interface AttemptView {
+  /** `Attempt 2`. */
+  label: string
+  /** `+1.234 s`: when it started, on the run's clock. */
+  start: string
+  duration: string
+  status: 'passed' | 'failed' | 'errored'
+  statusLabel: string
+  /** What arrived in its window, line by line. */
+  received: string[]
+  /** Why it did not pass. */
+  reason?: string
 }
 
 export interface CaptureView {
@@ -46,6 +61,8 @@ export interface StepView {
   /** `1.25 s`, plus the attempts when there was more than one: `1.25 s · 3 attempts`. */
   timing: string
   attempts: number
+  /** Each attempt of a step tried more than once (empty otherwise), on success too. */
+  attemptRows: AttemptView[]
   captures: CaptureView[]
   unexpectedUrcs: string[]
   /** The transcript slice formatted; empty when the view was built without it (the page script draws it). */
@@ -102,6 +119,7 @@ export function buildStepView(record: RunRecord, step: StepResult, index: number
     ...(step.reason === undefined ? {} : { reason: step.reason }),
     timing: describeTiming(step),
     attempts: step.attempts,
+    attemptRows: (step.attemptLog ?? []).map(toAttemptView),
     captures: Object.entries(step.captures).map(([name, value]) => ({ name, value })),
     unexpectedUrcs: step.unexpectedUrcs,
     transcript,
@@ -116,7 +134,20 @@ export function buildStepView(record: RunRecord, step: StepResult, index: number
 }
 
 function hasDetails(step: StepResult, transcriptLength: number): boolean {
-  return step.reason !== undefined || step.unexpectedUrcs.length > 0 || Object.keys(step.captures).length > 0 || transcriptLength > 0
+  const parts = [step.reason !== undefined, step.unexpectedUrcs.length > 0, Object.keys(step.captures).length > 0, transcriptLength > 0]
+  return parts.includes(true) || (step.attemptLog?.length ?? 0) > 0
+}
+
+function toAttemptView(attempt: StepAttempt): AttemptView {
+  return {
+    label: `Attempt ${attempt.n}`,
+    start: `${formatElapsedMs(attempt.startedAtMs)} s`,
+    duration: formatDurationMs(attempt.durationMs),
+    status: attempt.status,
+    statusLabel: STEP_STATUS_LABELS[attempt.status],
+    received: attempt.received.map(line => line.text),
+    ...(attempt.reason === undefined ? {} : { reason: attempt.reason }),
+  }
 }
 
 /** Says how long a step took and, when it was retried, how many attempts it made. */

@@ -106,3 +106,18 @@ t.test('--quiet prints failing steps and the summary, with the sequence name fir
   t.notMatch(out, /PASS 1/)
   t.match(out, /FAILED/)
 })
+
+t.test('--verbose prints each transcript entry in its escaped form; a note cannot drive the terminal', async t => {
+  let out = ''
+  const progress = new ConsoleProgress({ color: false, verbose: true, write: text => void (out += text) })
+  progress.transcriptEntry({ atMs: 12, dir: 'tx', data: Buffer.from('AT+CSQ\r').toString('base64') })
+  progress.transcriptEntry({ atMs: 20, dir: 'rx', data: Buffer.from('\r\n+CSQ: 20,99\x1b[2J\r\n').toString('base64') })
+  progress.transcriptEntry({ atMs: 30, dir: 'note', data: 'modem said \x1b[31mred' })
+  t.match(out, /^ +\+ +0\.012s tx {2}AT\+CSQ\\r\n/)
+  t.match(out, /rx {2}\\r\\n\+CSQ: 20,99<ESC>\[2J\\r\\n\n/)
+  t.match(out, /-- {2}modem said \\x1b\[31mred\n/)
+  t.notMatch(out, /\x1b/, 'no raw escape reaches the terminal')
+  let quiet = ''
+  new ConsoleProgress({ color: false, write: text => void (quiet += text) }).transcriptEntry({ atMs: 1, dir: 'tx', data: 'QVQ=' })
+  t.equal(quiet, '', 'without verbose nothing is printed')
+})

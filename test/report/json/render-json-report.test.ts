@@ -122,3 +122,30 @@ t.test('the schema rejects records that are not run records', async t => {
     )
   }
 })
+
+t.test("a retried step's attempts validate, and an attempt without its fields does not", async t => {
+  const validate = compileSchema()
+  const record = seedPassRun()
+  const step = record.steps[0]!
+  const attempts = [
+    {
+      n: 1,
+      startedAtMs: 5,
+      durationMs: 100,
+      status: 'failed' as const,
+      reason: 'expected `OK`, got `ERROR`',
+      failure: { kind: 'final-mismatch' as const },
+      received: [{ atMs: 6, kind: 'final' as const, text: 'ERROR' }],
+    },
+    { n: 2, startedAtMs: 200, durationMs: 90, status: 'passed' as const, received: [{ atMs: 210, kind: 'final' as const, text: 'OK' }] },
+  ]
+  record.steps[0] = { ...step, attempts: 2, attemptLog: attempts }
+  t.ok(validate(JSON.parse(renderJsonReport(record))), JSON.stringify(validate.errors?.slice(0, 3)))
+  record.steps[0] = { ...step, attempts: 2, attemptLog: [{ ...attempts[1]!, n: 0 }] }
+  t.notOk(validate(JSON.parse(renderJsonReport(record))), 'attempts count from 1')
+  const broken = JSON.parse(renderJsonReport({ ...record, steps: [{ ...step, attemptLog: attempts }] })) as {
+    steps: Array<{ attemptLog: Array<Record<string, unknown>> }>
+  }
+  broken.steps[0]!.attemptLog[0]!['failure'] = { kind: 'no-such-kind' }
+  t.notOk(validate(broken), 'an attempt failure is one of the step failure kinds')
+})

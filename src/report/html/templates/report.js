@@ -73,7 +73,7 @@
     result.appendChild(el('span', 'tm', step.tm));
     if (step.chg) result.appendChild(el('span', 'chg c-' + step.chg[0], step.chg[1]));
     body.appendChild(row);
-    if (step.why || step.urcs.length || step.caps.length || step.trn) body.appendChild(drawDetails(step));
+    if (step.why || step.urcs.length || step.caps.length || step.trn || step.atts) body.appendChild(drawDetails(step));
     return body;
   }
 
@@ -84,6 +84,7 @@
     if (step.why) td.appendChild(el('p', 'reason', step.why));
     if (step.urcs.length) { var u = el('p', 'urcs', 'Unexpected URCs: '); codes(u, step.urcs); td.appendChild(u); }
     if (step.caps.length) { var c = el('p', 'caps', 'Captured: '); codes(c, step.caps); td.appendChild(c); }
+    if (step.atts) td.appendChild(drawAttempts(step.atts));
     if (step.trn) {
       var details = el('details');
       var summary = el('summary', '', 'Transcript, ' + step.trl + ' ');
@@ -100,6 +101,24 @@
       if (step.st === 'failed' || step.st === 'errored') details.open = true;
     }
     return row;
+  }
+
+  // Each attempt as [label, start, duration, status, status label, received lines, reason].
+  function drawAttempts(attempts) {
+    var details = el('details', 'attempts');
+    details.appendChild(el('summary', '', attempts.length + ' attempts'));
+    var list = el('ol', 'att');
+    attempts.forEach(function (a) {
+      var item = el('li', 'a-' + a[3]);
+      item.appendChild(el('b', '', a[0]));
+      item.appendChild(el('span', 'badge b-' + a[3], a[4]));
+      item.appendChild(el('span', 'tm', 'at ' + a[1] + ', ' + a[2]));
+      codes(item, a[5]);
+      if (a[6]) item.appendChild(el('p', 'reason', a[6]));
+      list.appendChild(item);
+    });
+    details.appendChild(list);
+    return details;
   }
 
   function drawGroup(run) {
