@@ -13,23 +13,12 @@ import { classifyLine, describeLineContext, isEchoOf, isPromptLine } from './lin
 import { UrcBuffer } from './urc-buffer.js'
 import { StepWindow, type WindowOptions } from './step-window.js'
 import { isPayloadLineAnnounced, isUrcLine, readPayloadLength } from '../modem/urc-rule.js'
-import { describeAbortReason, describeError, describeTimeout, startWait, type Wait } from './wait.js'
+import { describeAbortReason, describeError, describeTimeout, startWait } from './wait.js'
 import { UrcWaiters } from './urc-waiters.js'
+import { Listeners } from './listeners.js'
+import type { RunningExchange } from './running-exchange.js'
 import { DEFAULT_SETTLE_MS, OwedAnswer } from './owed-answer.js'
 import { DEFAULT_MAX_LINE_BYTES, DEFAULT_MAX_STEP_BYTES, DEFAULT_MAX_STEP_LINES, ReceiveBudget, describeBytes } from './receive-budget.js'
-
-/** A command or data block waiting for its final result code. */
-interface RunningExchange {
-  kind: 'command' | 'data'
-  /** The command whose response this is (for data: the command that asked for the data). */
-  commandLine: string
-  startedAtMs: number
-  /** Lines the modem would echo back (ATE1), in order. */
-  echo: string[]
-  lines: ChatLine[]
-  isAbort?: (line: string) => boolean
-  wait: Wait<Exchange>
-}
 
 export type { ChatSettings } from './chat-settings.js'
 export { ChatBusyError } from './chat-busy-error.js'
@@ -45,6 +34,7 @@ export class Chat {
   readonly #urcs: UrcBuffer
   readonly #urcWaits: UrcWaiters
   readonly #lineListeners = new Set<(line: ChatLine) => void>()
+  readonly #byteListeners = new Listeners<Buffer>()
   readonly #settleMs: number
   #running: RunningExchange | undefined
   /** A command or data block waiting for the previous command's late answer before it is written. */
@@ -96,6 +86,22 @@ export class Chat {
     return this.#exchange('data', this.#lastCommand ?? '', written, echo, options)
   }
 
+  /**
+   * Writes bytes as they are, outside any exchange: in online data mode nothing answers them. It throws, as
+   * `command` does, while an exchange runs.
+   */
+  async writeRaw(bytes: Buffer): Promise<void> {
+    const busyWith = this.#running?.commandLine ?? this.#pending
+    if (busyWith !== undefined) throw new ChatBusyError(busyWith)
+    this.#transcript?.({ atMs: this.#clock(), dir: 'tx', bytes })
+    await this.#transport.write(bytes)
+  }
+
+  /** Frames from a clean start: an unfinished line (raw bytes a step already read) never becomes a line. */
+  dropUnfinishedLine(): void {
+    this.#framer = new AtFramer(this.#framerSettings)
+  }
+
   /** Waits for a URC: the oldest buffered match first, then new ones. The URC returned is consumed. */
   waitForUrc(matches: (urc: ChatLine) => boolean, options: WaitOptions): Promise<UrcWait> {
     return this.#urcWaits.wait(matches, options, this.#drop?.cause)
@@ -108,6 +114,7 @@ export class Chat {
       ledger: this.#urcs,
       now: this.#clock,
       onLine: (listener: (line: ChatLine) => void) => this.onLine(listener),
+      onBytes: (listener: (bytes: Buffer) => void) => this.#byteListeners.add(listener),
       waitForUrc: (matches: (urc: ChatLine) => boolean, wait: WaitOptions) => this.waitForUrc(matches, wait),
     }
     return new StepWindow(source, options)
@@ -217,6 +224,7 @@ export class Chat {
     if (verdict === 'drop') return
     if (verdict === 'overflow') return this.#overflow(this.#budget.cause ?? '')
     this.#transcript?.({ atMs: this.#clock(), dir: 'rx', bytes: chunk })
+    this.#byteListeners.emit(chunk)
     for (const event of this.#framer.push(chunk)) {
       if (event.kind === 'too-long') return this.#overflow(`a line longer than ${describeBytes(event.limitBytes)}`)
       if (event.kind !== 'prompt' && !this.#budget.takeLine()) return this.#overflow(this.#budget.cause ?? '')

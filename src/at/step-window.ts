@@ -4,12 +4,15 @@
  */
 import type { ChatLine, UrcWait, WaitOptions } from './chat-types.js'
 import type { UrcBuffer } from './urc-buffer.js'
+import { startWait } from './wait.js'
 
 /** What a window needs from its chat. */
 export interface WindowSource {
   ledger: UrcBuffer
   now: () => number
   onLine: (listener: (line: ChatLine) => void) => () => void
+  /** Every received chunk, framed or not. */
+  onBytes: (listener: (bytes: Buffer) => void) => () => void
   waitForUrc: (matches: (urc: ChatLine) => boolean, options: WaitOptions) => Promise<UrcWait>
 }
 
@@ -25,7 +28,9 @@ export class StepWindow {
   readonly #source: WindowSource
   readonly #lines: ChatLine[] = []
   readonly #own = new Set<ChatLine>()
+  #bytes = Buffer.alloc(0)
   #unsubscribe: (() => void) | undefined
+  readonly #byteWaiters = new Set<() => void>()
   /** When the window opened (chat clock, ms). */
   readonly startedAtMs: number
   /** Lines received at or after this time (chat clock) may satisfy the step. */
@@ -36,7 +41,37 @@ export class StepWindow {
     this.startedAtMs = source.now()
     this.acceptsFromMs = options.includeBuffered === true ? Number.NEGATIVE_INFINITY : this.startedAtMs
     if (options.includeBuffered === true) this.#lines.push(...source.ledger.peek())
-    this.#unsubscribe = source.onLine(line => this.#lines.push(line))
+    const stopLines = source.onLine(line => this.#lines.push(line))
+    const stopBytes = source.onBytes(bytes => {
+      this.#bytes = Buffer.concat([this.#bytes, bytes])
+      for (const wake of this.#byteWaiters) wake()
+    })
+    this.#unsubscribe = () => {
+      stopLines()
+      stopBytes()
+    }
+  }
+
+  /** The bytes received since the window opened, as they came (line ends and payloads included). */
+  receivedBytes(): Buffer {
+    return this.#bytes
+  }
+
+  /** Resolves true once `needle` is among the received bytes, false on timeout or cancel. */
+  waitForBytes(needle: Buffer, options: WaitOptions): Promise<boolean> {
+    const wait = startWait<boolean>({
+      timeoutMs: options.timeoutMs,
+      ...(options.signal === undefined ? {} : { signal: options.signal }),
+      onTimeout: () => false,
+      onCancel: () => false,
+      cleanup: () => this.#byteWaiters.delete(check),
+    })
+    const check = (): void => {
+      if (this.#bytes.includes(needle)) wait.finish(true)
+    }
+    this.#byteWaiters.add(check)
+    check()
+    return wait.promise
   }
 
   /** Stops collecting and marks the URCs it would list as listed; idempotent. */

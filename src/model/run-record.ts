@@ -29,6 +29,8 @@ export type StepFailureKind =
   | 'no-final'
   /** An expected response line did not arrive. */
   | 'missing-line'
+  /** Bytes an `expect: { raw: ... }` names did not arrive within the step's window. */
+  | 'missing-bytes'
   /** An expected URC did not arrive within the step's window. */
   | 'urc-timeout'
   /** The command's own result URC arrived with another result. */

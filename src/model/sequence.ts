@@ -130,6 +130,8 @@ export interface Step {
   final?: FinalMatcher
   /** URCs that must arrive within `urcWithinMs` of the step's start; order against the final result is not enforced. */
   urcs: LineMatcher[]
+  /** `expect: { raw: ... }`: bytes that must arrive in the step's window as written, whether a line end follows or not. */
+  raw?: Template[]
   urcWithinMs?: number
   broker?: BrokerCheck
   /** Checks on what far-side servers received within the step's window, all of which must hold. */

@@ -16,6 +16,7 @@ import type {
   VarValue,
 } from '../model/sequence.js'
 import { describeStepContext, isRecord } from './step-context.js'
+import { buildRawBytes, isRawBytes } from './build-raw-bytes.js'
 import { checkTemplate, hasExpressions } from './template.js'
 import { compileLinear } from './linear-regex.js'
 import { buildInputs } from './build-inputs.js'
@@ -107,7 +108,7 @@ function buildPhase(ctx: BuildContext, phase: Phase): Step[] {
 
 function buildStep(ctx: BuildContext, phase: Phase, index: number, data: Data): Step {
   const path: PathSegment[] = [phase, index]
-  const written = buildLines(ctx, [...path, 'expect'])
+  const written = buildLines(ctx, [...path, 'expect']) // { raw: ... } items are built apart (buildRawBytes)
   const last = written[written.length - 1]
   const final: FinalMatcher | undefined =
     last !== undefined && isFinalResultMatcher(last, ctx.familyFinals) ? { matcher: last as FinalMatcher['matcher'] } : undefined
@@ -118,6 +119,7 @@ function buildStep(ctx: BuildContext, phase: Phase, index: number, data: Data): 
     expect: final === undefined ? written : written.slice(0, -1),
     ...(final === undefined ? {} : { final }),
     urcs: [...buildLines(ctx, [...path, 'wait']), ...buildLines(ctx, [...path, 'urc'])],
+    ...buildRawBytes(ctx.root, [...path, 'expect'], (at: PathSegment[]) => buildTemplate(ctx, at)),
     ...optionalDuration(data, 'within', 'urcWithinMs'),
     ...(isRecord(data['broker']) ? { broker: buildBrokerCheck(ctx, [...path, 'broker'], data['broker']) } : {}),
     ...(isRecord(data['server']) ? { server: buildServerChecks(lendBuilder(ctx), [...path, 'server']) } : {}),
@@ -177,9 +179,9 @@ function buildBrokerMessage(ctx: BuildContext, path: PathSegment[], data: Data):
 /** A line or a list of lines at `path` (absent: an empty list). */
 function buildLines(ctx: BuildContext, path: PathSegment[]): LineMatcher[] {
   const value = readPath(ctx.root, path)
-  if (value === undefined) return []
+  if (value === undefined || isRawBytes(value)) return []
   if (!Array.isArray(value)) return [buildLineMatcher(ctx, path, value)]
-  return value.map((item, i) => buildLineMatcher(ctx, [...path, i], item))
+  return value.flatMap((item, i) => (isRawBytes(item) ? [] : [buildLineMatcher(ctx, [...path, i], item)]))
 }
 
 function buildLineMatcher(ctx: BuildContext, path: PathSegment[], value: unknown): LineMatcher {

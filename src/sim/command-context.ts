@@ -6,7 +6,7 @@
 import type { AtCommand } from '../modem/at-command-line.js'
 import type { ModemState } from './modem-state.js'
 import type { SimProfile } from './profile.js'
-import type { Reply } from './reply.js'
+import type { OnlineSession, Reply } from './reply.js'
 import type { ResolveResult } from './sockets/host-resolve.js'
 import type { Flash } from './services/fs/flash.js'
 
@@ -23,6 +23,10 @@ export interface CommandContext {
   emitUrc(text: string): void
   /** Prints raw bytes as part of a URC block (e.g. +CMQTTRXTOPIC data). Same ordering rule as emitUrc. */
   emitBytes(bytes: Buffer): void
+  /** Raw bytes from an online session to the host: at once while it holds the port, kept for ATO after the escape. */
+  emitOnlineBytes(session: OnlineSession, bytes: Buffer): void
+  /** The online session is over (its link closed): `text` (`CLOSED`) is printed and the modem reads commands again. */
+  endOnline(session: OnlineSession, text: string): void
   /** Whether this context still belongs to the running power cycle. */
   isCurrent(): boolean
   /** A remark about what the simulator did (an unmapped host, a refused TLS handshake), for logs and reports. */

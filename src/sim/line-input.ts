@@ -27,6 +27,14 @@ export class LineInput {
     this.echoedBytes = 0
   }
 
+  /** Every byte not read yet (the start of online data), less the LF that ends the last command line. */
+  takeAll(): Buffer {
+    this.dropLfAfterCr()
+    const data = Buffer.from(this.input)
+    this.clear()
+    return data
+  }
+
   /** Exactly `length` bytes of prompt input, once that many arrived. */
   takeData(length: number): Buffer | undefined {
     if (this.input.length < length) return undefined

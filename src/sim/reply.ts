@@ -44,6 +44,14 @@ export type Reply =
   | { kind: 'none' }
   /** An answer that takes time; the modem reads no further command meanwhile (A76XX AT+CMQTTCONNECT waits for TCP). */
   | { kind: 'later'; reply: Promise<Reply> }
+  /** Print `line` as the final result code (`CONNECT 115200`) and hand the port to `session` (online data mode). */
+  | { kind: 'online'; line: string; session: OnlineSession }
+
+/** A service's byte stream over the serial port in online data mode (transparent TCP). */
+export interface OnlineSession {
+  /** Bytes the host sent, as they came; the escape sequence that suspends the mode never reaches it. */
+  fromHost(bytes: Buffer): void
+}
 
 /** How variable-length prompt input ends: `end` accepts what came before it, `cancel` answers `onCancel()`. */
 export interface PromptEnd {
@@ -85,6 +93,11 @@ export function replyCms(code: number): Reply {
 /** The answer `reply` settles to, printed once it does. */
 export function replyLater(reply: Promise<Reply>): Reply {
   return { kind: 'later', reply }
+}
+
+/** `line` (e.g. `CONNECT 115200`), then the port carries `session`'s bytes until the escape or its end. */
+export function replyOnline(line: string, session: OnlineSession): Reply {
+  return { kind: 'online', line, session }
 }
 
 /** A `>` prompt (or the given text and timeout) for exactly `length` bytes. */

@@ -9,7 +9,7 @@ import { composeHandlers, createFlash, selectServices } from './services/index.j
 import { readCommandLine, runCommandLine } from './command-line.js'
 import { closeServices, loseServicesNetwork } from './service-events.js'
 import { createModemState, type ModemState } from './modem-state.js'
-import { canRegister, regainNetwork } from './services/network/index.js'
+import { Radio } from './radio.js'
 import { createSmsStorages, receiveSms } from './services/sms/index.js'
 import { resolveHost } from './sockets/host-resolve.js'
 import type { SimOptions } from './sim-options.js'
@@ -19,8 +19,10 @@ import { LineInput } from './line-input.js'
 import { describePromptOpening, takePromptInput, type PromptReply } from './prompt-input.js'
 import { OutputPacer } from './output-pacer.js'
 import { selectProfile, type SimProfile } from './profile.js'
-import { listBootLines } from './boot-lines.js'
+import { encodeBootLines } from './boot-lines.js'
 import { encodeReply, encodeUrc, framingOf, replyError, replyOk, type Reply } from './reply.js'
+import { OnlineMode } from './online-mode.js'
+import { TimerSet } from './timer-set.js'
 
 type InputMode =
   | { kind: 'line' }
@@ -38,12 +40,13 @@ export class SimModem implements ModemPeer {
   // Stored messages live on the SIM and in flash: a reboot keeps them.
   private readonly storedSms: ModemState['sms']['stored'] = createSmsStorages()
   private readonly pacer: OutputPacer
-  private readonly timers = new Set<NodeJS.Timeout>()
+  private readonly timers = new TimerSet()
   private state: ModemState
   private context: CommandContext
   private epoch = 0
   private sink: ((bytes: Buffer) => void) | undefined
   private readonly lineInput = new LineInput()
+  private readonly online: OnlineMode
   private readonly smsSentListeners = new Set<(sms: { to: string; text: string; atMs: number }) => void>()
   private mode: InputMode = { kind: 'line' }
   private lastLine = ''
@@ -52,9 +55,7 @@ export class SimModem implements ModemPeer {
   private waiting = false
   private held: Buffer[] = []
   private latencyMs: number
-  private simPresent: boolean
-  private networkUp = true
-  private rssi: number
+  private readonly radio: Radio
 
   constructor(private readonly options: SimOptions = {}) {
     this.profile = selectProfile(options.profile)
@@ -62,9 +63,16 @@ export class SimModem implements ModemPeer {
     this.flash = createFlash(this.profile.name)
     this.services = selectServices(this.profile.services)
     this.latencyMs = options.latencyMs ?? 0
-    this.simPresent = options.simPresent ?? true
-    this.rssi = options.rssi ?? this.profile.defaults.rssi
+    this.radio = new Radio(options.simPresent ?? true, options.rssi ?? this.profile.defaults.rssi)
     this.pacer = new OutputPacer(bytes => this.sink?.(bytes), options.baud)
+    this.online = new OnlineMode(
+      {
+        write: bytes => this.pacer.write(bytes),
+        resume: bytes => this.resumeCommands(bytes),
+        emit: bytes => this.emitUnsolicited(this.epoch, bytes),
+      },
+      options.escapeGuardMs,
+    )
     this.state = this.createState()
     this.context = this.createContext()
   }
@@ -76,6 +84,7 @@ export class SimModem implements ModemPeer {
 
   receive(bytes: Buffer): void {
     if (this.sink === undefined) return
+    if (this.online.isActive()) return this.online.receive(bytes)
     this.lineInput.append(bytes)
     queueMicrotask(() => this.pump())
   }
@@ -90,34 +99,22 @@ export class SimModem implements ModemPeer {
    * Open sockets end with +CIPEVENT: NETWORK CLOSED UNEXPECTEDLY.
    */
   dropNetwork(): void {
-    this.networkUp = false
-    this.state.coverage = false
-    loseServicesNetwork(this.context, this.services)
+    this.radio.dropNetwork(this.context)
   }
 
   /** Coverage is back (when there is a signal): registration and AT+CMQTTSTART work again. */
   restoreNetwork(): void {
-    this.networkUp = true
-    this.state.coverage = this.hasCoverage()
-    regainNetwork(this.context)
-  }
-
-  /** Coverage needs the network up and a detectable signal (27.007 AT+CSQ rssi 99: not known or not detectable). */
-  private hasCoverage(): boolean {
-    return this.networkUp && this.rssi !== 99
+    this.radio.restoreNetwork(this.context)
   }
 
   /** Pulls the SIM card: AT+CPIN? answers +CME ERROR: 10 and the network is lost. */
   removeSim(): void {
-    this.state.simPresent = this.simPresent = false
-    loseServicesNetwork(this.context, this.services)
+    this.radio.removeSim(this.context)
   }
 
   /** Puts a SIM card back: `+CPIN: READY` and registration return. */
   insertSim(): void {
-    this.state.simPresent = this.simPresent = true
-    this.context.emitUrc('+CPIN: READY')
-    regainNetwork(this.context)
+    this.radio.insertSim(this.context)
   }
 
   /**
@@ -125,13 +122,7 @@ export class SimModem implements ModemPeer {
    * the network is lost as by dropNetwork(), and comes back with the next detectable signal unless it was dropped.
    */
   setSignal(rssi: number, ber = this.state.ber): void {
-    const hadCoverage = this.hasCoverage()
-    this.state.rssi = this.rssi = rssi
-    this.state.ber = ber
-    if (hadCoverage === this.hasCoverage()) return
-    this.state.coverage = !hadCoverage
-    if (hadCoverage) loseServicesNetwork(this.context, this.services)
-    else regainNetwork(this.context)
+    this.radio.setSignal(this.context, rssi, ber)
   }
 
   /** The network delivers a message to the modem: stored and announced, or shown at once, as AT+CNMI says. */
@@ -162,11 +153,7 @@ export class SimModem implements ModemPeer {
 
   /** Restarts the modem: sessions end without DISCONNECT, settings are lost, `RDY` is printed again. Certificate files and stored messages stay. */
   reboot(): void {
-    this.powerDown()
-    this.pacer.clear()
-    this.state = this.createState()
-    this.context = this.createContext()
-    this.powerUp()
+    this.powerCycle(() => this.pacer.clear())
   }
 
   /** AT+CRESET: the running MQTT service reports its teardown (as a SIM7600 does) before the modem reboots. */
@@ -175,19 +162,22 @@ export class SimModem implements ModemPeer {
       this.context.emitUrc('+CIPEVENT: NETWORK CLOSED UNEXPECTEDLY')
       loseServicesNetwork(this.context, this.services)
     }
+    this.powerCycle()
+  }
+
+  private powerCycle(afterPowerDown?: () => void): void {
     this.powerDown()
+    afterPowerDown?.()
     this.state = this.createState()
     this.context = this.createContext()
     this.powerUp()
   }
 
   private createState(): ModemState {
-    const state = createModemState(this.profile, this.simPresent, this.options.simPin)
+    const state = createModemState(this.profile, this.radio.simPresent, this.options.simPin)
     state.echo = this.options.echo ?? state.echo
     state.cmee = this.options.cmee ?? state.cmee
-    state.coverage = this.hasCoverage()
-    state.networkUp = canRegister(state)
-    state.rssi = this.rssi
+    this.radio.applyTo(state)
     state.sms.stored = this.storedSms
     return state
   }
@@ -203,34 +193,35 @@ export class SimModem implements ModemPeer {
       commandNames: Object.keys(this.handlers),
       emitUrc: text => this.emitUnsolicited(epoch, encodeUrc(text, framingOf(this.state))),
       emitBytes: bytes => this.emitUnsolicited(epoch, bytes),
+      emitOnlineBytes: (session, bytes) => this.online.send(session, bytes),
+      endOnline: (session, text) => this.online.end(session, encodeUrc(text, framingOf(this.state))),
       isCurrent: () => this.epoch === epoch,
       note: text => this.addNote(text),
       resolve: (host, port) => resolveHost(this.options.resolve ?? [], host, port),
-      scheduleReboot: () => this.schedule(0, () => this.restart()),
+      scheduleReboot: () => this.timers.schedule(0, () => this.restart()),
       loseNetwork: () => loseServicesNetwork(this.context, this.services),
       sendSms: message => this.smsSentListeners.forEach(listener => listener({ ...message, atMs: Date.now() })),
       after: (ms, run) =>
-        this.schedule(ms, () => {
+        this.timers.schedule(ms, () => {
           if (this.epoch === epoch) run()
         }),
     }
   }
 
   private powerUp(): void {
-    const printBootLines = (): void =>
-      listBootLines(this.profile, this.simPresent, this.state.sim.lock).forEach(line => this.pacer.write(encodeUrc(line)))
+    const printBootLines = (): void => this.pacer.write(encodeBootLines(this.profile, this.radio.simPresent, this.state.sim.lock))
     // Without a boot delay the banner is out before the host's first command, as on a module that was
     // powered before its port was opened; a timer would let it land inside that command's answer.
     const delayMs = this.options.bootDelayMs ?? 0
     if (delayMs === 0) printBootLines()
-    else this.schedule(delayMs, printBootLines)
+    else this.timers.schedule(delayMs, printBootLines)
   }
 
   private powerDown(): void {
     closeServices(this.context, this.services)
     this.epoch += 1
-    for (const timer of this.timers) clearTimeout(timer)
     this.timers.clear()
+    this.online.clear()
     if (this.mode.kind === 'data') clearTimeout(this.mode.timer)
     this.mode = { kind: 'line' }
     this.lineInput.clear()
@@ -242,7 +233,7 @@ export class SimModem implements ModemPeer {
 
   /** Consumes input while the modem is free: echoes it, runs each complete command line, feeds prompt input. */
   private pump(): void {
-    while (!this.busy && this.sink !== undefined) {
+    while (!this.busy && this.sink !== undefined && !this.online.isActive()) {
       if (this.mode.kind === 'data') {
         const taken = takePromptInput(this.lineInput, this.mode.prompt)
         if (taken === undefined) return
@@ -270,7 +261,7 @@ export class SimModem implements ModemPeer {
     if (!/^AT/i.test(text)) return this.addNote(`ignored a line that does not start with AT: ${JSON.stringify(text)}`)
     if (this.latencyMs <= 0) return this.runCommand(text)
     this.busy = true
-    this.schedule(this.latencyMs, () => {
+    this.timers.schedule(this.latencyMs, () => {
       this.busy = false
       this.runCommand(text)
       this.pump()
@@ -290,6 +281,7 @@ export class SimModem implements ModemPeer {
     if (reply.kind === 'prompt') return this.openPrompt(reply)
     if (reply.kind === 'text-input') return this.openTextInput(reply.prompt, reply.accept)
     if (reply.kind === 'later') return this.awaitReply(reply.reply)
+    if (reply.kind === 'online') return this.online.enter(reply, this.lineInput.takeAll(), this.state)
     if (reply.kind === 'done')
       this.pacer.write(encodeReply(reply.lines, reply.final, this.state.cmee, framingOf(this.state), reply.payload))
     this.releaseHeld()
@@ -331,6 +323,13 @@ export class SimModem implements ModemPeer {
     this.writeReply(reply)
   }
 
+  /** Online data mode ended with `bytes` (`OK` after `+++`, or `CLOSED`): URCs held meanwhile follow, then commands. */
+  private resumeCommands(bytes: Buffer): void {
+    this.pacer.write(bytes)
+    this.releaseHeld()
+    queueMicrotask(() => this.pump())
+  }
+
   /** Text input (AT+CMGS, AT+CMGW) has no time limit: the module waits for Ctrl-Z or ESC. */
   private openTextInput(prompt: string, accept: (data: Buffer) => Reply): void {
     this.mode = { kind: 'text', prompt: Buffer.from(prompt, 'latin1'), accept }
@@ -348,7 +347,7 @@ export class SimModem implements ModemPeer {
   /** URCs wait while a command is answering or its prompt is open, so they never split a response. */
   private emitUnsolicited(epoch: number, bytes: Buffer): void {
     if (epoch !== this.epoch || this.sink === undefined) return
-    if (this.handling || this.waiting || this.mode.kind !== 'line') this.held.push(bytes)
+    if (this.handling || this.waiting || this.mode.kind !== 'line' || this.online.isActive()) this.held.push(bytes)
     else this.pacer.write(bytes)
   }
 
@@ -356,14 +355,6 @@ export class SimModem implements ModemPeer {
     const held = this.held
     this.held = []
     for (const bytes of held) this.pacer.write(bytes)
-  }
-
-  private schedule(ms: number, run: () => void): void {
-    const timer = setTimeout(() => {
-      this.timers.delete(timer)
-      run()
-    }, ms)
-    this.timers.add(timer)
   }
 
   private addNote(text: string): void {

@@ -29,6 +29,8 @@ export interface SimOptions {
   promptTimeoutMs?: number
   /** Time from power-up (or reboot) to `RDY` (ms); default 0. */
   bootDelayMs?: number
+  /** Silence needed before and after `+++` to leave online data mode (ms); default 1000 (V.250 S12 default). */
+  escapeGuardMs?: number
   /** Receives each note the simulator makes (unmapped hosts, refused handshakes...). */
   onNote?: (note: string) => void
 }
@@ -110,6 +112,12 @@ const SETTERS: ReadonlyMap<string, Setter> = new Map<string, Setter>([
     'bootDelayMs',
     integerIn(0, 600_000, (n, o) => {
       o.bootDelayMs = n
+    }),
+  ],
+  [
+    'escapeGuardMs',
+    integerIn(20, 60_000, (n, o) => {
+      o.escapeGuardMs = n
     }),
   ],
 ])

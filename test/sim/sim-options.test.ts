@@ -15,3 +15,12 @@ t.test('simPin locks the SIM at boot', async t => {
   t.match(out, /\r\nOK\r\n\r\n\+CPIN: READY\r\n/)
   await modem.detach()
 })
+
+t.test('escapeGuardMs sets the silence around +++ (20 ms to 60 s)', async t => {
+  t.match(parseSimParams(new URLSearchParams('escapeGuardMs=200')), { ok: true, options: { escapeGuardMs: 200 } })
+  for (const bad of ['10', '60001', 'x'])
+    t.match(parseSimParams(new URLSearchParams(`escapeGuardMs=${bad}`)), {
+      ok: false,
+      problems: [{ code: 'sim-option-value', param: 'escapeGuardMs' }],
+    })
+})

@@ -20,8 +20,15 @@ import { describeExpectations, renderExpectations, renderText } from '../render-
 import type { RunContext } from '../run-context.js'
 import { stepTimeoutMs, urcWindowMs } from '../timeouts.js'
 import { describeServerChecks, judgeServer } from '../judge-server.js'
+import { describeRawBytes, isOnlineData, judgeRaw, renderRawBytes } from '../judge-raw.js'
 
-type Write = (opts: { timeoutMs: number; signal: AbortSignal; isAbort: (line: string) => boolean; settleMs?: number }) => Promise<Exchange>
+/** Writes the step's bytes; an exchange with its final result code, or undefined when nothing answers them. */
+type Write = (opts: {
+  timeoutMs: number
+  signal: AbortSignal
+  isAbort: (line: string) => boolean
+  settleMs?: number
+}) => Promise<Exchange | undefined>
 
 /** Runs a `send` step: the command line, as one write. */
 export function executeSend(step: Step, ctx: RunContext): Promise<AttemptResult> {
@@ -36,12 +43,15 @@ export function executeData(step: Step, ctx: RunContext): Promise<AttemptResult>
   if (action.kind !== 'data') throw new TypeError(`executeData got a ${action.kind} step`)
   const text = renderText(action.data, ctx)
   const bytes = action.encoding === 'hex' ? Buffer.from(text.replace(/\s+/g, ''), 'hex') : Buffer.from(text, 'utf8')
+  // Raw bytes and no final result code: data in online data mode (a transparent socket), which nothing answers.
+  if (isOnlineData(step)) return executeExchange(step, ctx, async () => void (await ctx.chat.writeRaw(bytes)))
   return executeExchange(step, ctx, opts => ctx.chat.sendData(bytes, { ...opts, end: action.end }))
 }
 
 async function executeExchange(step: Step, ctx: RunContext, write: Write, command?: string): Promise<AttemptResult> {
   const resultUrcName = command === undefined ? undefined : resultUrcNameOf(command)
   const expectations = renderExpectations(step, ctx)
+  const raw = renderRawBytes(step, ctx)
   const window = ctx.chat.openWindow()
   const sinceEpochMs = Date.now()
   const judging: Judging = {
@@ -49,7 +59,11 @@ async function executeExchange(step: Step, ctx: RunContext, write: Write, comman
     ctx,
     window,
     expectations,
-    expected: [...describeExpectations(expectations, true), ...describeServerChecks(step, ctx)],
+    expected: [
+      ...describeExpectations(expectations, !isOnlineData(step)),
+      ...describeRawBytes(raw, ctx),
+      ...describeServerChecks(step, ctx),
+    ],
     deadlineMs: window.startedAtMs + urcWindowMs(step, ctx),
     ...(resultUrcName === undefined ? {} : { resultUrcName }),
     ...(command === undefined ? {} : { command }),
@@ -62,8 +76,10 @@ async function executeExchange(step: Step, ctx: RunContext, write: Write, comman
       isAbort: isAbortFor(ctx, expectations),
       ...settle,
     })
-    const ending = judgeExchangeEnd(judging, exchange)
+    const ending = exchange === undefined ? undefined : judgeExchangeEnd(judging, exchange)
     if (ending) return ending
+    const rawProblem = await judgeRaw(judging, raw)
+    if (rawProblem) return rawProblem
     const lines = await judgeLines(judging, true)
     if (isAttempt(lines)) return lines
     const urcs = await judgeUrcs(judging)

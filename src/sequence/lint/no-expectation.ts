@@ -10,6 +10,7 @@ export function lintNoExpectation(ctx: LintContext): Diagnostic[] {
         step.expect.length === 0 &&
         step.final === undefined &&
         step.urcs.length === 0 &&
+        step.raw === undefined &&
         step.broker === undefined &&
         step.server === undefined,
     )

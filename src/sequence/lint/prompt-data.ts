@@ -15,7 +15,8 @@ export function lintPromptData(ctx: LintContext): Diagnostic[] {
     const next = findSending(entries, i, 1)
     const previous = findSending(entries, i, -1)
     const nextIsData = next !== undefined && next.step.action.kind === 'data'
-    const previousPrompts = previous !== undefined && (endsWithPrompt(previous.step) || endsWithConnect(previous.step))
+    const previousPrompts =
+      previous !== undefined && (endsWithPrompt(previous.step) || endsWithConnect(previous.step) || isOnlineData(previous.step))
     if (endsWithPrompt(entry.step) && !nextIsData) {
       warnings.push(
         warningAt(
@@ -50,10 +51,19 @@ export function findSending(entries: readonly Entry[], from: number, direction: 
   return undefined
 }
 
-/** `CONNECT` opens a data mode that takes data too (Quectel AT+QFUPL reads the file's bytes after it). */
+/**
+ * `CONNECT` (or V.250's `CONNECT <text>`, SIMCom's transparent `CONNECT 115200`) opens a data mode that takes data
+ * too (Quectel AT+QFUPL reads the file's bytes after it).
+ */
 function endsWithConnect(step: Step): boolean {
   const matcher = step.final?.matcher
-  return matcher?.kind === 'exact' && matcher.text.text.trim() === 'CONNECT'
+  const text = matcher?.kind === 'exact' ? matcher.text.text.trim() : ''
+  return text === 'CONNECT' || text.startsWith('CONNECT ')
+}
+
+/** Raw data that expects raw bytes back and no final result code: the port is still in data mode after it. */
+function isOnlineData(step: Step): boolean {
+  return step.action.kind === 'data' && step.final === undefined && step.raw !== undefined
 }
 
 function endsWithPrompt(step: Step): boolean {

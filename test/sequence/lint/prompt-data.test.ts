@@ -79,3 +79,17 @@ t.test('a Quectel sequence may end prompt data with SEND OK as its final result 
   const simcom = loadSequenceText('s.yaml', Buffer.from(yaml.join('\n').replace('device: quectel', 'device: simcom-a76xx')))
   t.equal(simcom.sequence?.steps[1]?.final, undefined, 'SIMCom has no SEND OK final')
 })
+
+t.test('CONNECT <text> opens data mode, and raw data with no final result code keeps it open', async t => {
+  t.same(
+    lintYaml([
+      'steps:',
+      '  - { send: "AT+CIPOPEN=0,\\"TCP\\",\\"h\\",7", expect: CONNECT 115200 }',
+      '  - { data: abc, expect: { raw: abc } }',
+      '  - { sleep: 1200ms }',
+      '  - { data: "+++", expect: OK }',
+      '  - { data: abc, expect: OK }',
+    ]),
+    [['data-without-prompt', 7]],
+  )
+})

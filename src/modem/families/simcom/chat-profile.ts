@@ -40,6 +40,8 @@ export const SIMCOM_CHAT_PROFILE: ChatProfile = {
     { name: '+CIPOPEN' },
     { name: '+CIPSEND' },
     { name: '+CIPCLOSE' },
+    // Transparent mode (AT+CIPMODE=1): the link's end is a bare `CLOSED` line (SIM7600 TCP/IP application note 9.1.2).
+    { name: 'CLOSED' },
     // SMS (TS 27.005 §3.4.1): a stored message `+CMTI: "SM",<index>`; one shown at once `+CMT: ...` and, on the
     // next line, its text or PDU in hex; a status report `+CDS: ...` (text mode) or `+CDS: <length>` and the PDU.
     { name: '+CMTI' },

@@ -19,12 +19,14 @@ export function describeLinkEvents(ctx: CommandContext, linkNo: number, link: Tc
       if (!isLive()) return
       link.socket = undefined
       ctx.state.links[linkNo] = undefined
+      if (link.online !== undefined) return ctx.endOnline(link.online, 'CLOSED')
       ctx.emitUrc(`+IPCLOSE: ${linkNo},${IPCLOSE_REASON.remote}`)
     },
   }
 }
 
 function receiveData(ctx: CommandContext, linkNo: number, link: TcpipLink, bytes: Buffer, from: string): void {
+  if (link.online !== undefined) return ctx.emitOnlineBytes(link.online, bytes)
   if (ctx.state.receiveMode === 'buffer') {
     const wasEmpty = link.unread.length === 0
     link.unread = Buffer.concat([link.unread, bytes])
@@ -57,6 +59,7 @@ export function loseTcpipNetwork(ctx: CommandContext): void {
     link.socket?.destroy()
     link.socket = undefined
     link.phase = 'broken'
+    if (link.online !== undefined) ctx.endOnline(link.online, 'CLOSED')
   }
   ctx.emitUrc('+CIPEVENT: NETWORK CLOSED UNEXPECTEDLY')
 }

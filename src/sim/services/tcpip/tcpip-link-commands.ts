@@ -7,6 +7,7 @@ import { replyIpError } from './ip-error.js'
 import { connectTcpLink, openUdpLink } from './link-socket.js'
 import { describeLinkEvents } from './tcpip-events.js'
 import { TCPIP_LINKS, type TcpipLink } from './tcpip-state.js'
+import { openTransparentLink, resumeOnline } from './tcpip-transparent.js'
 
 const PORTS = { min: 0, max: 65535 }
 const SEND_BYTES = { min: 1, max: 1500 }
@@ -36,6 +37,7 @@ function openLink(cmd: AtCommand, ctx: CommandContext): Reply {
   if (!ctx.state.netOpen) return rejected(TCPIP_ERR.networkNotOpened)
   if (ctx.state.links[linkNo] !== undefined) return replyIpError(IP_ERROR.connectionAlreadyCreated)
   if (port === undefined || localPort === undefined || cmd.args.length > 5) return rejected(TCPIP_ERR.wrongParameter)
+  if (ctx.state.transparent) return openTransparentLink(ctx, linkNo, protocol, host, port)
   if (protocol === 'TCP' && host !== '' && port > 0) return openTcpLink(ctx, linkNo, host, port)
   // In command mode a UDP link is opened by its local port; a remote address alone is a wrong parameter.
   if (protocol === 'UDP' && localPort > 0) return openUdp(ctx, linkNo, host, port, localPort)
@@ -81,7 +83,8 @@ function sendData(cmd: AtCommand, ctx: CommandContext): Reply {
   if (cmd.form !== 'write' || linkNo === undefined || cmd.args.length > 4) return replyError()
   const link = ctx.state.links[linkNo]
   if (!ctx.state.netOpen) return replyError(`+CIPERROR: ${TCPIP_ERR.networkNotOpened}`)
-  if (link === undefined || link.phase !== 'open') return replyError(`+CIPERROR: ${TCPIP_ERR.notSupported}`)
+  // A transparent link's bytes go over the serial port in online data mode, never through AT+CIPSEND.
+  if (link === undefined || link.phase !== 'open' || link.online !== undefined) return replyError(`+CIPERROR: ${TCPIP_ERR.notSupported}`)
   // Without a length the module reads until Ctrl+Z; the simulator's prompt reads by length only.
   const length = readInt(cmd, 1, SEND_BYTES.min, SEND_BYTES.max)
   if (length === undefined) return replyError()
@@ -120,6 +123,8 @@ function closeLink(cmd: AtCommand, ctx: CommandContext): Reply {
   if (link === undefined) return replyError(`+CIPCLOSE: ${linkNo},${TCPIP_ERR.notSupported}`)
   link.socket?.destroy()
   state.links[linkNo] = undefined
+  // SIM7600 application note 9.1.2: a transparent link closed after `+++` prints CLOSED before +CIPCLOSE.
+  if (link.online !== undefined) ctx.endOnline(link.online, 'CLOSED')
   ctx.emitUrc(`+CIPCLOSE: ${linkNo},${TCPIP_ERR.ok}`)
   return replyOk()
 }
@@ -128,4 +133,5 @@ export const TCPIP_LINK_HANDLERS: HandlerTable = {
   '+CIPOPEN': openLink,
   '+CIPSEND': sendData,
   '+CIPCLOSE': closeLink,
+  O: resumeOnline,
 }

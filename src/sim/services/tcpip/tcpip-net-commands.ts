@@ -33,7 +33,10 @@ function closeNetwork(cmd: AtCommand, ctx: CommandContext): Reply {
     if (link === undefined) return
     link.socket?.destroy()
     state.links[linkNo] = undefined
-    ctx.emitUrc(`+IPCLOSE: ${linkNo},${IPCLOSE_REASON.local}`)
+    // A transparent link ends as AT+CIPCLOSE ends it (SIM7600 log: CLOSED, +CIPCLOSE: 0,0, then +NETCLOSE: 0).
+    if (link.online === undefined) return ctx.emitUrc(`+IPCLOSE: ${linkNo},${IPCLOSE_REASON.local}`)
+    ctx.endOnline(link.online, 'CLOSED')
+    ctx.emitUrc(`+CIPCLOSE: ${linkNo},${TCPIP_ERR.ok}`)
   })
   state.netOpen = false
   ctx.emitUrc(`+NETCLOSE: ${TCPIP_ERR.ok}`)
@@ -61,16 +64,14 @@ function switchCommand(prefix: string, key: Switch): CommandHandler {
   }
 }
 
-/** Only non-transparent mode (0) is simulated: transparent mode needs a data mode the simulator does not have. */
+/** 0 non-transparent, 1 transparent mode; the mode is chosen before AT+NETOPEN and holds until AT+NETCLOSE. */
 function setApplicationMode(cmd: AtCommand, ctx: CommandContext): Reply {
   if (cmd.form === 'test') return replyOk('+CIPMODE: (0-1)')
-  if (cmd.form === 'read') return replyOk('+CIPMODE: 0')
+  if (cmd.form === 'read') return replyOk(`+CIPMODE: ${ctx.state.transparent ? 1 : 0}`)
   const mode = readInt(cmd, 0, 0, 1)
-  if (cmd.form !== 'write' || mode === undefined) return replyError()
-  if (mode === 1) {
-    ctx.note('AT+CIPMODE=1 (transparent mode) is not simulated')
-    return replyError()
-  }
+  if (cmd.form !== 'write' || mode === undefined || cmd.args.length !== 1) return replyError()
+  if (ctx.state.netOpen) return replyError()
+  ctx.state.transparent = mode === 1
   return replyOk()
 }
 

@@ -1,5 +1,6 @@
 /** The TCP/IP service's part of the modem state: the socket service (AT+NETOPEN), its receive settings and its links. */
 import type { SimProfile } from '../../profile.js'
+import type { OnlineSession } from '../../reply.js'
 import type { LinkSocket } from './link-socket.js'
 
 /** Where received data goes: pushed to the host as it arrives, or kept until AT+CIPRXGET reads it. */
@@ -19,12 +20,16 @@ export interface TcpipLink {
   lastTarget?: { host: string; port: number; resolved: string }
   /** Received bytes not read yet (buffer mode). */
   unread: Buffer
+  /** A transparent link's byte stream over the serial port (AT+CIPMODE=1: link 0 only). */
+  online?: OnlineSession
 }
 
 export interface TcpipState {
   /** Whether AT+NETOPEN opened the socket service. */
   netOpen: boolean
   receiveMode: ReceiveMode
+  /** AT+CIPMODE=1: the next TCP link 0 is transparent (its bytes go over the serial port in online data mode). */
+  transparent: boolean
   /** AT+CIPHEAD: whether pushed data is preceded by `+IPD<len>`. */
   showIpHeader: boolean
   /** AT+CIPSRIP: whether pushed data is preceded by `RECV FROM:<ip>:<port>`. */
@@ -40,6 +45,7 @@ export function createTcpipState(_profile: SimProfile): TcpipState {
   return {
     netOpen: false,
     receiveMode: 'push',
+    transparent: false,
     showIpHeader: true,
     showRemoteAddress: true,
     links: Array.from({ length: TCPIP_LINKS }, () => undefined),

@@ -34,3 +34,8 @@ t.test('the socket URCs are URCs, and their read forms are answers', async t => 
   t.notOk(isUrcLine('+CIPOPEN: 0', urcs, 'AT+CIPOPEN?'))
   t.notOk(isUrcLine('+NETOPEN: 1', urcs, 'AT+NETOPEN?'))
 })
+
+t.test('a transparent link ends with a bare CLOSED line, a URC; a longer word is not it', async t => {
+  t.ok(isUrcLine('CLOSED', urcs))
+  t.notOk(isUrcLine('CLOSEDX', urcs))
+})
