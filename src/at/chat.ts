@@ -12,7 +12,7 @@ import type { ChatLine, Exchange, SendDataOptions, TranscriptSink, UrcWait, Wait
 import { classifyLine, describeLineContext, isEchoOf, isPromptLine } from './line-classifier.js'
 import { UrcBuffer } from './urc-buffer.js'
 import { StepWindow, type WindowOptions } from './step-window.js'
-import { isUrcLine, readPayloadLength } from '../modem/urc-rule.js'
+import { hasInLinePayloads, isUrcLine, readInLinePayloadLength, readPayloadLength } from '../modem/urc-rule.js'
 import { describeAbortReason, describeError, describeTimeout, startWait, type Wait } from './wait.js'
 import { UrcWaiters } from './urc-waiters.js'
 import { DEFAULT_SETTLE_MS, OwedAnswer } from './owed-answer.js'
@@ -67,6 +67,7 @@ export class Chat {
       prompt: settings.profile.prompt,
       payloadLengthOf: line => readPayloadLength(line, settings.profile.urcs, settings.profile.maxPayloadBytes),
       maxLineBytes: settings.maxLineBytes ?? DEFAULT_MAX_LINE_BYTES,
+      ...describeInLinePayloads(settings.profile),
     }
     this.#framer = new AtFramer(this.#framerSettings)
     this.#budget = new ReceiveBudget(settings.maxStepBytes ?? DEFAULT_MAX_STEP_BYTES, settings.maxStepLines ?? DEFAULT_MAX_STEP_LINES)
@@ -358,4 +359,10 @@ export class Chat {
 /** Creates a chat over an open transport. */
 export function createChat(transport: Transport, settings: ChatSettings): Chat {
   return new Chat(transport, settings)
+}
+
+/** The framer's in-line payload reader, for a profile with URCs that carry one (Quectel's `+QMTRECV` with a length). */
+function describeInLinePayloads(profile: ChatProfile): Pick<FramerSettings, 'inLinePayloadLengthOf'> {
+  if (!hasInLinePayloads(profile.urcs)) return {}
+  return { inLinePayloadLengthOf: line => readInLinePayloadLength(line, profile.urcs, profile.maxPayloadBytes) }
 }
