@@ -24,7 +24,7 @@ export interface FramerSettings {
   maxLineBytes?: number
   /**
    * For the start of a line up to a `"` (`+QMTRECV: 0,1,"t",5,"`), how many raw bytes that follow still belong to
-   * the line, CR and LF included. Unset: a line ends at the first CR or LF.
+   * the line, CR and LF included. Asked only within a line's first 4 KiB. Unset: a line ends at the first CR or LF.
    */
   inLinePayloadLengthOf?: (lineSoFar: string) => number | undefined
 }
@@ -34,6 +34,8 @@ const LF = 0x0a
 const SPACE = 0x20
 const QUOTE = 0x22
 const DEFAULT_MAX_LINE_BYTES = 1024 * 1024
+/** Quotes are looked at only in the first this-many bytes of a line (a `+QMTRECV` header with its topic fits). */
+const MAX_IN_LINE_HEADER_BYTES = 4096
 
 /** Frames one direction of an AT byte stream; `push` each received chunk as it arrives. */
 export class AtFramer {
@@ -144,7 +146,9 @@ export class AtFramer {
 
   /** Whether a `"` may open an in-line payload in the line being read. */
   #isWatchingQuotes(): boolean {
-    return this.#inLinePayloadLengthOf !== undefined && !this.#hadInLinePayload && !this.#isDiscarding
+    // The header before an in-line payload is short; past that, asking at every quote would cost time quadratic in the line.
+    const isHeaderShort = this.#lineBytes <= MAX_IN_LINE_HEADER_BYTES
+    return this.#inLinePayloadLengthOf !== undefined && !this.#hadInLinePayload && !this.#isDiscarding && isHeaderShort
   }
 
   #readLine(chunk: Buffer, at: number, events: FrameEvent[]): number {

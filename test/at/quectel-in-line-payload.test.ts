@@ -98,6 +98,17 @@ t.test('property: +QMTRECV lines with any payload frame whole and the same howev
   t.pass('held for 300 generated message series')
 })
 
+t.test('a long line full of quotes frames in linear time: quotes past the first 4 KiB are not looked at', async t => {
+  const line = `+QMTRECV: 0,1,${'"x"'.repeat(200_000)}`
+  const startedMs = performance.now()
+  const events = frame([bytesOf(`\r\n${line}\r\nOK\r\n`)])
+  t.same(
+    linesOf(events).map(text => text.length),
+    [line.length, 2],
+  )
+  t.ok(performance.now() - startedMs < 2000, 'well under the time a quadratic scan would take')
+})
+
 const kinds = (lines: ChatLine[]): string[] => lines.map(line => `${line.kind}:${line.text}`)
 
 t.test('chat: a pushed payload holding OK does not end the running command', async t => {
