@@ -24,12 +24,20 @@ export interface FramerSettings {
   isPayloadLineAnnounced?: (line: string) => boolean
   /** A line longer than this is dropped with a `too-long` event (bounds memory on a stream with no line end). Default 1 MiB. */
   maxLineBytes?: number
+  /**
+   * For the start of a line up to a `"` (`+QMTRECV: 0,1,"t",5,"`), how many raw bytes that follow still belong to
+   * the line, CR and LF included. Asked only within a line's first 4 KiB. Unset: a line ends at the first CR or LF.
+   */
+  inLinePayloadLengthOf?: (lineSoFar: string) => number | undefined
 }
 
 const CR = 0x0d
 const LF = 0x0a
 const SPACE = 0x20
+const QUOTE = 0x22
 const DEFAULT_MAX_LINE_BYTES = 1024 * 1024
+/** Quotes are looked at only in the first this-many bytes of a line (a `+QMTRECV` header with its topic fits). */
+const MAX_IN_LINE_HEADER_BYTES = 4096
 
 /** Frames one direction of an AT byte stream; `push` each received chunk as it arrives. */
 export class AtFramer {
@@ -40,6 +48,11 @@ export class AtFramer {
   readonly #isPayloadLineAnnounced: (line: string) => boolean
   /** The line being read is the payload the previous line announced. */
   #isPayloadLine = false
+  readonly #inLinePayloadLengthOf: ((lineSoFar: string) => number | undefined) | undefined
+  /** Raw bytes of an in-line payload still to come; they are appended to the line whatever they are. */
+  #inLineLeft: number | undefined
+  /** This line already had its in-line payload: later quotes are plain bytes. */
+  #hadInLinePayload = false
   #line: Buffer[] = []
   #lineBytes = 0
   /** The unfinished line so far equals the start of the prompt (true at every line start). */
@@ -59,6 +72,7 @@ export class AtFramer {
     this.#payloadLengthOf = settings.payloadLengthOf
     this.#maxLineBytes = settings.maxLineBytes ?? DEFAULT_MAX_LINE_BYTES
     this.#isPayloadLineAnnounced = settings.isPayloadLineAnnounced ?? ((): boolean => false)
+    this.#inLinePayloadLengthOf = settings.inLinePayloadLengthOf
   }
 
   /** Frames a received chunk; returns the events it completed, in order. Never throws on any bytes. */
@@ -68,6 +82,8 @@ export class AtFramer {
     while (at < chunk.length) {
       if (this.#skipLf || this.#skipSpace) {
         at = this.#skipSeparator(chunk, at)
+      } else if (this.#inLineLeft !== undefined) {
+        at = this.#readInLinePayload(chunk, at, events)
       } else if (this.#payloadLeft !== undefined) {
         at = this.#readPayload(chunk, at, events)
       } else if (this.#maybePrompt && this.#prompt.length > 0) {
@@ -126,8 +142,24 @@ export class AtFramer {
     return at + 1
   }
 
+  #readInLinePayload(chunk: Buffer, at: number, events: FrameEvent[]): number {
+    const left = this.#inLineLeft ?? 0
+    const take = Math.min(left, chunk.length - at)
+    this.#appendToLine(chunk.subarray(at, at + take), events)
+    this.#inLineLeft = left - take > 0 && !this.#isDiscarding ? left - take : undefined
+    return at + take
+  }
+
+  /** Whether a `"` may open an in-line payload in the line being read. */
+  #isWatchingQuotes(): boolean {
+    // The header before an in-line payload is short; past that, asking at every quote would cost time quadratic in the line.
+    const isHeaderShort = this.#lineBytes <= MAX_IN_LINE_HEADER_BYTES
+    return this.#inLinePayloadLengthOf !== undefined && !this.#hadInLinePayload && !this.#isDiscarding && isHeaderShort
+  }
+
   #readLine(chunk: Buffer, at: number, events: FrameEvent[]): number {
-    const end = findLineEnd(chunk, at)
+    const end = findLineEnd(chunk, at, this.#isWatchingQuotes())
+    if (end !== -1 && chunk[end] === QUOTE) return this.#readQuote(chunk, at, end, events)
     if (this.#isDiscarding) {
       if (end === -1) return chunk.length
       this.#isDiscarding = false
@@ -147,6 +179,19 @@ export class AtFramer {
     return end + 1
   }
 
+  /** Takes the line up to and including a quote, then asks whether an in-line payload starts after it. */
+  #readQuote(chunk: Buffer, at: number, quoteAt: number, events: FrameEvent[]): number {
+    this.#appendToLine(chunk.subarray(at, quoteAt + 1), events)
+    if (this.#isDiscarding) return quoteAt + 1
+    const lineSoFar = Buffer.concat(this.#line).toString('utf8')
+    const length = this.#inLinePayloadLengthOf?.(lineSoFar)
+    if (length !== undefined) {
+      this.#hadInLinePayload = true
+      if (length > 0) this.#inLineLeft = length
+    }
+    return quoteAt + 1
+  }
+
   #appendToLine(bytes: Buffer, events: FrameEvent[]): void {
     if (this.#lineBytes + bytes.length > this.#maxLineBytes) {
       // Keeping any of it would let one endless line grow without bound: drop it, say so once.
@@ -156,6 +201,7 @@ export class AtFramer {
       this.#maybePrompt = false
       this.#isPayloadLine = false
       this.#isDiscarding = true
+      this.#hadInLinePayload = false
       return
     }
     if (bytes.length === 0) return
@@ -169,6 +215,7 @@ export class AtFramer {
     this.#line = []
     this.#lineBytes = 0
     this.#maybePrompt = true
+    this.#hadInLinePayload = false
     if (this.#isPayloadLine) {
       // The announced line may be empty (a message with no text) and is never a prompt, URC or result code.
       this.#isPayloadLine = false
@@ -191,10 +238,11 @@ export class AtFramer {
   }
 }
 
-function findLineEnd(chunk: Buffer, from: number): number {
+/** The first CR or LF (or `"`, when quotes matter) from `from`; -1 when the chunk has none. */
+function findLineEnd(chunk: Buffer, from: number, stopAtQuote: boolean): number {
   for (let i = from; i < chunk.length; i++) {
     const byte = chunk[i]
-    if (byte === CR || byte === LF) return i
+    if (byte === CR || byte === LF || (stopAtQuote && byte === QUOTE)) return i
   }
   return -1
 }

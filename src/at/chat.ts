@@ -12,7 +12,8 @@ import type { ChatLine, Exchange, SendDataOptions, TranscriptSink, UrcWait, Wait
 import { classifyLine, describeLineContext, isEchoOf, isPromptLine } from './line-classifier.js'
 import { UrcBuffer } from './urc-buffer.js'
 import { StepWindow, type WindowOptions } from './step-window.js'
-import { isPayloadLineAnnounced, isUrcLine, readPayloadLength } from '../modem/urc-rule.js'
+import { isUrcLine } from '../modem/urc-rule.js'
+import { describeFramerSettings } from './describe-framer-settings.js'
 import { describeAbortReason, describeError, describeTimeout, startWait } from './wait.js'
 import { UrcWaiters } from './urc-waiters.js'
 import { Listeners } from './listeners.js'
@@ -53,12 +54,7 @@ export class Chat {
     this.#transcript = settings.transcript
     this.#clock = settings.clock ?? startMonotonicClock()
     this.#settleMs = settings.settleMs ?? settings.profile.settleMs ?? DEFAULT_SETTLE_MS
-    this.#framerSettings = {
-      prompt: settings.profile.prompt,
-      payloadLengthOf: line => readPayloadLength(line, settings.profile.urcs, settings.profile.maxPayloadBytes),
-      isPayloadLineAnnounced: line => isPayloadLineAnnounced(line, settings.profile.urcs),
-      maxLineBytes: settings.maxLineBytes ?? DEFAULT_MAX_LINE_BYTES,
-    }
+    this.#framerSettings = describeFramerSettings(settings.profile, settings.maxLineBytes ?? DEFAULT_MAX_LINE_BYTES)
     this.#framer = new AtFramer(this.#framerSettings)
     this.#budget = new ReceiveBudget(settings.maxStepBytes ?? DEFAULT_MAX_STEP_BYTES, settings.maxStepLines ?? DEFAULT_MAX_STEP_LINES)
     this.#urcs = new UrcBuffer(this.#budget.maxBytes)

@@ -35,6 +35,11 @@ export interface UrcRule {
    * `+CDS: <length>` are followed by the message text or its PDU, which may read `OK` or start with `>`.
    */
   payloadIsNextLine?: boolean
+  /**
+   * The payload sits inside the line as its last parameter, quoted, after a quoted parameter and its length:
+   * `+QMTRECV: 0,1,"t",5,"a\r\nb!"`. Those bytes are part of the line, so CR LF in them do not end it.
+   */
+  payloadInLine?: boolean
 }
 
 /** Whether `line` is an instance of the URC `rule`. */
@@ -105,4 +110,28 @@ function readLengthParam(line: string, rule: UrcRule): string | undefined {
   if (rule.payloadWhen !== undefined && params[rule.payloadWhen.param]?.trim() !== rule.payloadWhen.text) return undefined
   if (rule.payloadParamCount !== undefined && params.length !== rule.payloadParamCount) return undefined
   return params[rule.payloadLengthParam]?.trim()
+}
+
+/** A quoted parameter's closing quote, then `,<digits>,"`: the length parameter and the payload's opening quote. */
+const IN_LINE_LENGTH = /",(\d{1,9}),"$/
+
+/**
+ * For the start of a line that ends with the opening quote of an in-line payload (`+QMTRECV: 0,1,"t",5,"`), how
+ * many raw bytes of payload follow inside the line; undefined when no `payloadInLine` rule announces one there.
+ */
+export function readInLinePayloadLength(lineSoFar: string, rules: readonly UrcRule[], maxBytes: number): number | undefined {
+  const found = IN_LINE_LENGTH.exec(lineSoFar)
+  if (found === null) return undefined
+  // The quotes up to the length must pair up, else the `",5,"` sits inside a quoted topic (`"a",5,"b"`).
+  const before = lineSoFar.slice(0, found.index + 1)
+  if ((before.split('"').length - 1) % 2 !== 0) return undefined
+  const rule = rules.find(r => r.payloadInLine === true && isUrcRuleMatch(lineSoFar, r))
+  if (rule === undefined) return undefined
+  const length = Number(found[1])
+  return length <= maxBytes ? length : undefined
+}
+
+/** Whether any of `rules` reads a payload inside its line. */
+export function hasInLinePayloads(rules: readonly UrcRule[]): boolean {
+  return rules.some(rule => rule.payloadInLine === true)
 }

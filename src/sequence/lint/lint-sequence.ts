@@ -9,6 +9,7 @@ import { lintPromptLength } from './prompt-length.js'
 import { lintStepNumbers } from './step-numbers.js'
 import { lintTodoSteps } from './todo-step.js'
 import { lintUndefinedVariables } from './undefined-variable.js'
+import { lintUnframedMqttPayload } from './unframed-mqtt-payload.js'
 import { lintUnknownCommand } from './unknown-command.js'
 import { lintUrcName } from './urc-name.js'
 
@@ -23,6 +24,7 @@ export const LINT_RULES: Record<string, LintRule> = {
   'undefined-variable': lintUndefinedVariables,
   'todo-step': lintTodoSteps,
   'unknown-command': lintUnknownCommand,
+  'unframed-mqtt-payload': lintUnframedMqttPayload,
 }
 
 export interface LintOptions {

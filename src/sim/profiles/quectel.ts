@@ -61,13 +61,13 @@ const BG96_TRAITS: QuectelTraits = {
     topicsPerRequest: 1,
     pubWithLength: true,
     pubEx: false,
-    recvLengthOption: false,
+    recvLengthOption: true,
   },
   tcpip: { connections: 12, sendBytes: 1460, readBytes: 1500, contexts: 16 },
 }
 
 const EG25_TRAITS: QuectelTraits = {
-  mqtt: { ...BG96_TRAITS.mqtt, payloadBytes: 4096, topicsPerRequest: 5, pubWithLength: false, pubEx: true, recvLengthOption: true },
+  mqtt: { ...BG96_TRAITS.mqtt, payloadBytes: 4096, topicsPerRequest: 5, pubWithLength: false, pubEx: true },
   tcpip: BG96_TRAITS.tcpip,
 }
 

@@ -1,7 +1,7 @@
 /**
  * The Quectel BG95/BG96 (LPWA) and EC2x/EG2x (LTE Standard) chat: a `> ` prompt, results of MQTT and TCP/IP
- * operations as URCs after `OK`, received MQTT messages in one `+QMTRECV` line, and TCP/UDP data pushed as
- * `+QIURC: "recv",<id>,<len>` followed by the bytes.
+ * operations as URCs after `OK`, received MQTT messages in one `+QMTRECV` line (its payload read by length when the
+ * line gives one), and TCP/UDP data pushed as `+QIURC: "recv",<id>,<len>` followed by the bytes.
  */
 import type { ChatProfile } from '../../chat-profile.js'
 import { COMMON_URCS } from '../../common-urcs.js'
@@ -30,7 +30,9 @@ export const QUECTEL_CHAT_PROFILE: ChatProfile = {
     { name: '+QMTUNS' },
     { name: '+QMTPUB' },
     { name: '+QMTPUBEX' },
-    { name: '+QMTRECV' },
+    // With AT+QMTCFG="recv/mode",<idx>,<mode>,1 the payload length precedes the quoted payload, which is then read
+    // by length inside the line; without it a payload holding CR LF cannot be framed (see the Quectel notes).
+    { name: '+QMTRECV', payloadInLine: true },
     { name: '+QMTSTAT' },
     // TCP/IP.
     { name: '+QIOPEN' },

@@ -3,8 +3,9 @@
  * It turns MQTT.js outcomes into the modem's codes and tells the owner when a message arrives or the link is lost.
  */
 import type { Socket } from 'node:net'
-import { MqttClient, type IClientOptions } from 'mqtt'
+import type { IClientOptions, MqttClient } from 'mqtt'
 import { CONNLOST_CAUSE, MQTT_ERR } from '../../../modem/families/simcom/mqtt-codes.js'
+import { connectMqttClient, PendingAnswers, type MqttConnectOutcome } from '../../sockets/mqtt-connect.js'
 import type { QoS, QueuedTopic } from './mqtt-types.js'
 
 /** What AT+CMQTTACCQ, the will commands and AT+CMQTTCONNECT decided about the session. */
@@ -37,7 +38,7 @@ export class MqttLink {
   private ending = false
   private lastSocketError: string | undefined
   /** Operations waiting for the broker's answer, settled with code 6 when the link drops first. */
-  private readonly pending = new Set<(code: number) => void>()
+  private readonly pending = new PendingAnswers<number>()
 
   private constructor(
     private readonly client: MqttClient,
@@ -45,28 +46,12 @@ export class MqttLink {
   ) {}
 
   /** Sends CONNECT over `socket` and waits for CONNACK; on failure the socket is destroyed. */
-  static open(socket: Socket, opts: MqttSessionOptions, timeoutMs: number, listener: LinkListener): Promise<LinkOpenResult> {
-    return new Promise(resolve => {
-      const client = new MqttClient(() => socket, describeClientOptions(opts, timeoutMs))
-      const timer = setTimeout(() => fail({ ok: false, code: MQTT_ERR.timeout, note: `no CONNACK within ${timeoutMs} ms` }), timeoutMs)
-      const fail = (result: LinkOpenResult & { ok: false }): void => {
-        clearTimeout(timer)
-        client.removeAllListeners()
-        client.on('error', () => undefined)
-        client.end(true)
-        socket.destroy()
-        resolve(result)
-      }
-      client.once('connect', () => {
-        clearTimeout(timer)
-        client.removeAllListeners()
-        const link = new MqttLink(client, socket)
-        link.listen(listener)
-        resolve({ ok: true, link })
-      })
-      client.on('error', error => fail(classifyConnectError(error)))
-      client.on('close', () => fail({ ok: false, code: MQTT_ERR.closedByServer, note: 'the server closed the connection before CONNACK' }))
-    })
+  static async open(socket: Socket, opts: MqttSessionOptions, timeoutMs: number, listener: LinkListener): Promise<LinkOpenResult> {
+    const outcome = await connectMqttClient(socket, describeClientOptions(opts), timeoutMs)
+    if (outcome.kind !== 'accepted') return describeConnectFailure(outcome, timeoutMs)
+    const link = new MqttLink(outcome.client, socket)
+    link.listen(listener)
+    return { ok: true, link }
   }
 
   private listen(listener: LinkListener): void {
@@ -80,7 +65,7 @@ export class MqttLink {
       // MQTT.js keeps its keep-alive timer after a passive close; end() clears it.
       const cause = this.lastSocketError === 'ECONNRESET' ? CONNLOST_CAUSE.reset : CONNLOST_CAUSE.closedByPeer
       // A SIM7600 reports the operation in flight as failed (6, message receive failed) before +CMQTTCONNLOST.
-      for (const done of [...this.pending]) done(MQTT_ERR.messageReceiveFailed)
+      this.pending.settleAll(MQTT_ERR.messageReceiveFailed)
       this.client.end(true)
       setImmediate(() => listener.lost(cause))
     })
@@ -130,33 +115,18 @@ export class MqttLink {
   }
 
   private withTimeout(timeoutMs: number, start: (done: (code: number) => void) => void): Promise<number> {
-    return new Promise(resolve => {
-      let settled = false
-      const done = (code: number): void => {
-        if (settled) return
-        settled = true
-        this.pending.delete(done)
-        clearTimeout(timer)
-        resolve(code)
-      }
-      this.pending.add(done)
-      const timer = setTimeout(() => done(MQTT_ERR.timeout), timeoutMs)
-      if (this.ending) return done(MQTT_ERR.noConnection)
-      start(done)
-    })
+    if (this.ending) return Promise.resolve(MQTT_ERR.noConnection)
+    return this.pending.wait(timeoutMs, MQTT_ERR.timeout, start)
   }
 }
 
-function describeClientOptions(opts: MqttSessionOptions, timeoutMs: number): IClientOptions {
+function describeClientOptions(opts: MqttSessionOptions): IClientOptions {
   return {
     clientId: opts.clientId,
     protocolVersion: opts.mqttVersion,
     protocolId: opts.mqttVersion === 3 ? 'MQIsdp' : 'MQTT',
     keepalive: opts.keepaliveS,
     clean: opts.clean,
-    reconnectPeriod: 0,
-    // Our own timer reports the timeout (code 17); MQTT.js's must not fire first.
-    connectTimeout: timeoutMs + 60_000,
     resubscribe: false,
     ...(opts.user !== undefined ? { username: opts.user } : {}),
     ...(opts.password !== undefined ? { password: opts.password } : {}),
@@ -164,10 +134,15 @@ function describeClientOptions(opts: MqttSessionOptions, timeoutMs: number): ICl
   }
 }
 
-function classifyConnectError(error: Error): LinkOpenResult & { ok: false } {
-  const rc = (error as { code?: unknown }).code
-  if (typeof rc === 'number' && rc >= 1 && rc <= 5) {
-    return { ok: false, code: MQTT_ERR.connackBase + rc, note: `CONNACK refused with return code ${rc}` }
+function describeConnectFailure(outcome: Exclude<MqttConnectOutcome, { kind: 'accepted' }>, timeoutMs: number): LinkOpenResult {
+  switch (outcome.kind) {
+    case 'timeout':
+      return { ok: false, code: MQTT_ERR.timeout, note: `no CONNACK within ${timeoutMs} ms` }
+    case 'refused':
+      return { ok: false, code: MQTT_ERR.connackBase + outcome.returnCode, note: `CONNACK refused with return code ${outcome.returnCode}` }
+    case 'closed':
+      return outcome.error === undefined
+        ? { ok: false, code: MQTT_ERR.closedByServer, note: 'the server closed the connection before CONNACK' }
+        : { ok: false, code: MQTT_ERR.closedByServer, note: `connection failed before CONNACK: ${outcome.error.message}` }
   }
-  return { ok: false, code: MQTT_ERR.closedByServer, note: `connection failed before CONNACK: ${error.message}` }
 }

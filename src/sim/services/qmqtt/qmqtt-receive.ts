@@ -5,15 +5,17 @@
  */
 import { readInt, type AtCommand } from '../../../modem/at-command-line.js'
 import type { CommandContext, HandlerTable } from '../../command-context.js'
-import { replyError, replyOk, type Reply } from '../../reply.js'
+import { replyError, replyOk, replyOkWithPayload, type Reply } from '../../reply.js'
 import { readTraits } from '../../profiles/read-quectel-traits.js'
 import type { QmtConfig, QmtLink, QmtMessage } from './qmqtt-state.js'
+
+const CRLF = Buffer.from('\r\n')
 
 /** Pushes or buffers one incoming message of client `idx`. */
 export function deliverMessage(ctx: CommandContext, idx: number, link: QmtLink, message: QmtMessage): void {
   const config = ctx.state.qmtConfigs[idx]!
   if (!config.recv.buffered) {
-    const line = Buffer.concat([Buffer.from('\r\n'), encodeMessage(idx, message, config), Buffer.from('\r\n')])
+    const line = Buffer.concat([CRLF, encodeMessage(idx, message, config), CRLF])
     return ctx.emitBytes(line)
   }
   const slots = readTraits(ctx.profile).mqtt.recvBuffers
@@ -47,9 +49,11 @@ function readBuffered(cmd: AtCommand, ctx: CommandContext): Reply {
   const lines = ids.flatMap(id => {
     const message = link.buffered[id]
     link.buffered[id] = undefined
-    return message === undefined ? [] : [encodeMessage(idx, message, config, id).toString('utf8')]
+    return message === undefined ? [] : [encodeMessage(idx, message, config, id)]
   })
-  return replyOk(...lines)
+  if (lines.length === 0) return replyOk()
+  // Raw bytes, not text lines: the length the line gives counts the payload's bytes as they came.
+  return replyOkWithPayload([], Buffer.concat(lines.flatMap(line => [CRLF, line])))
 }
 
 function listBufferStates(ctx: CommandContext, slots: number): string[] {

@@ -4,7 +4,8 @@
  * when a message arrives or the link ends, and why.
  */
 import type { Socket } from 'node:net'
-import { MqttClient, type IClientOptions } from 'mqtt'
+import type { IClientOptions, MqttClient } from 'mqtt'
+import { connectMqttClient, PendingAnswers } from '../../sockets/mqtt-connect.js'
 import type { QmtWill, QoS } from './qmqtt-types.js'
 
 /** What CONNECT carries (AT+QMTCFG settings and the AT+QMTCONN parameters). */
@@ -40,40 +41,23 @@ export type PacketResult = 0 | 1 | 2
 export class QmtSession {
   private ending = false
   private keepaliveFailed = false
-  private readonly pending = new Set<() => void>()
+  private readonly pending = new PendingAnswers<PacketResult>()
 
   private constructor(private readonly client: MqttClient) {}
 
   /** Sends CONNECT over `socket` and waits `timeoutMs` for CONNACK; on any failure the socket is destroyed. */
-  static connect(socket: Socket, opts: QmtConnectOptions, timeoutMs: number, listener: QmtSessionListener): Promise<QmtConnectResult> {
-    return new Promise(resolve => {
-      const client = new MqttClient(() => socket, describeClientOptions(opts, timeoutMs))
-      // Only our own listeners go: MQTT.js clears its CONNACK timer in a 'close' listener of its own.
-      const stopListening = (): void => {
-        clearTimeout(timer)
-        client.off('connect', onConnect).off('error', onError).off('close', onClose)
-      }
-      const fail = (result: QmtConnectResult): void => {
-        stopListening()
-        client.on('error', () => undefined)
-        client.end(true)
-        socket.destroy()
-        resolve(result)
-      }
-      const onConnect = (): void => {
-        stopListening()
-        const session = new QmtSession(client)
-        session.listen(listener)
-        resolve({ kind: 'accepted', session })
-      }
-      const onError = (error: Error): void => {
-        const rc = (error as { code?: unknown }).code
-        fail(typeof rc === 'number' && rc >= 1 && rc <= 5 ? { kind: 'refused', returnCode: rc } : { kind: 'closed' })
-      }
-      const onClose = (): void => fail({ kind: 'closed' })
-      const timer = setTimeout(() => fail({ kind: 'timeout' }), timeoutMs)
-      client.once('connect', onConnect).on('error', onError).on('close', onClose)
-    })
+  static async connect(
+    socket: Socket,
+    opts: QmtConnectOptions,
+    timeoutMs: number,
+    listener: QmtSessionListener,
+  ): Promise<QmtConnectResult> {
+    const outcome = await connectMqttClient(socket, describeClientOptions(opts), timeoutMs)
+    if (outcome.kind === 'refused') return { kind: 'refused', returnCode: outcome.returnCode }
+    if (outcome.kind !== 'accepted') return { kind: outcome.kind }
+    const session = new QmtSession(outcome.client)
+    session.listen(listener)
+    return { kind: 'accepted', session }
   }
 
   private listen(listener: QmtSessionListener): void {
@@ -84,7 +68,7 @@ export class QmtSession {
     this.client.on('close', () => {
       if (this.ending) return
       this.ending = true
-      for (const settle of [...this.pending]) settle()
+      this.pending.settleAll(2)
       // MQTT.js keeps its keep-alive timer after a passive close; end() clears it.
       this.client.end(true)
       setImmediate(() => listener.ended(this.keepaliveFailed ? 'ping' : 'closed'))
@@ -128,25 +112,12 @@ export class QmtSession {
   }
 
   private withTimeout(timeoutMs: number, start: (done: (result: PacketResult) => void) => void): Promise<PacketResult> {
-    return new Promise(resolve => {
-      let settled = false
-      const done = (result: PacketResult): void => {
-        if (settled) return
-        settled = true
-        this.pending.delete(fail)
-        clearTimeout(timer)
-        resolve(result)
-      }
-      const fail = (): void => done(2)
-      this.pending.add(fail)
-      const timer = setTimeout(fail, timeoutMs)
-      if (this.ending) return fail()
-      start(done)
-    })
+    if (this.ending) return Promise.resolve(2)
+    return this.pending.wait(timeoutMs, 2, start)
   }
 }
 
-function describeClientOptions(opts: QmtConnectOptions, timeoutMs: number): IClientOptions {
+function describeClientOptions(opts: QmtConnectOptions): IClientOptions {
   const will = opts.will
   return {
     clientId: opts.clientId,
@@ -154,9 +125,6 @@ function describeClientOptions(opts: QmtConnectOptions, timeoutMs: number): ICli
     protocolId: opts.version === 3 ? 'MQIsdp' : 'MQTT',
     keepalive: opts.keepaliveS,
     clean: opts.clean,
-    reconnectPeriod: 0,
-    // Our own timer reports the timeout; MQTT.js's must not fire first.
-    connectTimeout: timeoutMs + 60_000,
     resubscribe: false,
     ...(opts.user !== undefined ? { username: opts.user } : {}),
     ...(opts.password !== undefined ? { password: opts.password } : {}),
