@@ -18,6 +18,8 @@ const GAMMU_TIMEOUT_MS = 30_000
 
 export interface GammuRig {
   modem: () => SimModem
+  /** The pty the modem is served on. */
+  device: string
   sent: Array<{ to: string; text: string }>
   /** Runs `gammu <args>` and resolves with its output; every command it wrote to the modem is added to `commands`. */
   gammu(...args: string[]): Promise<string>
@@ -69,7 +71,7 @@ export async function startRig(t: Test, profile: string): Promise<GammuRig> {
     if (code !== 0) throw new Error(`gammu ${args.join(' ')} ended with ${code}:\n${output}`)
     return output
   }
-  return { modem: () => current!, sent, gammu, gammuEnding, commands }
+  return { modem: () => current!, device: bridge.bridge.path, sent, gammu, gammuEnding, commands }
 }
 
 /** Drives gammu through identify, networkinfo, monitor, sendsms, getallsms, getsms and deletesms. */
