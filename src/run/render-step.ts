@@ -3,10 +3,10 @@
  * compiled regexes. A bad template or regex becomes a StepProblem carrying its location.
  */
 import { formatDiagnostic } from '../model/diagnostic.js'
-import { LinearRegExp } from '../sequence/linear-regex.js'
 import { renderTemplate, TemplateError, listTemplateVariables } from '../sequence/template.js'
 import { COMMAND_LINE, describeBreak, findCommandBreaker, findPromptEnder, PROMPT_DATA } from '../sequence/check-command-values.js'
 import type { BrokerCheck, FinalMatcher, LineMatcher, Step, Template } from '../model/sequence.js'
+import { compileStepRegex } from './compile-step-regex.js'
 import { describeMatcher, type RenderedMatcher } from './line-matching.js'
 import type { RunContext } from './run-context.js'
 
@@ -67,7 +67,7 @@ export function renderMatcher(matcher: Exclude<LineMatcher, { kind: 'absent' }>,
   if (matcher.kind === 'exact') return { kind: 'exact', text: renderText(matcher.text, ctx) }
   const source = renderText(matcher.pattern, ctx)
   try {
-    return { kind: 'regex', re: new LinearRegExp(source, matcher.flags), source }
+    return { kind: 'regex', re: compileStepRegex(source, matcher.flags), source }
   } catch (error) {
     const at = matcher.pattern.at
     throw new StepProblem(`${at.file}:${at.line}:${at.col}: invalid regular expression /${source}/: ${(error as Error).message}`)

@@ -1,0 +1,21 @@
+/**
+ * Step regexes compiled once per process: a sequence repeats its patterns step after step and a suite run after
+ * run, and compiling a pattern for re2js costs many times what matching a line with it does. Sharing one
+ * instance is safe because every match resets `lastIndex` first and re2js keeps no state between matches.
+ */
+import { LinearRegExp } from '../sequence/linear-regex.js'
+
+// Patterns rendered from captures can differ run by run; the oldest entry goes first past this many.
+const MAX_ENTRIES = 512
+const compiled = new Map<string, LinearRegExp>()
+
+/** Returns the compiled regex of this source and flags, compiling it on first use; throws as `new LinearRegExp` does. */
+export function compileStepRegex(source: string, flags: string): LinearRegExp {
+  const key = `${flags}/${source}`
+  const known = compiled.get(key)
+  if (known !== undefined) return known
+  const re = new LinearRegExp(source, flags)
+  if (compiled.size >= MAX_ENTRIES) compiled.delete(compiled.keys().next().value as string)
+  compiled.set(key, re)
+  return re
+}
