@@ -31,6 +31,8 @@ interface SecretCapture {
 // The user info of any URL (`mqtt://user:pass@host`): user names and passwords alike.
 const URL_USER_INFO = /\b([a-z][a-z0-9+.-]*:\/\/)[^\s/?#@"'<>]+@/gi
 const LINE_BREAK = /(\r\n|\r|\n)/
+// A line without `AT` in it cannot be a command line, so it has no credential parameters to learn from.
+const HAS_AT = /AT/i
 
 /** Masks secrets in text; one instance per run, learning new secrets as they are captured. */
 export class Masker {
@@ -62,7 +64,7 @@ export class Masker {
   mask(text: string): string {
     for (const line of text.split(LINE_BREAK)) this.learnFromLine(line)
     let masked = this.keys.apply(text)
-    masked = masked.replace(URL_USER_INFO, `$1${MASK}@`)
+    if (masked.includes('://')) masked = masked.replace(URL_USER_INFO, `$1${MASK}@`)
     masked = this.maskSecrets(masked)
     return this.maskIdentifiers ? maskIdentifiers(masked) : masked
   }
@@ -80,7 +82,9 @@ export class Masker {
     if (typeof value === 'string') return this.mask(value) as T
     if (Array.isArray(value)) return value.map(item => this.maskDeep(item) as unknown) as T
     if (value === null || typeof value !== 'object') return value
-    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, this.maskDeep(item)])) as T
+    const masked: Record<string, unknown> = {}
+    for (const key of Object.keys(value)) masked[key] = this.maskDeep((value as Record<string, unknown>)[key])
+    return masked as T
   }
 
   // Secrets a line reveals: a capture into a secret var, a credential parameter of a command.
@@ -89,6 +93,7 @@ export class Masker {
       const groups = capture.pattern.exec(line)?.groups ?? {}
       for (const name of capture.groups) this.addSecret(groups[name] ?? '')
     }
+    if (this.credentialParams.length === 0 || !HAS_AT.test(line)) return
     const command = parseAtCommand(line.replace(/^[^A]*(?=AT)/i, '').replace(/[\x1a\x1b]+$/, ''))
     if (command === undefined || command.form !== 'write') return
     for (const rule of this.credentialParams) {
