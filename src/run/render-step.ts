@@ -30,11 +30,18 @@ const DEFAULT_FINAL: RenderedMatcher = { kind: 'exact', text: 'OK' }
 /** Renders one template with the run's variables (and `env.NAME` where written). */
 export function renderText(template: Template, ctx: RunContext): string {
   try {
-    return renderTemplate(template, { vars: ctx.vars, env: process.env })
+    return renderTemplate(template, { vars: ctx.vars, env: pickEnv(template) })
   } catch (error) {
     const message = error instanceof TemplateError ? formatDiagnostic(error.diagnostic) : String(error)
     throw new StepProblem(message, { cause: error })
   }
+}
+
+// A render copies the env it is given; process.env holds the whole shell's, so only the names the template reads go in.
+function pickEnv(template: Template): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {}
+  for (const v of listTemplateVariables(template)) if (v.source === 'env') env[v.name] = process.env[v.name]
+  return env
 }
 
 /**
