@@ -31,8 +31,6 @@ interface SecretCapture {
 // The user info of any URL (`mqtt://user:pass@host`): user names and passwords alike.
 const URL_USER_INFO = /\b([a-z][a-z0-9+.-]*:\/\/)[^\s/?#@"'<>]+@/gi
 const LINE_BREAK = /(\r\n|\r|\n)/
-// A line without `AT` in it cannot be a command line, so it has no credential parameters to learn from.
-const HAS_AT = /AT/i
 
 /** Masks secrets in text; one instance per run, learning new secrets as they are captured. */
 export class Masker {
@@ -40,6 +38,8 @@ export class Masker {
   private readonly captures: SecretCapture[] = []
   private readonly keys = new PrivateKeyMask(MASK, line => this.addSecret(line))
   private readonly credentialParams = listCredentialParams()
+  // A line that names no command with credential parameters has none to learn; most lines are skipped on this test.
+  private readonly credentialCommand = buildNamePattern(this.credentialParams)
   private readonly maskIdentifiers: boolean
   private secretPattern: RegExp | undefined
 
@@ -93,7 +93,7 @@ export class Masker {
       const groups = capture.pattern.exec(line)?.groups ?? {}
       for (const name of capture.groups) this.addSecret(groups[name] ?? '')
     }
-    if (this.credentialParams.length === 0 || !HAS_AT.test(line)) return
+    if (this.credentialCommand?.test(line) !== true) return
     const command = parseAtCommand(line.replace(/^[^A]*(?=AT)/i, '').replace(/[\x1a\x1b]+$/, ''))
     if (command === undefined || command.form !== 'write') return
     for (const rule of this.credentialParams) {
@@ -112,6 +112,11 @@ export class Masker {
 function isRuleFor(rule: CredentialParamRule, name: string, args: ReadonlyArray<{ text: string }>): boolean {
   if (rule.name !== name) return false
   return rule.when === undefined || args[rule.when.param]?.text.toLowerCase() === rule.when.equals.toLowerCase()
+}
+
+function buildNamePattern(rules: readonly CredentialParamRule[]): RegExp | undefined {
+  if (rules.length === 0) return undefined
+  return new RegExp([...new Set(rules.map(rule => rule.name))].map(escapeRegExp).join('|'), 'i')
 }
 
 function buildSecretPattern(secrets: ReadonlySet<string>): RegExp {
