@@ -1,5 +1,5 @@
-// The masker skips the scans a text cannot need (no digits in a row, no `-----`, no command with credential parameters,
-// texts at the edges of each shortcut, which must still be masked as if every scan ran.
+// The masker skips the scans a text cannot need (no digits in a row, no `-----`, no `://`, no command with credential
+// parameters); these are the texts at the edges of each shortcut, which must still be masked as if every scan ran.
 import t from 'tap'
 import { MASK, Masker } from '../../src/record/masker.js'
 
