@@ -3,7 +3,22 @@
  * run, and compiling a pattern for re2js costs many times what matching a line with it does. Sharing one
  * instance is safe because every match resets `lastIndex` first and re2js keeps no state between matches.
  */
-import { LinearRegExp } from '../sequence/linear-regex.js'
+import type { RE2JS } from 're2js'
+import { compileLinear, LinearRegExp } from '../sequence/linear-regex.js'
+
+// Most matches only ask whether a line matches (`test`); re2js answers that without building the groups `exec` builds.
+class StepRegExp extends LinearRegExp {
+  readonly #re2: RE2JS
+
+  constructor(source: string, flags: string) {
+    super(source, flags)
+    this.#re2 = compileLinear(source, flags)
+  }
+
+  override test(line: string): boolean {
+    return this.#re2.test(line)
+  }
+}
 
 // Patterns rendered from captures can differ run by run; the oldest entry goes first past this many.
 const MAX_ENTRIES = 512
@@ -14,7 +29,7 @@ export function compileStepRegex(source: string, flags: string): LinearRegExp {
   const key = `${flags}/${source}`
   const known = compiled.get(key)
   if (known !== undefined) return known
-  const re = new LinearRegExp(source, flags)
+  const re = new StepRegExp(source, flags)
   if (compiled.size >= MAX_ENTRIES) compiled.delete(compiled.keys().next().value as string)
   compiled.set(key, re)
   return re

@@ -35,3 +35,25 @@ t.test('a pattern re2js cannot run still throws, and is not remembered', async t
   t.throws(() => compileStepRegex('(a)\\1', ''), SyntaxError)
   t.throws(() => compileStepRegex('(a)\\1', ''), SyntaxError)
 })
+
+t.test('test answers as exec does, with every flag, without building the match', async t => {
+  const cases: Array<[string, string, string, boolean]> = [
+    ['^\\+CREG: \\d,\\d', '', '+CREG: 0,1', true],
+    ['^\\+CREG: \\d,\\d', '', 'x+CREG: 0,1', false],
+    ['creg', 'i', '+CREG: 0,1', true],
+    ['^OK$', 'm', 'ERROR\nOK', true],
+    ['^OK$', '', 'ERROR\nOK', false],
+    ['A.B', 's', 'A\nB', true],
+    ['A.B', '', 'A\nB', false],
+    ['(?<rssi>\\d+),99', '', '+CSQ: 23,99', true],
+  ]
+  for (const [source, flags, line, expected] of cases) {
+    const re = compileStepRegex(source, flags)
+    t.equal(re.exec(line) !== null, expected, `exec /${source}/${flags} on ${JSON.stringify(line)}`)
+    const test = compileStepRegex(`(?:${source})`, flags)
+    test.exec = () => {
+      throw new Error('test went through exec')
+    }
+    t.equal(test.test(line), expected, `test /${source}/${flags} on ${JSON.stringify(line)}`)
+  }
+})
