@@ -4,8 +4,10 @@
 // device and CPU seconds per wall second say when the one event loop is the limit (near 1.0: one core busy all along).
 // With --threads=<n>, the largest count also runs split over n worker threads (bench/peers/scale-worker.mjs), and
 // the ratio threads / one loop says whether worker threads would pay (target: at least 25 % faster).
+// Each simulated modem answers as a real one does: after --latency-ms (default 30) per command, at --baud (default
+// 115200) on its serial line; --latency-ms=0 --baud=0 gives the instant modem, which measures only atseq's CPU.
 // Options: --suite=<path> (default the seed sequence), --devices=1,16,64, --rounds=<n> (default 3), --threads=<n>,
-// --json.
+// --latency-ms=<ms>, --baud=<bits/s>, --json.
 import { performance } from 'node:perf_hooks'
 import { Worker } from 'node:worker_threads'
 import { Table, finish, interleave, median, pairRatios, parseArgs } from './harness.mjs'
@@ -18,13 +20,17 @@ const COUNTS = String(args.devices ?? '1,16,64')
   .map(Number)
 const ROUNDS = Number(args.rounds ?? 3)
 const THREADS = Number(args.threads ?? 0)
+const LATENCY_MS = Number(args['latency-ms'] ?? 30)
+const BAUD = Number(args.baud ?? 115200)
+const SIM_QUERY = [LATENCY_MS > 0 ? `latencyMs=${LATENCY_MS}` : '', BAUD > 0 ? `baud=${BAUD}` : ''].filter(Boolean).join('&')
+const SIM_URL = `sim://simcom-a76xx${SIM_QUERY === '' ? '' : `?${SIM_QUERY}`}`
 const WARMUP = 1
 const MOST = Math.max(...COUNTS)
 const TARGETS = { 16: 2, 64: 4 }
 const cpuPerWall = {}
 const cpuMsPerDevice = {}
 
-const listDevices = (count, from = 0) => Array.from({ length: count }, (_, i) => `d${from + i + 1}=sim://simcom-a76xx`)
+const listDevices = (count, from = 0) => Array.from({ length: count }, (_, i) => `d${from + i + 1}=${SIM_URL}`)
 
 /** Times `work()`, keeping its CPU (all threads of the process) under `label`; the first WARMUP entries are the warm-up's. */
 async function timeWithCpu(label, devices, work) {
@@ -71,7 +77,9 @@ try {
   for (const worker of workers) worker.postMessage({})
 }
 const peakRssMb = process.resourceUsage().maxRSS / 1024
-const table = new Table(`scale: ${SUITE} on ${COUNTS.join(' / ')} simulated devices, ${ROUNDS} interleaved rounds after warm-up`)
+const table = new Table(
+  `scale: ${SUITE} on ${COUNTS.join(' / ')} simulated devices (${SIM_URL}), ${ROUNDS} interleaved rounds after warm-up`,
+)
 const side = label => ({ label, values: samples[label], unit: 'ms' })
 const one = String(COUNTS[0])
 for (const count of COUNTS.slice(1)) {

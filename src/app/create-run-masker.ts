@@ -24,10 +24,29 @@ export function createRunMasker(sequence: Sequence | undefined, options: RunMask
   const fileVars = sequence?.vars ?? {}
   const values = [...names].map(name => options.vars[name] ?? fileVars[name]?.value ?? '')
   const env = options.env ?? process.env
-  const envValues = sequence === undefined ? [] : listEnvReferences(sequence).map(name => env[name] ?? '')
+  const scan = sequence === undefined ? undefined : scanSequence(sequence)
+  const envValues = (scan?.envNames ?? []).map(name => env[name] ?? '')
   const masker = new Masker({ secrets: [...values, ...envValues], maskIdentifiers: options.maskIdentifiers })
-  if (sequence !== undefined) addSecretCaptures(masker, sequence, names)
+  if (scan !== undefined) addSecretCaptures(masker, scan.patterns, names)
   return masker
+}
+
+/** What a walk over a sequence finds for its masker: the env variables it reads and its regexes with named groups. */
+interface SequenceScan {
+  envNames: string[]
+  patterns: Array<{ source: string; flags: string; groups: string[] }>
+}
+
+// A suite runs each loaded sequence on every device, and the walk depends on the sequence alone: it is done once.
+const scans = new WeakMap<Sequence, SequenceScan>()
+
+function scanSequence(sequence: Sequence): SequenceScan {
+  let scan = scans.get(sequence)
+  if (scan === undefined) {
+    scan = { envNames: listEnvReferences(sequence), patterns: listNamedPatterns(sequence) }
+    scans.set(sequence, scan)
+  }
+  return scan
 }
 
 /** Names whose values are secret: marked in the file, declared on the command line, or named like a secret. */
@@ -38,17 +57,26 @@ export function listSecretNames(sequence: Sequence | undefined, options: Pick<Ru
   return new Set([...inFile.map(([name]) => name), ...(options.secretNames ?? []), ...named])
 }
 
-function addSecretCaptures(masker: Masker, sequence: Sequence, names: ReadonlySet<string>): void {
-  visitStrings(sequence, (value, holder) => {
-    if (holder['kind'] !== 'regex' || typeof holder['flags'] !== 'string') return
-    const groups = [...value.matchAll(/\(\?<([A-Za-z_][A-Za-z0-9_]*)>/g)].map(m => m[1] ?? '').filter(name => names.has(name))
-    if (groups.length === 0) return
+function addSecretCaptures(masker: Masker, patterns: SequenceScan['patterns'], names: ReadonlySet<string>): void {
+  for (const pattern of patterns) {
+    const groups = pattern.groups.filter(name => names.has(name))
+    if (groups.length === 0) continue
     try {
-      masker.addSecretCapture(new RegExp(value, holder['flags']), groups)
+      masker.addSecretCapture(new RegExp(pattern.source, pattern.flags), groups)
     } catch {
       // A pattern only valid once rendered: its captures are still masked as values once captured.
     }
+  }
+}
+
+function listNamedPatterns(sequence: Sequence): SequenceScan['patterns'] {
+  const patterns: SequenceScan['patterns'] = []
+  visitStrings(sequence, (value, holder) => {
+    if (holder['kind'] !== 'regex' || typeof holder['flags'] !== 'string') return
+    const groups = [...value.matchAll(/\(\?<([A-Za-z_][A-Za-z0-9_]*)>/g)].map(m => m[1] ?? '')
+    if (groups.length > 0) patterns.push({ source: value, flags: holder['flags'], groups })
   })
+  return patterns
 }
 
 function listEnvReferences(sequence: Sequence): string[] {

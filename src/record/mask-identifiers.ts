@@ -11,9 +11,12 @@ const DEVICE_NUMBER = /(?<![0-9A-Za-z])\d{14,16}(?![0-9A-Za-z])/g
 const INTERNATIONAL_NUMBER = /(?<![0-9A-Za-z+])\+\d{8,15}(?![0-9])/g
 // +CNUM: "<alpha>","<number>",<type>: the number in any form.
 const CNUM_NUMBER = /(\+CNUM:\s*"[^"]*"\s*,\s*")(\+?)(\d+)(")/gi
+// Every rule above needs eight digits in a row or `+CNUM`; most lines have neither and skip the four scans.
+const MAY_HOLD_IDENTIFIER = /\d{8}|\+CNUM/i
 
 /** Returns the text with every IMEI/IMEISV, IMSI, ICCID and MSISDN-shaped number masked digit for digit. */
 export function maskIdentifiers(text: string): string {
+  if (!MAY_HOLD_IDENTIFIER.test(text)) return text
   return text
     .replace(CNUM_NUMBER, (_all, head: string, plus: string, digits: string, tail: string) => `${head}${plus}${zeros(digits)}${tail}`)
     .replace(ICCID, (_all, digits: string, f: string) => `89${zeros(digits)}${f}`)

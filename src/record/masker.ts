@@ -38,6 +38,8 @@ export class Masker {
   private readonly captures: SecretCapture[] = []
   private readonly keys = new PrivateKeyMask(MASK, line => this.addSecret(line))
   private readonly credentialParams = listCredentialParams()
+  // A line that names no command with credential parameters has none to learn; most lines are skipped on this test.
+  private readonly credentialCommand = buildNamePattern(this.credentialParams)
   private readonly maskIdentifiers: boolean
   private secretPattern: RegExp | undefined
 
@@ -62,7 +64,7 @@ export class Masker {
   mask(text: string): string {
     for (const line of text.split(LINE_BREAK)) this.learnFromLine(line)
     let masked = this.keys.apply(text)
-    masked = masked.replace(URL_USER_INFO, `$1${MASK}@`)
+    if (masked.includes('://')) masked = masked.replace(URL_USER_INFO, `$1${MASK}@`)
     masked = this.maskSecrets(masked)
     return this.maskIdentifiers ? maskIdentifiers(masked) : masked
   }
@@ -80,7 +82,9 @@ export class Masker {
     if (typeof value === 'string') return this.mask(value) as T
     if (Array.isArray(value)) return value.map(item => this.maskDeep(item) as unknown) as T
     if (value === null || typeof value !== 'object') return value
-    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, this.maskDeep(item)])) as T
+    const masked: Record<string, unknown> = {}
+    for (const key of Object.keys(value)) masked[key] = this.maskDeep((value as Record<string, unknown>)[key])
+    return masked as T
   }
 
   // Secrets a line reveals: a capture into a secret var, a credential parameter of a command.
@@ -89,6 +93,7 @@ export class Masker {
       const groups = capture.pattern.exec(line)?.groups ?? {}
       for (const name of capture.groups) this.addSecret(groups[name] ?? '')
     }
+    if (this.credentialCommand?.test(line) !== true) return
     const command = parseAtCommand(line.replace(/^[^A]*(?=AT)/i, '').replace(/[\x1a\x1b]+$/, ''))
     if (command === undefined || command.form !== 'write') return
     for (const rule of this.credentialParams) {
@@ -107,6 +112,11 @@ export class Masker {
 function isRuleFor(rule: CredentialParamRule, name: string, args: ReadonlyArray<{ text: string }>): boolean {
   if (rule.name !== name) return false
   return rule.when === undefined || args[rule.when.param]?.text.toLowerCase() === rule.when.equals.toLowerCase()
+}
+
+function buildNamePattern(rules: readonly CredentialParamRule[]): RegExp | undefined {
+  if (rules.length === 0) return undefined
+  return new RegExp([...new Set(rules.map(rule => rule.name))].map(escapeRegExp).join('|'), 'i')
 }
 
 function buildSecretPattern(secrets: ReadonlySet<string>): RegExp {

@@ -22,6 +22,8 @@ export class PrivateKeyMask {
 
   /** Returns the text with every private key (or part of one) replaced. */
   apply(text: string): string {
+    // Every pattern below needs a `-----` line, except a body line of a key left open.
+    if (!this.keyOpen && !text.includes('-----')) return text
     let masked = text
     if (this.keyOpen || !masked.includes('-----BEGIN')) masked = this.maskClosing(masked)
     masked = masked.replace(BLOCK, block => this.replace(block, this.mask))

@@ -17,10 +17,11 @@ const NAMED_ESCAPES: ReadonlyMap<number, string> = new Map([
  */
 export function escapeBytes(bytes: Uint8Array): string {
   const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8')
-  let out = ''
-  for (const char of text) out += escapeChar(char)
-  return out
+  return text.replace(ESCAPED, escapeChar)
 }
+
+// Every character escapeChar changes is one UTF-16 unit (decoded UTF-8 has no lone surrogates), so one scan finds them.
+const ESCAPED = /[\x00-\x1f\x7f\\\ufffd]/g
 
 function escapeChar(char: string): string {
   const code = char.codePointAt(0) ?? 0

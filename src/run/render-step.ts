@@ -3,10 +3,10 @@
  * compiled regexes. A bad template or regex becomes a StepProblem carrying its location.
  */
 import { formatDiagnostic } from '../model/diagnostic.js'
-import { LinearRegExp } from '../sequence/linear-regex.js'
 import { renderTemplate, TemplateError, listTemplateVariables } from '../sequence/template.js'
 import { COMMAND_LINE, describeBreak, findCommandBreaker, findPromptEnder, PROMPT_DATA } from '../sequence/check-command-values.js'
 import type { BrokerCheck, FinalMatcher, LineMatcher, Step, Template } from '../model/sequence.js'
+import { compileStepRegex } from './compile-step-regex.js'
 import { describeMatcher, type RenderedMatcher } from './line-matching.js'
 import type { RunContext } from './run-context.js'
 
@@ -30,11 +30,18 @@ const DEFAULT_FINAL: RenderedMatcher = { kind: 'exact', text: 'OK' }
 /** Renders one template with the run's variables (and `env.NAME` where written). */
 export function renderText(template: Template, ctx: RunContext): string {
   try {
-    return renderTemplate(template, { vars: ctx.vars, env: process.env })
+    return renderTemplate(template, { vars: ctx.vars, env: pickEnv(template) })
   } catch (error) {
     const message = error instanceof TemplateError ? formatDiagnostic(error.diagnostic) : String(error)
     throw new StepProblem(message, { cause: error })
   }
+}
+
+// A render copies the env it is given; process.env holds the whole shell's, so only the names the template reads go in.
+function pickEnv(template: Template): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {}
+  for (const v of listTemplateVariables(template)) if (v.source === 'env') env[v.name] = process.env[v.name]
+  return env
 }
 
 /**
@@ -67,7 +74,7 @@ export function renderMatcher(matcher: Exclude<LineMatcher, { kind: 'absent' }>,
   if (matcher.kind === 'exact') return { kind: 'exact', text: renderText(matcher.text, ctx) }
   const source = renderText(matcher.pattern, ctx)
   try {
-    return { kind: 'regex', re: new LinearRegExp(source, matcher.flags), source }
+    return { kind: 'regex', re: compileStepRegex(source, matcher.flags), source }
   } catch (error) {
     const at = matcher.pattern.at
     throw new StepProblem(`${at.file}:${at.line}:${at.col}: invalid regular expression /${source}/: ${(error as Error).message}`)
