@@ -51,7 +51,7 @@ t.test('a key written in parts is masked part by part; its body lines are masked
   t.equal(masker.mask('OK'), 'OK', 'a short reply while the key is open is not key material')
   t.equal(masker.mask('QUJDREVGR0hJSktMTU5PUA==\n'), MASK, 'a body-only part')
   t.equal(masker.mask('tail-----END RSA PRIVATE KEY-----\r\nOK'), `${MASK}\r\nOK`, 'the end, and what follows it kept')
-  t.equal(masker.mask('QUJDREVG'), 'QUJDREVG', 'after the end, body-shaped text is text again')
+  t.equal(masker.mask('abcdefghijklmnopqrstu\n'), 'abcdefghijklmnopqrstu\n', 'after the end, body-shaped text is text again')
   t.equal(masker.mask('echo MIIEowIBAAKCAQEA'), `echo ${MASK}`, 'a body line seen in the key')
   t.equal(masker.mask('AT+X=QUJDREVGR0hJSktMTU5PUA=='), `AT+X=${MASK}`)
 })
@@ -120,4 +120,36 @@ t.test('bytes that need no masking come back as they were; UTF-8 stays UTF-8', a
   const clean = Buffer.from('설정 OK')
   t.equal(masker.maskBytes(clean), clean, 'the same buffer')
   t.same(masker.maskBytes(Buffer.from('설정 zz9')), Buffer.from(`설정 ${MASK}`))
+})
+
+t.test('the mask is six bullets', async t => {
+  t.equal(new Masker({ secrets: ['pw'] }).mask('pw'), '\u2022\u2022\u2022\u2022\u2022\u2022')
+})
+
+t.test('the longer of two overlapping secrets wins whatever order they were given in', async t => {
+  t.equal(new Masker({ secrets: ['hunter', 'hunter2'] }).mask('hunter2!'), `${MASK}!`)
+  t.equal(new Masker({ secrets: ['ab', 'abcd', 'abc'] }).mask('abcd'), MASK)
+})
+
+t.test('a secret is masked in its JSON-escaped form and its unpadded base64', async t => {
+  const masker = new Masker({ secrets: ['a"b\ncd'] })
+  t.equal(masker.mask('{"v":"a\\"b\\ncd"}'), `{"v":"${MASK}"}`)
+  t.equal(new Masker({ secrets: ['a'] }).mask('<YQ>'), `<${MASK}>`, "base64 'YQ==' without its padding")
+})
+
+t.test('a credential command cut short of its credential teaches nothing and does not throw', async t => {
+  const masker = new Masker()
+  t.equal(masker.mask('AT+CMQTTCONNECT=0,"tcp://h:1883",60,1'), 'AT+CMQTTCONNECT=0,"tcp://h:1883",60,1')
+  t.equal(masker.mask('AT+CSSLCFG'), 'AT+CSSLCFG')
+})
+
+t.test('a key end with no beginning in view is masked up to the end: its beginning may have come earlier', async t => {
+  t.equal(new Masker().mask('x-----END PRIVATE KEY-----\nOK'), `${MASK}\nOK`)
+})
+
+t.test('key body lines are learned without their indentation', async t => {
+  const masker = new Masker()
+  masker.mask('-----BEGIN PRIVATE KEY-----\n  MIIEowIBAAKCAQEA\r\n\tQUJDREVGR0hJSktM\n-----END PRIVATE KEY-----')
+  t.equal(masker.mask('x:MIIEowIBAAKCAQEA'), `x:${MASK}`)
+  t.equal(masker.mask('x:QUJDREVGR0hJSktM'), `x:${MASK}`)
 })
