@@ -31,3 +31,8 @@ t.test('the edges of each range: the range end is shown, the neighbour outside k
     t.same(showControlCharsDeep([`a${input}b`]), [`a${shown}b`], `nested ${input.charCodeAt(0).toString(16)}`)
   }
 })
+
+t.test('arrays stay arrays, at any depth', async t => {
+  const shown = showControlCharsDeep({ list: ['\u0001', ['\u0002']] })
+  t.ok(Array.isArray(shown.list) && Array.isArray(shown.list[1]))
+})
