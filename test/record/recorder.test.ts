@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { Masker } from '../../src/record/masker.js'
 import { Recorder } from '../../src/record/recorder.js'
+import type { StepResult } from '../../src/model/run-record.js'
 
 function makeRecorder(transcriptPath?: string, secrets: string[] = []): { recorder: Recorder; tick: (ms: number) => void } {
   let now = 0
@@ -59,11 +60,37 @@ t.test('the transcript is streamed to disk as it goes', async t => {
   recorder.finish('passed', 0)
 })
 
+function makeStep(no: string, status: StepResult['status']): StepResult {
+  return {
+    phase: 'steps',
+    no,
+    action: 'AT',
+    actionKind: 'send',
+    expected: ['OK'],
+    received: [],
+    status,
+    startedAtMs: 0,
+    durationMs: 1,
+    attempts: 1,
+    captures: {},
+    unexpectedUrcs: [],
+    transcript: { from: 0, to: 0 },
+    at: { file: 's.yaml', line: 1, col: 1 },
+  }
+}
+
 t.test('finish counts steps by status and masks the identity', async t => {
   const { recorder } = makeRecorder()
   recorder.recordIdentity({ model: 'A7670E', imei: '861234567890123' })
+  const statuses = ['passed', 'passed', 'passed', 'failed', 'errored', 'errored', 'skipped', 'skipped', 'skipped', 'skipped'] as const
+  statuses.forEach((status, index) => recorder.recordStep(makeStep(String(index + 1), status)))
   const record = recorder.finish('failed', 1, 'step 3 failed')
-  t.same(record.counts, { passed: 0, failed: 0, errored: 0, skipped: 0 })
+  t.same(record.counts, { passed: 3, failed: 1, errored: 2, skipped: 4 })
+  t.same(
+    record.steps.map(step => step.status),
+    statuses,
+    'every step is kept, in order',
+  )
   t.equal(record.device.identity.model, 'A7670E')
   t.notMatch(record.device.identity.imei ?? '', /861234567890123/)
   t.equal(record.endReason, 'step 3 failed')

@@ -36,7 +36,7 @@ t.test('a draft whose every step is a todo ran nothing and exits 2', async t => 
   )
 })
 
-t.test('an errored step never lets the run exit 0, even with continue_on_failure', async t => {
+t.test('a failed step never lets the run exit 0, even with continue_on_failure', async t => {
   const { record } = await runYamlOnSim(
     t,
     `${header}
@@ -50,7 +50,9 @@ steps:
 `,
     { identify: false },
   )
-  t.not(stepNo(record, '1').status, 'passed')
+  t.equal(stepNo(record, '1').status, 'failed')
+  t.equal(stepNo(record, '1').failure?.kind, 'urc-timeout')
+  t.equal(record.status, 'failed')
   t.equal(stepNo(record, '2').status, 'passed')
   t.equal(record.exitCode, EXIT.failed)
 })

@@ -2,6 +2,7 @@ import t from 'tap'
 import { chmodSync, symlinkSync } from 'node:fs'
 import { spawnSync } from 'node:child_process'
 import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
 import { readSourceFile, readSourceFileSync } from '../../src/sequence/read-source.js'
 
 t.test('the blocking read gives what the promise read gives, for every kind of file', async t => {
@@ -26,7 +27,7 @@ t.test('the blocking read gives what the promise read gives, for every kind of f
     'folder.yaml': 'not-a-file',
     'missing.yaml': 'file-not-found',
   }
-  // root reads anything, so there the locked file is read; an ordinary user sees the permission error. Either way it is checked.
+  // root reads anything: there the locked file is read, and the next test checks the permission error as another user.
   expected['locked.yaml'] = process.getuid?.() === 0 ? 'read' : 'file-unreadable'
   try {
     for (const [name, outcome] of Object.entries(expected)) {
@@ -60,4 +61,44 @@ t.test('only regular files are read: a FIFO and a link to a device are refused b
   t.equal(codeOf('link.yaml'), 'read', 'a link to a regular file is followed')
   t.equal(codeOf('loop-a.yaml'), 'file-unreadable', 'a link loop is reported')
   t.equal((await readSourceFile(fifo, 1024)).kind, 'unreadable', 'the promise read refuses it too')
+})
+
+// Both reads of a file the user may not read, as a script printing the two codes, so it can run as another user.
+const readLockedScript = `
+const { readSourceFile, readSourceFileSync } = await import(process.argv[1])
+const codeOf = read => (read.kind === 'read' ? 'read' : read.diagnostic.code)
+process.stdout.write(JSON.stringify([codeOf(readSourceFileSync(process.argv[2], 1024)), codeOf(await readSourceFile(process.argv[2], 1024))]))
+`
+
+t.test('a file without read permission is file-unreadable, also when the tests run as root', async t => {
+  const dir = t.testdir({ 'locked.yaml': 'sequence: x\n' })
+  const locked = join(dir, 'locked.yaml')
+  // root is never refused, so as root the read runs as the unprivileged user `nobody` (uid and gid 65534), in a
+  // plain node: `env -u` drops the hooks the test runner adds to every child (they write where nobody may not).
+  const asUser = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {}
+  const loader = fileURLToPath(new URL('../helpers/load-typescript.mjs', import.meta.url))
+  const module = new URL('../../src/sequence/read-source.ts', import.meta.url).href
+  const args = [
+    '-u',
+    'NODE_OPTIONS',
+    process.execPath,
+    '--import',
+    loader,
+    '--input-type=module',
+    '--eval',
+    readLockedScript,
+    module,
+    locked,
+  ]
+  chmodSync(locked, 0o000)
+  let child
+  try {
+    child = spawnSync('env', args, { encoding: 'utf8', timeout: 60_000, ...asUser })
+  } finally {
+    // The test folder is removed after the test; a file without permissions would stop that.
+    chmodSync(locked, 0o644)
+  }
+  t.equal(child.stderr, '')
+  t.equal(child.status, 0)
+  t.same(JSON.parse(child.stdout), ['file-unreadable', 'file-unreadable'])
 })

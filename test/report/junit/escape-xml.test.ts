@@ -40,3 +40,43 @@ t.test('any string escapes to legal XML that reads back as the string with forbi
     }),
   )
 })
+
+// Each end of every range XML 1.0 forbids, and the allowed character just past it, with what it becomes in text.
+const EDGES: ReadonlyArray<readonly [string, string]> = [
+  ['\u0000', '\\x00'],
+  ['\u0008', '\\x08'],
+  ['\u0009', '\u0009'],
+  ['\u000a', '\u000a'],
+  ['\u000b', '\\x0b'],
+  ['\u000c', '\\x0c'],
+  ['\u000d', '\u000d'],
+  ['\u000e', '\\x0e'],
+  ['\u001f', '\\x1f'],
+  ['\u0020', '\u0020'],
+  ['\ud7ff', '\ud7ff'],
+  ['\ue000', '\ue000'],
+  ['\ufffd', '\ufffd'],
+  ['\ufffe', '\\ufffe'],
+  ['\uffff', '\\uffff'],
+  ['\ud800', '\\ud800'],
+  ['\udbff', '\\udbff'],
+  ['\udc00', '\\udc00'],
+  ['\udfff', '\\udfff'],
+  ['\ud800\udc00', '\ud800\udc00'],
+  ['\udbff\udfff', '\udbff\udfff'],
+  ['\udc00\ud800', '\\udc00\\ud800'],
+]
+
+t.test('the edges of every forbidden range: the range end is shown, the allowed neighbour kept', async t => {
+  for (const [input, shown] of EDGES) {
+    const name = [...input].map(char => char.charCodeAt(0).toString(16)).join(' ')
+    t.equal(replaceForbiddenXmlChars(`a${input}b`), `a${shown}b`, name)
+  }
+})
+
+t.test('text keeps quotes and line breaks; an attribute turns each into its reference', async t => {
+  t.equal(escapeXmlText(`"q" 'a'\t\n\r`), `"q" 'a'\t\n\r`)
+  t.equal(escapeXmlAttribute('a\rb&c>d'), 'a&#13;b&amp;c&gt;d')
+  t.equal(escapeXmlAttribute('\u0001<'), '\\x01&lt;', 'forbidden characters are shown, then markup escaped')
+  t.equal(escapeXmlText('\u0001&'), '\\x01&amp;')
+})

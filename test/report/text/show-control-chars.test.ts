@@ -14,3 +14,25 @@ t.test('every string of nested data is treated, other values are kept', async t 
   t.same(data.a, '\u0000', 'the input is not changed')
   fc.assert(fc.property(fc.string({ unit: 'binary' }), s => !/[\u0000-\u0008\u000b-\u001f\u007f]/.test(showControlChars(s))))
 })
+
+t.test('the edges of each range: the range end is shown, the neighbour outside kept', async t => {
+  const cases: ReadonlyArray<readonly [string, string]> = [
+    ['\u0000', '\\x00'],
+    ['\u0008', '\\x08'],
+    ['\u000b', '\\x0b'],
+    ['\u001f', '\\x1f'],
+    ['\u0020', '\u0020'],
+    ['\u007e', '\u007e'],
+    ['\u007f', '\\x7f'],
+    ['\u0080', '\u0080'],
+  ]
+  for (const [input, shown] of cases) {
+    t.equal(showControlChars(`a${input}b`), `a${shown}b`, input.charCodeAt(0).toString(16))
+    t.same(showControlCharsDeep([`a${input}b`]), [`a${shown}b`], `nested ${input.charCodeAt(0).toString(16)}`)
+  }
+})
+
+t.test('arrays stay arrays, at any depth', async t => {
+  const shown = showControlCharsDeep({ list: ['\u0001', ['\u0002']] })
+  t.ok(Array.isArray(shown.list) && Array.isArray(shown.list[1]))
+})
