@@ -5,21 +5,29 @@
 import type { Socket } from 'node:net'
 import { MqttClient, type IClientOptions } from 'mqtt'
 
-/** How a CONNECT ended: accepted (CONNACK 0), refused with a CONNACK return code (1..5), no CONNACK in time, or the link closed. */
-export type MqttConnectOutcome =
-  | { kind: 'accepted'; client: MqttClient }
-  | { kind: 'refused'; returnCode: number }
-  | { kind: 'timeout' }
-  | { kind: 'closed'; error?: Error }
+/**
+ * How a CONNECT ended: accepted (CONNACK 0, with what `accept` made of the client), refused with a CONNACK return
+ * code (1..5), no CONNACK in time, or the link closed.
+ */
+export type MqttConnectOutcome<T> =
+  { kind: 'accepted'; value: T } | { kind: 'refused'; returnCode: number } | { kind: 'timeout' } | { kind: 'closed'; error?: Error }
 
 /** Extra time MQTT.js's own CONNACK timer gets past ours, so ours always reports first, in ms. */
 const MQTTJS_CONNECT_GRACE_MS = 60_000
 
 /**
- * Sends CONNECT over `socket` with MQTT.js and waits `timeoutMs` for CONNACK. On every outcome but `accepted` the
- * client is ended and the socket destroyed; MQTT.js's own connect timer (set past ours) is cleared with them.
+ * Sends CONNECT over `socket` with MQTT.js and waits `timeoutMs` for CONNACK. `accept` runs in the CONNACK's own
+ * event, before anything that arrived behind it is emitted: a broker sends the messages it queued for a persistent
+ * session in the same read as CONNACK, and a listener attached a tick later misses them. On every outcome but
+ * `accepted` the client is ended and the socket destroyed; MQTT.js's own connect timer (set past ours) is cleared
+ * with them.
  */
-export function connectMqttClient(socket: Socket, options: IClientOptions, timeoutMs: number): Promise<MqttConnectOutcome> {
+export function connectMqttClient<T>(
+  socket: Socket,
+  options: IClientOptions,
+  timeoutMs: number,
+  accept: (client: MqttClient) => T,
+): Promise<MqttConnectOutcome<T>> {
   return new Promise(resolve => {
     const client = new MqttClient(() => socket, { ...options, reconnectPeriod: 0, connectTimeout: timeoutMs + MQTTJS_CONNECT_GRACE_MS })
     // Only our own listeners go: MQTT.js clears its CONNACK and keep-alive timers in a 'close' listener of its own,
@@ -28,7 +36,7 @@ export function connectMqttClient(socket: Socket, options: IClientOptions, timeo
       clearTimeout(timer)
       client.off('connect', onConnect).off('error', onError).off('close', onClose)
     }
-    const fail = (outcome: Exclude<MqttConnectOutcome, { kind: 'accepted' }>): void => {
+    const fail = (outcome: Exclude<MqttConnectOutcome<T>, { kind: 'accepted' }>): void => {
       stopListening()
       client.on('error', () => undefined)
       client.end(true)
@@ -37,7 +45,7 @@ export function connectMqttClient(socket: Socket, options: IClientOptions, timeo
     }
     const onConnect = (): void => {
       stopListening()
-      resolve({ kind: 'accepted', client })
+      resolve({ kind: 'accepted', value: accept(client) })
     }
     const onError = (error: Error): void => {
       const rc = (error as { code?: unknown }).code

@@ -57,17 +57,33 @@ t.test('a CONNACK timeout leaves no timer and no socket behind', async t => {
   const port = await startPeer(t, silent)
   const baseline = countTimers()
   const socket = await openSocket(port)
-  const outcome = await connectMqttClient(socket, options, 100)
+  const outcome = await connectMqttClient(socket, options, 100, client => client)
   t.equal(outcome.kind, 'timeout')
   t.ok(socket.destroyed, 'the socket is destroyed')
   await settle()
   t.equal(countTimers(), baseline, "MQTT.js's own CONNACK timer was cleared with the client")
 })
 
+t.test('a message the broker sends in the same read as CONNACK reaches the listener accept attached', async t => {
+  // PUBLISH QoS 0, topic "t", payload "queued" (MQTT 3.1.1 §3.3): what a broker sends at once to a persistent
+  // session that has messages queued, often in one TCP segment with the CONNACK
+  const publish = Buffer.concat([Buffer.from([0x30, 9, 0x00, 0x01]), Buffer.from('tqueued')])
+  const port = await startPeer(t, socket => socket.once('data', () => socket.write(Buffer.concat([connack(0), publish]))))
+  const received: string[] = []
+  const outcome = await connectMqttClient(await openSocket(port), options, 2000, client => {
+    client.on('message', (topic, payload) => received.push(`${topic} ${payload.toString()}`))
+    return client
+  })
+  t.equal(outcome.kind, 'accepted')
+  await settle()
+  t.same(received, ['t queued'])
+  if (outcome.kind === 'accepted') outcome.value.end(true)
+})
+
 t.test('a refused CONNACK reports its return code and leaves nothing behind', async t => {
   const port = await startPeer(t, socket => socket.once('data', () => socket.write(connack(5))))
   const baseline = countTimers()
-  const outcome = await connectMqttClient(await openSocket(port), options, 2000)
+  const outcome = await connectMqttClient(await openSocket(port), options, 2000, client => client)
   t.match(outcome, { kind: 'refused', returnCode: 5 })
   await settle()
   t.equal(countTimers(), baseline)
@@ -76,7 +92,7 @@ t.test('a refused CONNACK reports its return code and leaves nothing behind', as
 t.test('a peer that closes before CONNACK: closed, nothing behind', async t => {
   const port = await startPeer(t, socket => socket.once('data', () => socket.destroy()))
   const baseline = countTimers()
-  const outcome = await connectMqttClient(await openSocket(port), options, 2000)
+  const outcome = await connectMqttClient(await openSocket(port), options, 2000, client => client)
   t.equal(outcome.kind, 'closed')
   await settle()
   t.equal(countTimers(), baseline)

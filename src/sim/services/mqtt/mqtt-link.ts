@@ -47,11 +47,13 @@ export class MqttLink {
 
   /** Sends CONNECT over `socket` and waits for CONNACK; on failure the socket is destroyed. */
   static async open(socket: Socket, opts: MqttSessionOptions, timeoutMs: number, listener: LinkListener): Promise<LinkOpenResult> {
-    const outcome = await connectMqttClient(socket, describeClientOptions(opts), timeoutMs)
+    const outcome = await connectMqttClient(socket, describeClientOptions(opts), timeoutMs, client => {
+      const link = new MqttLink(client, socket)
+      link.listen(listener)
+      return link
+    })
     if (outcome.kind !== 'accepted') return describeConnectFailure(outcome, timeoutMs)
-    const link = new MqttLink(outcome.client, socket)
-    link.listen(listener)
-    return { ok: true, link }
+    return { ok: true, link: outcome.value }
   }
 
   private listen(listener: LinkListener): void {
@@ -134,7 +136,7 @@ function describeClientOptions(opts: MqttSessionOptions): IClientOptions {
   }
 }
 
-function describeConnectFailure(outcome: Exclude<MqttConnectOutcome, { kind: 'accepted' }>, timeoutMs: number): LinkOpenResult {
+function describeConnectFailure(outcome: Exclude<MqttConnectOutcome<MqttLink>, { kind: 'accepted' }>, timeoutMs: number): LinkOpenResult {
   switch (outcome.kind) {
     case 'timeout':
       return { ok: false, code: MQTT_ERR.timeout, note: `no CONNACK within ${timeoutMs} ms` }

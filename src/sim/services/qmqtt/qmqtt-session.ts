@@ -52,12 +52,14 @@ export class QmtSession {
     timeoutMs: number,
     listener: QmtSessionListener,
   ): Promise<QmtConnectResult> {
-    const outcome = await connectMqttClient(socket, describeClientOptions(opts), timeoutMs)
+    const outcome = await connectMqttClient(socket, describeClientOptions(opts), timeoutMs, client => {
+      const session = new QmtSession(client)
+      session.listen(listener)
+      return session
+    })
     if (outcome.kind === 'refused') return { kind: 'refused', returnCode: outcome.returnCode }
     if (outcome.kind !== 'accepted') return { kind: outcome.kind }
-    const session = new QmtSession(outcome.client)
-    session.listen(listener)
-    return { kind: 'accepted', session }
+    return { kind: 'accepted', session: outcome.value }
   }
 
   private listen(listener: QmtSessionListener): void {
