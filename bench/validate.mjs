@@ -2,7 +2,8 @@
 // package's parseDocument and the compiled ajv validator over the same files on the same number of threads
 // (bench/peers/validate-floor.mjs). Interleaved rounds; ratio = atseq ms / floor ms. Also files/s cold (the fresh
 // process, start-up included) and warm (checkSequenceFiles again in this process, schema compiled, JIT warm).
-// Options: --files=<n> (default 1000), --rounds=<n> (default 3), --json.
+// Options: --files=<n> (default 1000), --rounds=<n> (default 3), --json, --baseline=<another build's cli/main.js>: that
+// build's `atseq validate` as a third side in the same rounds, to tell a change from a change of load.
 import { spawnSync } from 'node:child_process'
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -19,6 +20,7 @@ const ROUNDS = Number(args.rounds ?? 3)
 const seed = readFileSync(new URL('../sequences/simcom/mqtts-not-verify-server.yaml', import.meta.url), 'utf8')
 const cli = fileURLToPath(new URL('../dist/cli/main.js', import.meta.url))
 const floor = fileURLToPath(new URL('peers/validate-floor.mjs', import.meta.url))
+const baseline = args.baseline === undefined ? undefined : String(args.baseline)
 
 /** The seed with its own name, topic and payload, plus a few extra polling steps. */
 function generateSequence(i) {
@@ -64,6 +66,7 @@ try {
     sides: [
       { label: 'atseq', run: () => timeProcess([cli, 'validate', dir]) },
       { label: 'floor', run: () => timeProcess([floor, dir, String(workers)]) },
+      ...(baseline === undefined ? [] : [{ label: 'baseline', run: () => timeProcess([baseline, 'validate', dir]) }]),
     ],
   })
   const warm = []
@@ -76,6 +79,15 @@ try {
     ratios: pairRatios(samples.atseq, samples.floor, (atseq, parser) => atseq / parser),
     target: { atMost: 1.2 },
   })
+  if (baseline !== undefined) {
+    const ratios = pairRatios(samples.atseq, samples.baseline, (atseq, before) => atseq / before)
+    table.figure({
+      name: 'atseq ms / baseline build ms (fresh)',
+      value: median(ratios),
+      unit: 'median of pairs',
+      note: `best ${Math.min(...ratios).toFixed(2)}; baseline median ${median(samples.baseline).toFixed(0)} ms`,
+    })
+  }
   const perSecond = ms => (FILES / ms) * 1000
   table.figure({ name: 'files/s cold (fresh process, median)', value: perSecond(median(samples.atseq)), unit: 'files/s' })
   table.figure({ name: 'files/s warm (in process, best after the first)', value: perSecond(Math.min(...warm.slice(1))), unit: 'files/s' })

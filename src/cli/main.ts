@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 import { EXIT } from '../model/exit-code.js'
 import { CommanderError } from 'commander'
-import { buildProgram } from './program.js'
+import { loadProgram } from './load-program.js'
 
 // `atseq run --help | head` closes the pipe early: the reader has what it wanted, so end quietly.
 for (const stream of [process.stdout, process.stderr]) {
@@ -12,7 +12,7 @@ for (const stream of [process.stdout, process.stderr]) {
 }
 
 try {
-  await buildProgram(process.argv).parseAsync(process.argv)
+  await (await loadProgram(process.argv)).parseAsync(process.argv)
 } catch (error) {
   if (error instanceof CommanderError) {
     // Help and --version end with code 0; every other commander error is a usage error.

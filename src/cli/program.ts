@@ -1,5 +1,5 @@
-import { Command } from 'commander'
-import { readPackageVersion } from './version.js'
+import type { Command } from 'commander'
+import { createRootCommand } from './root-command.js'
 import { registerValidate } from './validate.js'
 import { registerLint } from './lint.js'
 import { registerImport } from './import.js'
@@ -16,10 +16,7 @@ import { configureUsage } from './usage.js'
 
 /** The atseq command line: each command lives in its own file and only parses arguments and maps outcomes to exit codes. */
 export function buildProgram(argv: readonly string[] = process.argv): Command {
-  const program = new Command('atseq')
-    .description('Declarative AT-command test sequences for cellular modems: import spec tables, validate, run, report.')
-    .version(readPackageVersion())
-    .option('--debug', 'print the stack trace of an internal error (exit 70)')
+  const program = createRootCommand()
   // Commands register themselves below, one line each.
   registerRun(program)
   registerBroker(program)

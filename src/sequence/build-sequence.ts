@@ -18,7 +18,7 @@ import type {
 import { describeStepContext, isRecord } from './step-context.js'
 import { buildRawBytes, isRawBytes } from './build-raw-bytes.js'
 import { checkTemplate, hasExpressions } from './template.js'
-import { compileLinear } from './linear-regex.js'
+import { judgeRegexSource } from './judge-regex-source.js'
 import { buildInputs } from './build-inputs.js'
 import { buildServeAction, buildServerChecks, type ServerStepBuilder } from './build-server-steps.js'
 import { locateKey, locatePath, type PathSegment, type YamlSource } from './yaml-source.js'
@@ -226,27 +226,21 @@ function buildTemplate(ctx: BuildContext, path: PathSegment[]): Template {
 function checkRegex(ctx: BuildContext, path: PathSegment[], pattern: Template, flags: string): void {
   // Expressions are rendered before matching; a placeholder keeps `{{client}}` from reading as a quantifier.
   const source = hasExpressions(pattern.text) ? pattern.text.replace(/\{\{[^}]*\}\}/g, 'x') : pattern.text
-  try {
-    new RegExp(source, flags)
-  } catch (error) {
-    const reason = String((error as Error).message).replace(/^Invalid regular expression: (\/.*\/[a-z]*: )?/s, '')
+  const verdict = judgeRegexSource(source, flags)
+  if (verdict.kind === 'bad-regex') {
     ctx.diagnostics.push(
       errorAt(
         pattern.at,
         'bad-regex',
-        `${describeStepContext(path, ctx.root)}the regular expression /${pattern.text}/${flags} is not valid: ${reason}`,
+        `${describeStepContext(path, ctx.root)}the regular expression /${pattern.text}/${flags} is not valid: ${verdict.reason}`,
       ),
     )
-    return
-  }
-  try {
-    compileLinear(source, flags)
-  } catch (error) {
+  } else if (verdict.kind === 'regex-unsupported') {
     ctx.diagnostics.push(
       errorAt(
         pattern.at,
         'regex-unsupported',
-        `${describeStepContext(path, ctx.root)}the regular expression /${pattern.text}/${flags} is ${(error as Error).message}`,
+        `${describeStepContext(path, ctx.root)}the regular expression /${pattern.text}/${flags} is ${verdict.reason}`,
         'match the line without lookaround or backreferences, e.g. with a capture group and a later step',
       ),
     )

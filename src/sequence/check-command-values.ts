@@ -23,9 +23,21 @@ export function findPromptEnder(text: string): string | undefined {
   return findIn(text, PROMPT_ENDERS)
 }
 
+/** Each table's bytes as one character class, built once: a scan char by char cost more than the rest of the check. */
+const CHAR_CLASSES = new WeakMap<Record<string, string>, RegExp>()
+
 function findIn(text: string, table: Record<string, string>): string | undefined {
-  for (const char of text) if (Object.hasOwn(table, char)) return table[char]
-  return undefined
+  let chars = CHAR_CLASSES.get(table)
+  if (chars === undefined) {
+    chars = new RegExp(
+      `[${Object.keys(table)
+        .map(char => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`)
+        .join('')}]`,
+    )
+    CHAR_CLASSES.set(table, chars)
+  }
+  const found = chars.exec(text)
+  return found === null ? undefined : table[found[0]]
 }
 
 /** What a breaking byte would break, for the diagnostic. */
