@@ -12,6 +12,7 @@ import { startMosquitto } from '../helpers/mosquitto.js'
 import { findTool, requireTool } from '../helpers/system-tool.js'
 import { join } from 'node:path'
 import { sequenceRunOptions } from '../helpers/run-options.js'
+import { stopChild } from '../helpers/stop-child.js'
 
 const SEED = fileURLToPath(new URL('../../sequences/simcom/mqtts-not-verify-server.yaml', import.meta.url))
 
@@ -35,9 +36,7 @@ t.test('the seed passes against Mosquitto over TLS and mosquitto_sub sees the pu
     '-F',
     'MESSAGE %t %l %p',
   ])
-  t.teardown(() => {
-    sub.kill()
-  })
+  t.teardown(() => stopChild(sub))
   let subOutput = ''
   const exited = new Promise<number | null>(resolve => sub.on('exit', resolve))
   // With -d, mosquitto_sub says when its SUBACK arrives: only then is the publish sure to reach it.

@@ -8,6 +8,7 @@ import { join } from 'node:path'
 import { promisify } from 'node:util'
 import { startMosquitto } from './mosquitto.js'
 import { findTool, requireTool } from './system-tool.js'
+import { stopChild } from './stop-child.js'
 
 const run = promisify(execFile)
 const CLIENT_TIMEOUT_S = '5'
@@ -29,9 +30,7 @@ t.test('mosquitto_pub to mosquitto_sub through a real Mosquitto over TLS', async
   const tls = ['-h', 'localhost', '-p', String(mosquitto.tlsPort), '--cafile', caFile]
   // -C 1 -W: exit 0 after one message, or non-zero after the timeout.
   const sub = spawn(findTool('mosquitto_sub') ?? 'mosquitto_sub', [...tls, '-t', 'dddrrrggghhhk', '-C', '1', '-W', CLIENT_TIMEOUT_S, '-v'])
-  t.teardown(() => {
-    if (sub.exitCode === null) sub.kill()
-  })
+  t.teardown(() => stopChild(sub))
   let out = ''
   sub.stdout.on('data', (chunk: Buffer) => {
     out += chunk.toString()

@@ -6,6 +6,7 @@ import { tmpdir, userInfo } from 'node:os'
 import { join } from 'node:path'
 import { createTestCertificates, type TestCertificates } from '../../src/servers/broker/test-certificates.js'
 import { findTool } from './system-tool.js'
+import { stopChild } from './stop-child.js'
 
 export interface MosquittoOptions {
   /** Add a TLS listener serving a server certificate for localhost/127.0.0.1/::1. */
@@ -70,7 +71,7 @@ async function launchMosquitto(binary: string, dir: string, certificates: TestCe
     await waitForAccept(child, port, () => log)
     if (tlsPort !== undefined) await waitForAccept(child, tlsPort, () => log)
   } catch (error) {
-    await stopProcess(child)
+    await stopChild(child, STOP_GRACE_MS)
     throw error
   }
   return {
@@ -150,14 +151,5 @@ function isAccepting(port: number): Promise<boolean> {
 
 function createStop(child: ChildProcess, dir: string): () => Promise<void> {
   let stopping: Promise<void> | undefined
-  return () => (stopping ??= stopProcess(child).then(() => rm(dir, { recursive: true, force: true })))
-}
-
-async function stopProcess(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return
-  const exited = once(child, 'exit')
-  child.kill('SIGTERM')
-  const timer = setTimeout(() => child.kill('SIGKILL'), STOP_GRACE_MS)
-  await exited
-  clearTimeout(timer)
+  return () => (stopping ??= stopChild(child, STOP_GRACE_MS).then(() => rm(dir, { recursive: true, force: true })))
 }

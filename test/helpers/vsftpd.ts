@@ -12,6 +12,7 @@ import { join } from 'node:path'
 import { execFileSync } from 'node:child_process'
 import { createTestCertificates } from '../../src/servers/broker/test-certificates.js'
 import { findTool } from './system-tool.js'
+import { stopChild } from './stop-child.js'
 
 export interface RunningVsftpd {
   host: '127.0.0.1'
@@ -47,7 +48,7 @@ export async function startVsftpd(): Promise<RunningVsftpd> {
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()))
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()))
   let stopping: Promise<void> | undefined
-  const stop = (): Promise<void> => (stopping ??= stopProcess(child).then(() => rm(dir, { recursive: true, force: true })))
+  const stop = (): Promise<void> => (stopping ??= stopChild(child, 3000).then(() => rm(dir, { recursive: true, force: true })))
   try {
     await waitForAccept(child, port, () => output)
   } catch (error) {
@@ -145,13 +146,4 @@ function isAccepting(port: number): Promise<boolean> {
     })
     socket.once('error', () => resolve(false))
   })
-}
-
-async function stopProcess(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return
-  const exited = once(child, 'exit')
-  child.kill('SIGTERM')
-  const timer = setTimeout(() => child.kill('SIGKILL'), 3000)
-  await exited
-  clearTimeout(timer)
 }

@@ -2,6 +2,7 @@
  * A pseudo-terminal pair made by socat, as a modem's USB serial port would look: the host opens
  * one end, a scripted modem sits on the other. socat is stopped at the end of the test.
  */
+import { stopChild } from '../helpers/stop-child.js'
 import { spawn, type ChildProcess } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -23,7 +24,7 @@ export async function startPtyPair(t: Test, socatPath: string): Promise<PtyPair>
   const socat = spawn(socatPath, ['-d', '-d', `pty,raw,echo=0,link=${hostPath}`, `pty,raw,echo=0,link=${modemPath}`], {
     stdio: ['ignore', 'ignore', 'pipe'],
   })
-  const stop = (): Promise<void> => stopProcess(socat)
+  const stop = (): Promise<void> => stopChild(socat)
   t.teardown(async () => {
     await stop()
     rmSync(dir, { recursive: true, force: true })
@@ -41,13 +42,5 @@ function waitForTransferLoop(socat: ChildProcess): Promise<void> {
     })
     socat.once('exit', code => reject(new Error(`socat exited (${String(code)}) before the ptys were ready: ${stderr}`)))
     socat.once('error', reject)
-  })
-}
-
-function stopProcess(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve()
-  return new Promise(resolve => {
-    child.once('exit', () => resolve())
-    child.kill()
   })
 }

@@ -8,6 +8,7 @@ import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import t, { type Test } from 'tap'
 import { findTool, requireTool } from '../../../helpers/system-tool.js'
+import { stopChild } from '../../../helpers/stop-child.js'
 import { ok, urc, WireHarness } from '../../wire-harness.js'
 import { downloadFile, readCertificates, startCch } from './cch-harness.js'
 import { DEFAULT_BROKER_HOSTNAMES, getSharedTestCertificates } from '../../../../src/servers/broker/index.js'
@@ -31,9 +32,7 @@ async function startOpenSsl(t: Test, extra: string[] = []): Promise<OpenSslServe
   const args = ['s_server', '-accept', '127.0.0.1:0', '-cert', file('cert.pem', certificates.serverCert)]
   args.push('-key', file('key.pem', certificates.serverKey), '-CAfile', file('ca.pem', certificates.ca), ...extra)
   const child: ChildProcess = spawn(findTool('openssl')!, args, { stdio: ['pipe', 'pipe', 'pipe'] })
-  t.teardown(() => {
-    child.kill()
-  })
+  t.teardown(() => stopChild(child))
   let log = ''
   child.stdout?.on('data', (bytes: Buffer) => (log += bytes.toString('latin1')))
   child.stderr?.on('data', (bytes: Buffer) => (log += bytes.toString('latin1')))

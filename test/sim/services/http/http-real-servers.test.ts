@@ -9,15 +9,14 @@ import { join } from 'node:path'
 import t, { type Test } from 'tap'
 import { getSharedTestCertificates, DEFAULT_BROKER_HOSTNAMES } from '../../../../src/servers/broker/test-certificates.js'
 import { findTool, requireTool } from '../../../helpers/system-tool.js'
+import { stopChild } from '../../../helpers/stop-child.js'
 import { ok, urc, WireHarness } from '../../wire-harness.js'
 import { readBlocks, startSession } from './http-harness.js'
 
 /** Spawns `command args` and resolves with the port its output names (`pattern`'s first group) within 5 s. */
 function startListening(t: Test, command: string, args: string[], cwd: string, pattern: RegExp): Promise<number> {
   const child = spawn(findTool(command)!, args, { cwd, stdio: ['ignore', 'pipe', 'pipe'] })
-  t.teardown(() => {
-    child.kill()
-  })
+  t.teardown(() => stopChild(child))
   let log = ''
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`${command} did not listen within 5 s: ${log}`)), 5000)

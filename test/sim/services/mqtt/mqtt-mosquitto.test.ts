@@ -1,12 +1,12 @@
 /** The simulator against a real Mosquitto with a TLS listener, watched by the real mosquitto_sub / mosquitto_pub. */
 import { spawn, type ChildProcess } from 'node:child_process'
-import { once } from 'node:events'
 import t, { type Test } from 'tap'
 import type { ResolveRule } from '../../../../src/sim/sockets/host-resolve.js'
 import { startMosquitto, type RunningMosquitto } from '../../../helpers/mosquitto.js'
 import { findTool, requireTool } from '../../../helpers/system-tool.js'
 import { runSeedSubscriptions, runSeedTeardown, runSeedUntilPublish, rxBlock, SEED_PAYLOAD } from '../../seed-session.js'
 import { WireHarness, urc } from '../../wire-harness.js'
+import { stopChild } from '../../../helpers/stop-child.js'
 
 interface Watcher {
   output(): string
@@ -26,13 +26,9 @@ function runTool(t: Test, name: string, args: string[]): Watcher {
   }
   child.stdout?.on('data', collect)
   child.stderr?.on('data', collect)
-  t.teardown(async () => {
-    if (child.exitCode !== null || child.signalCode !== null) return
-    // A mosquitto_sub that sent its DISCONNECT (-C 1) just as the broker stopped can outlive SIGTERM and keep the
-    // test process alive: end it for sure, and wait until it has.
-    child.kill('SIGKILL')
-    await once(child, 'exit')
-  })
+  // A mosquitto_sub that sent its DISCONNECT (-C 1) just as the broker stopped can outlive SIGTERM and keep the
+  // test process alive: end it for sure (no grace), and wait until it has.
+  t.teardown(() => stopChild(child, 0))
   return {
     output: () => output,
     waitFor: (text, timeoutMs = 10_000) =>

@@ -5,6 +5,7 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import t, { type Test } from 'tap'
 import { findTool, requireTool } from '../../../helpers/system-tool.js'
+import { stopChild } from '../../../helpers/stop-child.js'
 import { ok, urc, WireHarness } from '../../wire-harness.js'
 
 /** Starts `socat -d -d TCP-LISTEN:0,bind=127.0.0.1,<opts> <peer>` and resolves with the port it listens on. */
@@ -12,9 +13,7 @@ async function startSocat(t: Test, listenOptions: string, peer: string): Promise
   const child: ChildProcess = spawn(findTool('socat')!, ['-d', '-d', `TCP-LISTEN:0,bind=127.0.0.1,${listenOptions}`, peer], {
     stdio: ['ignore', 'ignore', 'pipe'],
   })
-  t.teardown(() => {
-    child.kill()
-  })
+  t.teardown(() => stopChild(child))
   let log = ''
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`socat did not listen within 5 s: ${log}`)), 5000)
