@@ -103,6 +103,8 @@ export interface SimBehaviour {
   httpReadLines: 'length' | 'data'
   /** ATI and AT+CGMR: SIMCom's labelled lines (the default), or Quectel's bare manufacturer, model and revision. */
   identityStyle?: 'simcom' | 'quectel'
+  /** AT+CBC's answer: SIMCom's supply voltage alone (`+CBC: 3.900V`, the default) or 27.007's `<bcs>,<bcl>` with the voltage in mV. */
+  batteryAnswer?: 'voltage' | 'charge-and-mv'
 }
 
 export interface SimProfile {

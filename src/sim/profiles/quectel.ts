@@ -49,6 +49,7 @@ const QUECTEL_BEHAVIOUR: SimBehaviour = {
   smsStatusReportIndication: true,
   httpReadLines: 'length',
   identityStyle: 'quectel',
+  batteryAnswer: 'charge-and-mv',
 }
 
 const BG96_TRAITS: QuectelTraits = {

@@ -51,13 +51,13 @@ function readPhonebook(cmd: AtCommand, ctx: CommandContext): Reply {
 }
 
 /**
- * AT+CBC: SIMCom answers the supply voltage alone (`+CBC: 3.900V`), not 27.007's charge status and level; Quectel
- * answers 27.007's `<bcs>,<bcl>` and the voltage in mV (not charging, 80 %, 3.9 V here).
+ * AT+CBC in the profile's form: SIMCom answers the supply voltage alone (`+CBC: 3.900V`), not 27.007's charge status
+ * and level; Quectel answers 27.007's `<bcs>,<bcl>` and the voltage in mV (not charging, 80 %, 3.9 V here).
  */
 function showSupplyVoltage(cmd: AtCommand, ctx: CommandContext): Reply {
   if (cmd.form === 'test') return replyOk()
   if (cmd.form !== 'exec') return replyError()
-  return replyOk(ctx.profile.behaviour.identityStyle === 'quectel' ? '+CBC: 0,80,3900' : '+CBC: 3.900V')
+  return replyOk(ctx.profile.behaviour.batteryAnswer === 'charge-and-mv' ? '+CBC: 0,80,3900' : '+CBC: 3.900V')
 }
 
 export const PHONE_HANDLERS: HandlerTable = {
