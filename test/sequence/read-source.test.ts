@@ -73,27 +73,22 @@ process.stdout.write(JSON.stringify([codeOf(readSourceFileSync(process.argv[2], 
 t.test('a file without read permission is file-unreadable, also when the tests run as root', async t => {
   const dir = t.testdir({ 'locked.yaml': 'sequence: x\n' })
   const locked = join(dir, 'locked.yaml')
-  // root is never refused, so as root the read runs as the unprivileged user `nobody` (uid and gid 65534), in a
-  // plain node: `env -u` drops the hooks the test runner adds to every child (they write where nobody may not).
-  const asUser = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {}
+  // root is never refused, so as root the read runs without the two capabilities that let it read anything
+  // (util-linux's setpriv drops them for the child it starts): the checkout may sit in a folder only root can enter,
+  // so running as another user would not even find the test's own files. `env -u` drops the hooks the test runner
+  // adds to every child.
+  const asRoot = process.getuid?.() === 0
   const loader = fileURLToPath(new URL('../helpers/load-typescript.mjs', import.meta.url))
   const module = new URL('../../src/sequence/read-source.ts', import.meta.url).href
-  const args = [
-    '-u',
-    'NODE_OPTIONS',
-    process.execPath,
-    '--import',
-    loader,
-    '--input-type=module',
-    '--eval',
-    readLockedScript,
-    module,
-    locked,
-  ]
+  const node = [process.execPath, '--import', loader, '--input-type=module', '--eval', readLockedScript, module, locked]
+  const withoutOverride = ['--bounding-set=-dac_override,-dac_read_search', '--inh-caps=-dac_override,-dac_read_search']
+  const [command, ...args] = asRoot
+    ? ['setpriv', ...withoutOverride, 'env', '-u', 'NODE_OPTIONS', ...node]
+    : ['env', '-u', 'NODE_OPTIONS', ...node]
   chmodSync(locked, 0o000)
   let child
   try {
-    child = spawnSync('env', args, { encoding: 'utf8', timeout: 60_000, ...asUser })
+    child = spawnSync(command!, args, { encoding: 'utf8', timeout: 60_000 })
   } finally {
     // The test folder is removed after the test; a file without permissions would stop that.
     chmodSync(locked, 0o644)
