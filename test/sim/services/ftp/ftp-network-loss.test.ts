@@ -5,7 +5,7 @@
 import t from 'tap'
 import { WireHarness, error, ok } from '../../wire-harness.js'
 import { commandThenUrc, logIn, startFtpRig } from './ftp-harness.js'
-import { startStallingServerFor } from './stalling-ftp-server.js'
+import { startStalledDownload, startStallingServerFor } from './stalling-ftp-server.js'
 
 for (const profile of ['simcom-a76xx', 'simcom-sim7600'] as const) {
   t.test(`${profile}: an idle session ends silently; LOGIN needs START, START needs the network back`, async t => {
@@ -26,13 +26,7 @@ for (const profile of ['simcom-a76xx', 'simcom-sim7600'] as const) {
 }
 
 t.test('a download still running ends with +CFTPSGET: 10, not as a closed connection', async t => {
-  const stalling = await startStallingServerFor(t)
-  const h = await WireHarness.boot({ echo: false, resolve: [{ host: '*', port: 21, to: { host: '127.0.0.1', port: stalling.port } }] })
-  t.teardown(() => h.close())
-  await commandThenUrc(h, 'AT+CFTPSSTART', '+CFTPSSTART: 0')
-  await commandThenUrc(h, 'AT+CFTPSLOGIN="ftp.example.com",21,"u","p",0', '+CFTPSLOGIN: 0')
-  await h.command('AT+CFTPSGET="/big.bin"', ok(), false)
-  await new Promise(resolve => setTimeout(resolve, 200))
+  const h = await startStalledDownload(t)
   h.modem.dropNetwork()
   await h.expect('\r\n+CFTPSGET: 10\r\n', 5000)
   await h.command('AT+CFTPSPWD', error(), false)

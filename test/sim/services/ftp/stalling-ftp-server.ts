@@ -2,6 +2,8 @@
 import { once } from 'node:events'
 import { createServer, type AddressInfo, type Server, type Socket } from 'node:net'
 import type { Test } from 'tap'
+import { WireHarness, ok } from '../../wire-harness.js'
+import { commandThenUrc } from './ftp-harness.js'
 
 export interface StallingFtpServer {
   port: number
@@ -56,4 +58,19 @@ export async function startStallingServerFor(t: Test): Promise<StallingFtpServer
     await new Promise(resolve => stalling.server.close(resolve))
   })
   return stalling
+}
+
+/**
+ * A simulated modem logged in to a stalling server (any host's 21), with `AT+CFTPSGET="/big.bin"` started and held
+ * open: the state tests of what ends a running download start from. Closed at teardown.
+ */
+export async function startStalledDownload(t: Test): Promise<WireHarness> {
+  const stalling = await startStallingServerFor(t)
+  const h = await WireHarness.boot({ echo: false, resolve: [{ host: '*', port: 21, to: { host: '127.0.0.1', port: stalling.port } }] })
+  t.teardown(() => h.close())
+  await commandThenUrc(h, 'AT+CFTPSSTART', '+CFTPSSTART: 0')
+  await commandThenUrc(h, 'AT+CFTPSLOGIN="ftp.example.com",21,"u","p",0', '+CFTPSLOGIN: 0')
+  await h.command('AT+CFTPSGET="/big.bin"', ok(), false)
+  await new Promise(resolve => setTimeout(resolve, 200))
+  return h
 }
