@@ -39,7 +39,7 @@ export function checkPlanValues(plan: Plan, suite: Suite | undefined, cliVars: R
   return plan.entries.flatMap(entry =>
     plan.devices.flatMap(device => {
       const vars = { ...listVarValues(entry.sequence), ...resolveRunVars(entry, device, suite, cliVars) }
-      const session = /^sim:/i.test(device.url) ? SIM_SESSION_VAR_NAMES : []
+      const session: readonly string[] = /^sim:/i.test(device.url) ? SIM_SESSION_VAR_NAMES : []
       const inputs = checkInputValues(entry.sequence, name => Object.hasOwn(vars, name) || session.includes(name))
       return [...inputs, ...checkCommandValues(listAllSteps(entry.sequence), vars)].filter(d => {
         const key = formatDiagnostic(d)

@@ -4,7 +4,7 @@
  */
 import { existsSync } from 'node:fs'
 import { resolve } from 'node:path'
-import { SIM_SESSION_VAR_NAMES } from '../model/session-vars.js'
+import { SIM_SESSION_VAR_NAMES, type SimSessionVarName } from '../model/session-vars.js'
 import { findSequenceFiles } from '../sequence/find-sequence-files.js'
 import { checkSequenceFiles, type CheckOptions, type FileCheck } from '../sequence/check-files.js'
 import { expandSuite } from '../plan/expand-suite.js'
@@ -41,7 +41,7 @@ async function readSuiteFiles(files: readonly string[]): Promise<{ checks: FileC
 }
 
 /** Vars a run on the simulator provides (the embedded broker's certificates, the FTP server's account), so lint does not call them undefined. */
-export const SESSION_VAR_PLACEHOLDERS: Readonly<Record<string, string>> = {
+export const SESSION_VAR_PLACEHOLDERS: Readonly<Partial<Record<SimSessionVarName, string>>> = {
   broker_ca: '-----BEGIN CERTIFICATE-----',
   broker_client_cert: '-----BEGIN CERTIFICATE-----',
   broker_client_key: '-----BEGIN PRIVATE KEY-----',

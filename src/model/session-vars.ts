@@ -3,7 +3,7 @@
  * far-side servers' addresses and account. Their values exist only once the servers run; the names are known before,
  * so `validate` counts them as given without starting anything.
  */
-export const SIM_SESSION_VAR_NAMES: readonly string[] = [
+export const SIM_SESSION_VAR_NAMES = [
   'broker_ca',
   'broker_client_cert',
   'broker_client_key',
@@ -21,4 +21,7 @@ export const SIM_SESSION_VAR_NAMES: readonly string[] = [
   'ftps_implicit_port',
   'ftp_user',
   'ftp_password',
-]
+] as const
+
+/** One of the names a `sim://` session gives. */
+export type SimSessionVarName = (typeof SIM_SESSION_VAR_NAMES)[number]
