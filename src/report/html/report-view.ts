@@ -2,14 +2,13 @@
  * The HTML report's view model: everything the template shows, already formatted, built
  * from the run record by small pure functions so the template only places values.
  */
-import type { RunRecord, RunStatus, StepResult } from '../../model/run-record.js'
-import type { Phase } from '../../model/sequence.js'
+import type { RunRecord, RunStatus } from '../../model/run-record.js'
 import { formatDurationMs, formatInstantUtc } from '../text/format-duration.js'
 import { showControlCharsDeep } from '../text/show-control-chars.js'
 import { buildClientData, buildClientTranscripts, type ClientData, type ClientTranscriptEntry } from './client-data.js'
 import { compareWithBaseline, type StepChange } from './compare-with-baseline.js'
 import { findSkippedRuns, type SkippedRun } from './skipped-runs.js'
-import { buildStepView, isFailure, isTodo, PHASE_TITLES, type StepView } from './step-view.js'
+import { buildStepView, isFailure, isTodo, type StepView } from './step-view.js'
 
 /** A label and its value, shown as one line of a definition list. */
 export interface Field {
@@ -42,11 +41,6 @@ export interface ReportOptions {
   baseline?: RunRecord
 }
 
-export interface PhaseView {
-  title: string
-  steps: StepView[]
-}
-
 export interface ReportView {
   title: string
   status: RunStatus
@@ -65,21 +59,21 @@ export interface ReportView {
   /** How many failures are not listed in `failures` (the list is capped). */
   moreFailures: number
   firstFailure?: FailureLink
-  phases: PhaseView[]
   /** Every failed or errored step in full, in the page itself so it reads without the script. */
   failureRows: FailureRowView[]
   /** `3 steps changed since the baseline`, when one was given. */
   baselineSummary?: string
-  /** What the page script renders the step table from. */
+  /**
+   * What the page script renders the step table from. Its text is as recorded: the page's JSON block shows the
+   * control characters (`serializeForScriptBlock`), in one pass over the text rather than a copy of every step.
+   */
   data: ClientData
-  /** Each step's transcript, by step index, parsed by the page only when one is opened. */
+  /** Each step's transcript, by step index, parsed by the page only when one is opened; as recorded, like `data`. */
   transcripts: ClientTranscriptEntry[][]
 }
 
 /** How many failed/errored steps the summary links to before it says "and N more". */
 export const LISTED_FAILURES_MAX = 20
-
-const PHASES: readonly Phase[] = ['setup', 'steps', 'teardown']
 
 const RUN_STATUS_LABELS: Record<RunStatus, string> = {
   passed: 'PASSED',
@@ -96,9 +90,10 @@ const EXIT_CODE_MEANINGS: Record<number, string> = {
   130: 'interrupted',
 }
 
-/** Builds the whole view of a run; control characters in any text are shown as `\xNN`. */
+/** Builds the whole view of a run; control characters in the text the template places are shown as `\xNN`. */
 export function buildReportView(record: RunRecord, options: ReportOptions = {}): ReportView {
-  return showControlCharsDeep(buildRawReportView(record, options))
+  const { data, transcripts, ...placed } = buildRawReportView(record, options)
+  return { ...showControlCharsDeep(placed), data, transcripts }
 }
 
 function buildRawReportView(record: RunRecord, options: ReportOptions): ReportView {
@@ -122,7 +117,6 @@ function buildRawReportView(record: RunRecord, options: ReportOptions): ReportVi
     failures: failures.slice(0, LISTED_FAILURES_MAX),
     moreFailures: Math.max(0, failures.length - LISTED_FAILURES_MAX),
     ...(failures[0] === undefined ? {} : { firstFailure: failures[0] }),
-    phases: groupByPhase(record.steps, stepViews),
     failureRows: buildFailureRows(stepViews, skipped),
     ...(changes === undefined ? {} : { baselineSummary: describeChanges(changes) }),
     data: buildClientData(stepViews, skipped, listUrcTimes(record), changes, record.durationMs),
@@ -236,11 +230,4 @@ function quoteShellArgument(arg: string): string {
 
 function compactFields(fields: Array<{ label: string; value: string | undefined; code?: boolean }>): Field[] {
   return fields.filter((field): field is Field => field.value !== undefined && field.value !== '')
-}
-
-function groupByPhase(steps: readonly StepResult[], views: readonly StepView[]): PhaseView[] {
-  return PHASES.map(phase => ({
-    title: PHASE_TITLES[phase],
-    steps: views.filter((_, index) => steps[index]?.phase === phase),
-  })).filter(group => group.steps.length > 0)
 }

@@ -21,6 +21,23 @@ export function showControlCharsDeep<T>(value: T): T {
   return value
 }
 
+// In JSON text from JSON.stringify: the short escapes of BS, FF and CR and the `\u00XX` of the other C0 controls,
+// each after an even run of backslashes (so that the `\\r` of a literal backslash and `r` is never read as CR),
+// and a raw DEL. JSON.stringify writes TAB and LF as `\t` and `\n`, which stay.
+const JSON_INVISIBLE = /(?<!\\)((?:\\\\)*)\\(?:([bfr])|u00([01][0-9a-f]))|\u007F/g
+const JSON_SHORT_ESCAPES: Record<string, string> = { b: '08', f: '0c', r: '0d' }
+
+/**
+ * Does to JSON text what `showControlCharsDeep` does to the value it encodes: parsing the result gives every
+ * string with its control characters shown as `\xNN`. One pass over the text instead of a copy of the whole value.
+ * `json` must be what `JSON.stringify` wrote.
+ */
+export function showControlCharsInJson(json: string): string {
+  return json.replace(JSON_INVISIBLE, (escape, backslashes: string | undefined, short: string | undefined, hex: string | undefined) =>
+    escape === '\u007f' ? '\\\\x7f' : `${backslashes ?? ''}\\\\x${short === undefined ? hex : JSON_SHORT_ESCAPES[short]}`,
+  )
+}
+
 // What a terminal acts on: C0 controls (ESC starts escape sequences, BEL rings, CR overwrites), DEL, C1 controls
 // (0x9B is a one-byte CSI), and the bidi and invisible format characters that reorder or hide what is shown.
 const TERMINAL_ACTIVE = /[\u0000-\u0008\u000A-\u001F\u007F-\u009F\u200B-\u200F\u202A-\u202E\u2066-\u2069\uFEFF]/g

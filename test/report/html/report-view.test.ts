@@ -6,19 +6,21 @@ import {
   formatSettings,
   LISTED_FAILURES_MAX,
 } from '../../../src/report/html/report-view.js'
-import { buildStepView, describeLocation, describeTiming } from '../../../src/report/html/step-view.js'
+import { buildStepView, describeLocation, describeTiming, isFailure } from '../../../src/report/html/step-view.js'
+import type { RunRecord } from '../../../src/model/run-record.js'
 import { droppedRun, failingRun, generateLargeRun, interruptedRun, seedPassRun } from '../fixtures/runs.js'
+
+/** Every step's view as the report builds it: with its transcript formatted only for failures, unless told. */
+const stepViews = (record: RunRecord, transcriptOfPassed = true) =>
+  record.steps.map((step, index) => buildStepView(record, step, index, transcriptOfPassed || isFailure(step.status)))
 
 t.test('a passing run: counts, phases in order, no failure links', async t => {
   const record = seedPassRun()
   const view = buildReportView(record)
   t.equal(view.status, 'passed')
   t.equal(view.statusLabel, 'PASSED')
-  t.same(
-    view.phases.map(p => p.title),
-    ['Setup', 'Steps', 'Teardown'],
-  )
-  t.equal(view.phases.flatMap(p => p.steps).length, record.steps.length)
+  t.same([...new Set(view.data.steps.map(s => s.ph))], ['Setup', 'Steps', 'Teardown'])
+  t.equal(view.data.steps.length, record.steps.length)
   t.same(
     view.counts.map(c => [c.status, c.value]),
     [
@@ -40,7 +42,7 @@ t.test('a failing run links to its first failure and opens its transcript', asyn
   const index = record.steps.findIndex(s => s.status === 'failed')
   t.same(view.firstFailure, { anchor: `step-${index}`, label: '6 Connect to a MQTT server' })
   t.same(view.failures, [view.firstFailure])
-  const failed = view.phases.flatMap(p => p.steps).find(s => s.no === '6')!
+  const failed = view.failureRows.find(s => s.no === '6')!
   t.equal(failed.openTranscript, true)
   t.equal(failed.isFailure, true)
   t.match(failed.reason, /11 = no connection/)
@@ -48,7 +50,7 @@ t.test('a failing run links to its first failure and opens its transcript', asyn
     failed.received.map(r => r.kind),
     ['final', 'urc'],
   )
-  const passed = view.phases.flatMap(p => p.steps).find(s => s.no === '2')!
+  const passed = stepViews(record).find(s => s.no === '2')!
   t.equal(passed.openTranscript, false)
 })
 
@@ -169,17 +171,18 @@ t.test('a todo step reads as TODO, in its own count, not as an error', async t =
     counts: { ...record.counts, errored: record.counts.errored + 1 },
   }
   const view = buildReportView(withTodo)
-  const shown = view.phases.flatMap(p => p.steps)[0]!
-  t.equal(shown.status, 'todo')
-  t.equal(shown.statusLabel, 'TODO')
+  const shown = view.data.steps[0]!
+  t.equal(shown.st, 'todo')
+  t.equal(shown.sl, 'TODO')
   const counts = Object.fromEntries(view.counts.map(c => [c.status, c.value]))
   t.equal(counts['todo'], 1)
   t.equal(counts['errored'], record.counts.errored, 'the todo is not counted again as an error')
 })
 
 t.test('only failed steps carry their transcript formatted; the rest keep its count and label for the page script', async t => {
-  const view = buildReportView(failingRun())
-  const steps = view.phases.flatMap(p => p.steps)
+  const record = failingRun()
+  const view = buildReportView(record)
+  const steps = stepViews(record, false)
   const passed = steps.find(s => s.no === '2')!
   t.same(passed.transcript, [])
   t.equal(passed.transcriptCount, 3)

@@ -1,6 +1,6 @@
 import t from 'tap'
 import fc from 'fast-check'
-import { showControlChars, showControlCharsDeep } from '../../../src/report/text/show-control-chars.js'
+import { showControlChars, showControlCharsDeep, showControlCharsInJson } from '../../../src/report/text/show-control-chars.js'
 
 t.test('control characters become \\xNN; tab and line feed stay', async t => {
   t.equal(showControlChars('B05V02\u0000\u0007'), 'B05V02\\x00\\x07')
@@ -35,4 +35,57 @@ t.test('the edges of each range: the range end is shown, the neighbour outside k
 t.test('arrays stay arrays, at any depth', async t => {
   const shown = showControlCharsDeep({ list: ['\u0001', ['\u0002']] })
   t.ok(Array.isArray(shown.list) && Array.isArray(shown.list[1]))
+})
+
+t.test('in JSON text: parsing the result gives what showControlCharsDeep gives for the value', async t => {
+  // Backslashes and the letters of escapes beside controls, so that `\\r` (a backslash, then r) and `\\\r` (a
+  // backslash, then CR) both come up.
+  const text = fc.string({
+    unit: fc.constantFrom(
+      '\\',
+      'r',
+      'b',
+      'f',
+      'u',
+      '0',
+      '1',
+      'a',
+      '\r',
+      '\b',
+      '\f',
+      '\t',
+      '\n',
+      '\u0000',
+      '\u001b',
+      '\u007f',
+      '\u0080',
+      '"',
+    ),
+  })
+  const value = fc.letrec(tie => ({
+    node: fc.oneof(
+      { depthSize: 'small' },
+      text,
+      fc.integer(),
+      fc.boolean(),
+      fc.constant(null),
+      fc.array(tie('node')),
+      fc.dictionary(fc.string(), tie('node')),
+    ),
+  })).node
+  fc.assert(
+    fc.property(fc.oneof(value, fc.string({ unit: 'binary' })), v => {
+      t.same(JSON.parse(showControlCharsInJson(JSON.stringify(v))), showControlCharsDeep(v))
+    }),
+    { numRuns: 500 },
+  )
+  for (let code = 0; code < 0x100; code++) {
+    const char = String.fromCharCode(code)
+    t.equal(JSON.parse(showControlCharsInJson(JSON.stringify(`a${char}b`))), showControlChars(`a${char}b`), code.toString(16))
+  }
+  t.equal(
+    showControlCharsInJson(JSON.stringify('\\r\\\r')),
+    '"\\\\r\\\\\\\\x0d"',
+    'a literal backslash before r stays; before CR the CR is shown',
+  )
 })
