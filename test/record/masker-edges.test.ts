@@ -87,6 +87,10 @@ t.test('a credential is learnt from a command line behind other bytes and before
   t.equal(masker.mask('p2x-secret'), MASK, 'before Ctrl-Z')
   masker.mask('AT+CMQTTCONNECT=0,"tcp://h:1883",60,1,"u","p3x-secret"\u001b\u001a')
   t.equal(masker.mask('p3x-secret'), MASK, 'before ESC and Ctrl-Z')
+  // Only the Ctrl-Z and ESC that end the line go: one inside the password is part of it.
+  masker.mask('AT+CMQTTCONNECT=0,"tcp://h:1883",60,1,"u","p4x\u001bsecret"\u001a')
+  t.equal(masker.mask('p4x\u001bsecret'), MASK, 'with ESC inside')
+  t.equal(masker.mask('p4xsecret'), 'p4xsecret', 'the password without its ESC is not what was learned')
 })
 
 t.test('a conditional credential rule matches its condition in any case, and only its condition', async t => {

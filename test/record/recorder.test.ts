@@ -1,5 +1,5 @@
 import t from 'tap'
-import { readFileSync } from 'node:fs'
+import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { Masker } from '../../src/record/masker.js'
 import { Recorder } from '../../src/record/recorder.js'
@@ -58,6 +58,25 @@ t.test('the transcript is streamed to disk as it goes', async t => {
   recorder.recordNote('hello')
   t.match(readFileSync(path, 'utf8'), /tx {2}AT\\r\n.*rx {2}\\r\\nOK\\r\\n/s, 'on disk before the run finishes')
   recorder.finish('passed', 0)
+})
+
+t.test('finishing closes the transcript file: a suite of many runs does not run out of file descriptors', async t => {
+  const openFds = (): number => readdirSync('/proc/self/fd').length
+  const dir = t.testdir({})
+  const before = openFds()
+  const { recorder } = makeRecorder(join(dir, 'run.transcript.txt'))
+  t.equal(openFds(), before + 1, 'the transcript is open while the run goes')
+  recorder.finish('passed', 0)
+  t.equal(openFds(), before, 'and closed once it finished')
+})
+
+t.test('an identity field the device did not give stays absent; the others are masked', async t => {
+  const { recorder } = makeRecorder(undefined, ['SIMCOM'])
+  recorder.recordIdentity({ manufacturer: 'SIMCOM INCORPORATED', model: undefined, revision: 'A011B04' })
+  const { identity } = recorder.finish('passed', 0).device
+  t.equal(identity.model, undefined)
+  t.notMatch(identity.manufacturer ?? '', /SIMCOM/)
+  t.equal(identity.revision, 'A011B04')
 })
 
 function makeStep(no: string, status: StepResult['status']): StepResult {
