@@ -28,12 +28,20 @@ t.test('a folder of nested suites: each suite runs as that suite, and atseq says
 })
 
 t.test('the loose files are those no suite folder holds and no suite lists', async t => {
-  const groups = await groupRunInputs([join(root, 'sequences')])
-  t.ok(groups)
+  const seq = (name: string): string => `sequence: ${name}\nsteps:\n  - send: AT\n    expect: OK\n`
+  const dir = t.testdir({
+    mqtt: {
+      'suite.yaml': 'suite: MQTT\ndevice: sim://simcom-a76xx\nsequences:\n  - ../listed.yaml\n  - "*.yaml"\n',
+      'connect.yaml': seq('connect'),
+    },
+    basic: { 'bring-up.yaml': seq('bring-up'), 'signal.yaml': seq('signal') },
+    'listed.yaml': seq('listed'),
+  })
+  const groups = await groupRunInputs([dir])
   const loose = groups?.find(group => group.kind === 'loose')
-  const files = loose?.kind === 'loose' ? loose.files.map(file => file.slice(root.length)) : []
-  t.same(files, ['sequences/simcom/basic/bring-up.yaml'], 'the seed is listed by the MQTT suite, so it is not loose')
-  t.equal(await groupRunInputs([join(root, 'sequences/simcom/basic')]), undefined, 'no nested suite: the plain folder run')
+  const files = loose?.kind === 'loose' ? loose.files.map(file => file.slice(dir.length + 1)).sort() : []
+  t.same(files, ['basic/bring-up.yaml', 'basic/signal.yaml'], 'a file a suite lists (listed.yaml) is not loose')
+  t.equal(await groupRunInputs([join(dir, 'basic')]), undefined, 'no nested suite: the plain folder run')
 })
 
 t.test('a folder that holds a suite.yaml itself stays that one suite', async t => {
