@@ -82,10 +82,10 @@ export class Recorder {
     return this.transcript.length
   }
 
-  /** Records a step's result with everything it shows of the wire (action, lines, reason, captures) masked. */
-  recordStep(step: StepResult): void {
+  /** Records a step's result with everything it shows of the wire (action, lines, reason, captures) masked; returns what it kept. */
+  recordStep(step: StepResult): StepResult {
     const { masker } = this.options
-    this.steps.push({
+    const recorded: StepResult = {
       ...step,
       ...(step.description === undefined ? {} : { description: masker.mask(step.description) }),
       action: masker.mask(step.action),
@@ -95,7 +95,9 @@ export class Recorder {
       captures: masker.maskDeep(step.captures),
       unexpectedUrcs: masker.maskDeep(step.unexpectedUrcs),
       ...(step.attemptLog === undefined ? {} : { attemptLog: masker.maskDeep(step.attemptLog) }),
-    })
+    }
+    this.steps.push(recorded)
+    return recorded
   }
 
   /** The device's identity, masked like everything else (the IMEI is masked unless opted out). */

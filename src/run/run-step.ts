@@ -29,27 +29,27 @@ export async function runStep(phase: Phase, step: Step, ctx: RunContext): Promis
   const startedAtMs = ctx.recorder.elapsedMs()
   const { attempt, attempts, log } = await attemptWithRetries(phase, step, ctx)
   if (attempt.status === 'passed') storeCaptures(attempt.captures, ctx)
-  const result: StepResult = {
+  // The recorder masks what it keeps; the console and the caller get that same masked result.
+  const result = ctx.recorder.recordStep({
     phase,
     no: step.no,
     ...(step.description === undefined ? {} : { description: step.description }),
     action: describeAction(step, ctx),
     actionKind: step.action.kind,
-    expected: attempt.expected.map(line => ctx.masker.mask(line)),
+    expected: attempt.expected,
     received: attempt.received,
     status: attempt.status,
-    ...(attempt.reason === undefined ? {} : { reason: ctx.masker.mask(attempt.reason) }),
+    ...(attempt.reason === undefined ? {} : { reason: attempt.reason }),
     ...(attempt.failure === undefined ? {} : { failure: { kind: attempt.failure } }),
     startedAtMs,
     durationMs: ctx.recorder.elapsedMs() - startedAtMs,
     attempts,
     ...(log.length > 1 ? { attemptLog: log } : {}),
-    captures: maskCaptures(attempt.captures, ctx),
+    captures: attempt.captures,
     unexpectedUrcs: attempt.unexpectedUrcs,
     transcript: { from, to: ctx.recorder.markTranscript() },
     at: step.at,
-  }
-  ctx.recorder.recordStep(result)
+  })
   ctx.events.onStepEnd?.(result)
   return {
     result,
@@ -72,7 +72,7 @@ export function recordSkippedStep(
   how: { recorder: Recorder; events: RunEvents; action: string; reason: string },
 ): StepResult {
   const mark = how.recorder.markTranscript()
-  const result: StepResult = {
+  const result = how.recorder.recordStep({
     phase,
     no: step.no,
     ...(step.description === undefined ? {} : { description: step.description }),
@@ -89,8 +89,7 @@ export function recordSkippedStep(
     unexpectedUrcs: [],
     transcript: { from: mark, to: mark },
     at: step.at,
-  }
-  how.recorder.recordStep(result)
+  })
   how.events.onStepEnd?.(result)
   return result
 }
@@ -155,19 +154,15 @@ function storeCaptures(captures: Record<string, string>, ctx: RunContext): void 
   }
 }
 
-function maskCaptures(captures: Record<string, string>, ctx: RunContext): Record<string, string> {
-  return Object.fromEntries(Object.entries(captures).map(([name, value]) => [name, ctx.masker.mask(value)]))
-}
-
 /** The step's action as a user reads it, rendered where possible. */
 function describeAction(step: Step, ctx: RunContext): string {
   const action = step.action
   const render = (template: Template): string => renderOrRaw(template, ctx)
   switch (action.kind) {
     case 'send':
-      return ctx.masker.mask(render(action.command))
+      return render(action.command)
     case 'data':
-      return ctx.masker.mask(`${render(action.data)}${action.end === 'none' ? '' : ` + ${action.end}`}`)
+      return `${render(action.data)}${action.end === 'none' ? '' : ` + ${action.end}`}`
     case 'wait':
       return 'wait for URC'
     case 'sleep':
@@ -175,7 +170,7 @@ function describeAction(step: Step, ctx: RunContext): string {
     case 'publish':
       return `broker publishes on ${render(action.message.topic)}`
     case 'serve':
-      return ctx.masker.mask(describeServe(action.serve, ctx))
+      return describeServe(action.serve, ctx)
     case 'check':
       return step.broker === undefined ? 'check the servers' : 'check the broker'
     case 'todo':

@@ -48,8 +48,9 @@ const secretStep: StepResult = {
 
 t.test('a step is recorded with every text field masked and the rest as it was', async t => {
   const { recorder } = makeRecorder()
-  recorder.recordStep(secretStep)
+  const returned = recorder.recordStep(secretStep)
   const [step] = recorder.finish('failed', 1).steps
+  t.same(returned, step, 'what the console is given is what the record keeps')
   t.same(step, {
     ...secretStep,
     description: `log in with ${MASK}`,
