@@ -8,6 +8,7 @@ import type { ResolveRule } from '../sim/sockets/host-resolve.js'
 import { startPtyBridge, type PtyBridge } from '../sim/pty-bridge.js'
 import { waitForStopSignal } from './wait-for-stop-signal.js'
 import { startServedSimServers } from './serve-sim-servers.js'
+import { writeSimCertificates } from './sim-certificates.js'
 import { startSimBroker } from './start-sim-broker.js'
 
 export interface ServeSimOptions {
@@ -76,23 +77,32 @@ interface Sides {
 
 /** The broker, then the far-side servers, each unless opted out; undefined (said why) when one cannot start. */
 async function startSides(opts: ServeSimOptions, writeError: (text: string) => void): Promise<Sides | undefined> {
-  const broker = opts.broker ? await startSimBroker().catch((error: unknown) => error as Error) : undefined
+  if (!opts.broker && !opts.servers) return { rules: [], lines: [], close: async () => {} }
+  const certificates = await writeSimCertificates().catch((error: unknown) => error as Error)
+  if (certificates instanceof Error) {
+    writeError(`atseq sim: could not write the test certificates: ${certificates.message}\n`)
+    return undefined
+  }
+  const broker = opts.broker ? await startSimBroker(certificates.certificates).catch((error: unknown) => error as Error) : undefined
   if (broker instanceof Error) {
+    await certificates.close()
     writeError(`atseq sim: could not start the embedded broker: ${broker.message}\n`)
     return undefined
   }
   const servers = opts.servers ? await startServedSimServers().catch((error: unknown) => error as Error) : undefined
   if (servers instanceof Error) {
     await broker?.close()
+    await certificates.close()
     writeError(`atseq sim: ${servers.message}\n`)
     return undefined
   }
   return {
     rules: [...(broker?.rules ?? []), ...(servers?.rules ?? [])],
-    lines: [...(broker?.lines ?? []), ...(servers?.lines ?? [])],
+    lines: [...(broker?.lines ?? []), ...(servers?.lines ?? []), certificates.line],
     close: async () => {
       await servers?.close()
       await broker?.close()
+      await certificates.close()
     },
   }
 }

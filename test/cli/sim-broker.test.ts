@@ -31,9 +31,9 @@ function startAtseq(t: Test, args: string[], until: RegExp): Promise<{ output: s
 
 t.test('atseq sim serves its broker: mosquitto clients reach it over TLS with the printed CA', async t => {
   if (!requireTool(t, 'mosquitto_sub') || !requireTool(t, 'mosquitto_pub')) return
-  const { output } = await startAtseq(t, ['sim', '--listen', 'tcp://127.0.0.1:0'], /broker CA (\S+)/)
+  const { output } = await startAtseq(t, ['sim', '--listen', 'tcp://127.0.0.1:0'], /^CA (\S+) /m)
   t.match(output, /^simcom-a76xx listening on tcp:\/\/127\.0\.0\.1:\d+\n/)
-  const ca = /broker CA (\S+)/.exec(output)?.[1] ?? ''
+  const ca = /^CA (\S+) /m.exec(output)?.[1] ?? ''
   const tlsPort = /broker mqtts:\/\/127\.0\.0\.1:(\d+) \(TLS\)/.exec(output)?.[1] ?? ''
   t.ok(existsSync(ca), 'the CA file exists')
   const tls = ['--cafile', ca, '-h', '127.0.0.1', '-p', tlsPort]

@@ -74,14 +74,15 @@ function fetchStatus(port: number, ca: string): Promise<number> {
 }
 
 t.test('atseq sim maps the echo host onto its echo server: a socket gets its bytes back', async t => {
-  const sim = await startSim(t, ['--params', 'echo=0'], /server CA (\S+)\n/)
+  const sim = await startSim(t, ['--params', 'echo=0'], /^CA (\S+) /m)
   const output = sim.output()
   const port = Number(/listening on tcp:\/\/127\.0\.0\.1:(\d+)/.exec(output)?.[1])
   t.match(output, /^server map \*:7 -> 127\.0\.0\.1:\d+$/m, 'the echo port mapping is printed')
   t.match(output, /^server map \*:443 -> 127\.0\.0\.1:\d+$/m, 'and the HTTPS one')
   t.match(output, /^server FTP account \S+ \/ \S+$/m)
-  const ca = /server CA (\S+)\n/.exec(output)?.[1] ?? ''
+  const ca = /^CA (\S+) /m.exec(output)?.[1] ?? ''
   t.ok(existsSync(ca), 'the CA file exists')
+  t.equal(output.match(/CA /g)?.length, 1, 'one CA for the broker and every server (the broker test trusts it too)')
   const httpsPort = Number(/^server map \*:443 -> 127\.0\.0\.1:(\d+)$/m.exec(output)?.[1])
   t.equal(await fetchStatus(httpsPort, readFileSync(ca, 'utf8')), 204, 'the HTTPS server is trusted with the printed CA')
   const modem = await connectModem(t, port)

@@ -26,11 +26,18 @@ export async function loadOrCreateCertificateDir(dir: string, opts: TestCertific
   const existing = await readCertificates(paths)
   if (existing !== undefined) return { certificates: existing, origin: 'reused', paths }
   const certificates = await createTestCertificates(opts)
+  await writeCertificateDir(dir, certificates)
+  return { certificates, origin: 'created', paths }
+}
+
+/** Writes the six PEM files into `dir` (created if needed; keys mode 0600) and returns where each is. */
+export async function writeCertificateDir(dir: string, certificates: TestCertificates): Promise<CertificateDir['paths']> {
+  const paths = describePaths(dir)
   await mkdir(dir, { recursive: true })
   for (const name of Object.keys(paths) as (keyof TestCertificates)[]) {
     await writeFile(paths[name], certificates[name], { mode: isPrivateKey(name) ? 0o600 : 0o644 })
   }
-  return { certificates, origin: 'created', paths }
+  return paths
 }
 
 function describePaths(dir: string): Record<keyof TestCertificates, string> {
