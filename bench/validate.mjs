@@ -90,6 +90,14 @@ try {
   }
   const perSecond = ms => (FILES / ms) * 1000
   table.figure({ name: 'files/s cold (fresh process, median)', value: perSecond(median(samples.atseq)), unit: 'files/s' })
+  // The benchmark issue's stretch goal (all of them in under 1 s cold) would take a second parser ahead of `yaml`;
+  // docs/performance.md says why there is none. A figure, so that the gap stays in view.
+  table.figure({
+    name: `${FILES} files cold (fresh process, median)`,
+    value: median(samples.atseq) / 1000,
+    unit: 's',
+    note: 'stretch goal < 1 s: no fast parser path',
+  })
   table.figure({ name: 'files/s warm (in process, best after the first)', value: perSecond(Math.min(...warm.slice(1))), unit: 'files/s' })
   table.figure({ name: 'first in-process run (schema compile, JIT cold)', value: warm[0], unit: 'ms' })
   finish(table, args)
