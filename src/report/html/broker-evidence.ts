@@ -18,9 +18,38 @@ export function listBrokerLines(
 ): BrokerLineView[] {
   if (step.status === 'skipped' || record.broker === undefined) return []
   const endMs = step.startedAtMs + step.durationMs
-  return record.broker.messages
-    .filter(message => message.atMs >= step.startedAtMs && message.atMs <= endMs)
-    .map(message => ({ kind: 'broker', text: describeBrokerMessage(message) }))
+  const messages = sortByTime(record.broker.messages)
+  const lines: BrokerLineView[] = []
+  for (let i = findFirstAtOrAfter(messages, step.startedAtMs); i < messages.length; i++) {
+    const message = messages[i] as RecordedBrokerMessage
+    if (message.atMs > endMs) break
+    lines.push({ kind: 'broker', text: describeBrokerMessage(message) })
+  }
+  return lines
+}
+
+// A long run has a broker message or more per step: each step's window is found by bisection in the messages
+// sorted once per record, instead of a pass over all of them per step.
+const sortedMessages = new WeakMap<readonly RecordedBrokerMessage[], readonly RecordedBrokerMessage[]>()
+
+function sortByTime(messages: readonly RecordedBrokerMessage[]): readonly RecordedBrokerMessage[] {
+  let sorted = sortedMessages.get(messages)
+  if (sorted === undefined) {
+    sorted = [...messages].sort((a, b) => a.atMs - b.atMs)
+    sortedMessages.set(messages, sorted)
+  }
+  return sorted
+}
+
+function findFirstAtOrAfter(messages: readonly RecordedBrokerMessage[], atMs: number): number {
+  let low = 0
+  let high = messages.length
+  while (low < high) {
+    const middle = (low + high) >>> 1
+    if ((messages[middle] as RecordedBrokerMessage).atMs < atMs) low = middle + 1
+    else high = middle
+  }
+  return low
 }
 
 /** `broker: topic t, payload "p", qos 1, retain false` (and `will, ` first for a will). */

@@ -78,7 +78,9 @@ export function buildClientData(
 }
 
 function toClientStep(view: StepView, index: number, change: StepChange | undefined): ClientStep {
-  return {
+  // Optional keys are set after the literal rather than spread into it: a literal with conditional spreads is
+  // built key by key into a slow-mode object, and a long run's page has tens of thousands to serialise.
+  const step: ClientStep = {
     i: index,
     no: view.no,
     ph: view.phaseTitle,
@@ -88,17 +90,8 @@ function toClientStep(view: StepView, index: number, change: StepChange | undefi
     ak: view.actionKind,
     exp: view.expected,
     rcv: view.received.map(line => [line.kind, line.text]),
-    ...(view.description === undefined ? {} : { desc: view.description }),
-    ...(view.reason === undefined ? {} : { why: view.reason }),
     tm: view.timing,
     att: view.attempts,
-    ...(view.attemptRows.length === 0
-      ? {}
-      : {
-          atts: view.attemptRows.map(
-            a => [a.label, a.start, a.duration, a.status, a.statusLabel, a.received, a.reason ?? ''] as ClientAttempt,
-          ),
-        }),
     caps: view.captures.map(capture => `${capture.name} = ${capture.value}`),
     urcs: view.unexpectedUrcs,
     loc: view.location,
@@ -106,8 +99,16 @@ function toClientStep(view: StepView, index: number, change: StepChange | undefi
     d: view.durationMs,
     trn: view.transcriptCount,
     trl: view.transcriptLabel,
-    ...(change === undefined ? {} : { chg: [change.kind, change.label] }),
   }
+  if (view.description !== undefined) step.desc = view.description
+  if (view.reason !== undefined) step.why = view.reason
+  if (view.attemptRows.length > 0) {
+    step.atts = view.attemptRows.map(
+      a => [a.label, a.start, a.duration, a.status, a.statusLabel, a.received, a.reason ?? ''] as ClientAttempt,
+    )
+  }
+  if (change !== undefined) step.chg = [change.kind, change.label]
+  return step
 }
 
 /** The transcript of each step, by step index, as the page's transcript block holds it. */

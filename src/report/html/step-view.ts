@@ -104,11 +104,11 @@ export function buildStepView(record: RunRecord, step: StepResult, index: number
   const entries = sliceStepTranscript(record, step)
   // Formatting every entry (hex and all) of a long run costs more than the rest of the view together.
   const transcript = withTranscript ? entries.map(entry => toTranscriptLineView(entry, timeWidth)) : []
-  return {
+  // The optional keys are set after the literal, not spread into it (which makes a slow-mode object per step).
+  const view: StepView = {
     anchor: `step-${index}`,
     no: step.no,
     phaseTitle: PHASE_TITLES[step.phase] ?? String(step.phase),
-    ...(step.description === undefined ? {} : { description: step.description }),
     command: step.action,
     actionKind: step.actionKind,
     expected: step.expected,
@@ -116,7 +116,6 @@ export function buildStepView(record: RunRecord, step: StepResult, index: number
     status: isTodo(step) ? 'todo' : step.status,
     statusLabel: isTodo(step) ? 'TODO' : (STEP_STATUS_LABELS[step.status] ?? String(step.status)),
     isFailure: isFailure(step.status),
-    ...(step.reason === undefined ? {} : { reason: step.reason }),
     timing: describeTiming(step),
     attempts: step.attempts,
     attemptRows: (step.attemptLog ?? []).map(toAttemptView),
@@ -131,6 +130,9 @@ export function buildStepView(record: RunRecord, step: StepResult, index: number
     startedAtMs: step.startedAtMs,
     durationMs: step.durationMs,
   }
+  if (step.description !== undefined) view.description = step.description
+  if (step.reason !== undefined) view.reason = step.reason
+  return view
 }
 
 function hasDetails(step: StepResult, transcriptLength: number): boolean {

@@ -32,3 +32,17 @@ t.test('a will is named, and payload bytes are shown escaped', async t => {
     'broker: will, topic w, payload "a\\r\\n", qos 1, retain true',
   )
 })
+
+t.test("a step's window holds its start and its end, whatever order the messages were kept in", async t => {
+  const message = (atMs: number, topic: string) => ({ atMs, topic, payload: '', qos: 0 as const, retain: false })
+  const record = {
+    broker: { messages: [message(30, 'end'), message(9, 'before'), message(10, 'start'), message(31, 'after'), message(20, 'mid')] },
+  }
+  const step = { status: 'passed' as const, startedAtMs: 10, durationMs: 20 }
+  t.same(
+    listBrokerLines(record, step).map(line => /topic (\w+)/.exec(line.text)?.[1]),
+    ['start', 'mid', 'end'],
+  )
+  t.same(listBrokerLines(record, { ...step, startedAtMs: 32 }), [], 'a window after every message')
+  t.same(listBrokerLines(record, { ...step, startedAtMs: 0, durationMs: 8 }), [], 'a window before every message')
+})
