@@ -33,8 +33,9 @@ const JSON_SHORT_ESCAPES: Record<string, string> = { b: '08', f: '0c', r: '0d' }
  * `json` must be what `JSON.stringify` wrote.
  */
 export function showControlCharsInJson(json: string): string {
-  return json.replace(JSON_INVISIBLE, (escape, backslashes: string | undefined, short: string | undefined, hex: string | undefined) =>
-    escape === '\u007f' ? '\\\\x7f' : `${backslashes ?? ''}\\\\x${short === undefined ? hex : JSON_SHORT_ESCAPES[short]}`,
+  // The backslashes' group always takes part in an escape's match (empty when there are none).
+  return json.replace(JSON_INVISIBLE, (escape, backslashes: string, short: string | undefined, hex: string | undefined) =>
+    escape === '\u007f' ? '\\\\x7f' : `${backslashes}\\\\x${short === undefined ? hex : JSON_SHORT_ESCAPES[short]}`,
   )
 }
 
