@@ -8,7 +8,17 @@ import globals from 'globals'
 import tseslint from 'typescript-eslint'
 
 export default defineConfig(
-  globalIgnores(['dist/', 'coverage/', '.tap/', '**/node_modules/', 'reports/', 'tap-snapshots/', 'test/fixtures/', '.stryker-tmp/', '.mutation-build/']),
+  globalIgnores([
+    'dist/',
+    'coverage/',
+    '.tap/',
+    '**/node_modules/',
+    'reports/',
+    'tap-snapshots/',
+    'test/fixtures/',
+    '.stryker-tmp/',
+    '.mutation-build/',
+  ]),
   js.configs.recommended,
   tseslint.configs.recommended,
   {

@@ -27,10 +27,9 @@ function escapeChar(char: string): string {
   const code = char.codePointAt(0) ?? 0
   const named = NAMED_ESCAPES.get(code)
   if (named !== undefined) return named
-  if (code < 0x20 || code === 0x7f) return `\\x${code.toString(16).padStart(2, '0')}`
-  // An invalid UTF-8 sequence decodes to U+FFFD; a hex view shows the real bytes.
+  // An invalid UTF-8 sequence decodes to U+FFFD; a hex view shows the real bytes. The rest ESCAPED finds are controls.
   if (code === 0xfffd) return '\\x??'
-  return char
+  return `\\x${code.toString(16).padStart(2, '0')}`
 }
 
 /** One line per entry: time since start, direction, escaped text. */

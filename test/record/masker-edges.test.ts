@@ -93,6 +93,12 @@ t.test('a credential is learnt from a command line behind other bytes and before
   t.equal(masker.mask('p4xsecret'), 'p4xsecret', 'the password without its ESC is not what was learned')
 })
 
+t.test('a line that names a credential command without being one is masked as any other line', async t => {
+  const masker = new Masker({ secrets: ['p5x-secret'] })
+  t.equal(masker.mask('+CMQTTCONNECT: 0,0'), '+CMQTTCONNECT: 0,0', 'a result line of the command')
+  t.equal(masker.mask('see AT+CMQTTCONNECT? p5x-secret'), `see AT+CMQTTCONNECT? ${MASK}`, 'its read form learns nothing')
+})
+
 t.test('a conditional credential rule matches its condition in any case, and only its condition', async t => {
   const masker = new Masker()
   t.equal(masker.mask('AT+CSSLCFG="PASSWORD",0,"keypass1"'), `AT+CSSLCFG="PASSWORD",0,"${MASK}"`)

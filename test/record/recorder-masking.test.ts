@@ -63,6 +63,29 @@ t.test('a step is recorded with every text field masked and the rest as it was',
   })
 })
 
+t.test("a retried step's attempts are masked like the rest of it; a step tried once has no attempt log", async t => {
+  const { recorder } = makeRecorder()
+  const attempt = (n: number) => ({
+    n,
+    startedAtMs: n,
+    durationMs: 1,
+    status: 'failed' as const,
+    reason: `no ${SECRET}`,
+    received: [{ atMs: n, kind: 'response' as const, text: `+LOGIN: ${SECRET}` }],
+  })
+  recorder.recordStep({ ...secretStep, attemptLog: [attempt(1), attempt(2)] })
+  recorder.recordStep(secretStep)
+  const [retried, once] = recorder.finish('failed', 1).steps
+  t.same(
+    retried?.attemptLog?.map(a => [a.reason, a.received[0]?.text]),
+    [
+      [`no ${MASK}`, `+LOGIN: ${MASK}`],
+      [`no ${MASK}`, `+LOGIN: ${MASK}`],
+    ],
+  )
+  t.notOk(once && 'attemptLog' in once, 'no attempt log key')
+})
+
 t.test('a step without description or reason gets neither', async t => {
   const { recorder } = makeRecorder()
   const bare: StepResult = { ...secretStep }
@@ -125,6 +148,21 @@ t.test('received bytes ending in CR are a whole entry; a write and a note flush 
   const lines = readFileSync(path, 'utf8').split('\n')
   t.equal(lines.length, 6, 'one line per entry, each ended')
   t.equal(lines[4], `+    0.025s --  closed by ${MASK}`)
+})
+
+t.test('received bytes ending in a bare LF are a whole entry too', async t => {
+  const { recorder, tick } = makeRecorder()
+  recorder.recordRx(Buffer.from('+X: 1\n'))
+  tick(10)
+  recorder.recordRx(Buffer.from('+Y'))
+  const record = recorder.finish('passed', 0)
+  t.same(
+    record.transcript.map(entry => [entry.atMs, Buffer.from(entry.data, 'base64').toString()]),
+    [
+      [0, '+X: 1\n'],
+      [10, '+Y'],
+    ],
+  )
 })
 
 t.test('without a transcript path nothing is streamed, and finish may close twice', async t => {
