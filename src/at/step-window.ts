@@ -59,6 +59,11 @@ export class StepWindow {
 
   /** Resolves true once `needle` is among the received bytes, false on timeout or cancel. */
   waitForBytes(needle: Buffer, options: WaitOptions): Promise<boolean> {
+    const check = (): void => {
+      if (this.#bytes.includes(needle)) wait.finish(true)
+    }
+    // Added before the wait starts: one whose signal is already aborted ends, and removes it, inside startWait.
+    this.#byteWaiters.add(check)
     const wait = startWait<boolean>({
       timeoutMs: options.timeoutMs,
       ...(options.signal === undefined ? {} : { signal: options.signal }),
@@ -66,10 +71,6 @@ export class StepWindow {
       onCancel: () => false,
       cleanup: () => this.#byteWaiters.delete(check),
     })
-    const check = (): void => {
-      if (this.#bytes.includes(needle)) wait.finish(true)
-    }
-    this.#byteWaiters.add(check)
     check()
     return wait.promise
   }
