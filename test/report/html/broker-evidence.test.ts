@@ -34,7 +34,7 @@ t.test('a will is named, and payload bytes are shown escaped', async t => {
 })
 
 t.test("a step's window holds its start and its end, whatever order the messages were kept in", async t => {
-  const message = (atMs: number, topic: string) => ({ atMs, topic, payload: '', qos: 0 as const, retain: false })
+  const message = (atMs: number, topic: string) => ({ atMs, topic, payload: '', qos: 0 as const, retain: false, isWill: false })
   const record = {
     broker: { messages: [message(30, 'end'), message(9, 'before'), message(10, 'start'), message(31, 'after'), message(20, 'mid')] },
   }
