@@ -34,7 +34,7 @@ export function startWait<R>(settings: WaitSettings<R>): Wait<R> {
   function finish(result: R): boolean {
     if (done) return false
     done = true
-    if (pending.timer !== undefined) clearTimeout(pending.timer)
+    clearTimeout(pending.timer)
     settings.signal?.removeEventListener('abort', onAbort)
     settings.cleanup()
     resolve(result)
