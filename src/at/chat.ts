@@ -192,7 +192,7 @@ export class Chat {
     const running = fields as RunningExchange
     running.wait = startWait<Exchange>({
       timeoutMs: options.timeoutMs,
-      ...(options.signal === undefined ? {} : { signal: options.signal }),
+      signal: options.signal,
       onTimeout: () => this.#endExchange(running, 'timeout', { cause: describeTimeout('no final result code', options.timeoutMs) }),
       onCancel: () => this.#endExchange(running, 'cancelled', { cause: describeAbortReason(options.signal) }),
       cleanup: () => {
