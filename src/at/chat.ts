@@ -169,7 +169,7 @@ export class Chat {
       this.note(
         `${describeTimeout(`no late answer to \`${owed.commandLine}\``, options.settleMs ?? this.#settleMs)}; writing \`${commandLine}\``,
       )
-      if (!this.#isEchoOn && this.#owed === owed) this.#owed = undefined
+      if (!this.#isEchoOn) this.#owed = undefined
     }
     return write()
   }
@@ -196,7 +196,7 @@ export class Chat {
       onTimeout: () => this.#endExchange(running, 'timeout', { cause: describeTimeout('no final result code', options.timeoutMs) }),
       onCancel: () => this.#endExchange(running, 'cancelled', { cause: describeAbortReason(options.signal) }),
       cleanup: () => {
-        if (this.#running === running) this.#running = undefined
+        this.#running = undefined
       },
     })
     if (!running.wait.isDone) this.#running = running
@@ -314,7 +314,7 @@ export class Chat {
   #isEcho(running: RunningExchange, text: string): boolean {
     if (isEchoOf(text, running.echo[0])) {
       running.echo.shift()
-      if (running.kind === 'command') this.#isEchoOn = true
+      this.#isEchoOn = true
       return true
     }
     // The first line that is not the echo means echo is off (ATE0): stop looking for it. A URC is not
