@@ -11,7 +11,6 @@ import { SIMCOM_CHAT_PROFILE } from '../../src/modem/families/simcom/chat-profil
 import { HandTransport } from '../helpers/hand-transport.js'
 
 const kinds = (lines: readonly ChatLine[]): string[] => lines.map(line => `${line.kind}:${line.text}`)
-const tick = (): Promise<void> => new Promise(resolve => setImmediate(resolve))
 
 function startChat(settings: Partial<ChatSettings> = {}): { chat: Chat; transport: HandTransport; notes: string[] } {
   const transport = new HandTransport()
