@@ -70,7 +70,7 @@ export class Chat {
 
   /** Writes `line + "\r"` in one write; resolves on a final result code or the data prompt. */
   command(line: string, options: WaitOptions): Promise<Exchange> {
-    const exchange = this.#exchange('command', line, Buffer.from(`${line}\r`, 'utf8'), [line], options)
+    const exchange = this.#exchange('command', line, Buffer.from(`${line}\r`), [line], options)
     this.#lastCommand = line
     return exchange
   }
@@ -245,7 +245,8 @@ export class Chat {
     this.#framer = new AtFramer(this.#framerSettings)
   }
 
-  #handleFrame(event: FrameEvent): void {
+  /** A line past its limit never gets here: `#receive` ends the step on it first. */
+  #handleFrame(event: Exclude<FrameEvent, { kind: 'too-long' }>): void {
     const atMs = this.#clock()
     switch (event.kind) {
       case 'prompt':
@@ -254,8 +255,6 @@ export class Chat {
         return this.#handlePayload({ atMs, kind: 'payload', text: event.text, bytes: event.bytes })
       case 'line':
         return this.#handleLine(event.text, event.bytes, atMs)
-      case 'too-long':
-        return
     }
   }
 
