@@ -51,7 +51,7 @@ export function startWait<R>(settings: WaitSettings<R>): Wait<R> {
     finish(settings.onCancel())
     return wait
   }
-  settings.signal?.addEventListener('abort', onAbort, { once: true })
+  settings.signal?.addEventListener('abort', onAbort)
   pending.timer = setTimeout(() => finish(settings.onTimeout()), Math.max(0, settings.timeoutMs))
   return wait
 }
