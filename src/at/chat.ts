@@ -70,7 +70,7 @@ export class Chat {
 
   /** Writes `line + "\r"` in one write; resolves on a final result code or the data prompt. */
   command(line: string, options: WaitOptions): Promise<Exchange> {
-    const exchange = this.#exchange('command', line, Buffer.from(`${line}\r`, 'utf8'), [line], options)
+    const exchange = this.#exchange('command', line, Buffer.from(`${line}\r`), [line], options)
     this.#lastCommand = line
     return exchange
   }
@@ -169,7 +169,7 @@ export class Chat {
       this.note(
         `${describeTimeout(`no late answer to \`${owed.commandLine}\``, options.settleMs ?? this.#settleMs)}; writing \`${commandLine}\``,
       )
-      if (!this.#isEchoOn && this.#owed === owed) this.#owed = undefined
+      if (!this.#isEchoOn) this.#owed = undefined
     }
     return write()
   }
@@ -192,11 +192,11 @@ export class Chat {
     const running = fields as RunningExchange
     running.wait = startWait<Exchange>({
       timeoutMs: options.timeoutMs,
-      ...(options.signal === undefined ? {} : { signal: options.signal }),
+      signal: options.signal,
       onTimeout: () => this.#endExchange(running, 'timeout', { cause: describeTimeout('no final result code', options.timeoutMs) }),
       onCancel: () => this.#endExchange(running, 'cancelled', { cause: describeAbortReason(options.signal) }),
       cleanup: () => {
-        if (this.#running === running) this.#running = undefined
+        this.#running = undefined
       },
     })
     if (!running.wait.isDone) this.#running = running
@@ -245,7 +245,8 @@ export class Chat {
     this.#framer = new AtFramer(this.#framerSettings)
   }
 
-  #handleFrame(event: FrameEvent): void {
+  /** A line past its limit never gets here: `#receive` ends the step on it first. */
+  #handleFrame(event: Exclude<FrameEvent, { kind: 'too-long' }>): void {
     const atMs = this.#clock()
     switch (event.kind) {
       case 'prompt':
@@ -254,8 +255,6 @@ export class Chat {
         return this.#handlePayload({ atMs, kind: 'payload', text: event.text, bytes: event.bytes })
       case 'line':
         return this.#handleLine(event.text, event.bytes, atMs)
-      case 'too-long':
-        return
     }
   }
 
@@ -314,7 +313,7 @@ export class Chat {
   #isEcho(running: RunningExchange, text: string): boolean {
     if (isEchoOf(text, running.echo[0])) {
       running.echo.shift()
-      if (running.kind === 'command') this.#isEchoOn = true
+      this.#isEchoOn = true
       return true
     }
     // The first line that is not the echo means echo is off (ATE0): stop looking for it. A URC is not

@@ -28,7 +28,7 @@ export class OwedAnswer {
     if (this.#isAnswered) return Promise.resolve('answered')
     this.#settling = startWait<SettleOutcome>({
       timeoutMs: settleMs,
-      ...(signal === undefined ? {} : { signal }),
+      signal,
       onTimeout: () => 'settled',
       onCancel: () => 'cancelled',
       cleanup: () => {

@@ -48,7 +48,7 @@ export class UrcWaiters {
     const taker: UrcTaker = { matches, take: urc => entry.wait.finish(this.#end(entry, 'matched', { urc })) }
     entry.wait = startWait<UrcWait>({
       timeoutMs: options.timeoutMs,
-      ...(options.signal === undefined ? {} : { signal: options.signal }),
+      signal: options.signal,
       onTimeout: () => this.#end(entry, 'timeout', { cause: describeTimeout('no matching URC', options.timeoutMs) }),
       onCancel: () => this.#end(entry, 'cancelled', { cause: describeAbortReason(options.signal) }),
       cleanup: () => {

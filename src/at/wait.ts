@@ -34,7 +34,7 @@ export function startWait<R>(settings: WaitSettings<R>): Wait<R> {
   function finish(result: R): boolean {
     if (done) return false
     done = true
-    if (pending.timer !== undefined) clearTimeout(pending.timer)
+    clearTimeout(pending.timer)
     settings.signal?.removeEventListener('abort', onAbort)
     settings.cleanup()
     resolve(result)
@@ -51,7 +51,7 @@ export function startWait<R>(settings: WaitSettings<R>): Wait<R> {
     finish(settings.onCancel())
     return wait
   }
-  settings.signal?.addEventListener('abort', onAbort, { once: true })
+  settings.signal?.addEventListener('abort', onAbort)
   pending.timer = setTimeout(() => finish(settings.onTimeout()), Math.max(0, settings.timeoutMs))
   return wait
 }
