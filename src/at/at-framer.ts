@@ -145,7 +145,8 @@ export class AtFramer {
     const left = this.#inLineLeft ?? 0
     const take = Math.min(left, chunk.length - at)
     this.#appendToLine(chunk.subarray(at, at + take), events)
-    this.#inLineLeft = left - take > 0 && !this.#isDiscarding ? left - take : undefined
+    const stillLeft = left - take
+    this.#inLineLeft = stillLeft > 0 && !this.#isDiscarding ? stillLeft : undefined
     return at + take
   }
 
