@@ -86,7 +86,7 @@ export class AtFramer {
         at = this.#readInLinePayload(chunk, at, events)
       } else if (this.#payloadLeft !== undefined) {
         at = this.#readPayload(chunk, at, events)
-      } else if (this.#maybePrompt && this.#prompt.length > 0) {
+      } else if (this.#maybePrompt) {
         at = this.#readPromptByte(chunk, at, events)
       } else {
         at = this.#readLine(chunk, at, events)
@@ -111,7 +111,7 @@ export class AtFramer {
   #readPayload(chunk: Buffer, at: number, events: FrameEvent[]): number {
     const left = this.#payloadLeft ?? 0
     const take = Math.min(left, chunk.length - at)
-    if (take > 0) this.#payload.push(Buffer.from(chunk.subarray(at, at + take)))
+    this.#payload.push(Buffer.from(chunk.subarray(at, at + take)))
     this.#payloadLeft = left - take
     if (this.#payloadLeft === 0) this.#endPayload(events)
     return at + take
@@ -122,7 +122,6 @@ export class AtFramer {
     events.push({ kind: 'payload', text: bytes.toString('utf8'), bytes })
     this.#payload = []
     this.#payloadLeft = undefined
-    this.#maybePrompt = true
   }
 
   /** Compares one byte with the prompt; the prompt is at most a few bytes, so byte steps cost nothing. */
@@ -146,7 +145,8 @@ export class AtFramer {
     const left = this.#inLineLeft ?? 0
     const take = Math.min(left, chunk.length - at)
     this.#appendToLine(chunk.subarray(at, at + take), events)
-    this.#inLineLeft = left - take > 0 && !this.#isDiscarding ? left - take : undefined
+    const stillLeft = left - take
+    this.#inLineLeft = stillLeft > 0 && !this.#isDiscarding ? stillLeft : undefined
     return at + take
   }
 
@@ -159,12 +159,12 @@ export class AtFramer {
 
   #readLine(chunk: Buffer, at: number, events: FrameEvent[]): number {
     const end = findLineEnd(chunk, at, this.#isWatchingQuotes())
-    if (end !== -1 && chunk[end] === QUOTE) return this.#readQuote(chunk, at, end, events)
+    if (chunk[end] === QUOTE) return this.#readQuote(chunk, at, end, events)
     if (this.#isDiscarding) {
       if (end === -1) return chunk.length
+      // The LF of a CR LF then ends an empty line, which frames to nothing: no need to skip it.
       this.#isDiscarding = false
       this.#maybePrompt = true
-      this.#skipLf = chunk[end] === CR
       return end + 1
     }
     if (end === -1) {
@@ -174,7 +174,7 @@ export class AtFramer {
     this.#appendToLine(chunk.subarray(at, end), events)
     // An over-long line that ends in this chunk is over here too.
     this.#isDiscarding = false
-    this.#endLine(events, true)
+    this.#endLine(events)
     this.#skipLf = chunk[end] === CR
     return end + 1
   }
@@ -210,7 +210,7 @@ export class AtFramer {
     this.#lineBytes += bytes.length
   }
 
-  #endLine(events: FrameEvent[], mayAnnouncePayload: boolean): void {
+  #endLine(events: FrameEvent[]): void {
     const bytes = this.#line.length === 1 ? (this.#line[0] as Buffer) : Buffer.concat(this.#line)
     this.#line = []
     this.#lineBytes = 0
@@ -225,16 +225,13 @@ export class AtFramer {
     if (bytes.length === 0) return
     const text = bytes.toString('utf8')
     events.push({ kind: 'line', text, bytes })
-    if (!mayAnnouncePayload) return
     if (this.#isPayloadLineAnnounced(text)) {
       this.#isPayloadLine = true
       this.#maybePrompt = false
       return
     }
-    const payloadBytes = this.#payloadLengthOf(text)
-    if (payloadBytes === undefined) return
-    this.#payloadLeft = payloadBytes
-    if (payloadBytes === 0) this.#endPayload(events)
+    this.#payloadLeft = this.#payloadLengthOf(text)
+    if (this.#payloadLeft === 0) this.#endPayload(events)
   }
 }
 

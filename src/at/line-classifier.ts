@@ -21,7 +21,7 @@ export type LineKind = 'urc' | 'final' | 'response'
 /** The context a chat classifies lines in: its profile's URCs and final result codes, and what is running. */
 export function describeLineContext(profile: ChatProfile, isExchangeRunning: boolean, runningCommand: string | undefined): LineContext {
   const { urcs, finalResults } = profile
-  return { urcs, isExchangeRunning, ...(runningCommand === undefined ? {} : { runningCommand }), ...(finalResults ? { finalResults } : {}) }
+  return { urcs, isExchangeRunning, runningCommand, finalResults }
 }
 
 /**
@@ -36,7 +36,7 @@ export function classifyLine(text: string, context: LineContext): LineKind {
 
 /** Whether a line is the modem's echo of what was written (ATE1): the written text without its CR. */
 export function isEchoOf(text: string, expectedEcho: string | undefined): boolean {
-  return expectedEcho !== undefined && text === expectedEcho
+  return text === expectedEcho
 }
 
 /** Whether a line, while a command runs, invites prompt data the way the prompt does (SIMCom `DOWNLOAD`). */

@@ -42,11 +42,9 @@ export class UrcBuffer {
   takeFirst(matches: (urc: ChatLine) => boolean): ChatLine | undefined {
     const index = this.#lines.findIndex(matches)
     if (index === -1) return undefined
-    const [urc] = this.#lines.splice(index, 1)
-    if (urc !== undefined) {
-      this.#claimed.add(urc)
-      this.#bytes -= sizeOf(urc)
-    }
+    const urc = this.#lines.splice(index, 1)[0] as ChatLine
+    this.#claimed.add(urc)
+    this.#bytes -= sizeOf(urc)
     return urc
   }
 
