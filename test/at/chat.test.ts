@@ -4,7 +4,8 @@ import { type Chat, createChat } from '../../src/at/chat.js'
 import { SIMCOM_CHAT_PROFILE } from '../../src/modem/families/simcom/chat-profile.js'
 import type { ChatLine, ChatTranscriptEntry } from '../../src/at/chat-types.js'
 import { openTransport } from '../../src/transport/open-transport.js'
-import type { LinkDrop, Transport, TransportEvents } from '../../src/model/transport.js'
+import type { Transport } from '../../src/model/transport.js'
+import { HandTransport } from '../helpers/hand-transport.js'
 import { ScriptedPeer } from '../helpers/scripted-peer.js'
 
 async function startChat(
@@ -189,7 +190,7 @@ t.test('a second command while one runs is a caller bug', async t => {
 })
 
 t.test('a failed write ends the exchange as dropped', async t => {
-  const transport = new FakeTransport()
+  const transport = new HandTransport()
   transport.failWrites = true
   const chat = createChat(transport, { profile: SIMCOM_CHAT_PROFILE })
   const exchange = await chat.command('AT', { timeoutMs: 60_000 })
@@ -267,7 +268,7 @@ t.test('property: a conversation gives the same exchange however the modem chunk
 })
 
 async function runChunked(reply: Buffer, sizes: number[]): Promise<unknown> {
-  const transport = new FakeTransport()
+  const transport = new HandTransport()
   const chat = createChat(transport, { profile: SIMCOM_CHAT_PROFILE })
   const pending = chat.command('AT+CMQTTDISC=0,60', { timeoutMs: 5000 })
   for (let at = 0, i = 0; at < reply.length; i++) {
@@ -283,7 +284,7 @@ async function runChunked(reply: Buffer, sizes: number[]): Promise<unknown> {
 t.test('arbitrary bytes while a command runs never throw', async t => {
   await fc.assert(
     fc.asyncProperty(fc.uint8Array({ maxLength: 400 }), async bytes => {
-      const transport = new FakeTransport()
+      const transport = new HandTransport()
       const chat = createChat(transport, { profile: SIMCOM_CHAT_PROFILE })
       const pending = chat.command('AT', { timeoutMs: 1 })
       transport.receive(Buffer.from(bytes))
@@ -294,33 +295,6 @@ t.test('arbitrary bytes while a command runs never throw', async t => {
   )
   t.pass('held for 200 byte strings')
 })
-
-/** A transport the test drives by hand: `receive` plays the modem. */
-class FakeTransport implements Transport {
-  readonly url = 'fake://'
-  readonly settings = {}
-  failWrites = false
-  readonly #data = new Set<(chunk: Buffer) => void>()
-  readonly #drop = new Set<(drop: LinkDrop) => void>()
-  async open(): Promise<void> {}
-  async write(): Promise<void> {
-    if (this.failWrites) throw new Error('EIO')
-  }
-  async close(): Promise<void> {}
-  on<E extends keyof TransportEvents>(event: E, listener: TransportEvents[E]): this {
-    if (event === 'data') this.#data.add(listener as (chunk: Buffer) => void)
-    else this.#drop.add(listener as (drop: LinkDrop) => void)
-    return this
-  }
-  off<E extends keyof TransportEvents>(event: E, listener: TransportEvents[E]): this {
-    this.#data.delete(listener as (chunk: Buffer) => void)
-    this.#drop.delete(listener as (drop: LinkDrop) => void)
-    return this
-  }
-  receive(chunk: Buffer): void {
-    for (const listener of this.#data) listener(chunk)
-  }
-}
 
 t.test('a family final result code ends a command for that family only: Quectel SEND OK / SEND FAIL after prompt data', async t => {
   const { QUECTEL_CHAT_PROFILE } = await import('../../src/modem/families/quectel/chat-profile.js')

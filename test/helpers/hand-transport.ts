@@ -6,10 +6,13 @@ export class HandTransport implements Transport {
   readonly url = 'hand://'
   readonly settings = {}
   readonly writes: Buffer[] = []
+  /** Makes every write fail as a gone device does. */
+  failWrites = false
   readonly #data = new Set<(chunk: Buffer) => void>()
   readonly #drop = new Set<(drop: LinkDrop) => void>()
   async open(): Promise<void> {}
   async write(bytes: Buffer): Promise<void> {
+    if (this.failWrites) throw new Error('EIO')
     this.writes.push(Buffer.from(bytes))
   }
   async close(): Promise<void> {}
@@ -23,8 +26,10 @@ export class HandTransport implements Transport {
     this.#drop.delete(listener as (drop: LinkDrop) => void)
     return this
   }
-  receive(text: string): void {
-    for (const listener of this.#data) listener(Buffer.from(text, 'latin1'))
+  /** Delivers bytes as the modem would send them; text is taken as latin1, one byte a character. */
+  receive(data: string | Buffer): void {
+    const chunk = typeof data === 'string' ? Buffer.from(data, 'latin1') : data
+    for (const listener of this.#data) listener(chunk)
   }
   dropLink(cause: string): void {
     for (const listener of this.#drop) listener({ cause })
