@@ -2,7 +2,7 @@
 import type { ReceivedLine, RunRecord, StepAttempt, StepResult, StepStatus, TranscriptEntry } from '../../model/run-record.js'
 import type { Phase } from '../../model/sequence.js'
 import { formatDurationMs } from '../text/format-duration.js'
-import { formatElapsedMs, formatTranscriptEntry, sliceStepTranscript } from '../text/format-transcript.js'
+import { formatElapsedMs, formatTranscriptEntry, sliceStepTranscript, stepTranscriptRange } from '../text/format-transcript.js'
 import { listBrokerLines } from './broker-evidence.js'
 
 /** A line of the Received column: what the modem said, or what the broker or a far-side server received. */
@@ -101,9 +101,10 @@ export function isFailure(status: StepStatus): boolean {
 /** Builds the view of the step at `index` of the run. */
 export function buildStepView(record: RunRecord, step: StepResult, index: number, withTranscript = true): StepView {
   const timeWidth = formatElapsedMs(record.durationMs).length
-  const entries = sliceStepTranscript(record, step)
-  // Formatting every entry (hex and all) of a long run costs more than the rest of the view together.
-  const transcript = withTranscript ? entries.map(entry => toTranscriptLineView(entry, timeWidth)) : []
+  const { from, to } = stepTranscriptRange(record, step)
+  // Formatting every entry (hex and all) of a long run costs more than the rest of the view together; a step shown
+  // without it needs only its count and first entry, not a copy of its slice.
+  const transcript = withTranscript ? sliceStepTranscript(record, step).map(entry => toTranscriptLineView(entry, timeWidth)) : []
   // The optional keys are set after the literal, not spread into it (which makes a slow-mode object per step).
   const view: StepView = {
     anchor: `step-${index}`,
@@ -122,11 +123,11 @@ export function buildStepView(record: RunRecord, step: StepResult, index: number
     captures: Object.entries(step.captures).map(([name, value]) => ({ name, value })),
     unexpectedUrcs: step.unexpectedUrcs,
     transcript,
-    transcriptCount: entries.length,
-    transcriptLabel: describeTranscript(entries, timeWidth),
+    transcriptCount: to - from,
+    transcriptLabel: describeTranscript(record.transcript[from], to - from, timeWidth),
     location: describeLocation(step.at, record.sequence.file),
     openTranscript: isFailure(step.status),
-    hasDetails: hasDetails(step, entries.length),
+    hasDetails: hasDetails(step, to - from),
     startedAtMs: step.startedAtMs,
     durationMs: step.durationMs,
   }
@@ -136,8 +137,13 @@ export function buildStepView(record: RunRecord, step: StepResult, index: number
 }
 
 function hasDetails(step: StepResult, transcriptLength: number): boolean {
-  const parts = [step.reason !== undefined, step.unexpectedUrcs.length > 0, Object.keys(step.captures).length > 0, transcriptLength > 0]
-  return parts.includes(true) || (step.attemptLog?.length ?? 0) > 0
+  return (
+    step.reason !== undefined ||
+    step.unexpectedUrcs.length > 0 ||
+    Object.keys(step.captures).length > 0 ||
+    transcriptLength > 0 ||
+    (step.attemptLog?.length ?? 0) > 0
+  )
 }
 
 function toAttemptView(attempt: StepAttempt): AttemptView {
@@ -170,9 +176,8 @@ export function describeLocation(at: StepResult['at'], sequenceFile: string): st
   return at.file === sequenceFile ? `line ${at.line}:${at.col}` : `${at.file}:${at.line}:${at.col}`
 }
 
-function describeTranscript(entries: readonly TranscriptEntry[], timeWidth: number): string {
-  const first = entries[0]
-  if (first === undefined) return 'no transcript'
+function describeTranscript(first: TranscriptEntry | undefined, count: number, timeWidth: number): string {
+  if (first === undefined || count === 0) return 'no transcript'
   const time = formatElapsedMs(first.atMs).padStart(timeWidth)
-  return entries.length === 1 ? `1 entry at ${time} s` : `${entries.length} entries from ${time} s`
+  return count === 1 ? `1 entry at ${time} s` : `${count} entries from ${time} s`
 }

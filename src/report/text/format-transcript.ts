@@ -18,11 +18,16 @@ export interface TranscriptLine {
 
 const HEX_PAIRS: readonly string[] = Array.from({ length: 256 }, (_, byte) => byte.toString(16).padStart(2, '0'))
 
+/** The step's `[from, to)` range of the run transcript, clamped to it; empty when `to <= from`. */
+export function stepTranscriptRange(record: RunRecord, step: StepResult): { from: number; to: number } {
+  const from = Math.max(0, step.transcript.from)
+  return { from, to: Math.max(from, Math.min(record.transcript.length, step.transcript.to)) }
+}
+
 /** Returns the entries of the run transcript that belong to a step (its `[from, to)` range, clamped). */
 export function sliceStepTranscript(record: RunRecord, step: StepResult): TranscriptEntry[] {
-  const from = Math.max(0, step.transcript.from)
-  const to = Math.min(record.transcript.length, step.transcript.to)
-  return to > from ? record.transcript.slice(from, to) : []
+  const { from, to } = stepTranscriptRange(record, step)
+  return record.transcript.slice(from, to)
 }
 
 /** Shows bytes as text, in the transcript's one escaped form (see `escapeBytes`). */
