@@ -1,5 +1,6 @@
 import t from 'tap'
 import { existsSync, readFileSync } from 'node:fs'
+import type { StepResult } from '../../src/model/run-record.js'
 import { runYamlOnSim, stepNo } from '../helpers/run-on-sim.js'
 
 const header = 'sequence: runner test\ndevice: simcom-a76xx\n'
@@ -293,6 +294,7 @@ steps:
 })
 
 t.test('secret vars are masked everywhere, including a --var whose name says it is a password', async t => {
+  const shown: StepResult[] = []
   const { record } = await runYamlOnSim(
     t,
     `${header}
@@ -304,6 +306,7 @@ steps:
     send: AT+CMQTTSTART
     urc: "+CMQTTSTART: 0"
   - no: "2"
+    description: client id tok-123456
     send: AT+CMQTTACCQ=0,"{{token}}"
   - no: "3"
     send: AT+CMQTTTOPIC=0,{{len mqtt_password}}
@@ -311,9 +314,11 @@ steps:
   - no: "4"
     data: "{{mqtt_password}}"
 `,
-    { vars: { mqtt_password: 'hunter2hunter2' } },
+    { vars: { mqtt_password: 'hunter2hunter2' }, onStepEnd: step => void shown.push(step) },
   )
   t.equal(record.status, 'passed', JSON.stringify(record.steps.map(s => s.reason)))
+  t.notOk(JSON.stringify(shown).includes('tok-123456'), 'what the console is given of each step is masked too')
+  t.equal(shown[1]?.description, 'client id ••••••')
   const json = JSON.stringify(record)
   const transcript = record.transcript.map(entry => Buffer.from(entry.data, 'base64').toString('utf8')).join('')
   for (const secret of ['tok-123456', 'hunter2hunter2']) {
