@@ -2,7 +2,7 @@
 import type { ReceivedLine, RunRecord, StepAttempt, StepResult, StepStatus, TranscriptEntry } from '../../model/run-record.js'
 import type { Phase } from '../../model/sequence.js'
 import { formatDurationMs } from '../text/format-duration.js'
-import { formatElapsedMs, formatTranscriptEntry, sliceStepTranscript, stepTranscriptRange } from '../text/format-transcript.js'
+import { formatElapsedMs, formatTranscriptEntry, stepTranscriptRange } from '../text/format-transcript.js'
 import { listBrokerLines } from './broker-evidence.js'
 
 /** A line of the Received column: what the modem said, or what the broker or a far-side server received. */
@@ -104,7 +104,7 @@ export function buildStepView(record: RunRecord, step: StepResult, index: number
   const { from, to } = stepTranscriptRange(record, step)
   // Formatting every entry (hex and all) of a long run costs more than the rest of the view together; a step shown
   // without it needs only its count and first entry, not a copy of its slice.
-  const transcript = withTranscript ? sliceStepTranscript(record, step).map(entry => toTranscriptLineView(entry, timeWidth)) : []
+  const transcript = withTranscript ? record.transcript.slice(from, to).map(entry => toTranscriptLineView(entry, timeWidth)) : []
   // The optional keys are set after the literal, not spread into it (which makes a slow-mode object per step).
   const view: StepView = {
     anchor: `step-${index}`,
