@@ -3,9 +3,8 @@
  */
 import { EXIT } from '../model/exit-code.js'
 import { formatListenerLines, formatMessageLine } from '../servers/broker/broker-log-lines.js'
-import { loadOrCreateCertificateDir } from '../servers/broker/certificate-dir.js'
+import { createCertificateTempDir, loadOrCreateCertificateDir } from '../servers/broker/certificate-dir.js'
 import { startBroker, type EmbeddedBroker } from '../servers/broker/embedded-broker.js'
-import { createCertificateTempDir } from './sim-certificates.js'
 import { DEFAULT_BROKER_HOSTNAMES, type CertificateKeyType, type TestCertificates } from '../servers/broker/test-certificates.js'
 import { waitForStopSignal } from './wait-for-stop-signal.js'
 

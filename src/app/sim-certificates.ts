@@ -3,10 +3,8 @@
  * process's shared test certificates, so one CA signs them all. They are written to a fresh temporary folder, and
  * one line says where (for a modem's AT+CCERTDOWN, mosquitto_sub --cafile or curl --cacert).
  */
-import { mkdtemp, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { writeCertificateDir } from '../servers/broker/certificate-dir.js'
+import { rm } from 'node:fs/promises'
+import { createCertificateTempDir, writeCertificateDir } from '../servers/broker/certificate-dir.js'
 import { DEFAULT_BROKER_HOSTNAMES, getSharedTestCertificates, type TestCertificates } from '../servers/broker/test-certificates.js'
 
 export interface SimCertificates {
@@ -15,11 +13,6 @@ export interface SimCertificates {
   line: string
   /** Removes the folder. */
   close(): Promise<void>
-}
-
-/** A folder of its own under the system's temporary folder, for certificates atseq generates. */
-export async function createCertificateTempDir(): Promise<string> {
-  return mkdtemp(join(tmpdir(), 'atseq-certs-'))
 }
 
 /** Writes the shared test certificates to a new temporary folder. */

@@ -1,4 +1,5 @@
-import { mkdir, readFile, writeFile } from 'node:fs/promises'
+import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createTestCertificates, type TestCertificateOptions, type TestCertificates } from './test-certificates.js'
 
@@ -18,6 +19,11 @@ export interface CertificateDir {
   origin: 'created' | 'reused'
   /** Absolute-or-as-given path of each file. */
   paths: Record<keyof TestCertificates, string>
+}
+
+/** A folder of its own under the system's temporary folder, for certificates atseq generates. */
+export async function createCertificateTempDir(): Promise<string> {
+  return mkdtemp(join(tmpdir(), 'atseq-certs-'))
 }
 
 /** Reads the six PEM files from `dir` when all exist, otherwise generates a new set and writes it (keys mode 0600). */
