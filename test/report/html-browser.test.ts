@@ -11,6 +11,7 @@ import { pathToFileURL } from 'node:url'
 import type { Browser, Page } from 'playwright-core'
 import t, { type Test } from 'tap'
 import type { RunRecord } from '../../src/model/run-record.js'
+import { escapeBytes } from '../../src/record/transcript-text.js'
 import { writeReports } from '../../src/report/write-reports.js'
 import { launchChromium } from '../helpers/launch-chromium.js'
 import { requireTool } from '../helpers/system-tool.js'
@@ -116,6 +117,40 @@ t.test('the HTML report in a browser', async t => {
     t.match(text, /\+\d+\.\d{3}\s+→ tx\s+AT\+CMQTTSTART\\r\s+41 54 2b 43 4d 51 54 54 53 54 41 52 54 0d/)
     t.match(text, /\+\d+\.\d{3}\s+← rx\s+\\r\\n\+CMQTTSTART: 0\\r\\n\s+0d 0a 2b/)
     t.ok(await page.locator('#failed-steps tbody.s-failed .tr').isVisible(), 'a failed step shows its transcript open')
+  })
+
+  t.test('draws every byte of an opened transcript as the text reports show it', async t => {
+    // The page escapes the bytes itself when a transcript is opened; it must give what escapeBytes gives.
+    const record = failingRun()
+    const index = record.steps.findIndex(step => step.no === '2')
+    const { from, to } = record.steps[index]!.transcript
+    const every = Buffer.from(Array.from({ length: 256 }, (_, byte) => byte))
+    const notUtf8 = [[0xc3], [0xe2, 0x82], [0xf0, 0x9f, 0x98], [0xed, 0xa0, 0x80], [0xf4, 0x90, 0x80, 0x80], [0xc0, 0x80], [0xff, 0x41]]
+    let seed = 7
+    const random = Buffer.from(Array.from({ length: 600 }, () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) & 0xff))
+    const cases = [
+      Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), every]),
+      Buffer.concat([...notUtf8.map(bytes => Buffer.from(bytes)), Buffer.from('한국어 “quoted” 😀\\x41<CTRL-Z>')]),
+      random,
+    ]
+    t.equal(to - from, cases.length, 'the step has one entry for each case')
+    cases.forEach((bytes, k) => {
+      record.transcript[from + k] = { ...record.transcript[from + k]!, data: bytes.toString('base64') }
+    })
+    const { page } = await openReport(browser, await writeHtml(t, record, 'every-byte'))
+    t.teardown(() => page.context().close())
+    const step = page.locator('#steps tbody.st', { has: page.locator('th', { hasText: /^2$/ }) })
+    await step.locator('summary').click()
+    const drawn = await step.locator('.tr > span').evaluateAll(spans =>
+      spans.map(span => {
+        const node = span as unknown as { firstChild: { nodeValue: string }; lastChild: { textContent: string } }
+        return [node.firstChild.nodeValue, node.lastChild.textContent]
+      }),
+    )
+    t.same(
+      drawn,
+      cases.map(bytes => [escapeBytes(bytes), [...bytes].map(byte => byte.toString(16).padStart(2, '0')).join(' ')]),
+    )
   })
 
   t.test('jumps to the first failure; filters and search narrow the rows', async t => {

@@ -5,7 +5,6 @@
 import type { StepChange } from './compare-with-baseline.js'
 import type { SkippedRun } from './skipped-runs.js'
 import type { RunRecord, TranscriptEntry } from '../../model/run-record.js'
-import { escapeBytes } from '../../record/transcript-text.js'
 import { sliceStepTranscript } from '../text/format-transcript.js'
 import type { StepView } from './step-view.js'
 
@@ -45,10 +44,11 @@ export interface ClientStep {
 type ClientAttempt = NonNullable<ClientStep['atts']>[number]
 
 /**
- * One transcript entry as `[atMs, dir, text, base64]` (base64 empty for a note): the script pads the time and draws
- * the hex from the bytes, so a long run's page carries each entry's bytes once and parses them only when opened.
+ * One transcript entry as `[atMs, dir, data]`: the bytes as base64 as recorded, or a note's text. The script pads the
+ * time and draws both the escaped text and the hex from the bytes when a transcript is opened, so a long run's page
+ * carries each entry once and the report does no per-entry work for the steps nobody opens.
  */
-export type ClientTranscriptEntry = [number, TranscriptEntry['dir'], string, string]
+export type ClientTranscriptEntry = [number, TranscriptEntry['dir'], string]
 
 export interface ClientData {
   durationMs: number
@@ -114,9 +114,6 @@ function toClientStep(view: StepView, index: number, change: StepChange | undefi
 /** The transcript of each step, by step index, as the page's transcript block holds it. */
 export function buildClientTranscripts(record: RunRecord): ClientTranscriptEntry[][] {
   return record.steps.map(step =>
-    sliceStepTranscript(record, step).map((entry): ClientTranscriptEntry => {
-      if (entry.dir === 'note') return [entry.atMs, 'note', entry.data, '']
-      return [entry.atMs, entry.dir, escapeBytes(Buffer.from(entry.data, 'base64')), entry.data]
-    }),
+    sliceStepTranscript(record, step).map((entry): ClientTranscriptEntry => [entry.atMs, entry.dir, entry.data]),
   )
 }

@@ -47,13 +47,20 @@ t.test('the page data is JSON no record text can break out of, and reads back as
   const record = hostileRun()
   const hostile = '</script><script>alert(1)</script><!-- \u2028\u2029 -->'
   record.steps[0]!.received.push({ atMs: 1, kind: 'response', text: hostile })
-  record.transcript.splice(record.steps[0]!.transcript.from, 0, { atMs: 1, dir: 'rx', data: Buffer.from(hostile).toString('base64') })
+  record.transcript.splice(
+    record.steps[0]!.transcript.from,
+    0,
+    { atMs: 1, dir: 'rx', data: Buffer.from(hostile).toString('base64') },
+    { atMs: 1, dir: 'note', data: hostile },
+  )
   const html = renderHtmlReport(record)
   for (const id of ['report-data', 'report-transcripts']) {
     const block = new RegExp(`<script type="application/json" id="${id}">([\\s\\S]*?)</script>`).exec(html)?.[1] ?? '<'
     t.notMatch(block, /[<>\u2028\u2029]/, `${id}: no character that could end the block or a line`)
   }
-  t.ok(readTranscripts(html)[0]![0]![2].startsWith('</script><script>'), 'the transcript text reads back unchanged')
+  const [bytes, note] = readTranscripts(html)[0]!
+  t.same(bytes, [1, 'rx', Buffer.from(hostile).toString('base64')], 'the bytes read back unchanged, as base64')
+  t.same(note, [1, 'note', hostile], 'a note reads back unchanged, as text')
   const shown = readPageData(html).steps[0]!.rcv.map(([, text]) => text)
   t.ok(shown.includes(hostile), 'the text reads back unchanged')
   t.equal(serializeForScriptBlock('<!--</script>'), '"\\u003c!--\\u003c/script\\u003e"')
@@ -128,8 +135,8 @@ t.test('everything from the record is escaped: hostile modem output stays text',
   t.match(html, '&lt;/details&gt;&lt;script&gt;window.__xss&#x3D;8&lt;/script&gt;', 'a failure reason is in the page, escaped')
   t.match(html, `<title>&lt;script&gt;window.__xss&#x3D;9&lt;/script&gt; MQTTS &amp; &quot;friends&quot;: FAILED</title>`)
   t.ok(
-    readTranscripts(html)[0]!.some(([, , text]) => text.includes('garbage\\x00\\x01<ESC>')),
-    'control bytes are shown escaped',
+    readTranscripts(html)[0]!.some(([, dir, data]) => dir === 'rx' && Buffer.from(data, 'base64').includes('garbage\x00\x01\x1b')),
+    'control bytes reach the transcript block as bytes (the page escapes them when drawn: html-browser.test.ts)',
   )
   t.notMatch(html, /[\u0000-\u0008\u000b\u000c\u000e-\u001f]/, 'no raw control character reaches the document')
 })

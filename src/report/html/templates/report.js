@@ -37,10 +37,27 @@
   var transcripts = null;
   var timeWidth = formatTime(page.durationMs).length;
   function formatTime(ms) { return '+' + (Math.max(0, ms) / 1000).toFixed(3); }
-  function formatHex(base64) {
-    var bytes = atob(base64);
+  // A transcript entry's bytes shown as the other reports show them (record/transcript-text.ts, escapeBytes): UTF-8
+  // text with CR/LF/TAB as \r/\n/\t, Ctrl-Z and ESC by name, other control bytes as \xNN, bytes that are not UTF-8
+  // as \x??. The BOM is kept, as Node keeps it. A browser test holds the two to the same text for every byte.
+  var NAMED_ESCAPES = { 9: '\\t', 10: '\\n', 13: '\\r', 26: '<CTRL-Z>', 27: '<ESC>', 92: '\\\\' };
+  var utf8 = new TextDecoder('utf-8', { ignoreBOM: true });
+  function decodeBase64(base64) {
+    var binary = atob(base64);
+    var bytes = new Uint8Array(binary.length);
+    for (var k = 0; k < binary.length; k++) bytes[k] = binary.charCodeAt(k);
+    return bytes;
+  }
+  function escapeChar(char) {
+    var code = char.charCodeAt(0);
+    if (NAMED_ESCAPES[code]) return NAMED_ESCAPES[code];
+    if (code === 0xfffd) return '\\x??';
+    return '\\x' + ('0' + code.toString(16)).slice(-2);
+  }
+  function formatText(bytes) { return utf8.decode(bytes).replace(/[\x00-\x1f\x7f\\\ufffd]/g, escapeChar); }
+  function formatHex(bytes) {
     var pairs = [];
-    for (var k = 0; k < bytes.length; k++) pairs.push(('0' + bytes.charCodeAt(k).toString(16)).slice(-2));
+    for (var k = 0; k < bytes.length; k++) pairs.push(('0' + bytes[k].toString(16)).slice(-2));
     return pairs.join(' ');
   }
   // The transcripts are parsed the first time one is opened, not while the page opens.
@@ -50,8 +67,13 @@
       var time = formatTime(entry[0]);
       while (time.length < timeWidth) time = ' ' + time;
       var head = el('b', entry[1], time + ' ' + (ARROWS[entry[1]] || '?') + ' ' + (entry[1] + '    ').slice(0, 4));
-      var text = el('span', '', entry[2]);
-      if (entry[3]) text.appendChild(el('i', '', formatHex(entry[3])));
+      var text;
+      if (entry[1] === 'note') text = el('span', '', entry[2]);
+      else {
+        var bytes = decodeBase64(entry[2]);
+        text = el('span', '', formatText(bytes));
+        if (bytes.length > 0) text.appendChild(el('i', '', formatHex(bytes)));
+      }
       box.appendChild(head);
       box.appendChild(text);
     });
