@@ -70,4 +70,4 @@ export async function checkFilesAndSuites(paths: readonly string[], options: Che
   return [...sequenceChecks, ...checks]
 }
 
-export { summariseChecks, type CheckOptions, type FileCheck } from '../sequence/index.js'
+export { summariseChecks, type CheckOptions, type FileCheck } from '../sequence/check-files.js'

@@ -1,13 +1,12 @@
 /**
- * Reading the values of command-line options (durations, shards, report formats, the timeout scale, var
- * files) with the stages' own rules, so the commands parse arguments without knowing the stages.
+ * Reading the values of command-line options (durations, shards, report formats, the timeout scale; var files
+ * in var-file-option.ts) with the stages' own rules, so the commands parse arguments without knowing the stages.
  */
 import { DEFAULT_LATENCY_THRESHOLD_MS } from '../diff/diff-runs.js'
 import type { Shard } from '../model/suite.js'
 import { parseShard } from '../plan/shard.js'
 import { isReportFormat, REPORT_FORMATS, type ReportFormat } from '../report/report-formats.js'
 import { formatDuration, isTimeoutScale, MAX_TIMEOUT_SCALE, MIN_TIMEOUT_SCALE, parseDuration } from '../sequence/duration.js'
-import { readRegularFileSync } from '../sequence/read-source.js'
 import { parseListenUrl } from '../sim/serve-tcp.js'
 import { readRunRecord } from '../diff/read-run-record.js'
 import type { RunRecord } from '../model/run-record.js'
@@ -16,9 +15,6 @@ export { DEFAULT_LATENCY_THRESHOLD_MS, REPORT_FORMATS, type ReportFormat }
 
 /** An option's value, or a hint saying what the option takes. */
 export type OptionValue<T> = { ok: true; value: T } | { ok: false; hint: string }
-
-/** A var file holds a certificate or a key: a few kilobytes; 1 MiB is generous and bounds the read. */
-const MAX_VAR_FILE_BYTES = 1024 * 1024
 
 /** `500ms`, `30s`, `2m` in milliseconds. */
 export function readDurationOption(text: string): OptionValue<number> {
@@ -57,13 +53,6 @@ export function readTimeoutScaleOption(text: string): OptionValue<number> {
   const scale = Number(text)
   if (isTimeoutScale(scale)) return { ok: true, value: scale }
   return { ok: false, hint: `expected a number from ${MIN_TIMEOUT_SCALE} to ${MAX_TIMEOUT_SCALE}, e.g. 2 or 0.5` }
-}
-
-/** The content of a var file: a regular file, size-checked before it is read. */
-export function readVarFileOption(path: string): OptionValue<string> {
-  const read = readRegularFileSync(path, MAX_VAR_FILE_BYTES)
-  if (read.kind === 'unreadable') return { ok: false, hint: `cannot use ${path}: ${read.diagnostic.message}` }
-  return { ok: true, value: read.bytes.toString('utf8') }
 }
 
 /** The URL schemes the MQTT client behind `--broker` connects with. */

@@ -1,6 +1,6 @@
 /** The `--var` and `--var-file` options `run`, `validate` and `lint` share, parsed one way for all of them. */
 import { InvalidArgumentError } from 'commander'
-import { readVarFileOption } from '../app/option-values.js'
+import { readVarFileOption } from '../app/var-file-option.js'
 import { parsedBy } from './option-value.js'
 
 /** `--var name=value`, repeatable, collected into a record (a later value for a name wins). */

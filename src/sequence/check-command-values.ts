@@ -77,10 +77,13 @@ function checkOne(template: Template, vars: Record<string, string>, table: Recor
 
 /** Known values as they are; every other name a placeholder, so the rest of the line can still be checked. */
 function scopeFor(template: Template, vars: Record<string, string>): { vars: Record<string, string>; env: NodeJS.ProcessEnv } {
+  const unknown = listTemplateVariables(template).filter(v => v.source === 'env' || !Object.hasOwn(vars, v.name))
+  // Most lines name only known values (or none): they render against the vars as they are, without a copy.
+  if (unknown.length === 0) return { vars, env: {} }
   const scope = { vars: { ...vars }, env: {} as NodeJS.ProcessEnv }
-  for (const v of listTemplateVariables(template)) {
+  for (const v of unknown) {
     if (v.source === 'env') scope.env[v.name] = 'x'
-    else if (!Object.hasOwn(scope.vars, v.name)) scope.vars[v.name] = 'x'
+    else scope.vars[v.name] = 'x'
   }
   return scope
 }
