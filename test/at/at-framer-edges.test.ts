@@ -57,6 +57,13 @@ t.test('the tail of a dropped line is never a prompt, whatever it starts with', 
   t.same(brief(frame(['xxxxxx', '>yy\r\nOK\r\n'], { ...simcom, maxLineBytes: 4 })), ['too-long', 'line:OK'])
 })
 
+t.test('a prompt right after a dropped line is a prompt, whatever the line end between them', async t => {
+  // A line end while dropping starts a new line, and every line starts as a possible prompt.
+  for (const end of ['\r', '\n']) {
+    t.same(brief(frame(['xxxxxx', `${end}>`], { ...simcom, maxLineBytes: 4 })), ['too-long', 'prompt:>'], JSON.stringify(end))
+  }
+})
+
 t.test('the tail of a dropped line is not kept, quotes in it included', async t => {
   t.same(brief(frame(['xxxxxxxxxx', 'a"b\r\nOK\r\n'], { ...quectel, maxLineBytes: 8 })), ['too-long', 'line:OK'])
 })
