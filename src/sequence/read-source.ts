@@ -44,7 +44,7 @@ export function readRegularFileSync(file: string, maxBytes: number): RegularFile
       return { kind: 'unreadable', diagnostic: errorAt(start(file), 'not-a-file', 'this is a folder, not a sequence file') }
     if (!info.isFile()) return { kind: 'unreadable', diagnostic: describeNotRegular(file, info) }
     if (info.size > maxBytes) return { kind: 'unreadable', diagnostic: describeTooLarge(file, info.size, maxBytes) }
-    const bytes = readAtMost(fd, maxBytes + 1)
+    const bytes = readAtMost(fd, info.size, maxBytes + 1)
     // The file may have grown since fstat.
     if (bytes.length > maxBytes) return { kind: 'unreadable', diagnostic: describeTooLarge(file, bytes.length, maxBytes) }
     return { kind: 'bytes', bytes }
@@ -55,12 +55,17 @@ export function readRegularFileSync(file: string, maxBytes: number): RegularFile
   }
 }
 
-/** Reads from the start until the end of the file or `limit` bytes, whichever comes first. */
-function readAtMost(fd: number, limit: number): Buffer {
-  const buffer = Buffer.allocUnsafe(limit)
+/**
+ * Reads from the start until the end of the file or `limit` bytes, whichever comes first. The buffer starts one byte
+ * past the size fstat gave, so the end shows at once, and grows only if the file grew: a buffer of `limit` bytes for
+ * every file of a folder cost more than reading them.
+ */
+function readAtMost(fd: number, expectedBytes: number, limit: number): Buffer {
+  let buffer = Buffer.allocUnsafe(Math.min(limit, expectedBytes + 1))
   let position = 0
   while (position < limit) {
-    const read = readSync(fd, buffer, position, limit - position, position)
+    if (position === buffer.length) buffer = Buffer.concat([buffer], Math.min(limit, buffer.length * 2))
+    const read = readSync(fd, buffer, position, buffer.length - position, position)
     if (read === 0) break
     position += read
   }
@@ -78,13 +83,16 @@ function describeNotRegular(file: string, info: Stats): Diagnostic {
   return errorAt(start(file), 'not-a-file', `this is ${what}, not a regular file`, 'name a regular file (symlinks to one are followed)')
 }
 
+/** A fatal decoder keeps no state between whole-buffer decodes: one serves every file. */
+const UTF8 = new TextDecoder('utf-8', { fatal: true })
+
 /** Decodes bytes as UTF-8 text, refusing binary content. */
 export function decodeSource(file: string, bytes: Buffer): SourceRead {
   const nul = bytes.indexOf(0)
   if (nul >= 0)
     return unreadable(locateOffset(file, bytes, nul), 'binary-file', 'the file is binary (it contains a NUL byte), not YAML text')
   try {
-    const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes)
+    const text = UTF8.decode(bytes)
     return { kind: 'read', bytes, text: text.startsWith('\uFEFF') ? text.slice(1) : text }
   } catch {
     return unreadable({ file, line: 1, col: 1 }, 'binary-file', 'the file is not valid UTF-8 text', 'save it as UTF-8')

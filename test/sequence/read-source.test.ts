@@ -1,5 +1,5 @@
 import t from 'tap'
-import { chmodSync, symlinkSync } from 'node:fs'
+import { chmodSync, existsSync, statSync, symlinkSync } from 'node:fs'
 import { spawnSync } from 'node:child_process'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -42,6 +42,25 @@ t.test('the blocking read gives what the promise read gives, for every kind of f
   }
   const bom = readSourceFileSync(join(dir, 'bom.yaml'))
   t.equal(bom.kind === 'read' ? bom.text : '', 'sequence: x\n', 'the byte-order mark is dropped')
+})
+
+t.test('a file is read to its last byte at the limit, and one byte over is refused', async t => {
+  const dir = t.testdir({ 'at.yaml': 'y'.repeat(1024), 'over.yaml': 'y'.repeat(1025) })
+  const at = readSourceFileSync(join(dir, 'at.yaml'), 1024)
+  t.equal(at.kind === 'read' ? at.text : at.diagnostic.code, 'y'.repeat(1024))
+  const over = readSourceFileSync(join(dir, 'over.yaml'), 1024)
+  t.equal(over.kind === 'read' ? 'read' : over.diagnostic.message, 'the file is 1025 bytes; sequence files are limited to 1024 bytes')
+})
+
+t.test('a regular file longer than its stat size is read to its end (a file that grew, or one in /proc)', async t => {
+  const file = '/proc/self/status'
+  if (!existsSync(file)) return t.skip('no /proc here')
+  t.equal(statSync(file).size, 0, 'stat gives no size for it')
+  const read = readSourceFileSync(file)
+  const text = read.kind === 'read' ? read.text : read.diagnostic.message
+  t.match(text, /^Name:\t/, 'from its first line')
+  t.match(text, /\nVmPeak:.*\n[\s\S]*\nvoluntary_ctxt_switches:\t\d+\nnonvoluntary_ctxt_switches:\t\d+\n$/, 'to its last')
+  t.equal(readSourceFileSync(file, 16).kind, 'unreadable', 'and still stops at the limit')
 })
 
 t.test('only regular files are read: a FIFO and a link to a device are refused before any read', async t => {

@@ -1,0 +1,2 @@
+import { checkSequenceFiles } from '../../dist/sequence/index.js'
+await checkSequenceFiles(['/tmp/vb'], { workers: 0 })
