@@ -51,8 +51,9 @@ export function matchInOrder(matchers: readonly RenderedMatcher[], lines: readon
   for (const matcher of matchers) {
     const found = lines.findIndex((line, index) => index >= from && doesLineMatch(matcher, line))
     positions.push(found)
-    if (found < 0) continue
-    captures = { ...captures, ...captureGroups(matcher, lines[found] ?? '') }
+    const line = lines[found]
+    if (line === undefined) continue
+    captures = { ...captures, ...captureGroups(matcher, line) }
     from = found + 1
   }
   return { positions, captures }

@@ -1,3 +1,4 @@
+/** The process-wide cache of compiled step regexes: shared instances, flags apart, a bounded size, and `test` agreeing with `exec`. */
 import t from 'tap'
 import { compileStepRegex } from '../../src/run/compile-step-regex.js'
 import { LinearRegExp } from '../../src/sequence/linear-regex.js'
@@ -22,6 +23,14 @@ t.test('a shared regex matches from the start whatever a previous match left in 
   t.ok(re.test('+CREG: 0,1'))
   re.lastIndex = 0
   t.ok(compileStepRegex('CREG', 'g').test('+CREG: 0,1'))
+})
+
+t.test('a pattern stays compiled while other patterns are compiled after it', async t => {
+  const first = compileStepRegex('^\\+CREG: (?<stat>\\d)$', '')
+  const other = compileStepRegex('^\\+CGREG: (?<stat>\\d)$', '')
+  t.not(other, first)
+  t.equal(compileStepRegex('^\\+CREG: (?<stat>\\d)$', ''), first)
+  t.equal(compileStepRegex('^\\+CGREG: (?<stat>\\d)$', ''), other)
 })
 
 t.test('the cache is bounded: past 512 patterns the oldest is compiled anew', async t => {

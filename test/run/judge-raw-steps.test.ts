@@ -1,0 +1,155 @@
+/** Raw byte expectations in-process over a scripted modem: which data steps are online data, how long raw bytes are awaited, what failures say. */
+import t, { type Test } from 'tap'
+import { createChat } from '../../src/at/chat.js'
+import { resolveModemFamily } from '../../src/modem/families/index.js'
+import { Masker } from '../../src/record/masker.js'
+import { Recorder } from '../../src/record/recorder.js'
+import type { RunContext } from '../../src/run/run-context.js'
+import { runStep, type StepRun } from '../../src/run/run-step.js'
+import { loadSequenceText } from '../../src/sequence/index.js'
+import { openTransport } from '../../src/transport/open-transport.js'
+import { ScriptedPeer } from '../helpers/scripted-peer.js'
+
+interface RawRunOptions {
+  /** Cancels the run (Ctrl-C). */
+  signal?: AbortSignal
+  /** Values the masker hides. */
+  secrets?: string[]
+}
+
+/** Runs the sequence's `steps` one by one on `peer`, the chat on the recorder's clock as a real run has it. */
+async function runSteps(t: Test, steps: string, peer: ScriptedPeer, options: RawRunOptions = {}): Promise<StepRun[]> {
+  const loaded = loadSequenceText('raw.yaml', Buffer.from(`sequence: raw\ndevice: simcom-a76xx\ntimeout: 500ms\nsteps:\n${steps}`))
+  if (!loaded.sequence) throw new Error(JSON.stringify(loaded.diagnostics))
+  const masker = new Masker({ secrets: options.secrets ?? [] })
+  const recorder = new Recorder({
+    header: {
+      atseqVersion: 'test',
+      sequence: { name: 'raw', file: 'raw.yaml', sha256: '', tags: [] },
+      device: { url: 'sim://scripted', settings: {}, identity: {} },
+      commandLine: [],
+    },
+    masker,
+  })
+  const transport = await openTransport('sim://scripted', { simPeer: () => peer })
+  const family = resolveModemFamily('simcom-a76xx')
+  const chat = createChat(transport, { profile: family.chatProfile, clock: () => recorder.elapsedMs() })
+  t.teardown(async () => {
+    chat.detach()
+    await transport.close()
+  })
+  const ctx: RunContext = {
+    sequence: loaded.sequence,
+    chat,
+    family,
+    recorder,
+    masker,
+    vars: {},
+    secretNames: new Set(),
+    abort: [],
+    timeoutScale: 1,
+    signal: options.signal ?? new AbortController().signal,
+    events: {},
+  }
+  const runs: StepRun[] = []
+  for (const step of loaded.sequence.steps) runs.push(await runStep('steps', step, ctx))
+  return runs
+}
+
+/** The one step of a run. */
+async function runOneStep(t: Test, step: string, peer: ScriptedPeer, options: RawRunOptions = {}): Promise<StepRun> {
+  const [run] = await runSteps(t, step, peer, options)
+  if (run === undefined) throw new Error('the step did not run')
+  return run
+}
+
+const written = (peer: ScriptedPeer): string => peer.written.toString('latin1')
+
+t.test('a send step is never online data: it expects OK and shows it', async t => {
+  const peer = new ScriptedPeer().on('AT+CSQ\r', '\r\n+CSQ: 20,99\r\n\r\nOK\r\n')
+  const { result } = await runOneStep(t, '  - send: AT+CSQ\n', peer)
+  t.equal(result.status, 'passed', result.reason ?? '')
+  t.same(result.expected, ['OK'])
+})
+
+t.test('raw bytes and no final result code make a data step online data: bytes written as they are, nothing awaited', async t => {
+  const peer = new ScriptedPeer().on('abc', 'abc')
+  const { result } = await runOneStep(t, '  - data: "abc"\n    expect: { raw: "abc" }\n', peer)
+  t.equal(result.status, 'passed', result.reason ?? '')
+  t.same(result.expected, ['raw: "abc"'])
+  t.equal(written(peer), 'abc')
+})
+
+t.test('a data step ended by Ctrl-Z is prompt data even with a raw expectation: Ctrl-Z is written and OK awaited', async t => {
+  const peer = new ScriptedPeer().on('abc\x1a', 'abc\r\nOK\r\n')
+  const { result } = await runOneStep(t, '  - data: "abc"\n    end: ctrl-z\n    expect: { raw: "abc" }\n    timeout: 200ms\n', peer)
+  t.equal(result.status, 'passed', result.reason ?? '')
+  t.same(result.expected, ['OK', 'raw: "abc"'])
+  t.equal(written(peer), 'abc\x1a')
+})
+
+t.test('a data step with no raw expectation waits for its final result code, so ERROR fails it', async t => {
+  const peer = new ScriptedPeer().on('hello', '\r\nERROR\r\n')
+  const { result } = await runOneStep(t, '  - data: "hello"\n', peer)
+  t.equal(result.status, 'failed')
+  t.equal(result.failure?.kind, 'final-mismatch')
+  t.same(result.expected, ['OK'])
+})
+
+t.test('a data step with raw bytes and a final result code waits for that code, so ERROR fails it', async t => {
+  const peer = new ScriptedPeer().on('abc', 'abc\r\nERROR\r\n')
+  const { result } = await runOneStep(t, '  - data: "abc"\n    expect: [{ raw: "abc" }, OK]\n', peer)
+  t.equal(result.status, 'failed')
+  t.equal(result.failure?.kind, 'final-mismatch')
+  t.same(result.expected, ['OK', 'raw: "abc"'])
+})
+
+t.test('raw bytes that come a while after the write still pass the step before its deadline', async t => {
+  const peer = new ScriptedPeer()
+  peer.on('abc', () => {
+    setTimeout(() => peer.send('abc'), 40)
+    return ''
+  })
+  const { result } = await runOneStep(t, '  - data: "abc"\n    expect: { raw: "abc" }\n    timeout: 1s\n', peer)
+  t.equal(result.status, 'passed', result.reason ?? '')
+})
+
+t.test('raw bytes that never come fail the step with the bytes wanted and every byte that came, masked', async t => {
+  const peer = new ScriptedPeer().on('abc', 'pin 4711\r\n')
+  const { result } = await runOneStep(t, '  - data: "abc"\n    expect: { raw: "4711 ok" }\n    timeout: 100ms\n', peer, {
+    secrets: ['4711'],
+  })
+  t.equal(result.status, 'failed')
+  t.equal(result.failure?.kind, 'missing-bytes')
+  t.equal(result.reason, 'expected bytes "•••••• ok", got "pin ••••••\\r\\n"')
+})
+
+t.test('Ctrl-C while raw bytes are awaited errors the step as interrupted and stops the run', async t => {
+  const controller = new AbortController()
+  const peer = new ScriptedPeer()
+  peer.on('abc', () => {
+    setTimeout(() => controller.abort(), 30)
+    return ''
+  })
+  const run = await runOneStep(t, '  - data: "abc"\n    expect: { raw: "xyz" }\n    timeout: 5s\n', peer, { signal: controller.signal })
+  t.equal(run.result.status, 'errored')
+  t.equal(run.result.failure?.kind, 'interrupted')
+  t.equal(run.result.reason, 'interrupted by the user')
+  t.equal(run.interruption, 'interrupted')
+})
+
+t.test('a step with no raw expectation leaves an unfinished line to be framed whole by the next step', async t => {
+  const peer = new ScriptedPeer({ maxChunkBytes: 64 })
+  peer.on('AT+CREG=1\r', () => {
+    setTimeout(() => peer.send('G: 1\r\n'), 30)
+    // The URC's first bytes arrive with the final result code, its end only after the step has been judged.
+    return '\r\nOK\r\n\r\n+CRE'
+  })
+  const [first, second] = await runSteps(t, '  - send: AT+CREG=1\n  - wait: "+CREG: 1"\n    within: 300ms\n', peer)
+  t.equal(first?.result.status, 'passed', first?.result.reason ?? '')
+  t.equal(second?.result.status, 'passed', second?.result.reason ?? '')
+  t.same(
+    second?.result.received.map(line => `${line.kind}:${line.text}`),
+    ['urc:+CREG: 1'],
+  )
+})
