@@ -93,6 +93,11 @@ export class Chat {
     await this.#transport.write(bytes)
   }
 
+  /** How many received bytes the framer holds as an unfinished line (or payload): the last ones that came. */
+  get unfinishedBytes(): number {
+    return this.#framer.pendingBytes
+  }
+
   /** Frames from a clean start: an unfinished line (raw bytes a step already read) never becomes a line. */
   dropUnfinishedLine(): void {
     this.#framer = new AtFramer(this.#framerSettings)

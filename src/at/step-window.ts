@@ -57,6 +57,12 @@ export class StepWindow {
     return this.#bytes
   }
 
+  /** Where the first `needle` among the received bytes ends (an offset into `receivedBytes()`), or undefined. */
+  endOfBytes(needle: Buffer): number | undefined {
+    const at = this.#bytes.indexOf(needle)
+    return at === -1 ? undefined : at + needle.length
+  }
+
   /** Resolves true once `needle` is among the received bytes, false on timeout or cancel. */
   waitForBytes(needle: Buffer, options: WaitOptions): Promise<boolean> {
     const check = (): void => {

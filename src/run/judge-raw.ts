@@ -27,6 +27,7 @@ export function describeRawBytes(raw: Buffer[], ctx: RunContext): string[] {
 /**
  * Waits until each of `raw` arrived in the window (until the step's deadline). Once they have, an unfinished line
  * they are part of is dropped from framing, so that the next line end does not turn them into a line of a later step.
+ * An unfinished line that starts after them (the head of a URC that came with the OK) is left to be framed whole.
  */
 export async function judgeRaw(judging: Judging, raw: Buffer[]): Promise<AttemptResult | undefined> {
   const { ctx, window } = judging
@@ -38,6 +39,11 @@ export async function judgeRaw(judging: Judging, raw: Buffer[]): Promise<Attempt
     const wanted = ctx.masker.mask(bytes.toString('utf8'))
     return failed(evidenceOf(judging), 'missing-bytes', `expected bytes ${JSON.stringify(wanted)}, got ${JSON.stringify(got)}`)
   }
-  if (raw.length > 0) ctx.chat.dropUnfinishedLine()
+  if (raw.length > 0 && unfinishedLineHoldsRaw(judging, raw)) ctx.chat.dropUnfinishedLine()
   return undefined
+}
+
+function unfinishedLineHoldsRaw({ ctx, window }: Judging, raw: Buffer[]): boolean {
+  const rawEnd = Math.max(...raw.map(bytes => window.endOfBytes(bytes) ?? 0))
+  return window.receivedBytes().length - ctx.chat.unfinishedBytes < rawEnd
 }

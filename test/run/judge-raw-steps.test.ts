@@ -153,3 +153,45 @@ t.test('a step with no raw expectation leaves an unfinished line to be framed wh
     ['urc:+CREG: 1'],
   )
 })
+
+t.test('after a raw expectation, the head of a URC that came after the raw bytes is framed whole by the next step', async t => {
+  const peer = new ScriptedPeer({ maxChunkBytes: 64 })
+  peer.on('abc\x1a', () => {
+    setTimeout(() => peer.send('G: 1\r\n'), 30)
+    return 'abc\r\nOK\r\n\r\n+CRE'
+  })
+  const steps = '  - data: "abc"\n    end: ctrl-z\n    expect: { raw: "abc" }\n  - wait: "+CREG: 1"\n    within: 300ms\n'
+  const [first, second] = await runSteps(t, steps, peer)
+  t.equal(first?.result.status, 'passed', first?.result.reason ?? '')
+  t.equal(second?.result.status, 'passed', second?.result.reason ?? '')
+  t.same(
+    second?.result.received.map(line => `${line.kind}:${line.text}`),
+    ['urc:+CREG: 1'],
+  )
+})
+
+t.test('in online data mode the raw bytes left unframed are dropped, so they never become a later line', async t => {
+  const peer = new ScriptedPeer({ maxChunkBytes: 64 })
+  peer.on('abc', 'abc')
+  peer.on('AT\r', '\r\nOK\r\n')
+  const [first, second] = await runSteps(t, '  - data: "abc"\n    expect: { raw: "abc" }\n  - send: AT\n', peer)
+  t.equal(first?.result.status, 'passed', first?.result.reason ?? '')
+  t.equal(second?.result.status, 'passed', second?.result.reason ?? '')
+  t.same(
+    second?.result.received.map(line => `${line.kind}:${line.text}`),
+    ['final:OK'],
+    'no line "abc" in the next step',
+  )
+})
+
+t.test('raw bytes that end a line leave the next unfinished line alone, even when it starts right after them', async t => {
+  const peer = new ScriptedPeer({ maxChunkBytes: 64 })
+  peer.on('abc', () => {
+    setTimeout(() => peer.send('G: 1\r\n'), 30)
+    return 'abc\r\n+CRE'
+  })
+  const steps = '  - data: "abc"\n    expect: { raw: "abc\\r\\n" }\n  - wait: "+CREG: 1"\n    within: 300ms\n'
+  const [first, second] = await runSteps(t, steps, peer)
+  t.equal(first?.result.status, 'passed', first?.result.reason ?? '')
+  t.equal(second?.result.status, 'passed', second?.result.reason ?? '')
+})
