@@ -5,7 +5,7 @@
  */
 import { errorAt, type Diagnostic } from '../model/diagnostic.js'
 import type { SourceLocation, Step, Template } from '../model/sequence.js'
-import { listTemplateVariables, renderTemplate } from './template.js'
+import { listTemplateNames, listTemplateVariables, renderTemplate } from './template.js'
 
 /** The bytes that break out of a command line, with the names a person knows them by. */
 const COMMAND_BREAKERS: Record<string, string> = { '\r': 'CR', '\n': 'LF', '\x1a': 'Ctrl-Z', '\x1b': 'ESC', '\0': 'NUL' }
@@ -77,7 +77,7 @@ function checkOne(template: Template, vars: Record<string, string>, table: Recor
 
 /** Known values as they are; every other name a placeholder, so the rest of the line can still be checked. */
 function scopeFor(template: Template, vars: Record<string, string>): { vars: Record<string, string>; env: NodeJS.ProcessEnv } {
-  const unknown = listTemplateVariables(template).filter(v => v.source === 'env' || !Object.hasOwn(vars, v.name))
+  const unknown = listTemplateNames(template).filter(v => v.source === 'env' || !Object.hasOwn(vars, v.name))
   // Most lines name only known values (or none): they render against the vars as they are, without a copy.
   if (unknown.length === 0) return { vars, env: {} }
   const scope = { vars: { ...vars }, env: {} as NodeJS.ProcessEnv }

@@ -8,24 +8,29 @@ import type { Sequence, SequenceInput, Template } from '../model/sequence.js'
 import { listSteps } from './lint/lint-context.js'
 import { listCaptures, listMatcherTemplates, listStepTemplates } from './list-step-templates.js'
 import { listCloseCandidates } from './suggest.js'
-import { listTemplateVariables } from './template.js'
+import { listTemplateNames, listTemplateVariables } from './template.js'
 
 /** Every `{{name}}` nothing gives a value to (`undefined-variable`), or that a later step captures (`used-before-capture`). */
 export function checkTemplateNames(sequence: Sequence, provided: Iterable<string>): Diagnostic[] {
   const known = new Set([...Object.keys(sequence.vars), ...(sequence.inputs ?? []).map(input => input.name), ...provided])
   const steps = listSteps(sequence)
+  const captures = steps.map(({ step }) => listCaptures(step))
   const capturedBy = new Map<string, string>()
-  for (const { phase, step } of steps.slice().reverse())
-    for (const name of listCaptures(step)) capturedBy.set(name, phase === 'steps' ? `step ${step.no}` : `${phase} step ${step.no}`)
-  const problems = listMatcherTemplates(sequence.abort).flatMap(t => checkNames(t, known, capturedBy))
-  for (const { step } of steps) {
-    problems.push(...listStepTemplates(step).flatMap(t => checkNames(t, known, capturedBy)))
-    for (const name of listCaptures(step)) known.add(name)
+  for (let i = steps.length - 1; i >= 0; i--) {
+    const { phase, step } = steps[i]!
+    for (const name of captures[i]!) capturedBy.set(name, phase === 'steps' ? `step ${step.no}` : `${phase} step ${step.no}`)
   }
+  const problems = listMatcherTemplates(sequence.abort).flatMap(t => checkNames(t, known, capturedBy))
+  steps.forEach(({ step }, i) => {
+    for (const t of listStepTemplates(step)) problems.push(...checkNames(t, known, capturedBy))
+    for (const name of captures[i]!) known.add(name)
+  })
   return problems
 }
 
 function checkNames(t: Template, known: ReadonlySet<string>, capturedBy: ReadonlyMap<string, string>): Diagnostic[] {
+  // Nearly every name is known: where each is written is worked out only for a template with one that is not.
+  if (listTemplateNames(t).every(v => v.source !== 'vars' || known.has(v.name))) return []
   return listTemplateVariables(t)
     .filter(v => v.source === 'vars' && !known.has(v.name))
     .map(v => {

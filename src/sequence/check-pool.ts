@@ -61,8 +61,11 @@ export async function checkFilesInParallel(
   const workers = startWorkers(workerCount, pool.workerUrl ?? WORKER_URL, workerData)
   const queue = new BatchQueue(files, workers.length + (pool.checkHere === false ? 0 : 1))
   try {
+    // Workers are sent their first batches before this thread starts on its own: a batch here runs to its end
+    // before any message is read, and a worker waiting for it would idle for the whole batch.
+    const inWorkers = workers.map(worker => checkBatchesInWorker(worker, queue))
     const here = pool.checkHere === false ? Promise.resolve() : checkBatchesHere(queue, options)
-    await Promise.all([here, ...workers.map(worker => checkBatchesInWorker(worker, queue))])
+    await Promise.all([here, ...inWorkers])
     // Batches a failed worker gave back are checked here, where any error they cause is thrown with its own stack.
     await checkBatchesHere(queue, options)
   } finally {
@@ -147,7 +150,7 @@ async function checkBatchesHere(queue: BatchQueue, options: CheckOptions): Promi
 }
 
 /**
- * Feeds a worker batches once it is ready, until none are left. Workers only share the load: if one cannot start,
+ * Feeds a worker batches from the start (they queue while it starts), until none are left. Workers only share the load: if one cannot start,
  * fails on a batch or exits, its unfinished batches go back to the queue and this thread checks them.
  */
 function checkBatchesInWorker(worker: Worker, queue: BatchQueue): Promise<void> {
@@ -179,5 +182,7 @@ function checkBatchesInWorker(worker: Worker, queue: BatchQueue): Promise<void> 
     }
     const stop = (): void => finish()
     worker.on('message', onReply).on('error', stop).on('exit', stop)
+    // Posted now, the batches wait in the worker's queue while it starts; it checks them as soon as it can.
+    sendBatches()
   })
 }

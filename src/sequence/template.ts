@@ -62,6 +62,13 @@ export function checkTemplate(t: Template): Diagnostic | undefined {
   return errorAt(shiftLocation(t, outcome.line, outcome.column), 'bad-template', `template '${t.text}': ${outcome.message}`)
 }
 
+/** The names a (valid) template reads, without where: what most checks ask, answered from the compiled template as it is. */
+export function listTemplateNames(t: Template): ReadonlyArray<Pick<TemplateVariable, 'name' | 'source'>> {
+  if (!hasExpressions(t.text)) return []
+  const outcome = compileTemplate(t.text)
+  return outcome.kind === 'compiled' ? outcome.template.variables : []
+}
+
 /** The variables a (valid) template reads, with where each is written. */
 export function listTemplateVariables(t: Template): TemplateVariable[] {
   if (!hasExpressions(t.text)) return []
