@@ -3,7 +3,8 @@
  * with a stable code (`suite-schema`) and a short requirement, as ajv reports it.
  */
 import { readFileSync } from 'node:fs'
-import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js'
+import type { ErrorObject, ValidateFunction } from 'ajv/dist/2020.js'
+import { createAjv2020 } from '../sequence/create-ajv.js'
 import { isMap, isSeq, LineCounter, type Document, type Node } from 'yaml'
 import { errorAt, type Diagnostic } from '../model/diagnostic.js'
 import type { SourceLocation } from '../model/sequence.js'
@@ -24,7 +25,7 @@ export function readSuiteSchema(): Record<string, unknown> {
 
 /** Validates plain data; returns one diagnostic per problem, located at the offending node. */
 export function checkSuiteSchema(data: unknown, source: SuiteSource): Diagnostic[] {
-  validateSuite ??= new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true }).compile(readSuiteSchema())
+  validateSuite ??= createAjv2020({ allErrors: true, strict: true, allowUnionTypes: true }).compile(readSuiteSchema())
   if (validateSuite(data)) return []
   const seen = new Set<string>()
   return (validateSuite.errors ?? []).filter(isWorthShowing).flatMap(error => {

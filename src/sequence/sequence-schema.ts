@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs'
-import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js'
+import type { Ajv2020, ErrorObject, ValidateFunction } from 'ajv/dist/2020.js'
+import { createAjv2020 } from './create-ajv.js'
 import { validate as generatedValidate } from './sequence-validator.generated.js'
 
 type JsonSchema = Record<string, unknown>
@@ -18,7 +19,7 @@ let published: CompiledSchema['schema'] | undefined
 export function loadCompiledSchema(): CompiledSchema {
   if (compiled !== undefined) return compiled
   const schema = readSequenceSchema()
-  const ajv = new Ajv2020({ allErrors: true, verbose: true, allowUnionTypes: true, strict: true, strictRequired: false })
+  const ajv = createAjv2020({ allErrors: true, verbose: true, allowUnionTypes: true, strict: true, strictRequired: false })
   compiled = { schema, ajv, validate: ajv.compile(schema) }
   return compiled
 }
