@@ -35,12 +35,22 @@ export async function judgeRaw(judging: Judging, raw: Buffer[]): Promise<Attempt
     const timeoutMs = Math.max(0, judging.deadlineMs - ctx.recorder.elapsedMs())
     if (await window.waitForBytes(bytes, { timeoutMs, signal: ctx.signal })) continue
     if (ctx.signal.aborted) return errored(evidenceOf(judging), 'interrupted', 'interrupted by the user', 'interrupted')
-    const got = ctx.masker.mask(window.receivedBytes().toString('utf8'))
     const wanted = ctx.masker.mask(bytes.toString('utf8'))
-    return failed(evidenceOf(judging), 'missing-bytes', `expected bytes ${JSON.stringify(wanted)}, got ${JSON.stringify(got)}`)
+    return failed(evidenceOf(judging), 'missing-bytes', `expected bytes ${JSON.stringify(wanted)}, got ${describeReceived(judging)}`)
   }
   if (raw.length > 0 && unfinishedLineHoldsRaw(judging, raw)) ctx.chat.dropUnfinishedLine()
   return undefined
+}
+
+/** A reason quotes at most this many characters of what came; the transcript has the rest. */
+const MAX_QUOTED_CHARS = 200
+
+/** What the window received, quoted whole when short, else its length and its end (masked before it is cut). */
+function describeReceived({ ctx, window }: Judging): string {
+  const bytes = window.receivedBytes()
+  const text = ctx.masker.mask(bytes.toString('utf8'))
+  if (text.length <= MAX_QUOTED_CHARS) return JSON.stringify(text)
+  return `${bytes.length} bytes ending ${JSON.stringify(text.slice(-MAX_QUOTED_CHARS))}`
 }
 
 function unfinishedLineHoldsRaw({ ctx, window }: Judging, raw: Buffer[]): boolean {

@@ -195,3 +195,21 @@ t.test('raw bytes that end a line leave the next unfinished line alone, even whe
   t.equal(first?.result.status, 'passed', first?.result.reason ?? '')
   t.equal(second?.result.status, 'passed', second?.result.reason ?? '')
 })
+
+t.test('a long download without the raw bytes is quoted by its length and its last 200 characters, masked before the cut', async t => {
+  const body = `${'x'.repeat(5000)}secret-4711${'y'.repeat(195)}`
+  const peer = new ScriptedPeer().on('abc', body)
+  const { result } = await runOneStep(t, '  - data: "abc"\n    expect: { raw: "never" }\n    timeout: 100ms\n', peer, {
+    secrets: ['secret-4711'],
+  })
+  t.equal(result.failure?.kind, 'missing-bytes')
+  const masked = `${'x'.repeat(5000)}••••••${'y'.repeat(195)}`
+  t.equal(result.reason, `expected bytes "never", got 5206 bytes ending ${JSON.stringify(masked.slice(-200))}`)
+  t.notMatch(result.reason ?? '', /4711|et-47/, 'no part of the secret')
+})
+
+t.test('what came is quoted whole up to 200 characters', async t => {
+  const peer = new ScriptedPeer().on('abc', 'z'.repeat(200))
+  const { result } = await runOneStep(t, '  - data: "abc"\n    expect: { raw: "never" }\n    timeout: 100ms\n', peer)
+  t.equal(result.reason, `expected bytes "never", got "${'z'.repeat(200)}"`)
+})
