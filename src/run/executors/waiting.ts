@@ -5,7 +5,7 @@ import { errored, passed, type AttemptResult, NO_EVIDENCE } from '../attempt.js'
 import { judgeBroker, judgeForbidden, judgeLines, judgeUrcs, passJudging, type Judging } from '../judge-window.js'
 import { describeExpectations, renderExpectations } from '../render-step.js'
 import type { RunContext } from '../run-context.js'
-import { urcWindowMs } from '../timeouts.js'
+import { scaleMs, urcWindowMs } from '../timeouts.js'
 import { isAttempt } from './exchange.js'
 import { describeServerChecks, judgeServer } from '../judge-server.js'
 
@@ -43,7 +43,7 @@ export async function executeSleep(step: Step, ctx: RunContext): Promise<Attempt
   if (step.action.kind !== 'sleep') throw new TypeError(`executeSleep got a ${step.action.kind} step`)
   const evidence = { ...NO_EVIDENCE, expected: [] }
   try {
-    await delay(step.action.durationMs * ctx.timeoutScale, undefined, { signal: ctx.signal })
+    await delay(scaleMs(step.action.durationMs, ctx), undefined, { signal: ctx.signal })
     return passed(evidence)
   } catch {
     return errored(evidence, 'interrupted', 'interrupted by the user', 'interrupted')
