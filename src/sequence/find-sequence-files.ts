@@ -31,7 +31,9 @@ async function walkFolder(folder: string, visited: Set<string>, into: string[]):
   if (visited.has(real)) return
   visited.add(real)
   const entries = await readdir(folder, { withFileTypes: true })
-  for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
+  // Sorted so that of two ways to a folder the same one is walked first; by code point, as the result is sorted:
+  // localeCompare took 40 ms for a folder of 1,000 files.
+  for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
     // Dot-files and dot-folders (editor backups, `.git`) are not sequences.
     if (entry.name.startsWith('.')) continue
     const path = join(folder, entry.name)
