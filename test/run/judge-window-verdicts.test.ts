@@ -159,6 +159,28 @@ t.test('no final result code in time fails the step as no-final, with the last t
   ])
 })
 
+t.test('a no-final reason names how long the command waited for its final result code, not the URC window', async t => {
+  const runs = await runSteps(
+    t,
+    `steps:
+  - send: AT+CMQTTSTART
+    timeout: 100ms
+    urc: "+CMQTTSTART: 0"
+    within: 2s
+    continue_on_failure: true
+  - send: AT+CMQTTSTOP
+    timeout: 300ms
+    urc: "+CMQTTSTOP: 0"
+    within: 50ms
+`,
+    new ScriptedPeer(),
+  )
+  t.strictSame(runs.map(verdictOf), [
+    { status: 'failed', failure: 'no-final', reason: 'expected `OK`, got no final result code nothing arrived within 100 ms' },
+    { status: 'failed', failure: 'no-final', reason: 'expected `OK`, got no final result code nothing arrived within 300 ms' },
+  ])
+})
+
 t.test('an abort line of the sequence ends a command as aborted, unless the step expects that very line', async t => {
   const peer = new ScriptedPeer()
     .on('AT+CMQTTPUB=0,1,60\r', '\r\n+CMQTTCONNLOST: 0,1\r\n')
