@@ -15,6 +15,7 @@ import { renderText } from './render-step.js'
 import type { RunContext } from './run-context.js'
 import { findUrcRule, isQueryFormOf } from '../modem/urc-rule.js'
 import type { StepWindow } from '../at/step-window.js'
+import { stepTimeoutMs } from './timeouts.js'
 
 /** The parts of judging that need the live chat: the window, the deadline, the abort test. */
 export interface Judging {
@@ -70,8 +71,15 @@ export function judgeExchangeEnd(judging: Judging, exchange: Exchange): AttemptR
       return failed(evidence(), 'aborted', `abort line \`${exchange.abortLine ?? ''}\` arrived`)
     case 'overflow':
       return failed(evidence(), 'too-much-data', tooMuchData(judging, exchange.cause))
-    case 'timeout':
-      return failed(evidence(), 'no-final', `expected ${quoted(judging.expectations.final)}, got no final result code ${lateTail(judging)}`)
+    case 'timeout': {
+      // The command waited its step timeout for the final result code, however long the step's URC window is.
+      const waitedMs = stepTimeoutMs(judging.step, judging.ctx)
+      return failed(
+        evidence(),
+        'no-final',
+        `expected ${quoted(judging.expectations.final)}, got no final result code ${lateTail(judging, waitedMs)}`,
+      )
+    }
     case 'final':
     case 'prompt': {
       const final = exchange.outcome === 'prompt' ? '>' : (exchange.final ?? '')
@@ -203,7 +211,11 @@ function unmetWait(judging: Judging, wait: UrcWait, what: string): AttemptResult
       return failed(evidence, 'aborted', `${what}, but abort line \`${line}\` arrived`)
     }
     default:
-      return failed(evidence, what.startsWith('expected URC') ? 'urc-timeout' : 'missing-line', `${what}, ${lateTail(judging)}`)
+      return failed(
+        evidence,
+        what.startsWith('expected URC') ? 'urc-timeout' : 'missing-line',
+        `${what}, ${lateTail(judging, windowOf(judging))}`,
+      )
   }
 }
 
@@ -244,9 +256,13 @@ function receivedTail(judging: Judging): string {
     .join(', ')
 }
 
-/** "within 30s; got `+CMQTTCONNECT: 0,11` (11 = no connection)" from what arrived in the window. */
-function lateTail(judging: Judging): string {
-  const windowMs = Math.max(0, judging.deadlineMs - judging.window.startedAtMs)
+/** How long the step waits for its URCs and late lines, from the start of its window (ms). */
+function windowOf(judging: Judging): number {
+  return Math.max(0, judging.deadlineMs - judging.window.startedAtMs)
+}
+
+/** "within 30.0 s got `+CMQTTCONNECT: 0,11` (11 = no connection)" from what arrived in the window, waited for `windowMs`. */
+function lateTail(judging: Judging, windowMs: number): string {
   const lines = judging.window.judgedLines().map(line => judging.ctx.masker.mask(line.text))
   if (lines.length === 0) return `nothing arrived within ${formatDisplayDuration(windowMs)}`
   const shown = lines.slice(-3).map(line => `\`${line}\`${explain(judging, line)}`)
