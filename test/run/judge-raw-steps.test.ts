@@ -1,63 +1,22 @@
 /** Raw byte expectations in-process over a scripted modem: which data steps are online data, how long raw bytes are awaited, what failures say. */
 import t, { type Test } from 'tap'
-import { createChat } from '../../src/at/chat.js'
-import { resolveModemFamily } from '../../src/modem/families/index.js'
-import { Masker } from '../../src/record/masker.js'
-import { Recorder } from '../../src/record/recorder.js'
-import type { RunContext } from '../../src/run/run-context.js'
 import { runStep, type StepRun } from '../../src/run/run-step.js'
 import { loadSequenceText } from '../../src/sequence/index.js'
-import { openTransport } from '../../src/transport/open-transport.js'
 import { ScriptedPeer } from '../helpers/scripted-peer.js'
-
-interface RawRunOptions {
-  /** Cancels the run (Ctrl-C). */
-  signal?: AbortSignal
-  /** Values the masker hides. */
-  secrets?: string[]
-}
+import { openStepContext, type StepContextOptions } from '../helpers/step-context.js'
 
 /** Runs the sequence's `steps` one by one on `peer`, the chat on the recorder's clock as a real run has it. */
-async function runSteps(t: Test, steps: string, peer: ScriptedPeer, options: RawRunOptions = {}): Promise<StepRun[]> {
+async function runSteps(t: Test, steps: string, peer: ScriptedPeer, options: StepContextOptions = {}): Promise<StepRun[]> {
   const loaded = loadSequenceText('raw.yaml', Buffer.from(`sequence: raw\ndevice: simcom-a76xx\ntimeout: 500ms\nsteps:\n${steps}`))
   if (!loaded.sequence) throw new Error(JSON.stringify(loaded.diagnostics))
-  const masker = new Masker({ secrets: options.secrets ?? [] })
-  const recorder = new Recorder({
-    header: {
-      atseqVersion: 'test',
-      sequence: { name: 'raw', file: 'raw.yaml', sha256: '', tags: [] },
-      device: { url: 'sim://scripted', settings: {}, identity: {} },
-      commandLine: [],
-    },
-    masker,
-  })
-  const transport = await openTransport('sim://scripted', { simPeer: () => peer })
-  const family = resolveModemFamily('simcom-a76xx')
-  const chat = createChat(transport, { profile: family.chatProfile, clock: () => recorder.elapsedMs() })
-  t.teardown(async () => {
-    chat.detach()
-    await transport.close()
-  })
-  const ctx: RunContext = {
-    sequence: loaded.sequence,
-    chat,
-    family,
-    recorder,
-    masker,
-    vars: {},
-    secretNames: new Set(),
-    abort: [],
-    timeoutScale: 1,
-    signal: options.signal ?? new AbortController().signal,
-    events: {},
-  }
+  const ctx = await openStepContext(t, loaded.sequence, peer, options)
   const runs: StepRun[] = []
   for (const step of loaded.sequence.steps) runs.push(await runStep('steps', step, ctx))
   return runs
 }
 
 /** The one step of a run. */
-async function runOneStep(t: Test, step: string, peer: ScriptedPeer, options: RawRunOptions = {}): Promise<StepRun> {
+async function runOneStep(t: Test, step: string, peer: ScriptedPeer, options: StepContextOptions = {}): Promise<StepRun> {
   const [run] = await runSteps(t, step, peer, options)
   if (run === undefined) throw new Error('the step did not run')
   return run

@@ -1,18 +1,14 @@
 /** How a step's `server:` checks end (missing server, replay, Ctrl-C, timeout) and the server lines of its evidence. */
 import t, { type Test } from 'tap'
-import { createChat } from '../../src/at/chat.js'
 import { createReplayServerLink } from '../../src/app/far-side-servers.js'
 import { composeServerLink } from '../../src/app/server-link.js'
-import { resolveModemFamily } from '../../src/modem/families/index.js'
 import type { Step } from '../../src/model/sequence.js'
 import type { FarSideServer, ServerEvent, ServerLink, ServerName } from '../../src/model/server-link.js'
-import { Masker } from '../../src/record/masker.js'
-import { Recorder } from '../../src/record/recorder.js'
 import type { RunContext } from '../../src/run/run-context.js'
 import { runStep, type StepRun } from '../../src/run/run-step.js'
 import { loadSequenceText } from '../../src/sequence/index.js'
-import { openTransport } from '../../src/transport/open-transport.js'
 import { ScriptedPeer } from '../helpers/scripted-peer.js'
+import { openStepContext } from '../helpers/step-context.js'
 
 /** A far-side server the test feeds: `receive()` records an event that arrived `ageMs` ago and tells the waits. */
 class FedServer implements FarSideServer {
@@ -48,37 +44,7 @@ interface OpenRun {
 async function openRun(t: Test, yaml: string, options: { servers?: ServerLink; signal?: AbortSignal } = {}): Promise<OpenRun> {
   const loaded = loadSequenceText('s.yaml', Buffer.from(`sequence: s\ntimeout: 500ms\nsteps:\n${yaml}`))
   if (!loaded.sequence) throw new Error(JSON.stringify(loaded.diagnostics))
-  const masker = new Masker()
-  const recorder = new Recorder({
-    header: {
-      atseqVersion: 'test',
-      sequence: { name: 's', file: 's.yaml', sha256: '', tags: [] },
-      device: { url: 'sim://scripted', settings: {}, identity: {} },
-      commandLine: [],
-    },
-    masker,
-  })
-  const transport = await openTransport('sim://scripted', { simPeer: () => new ScriptedPeer() })
-  const family = resolveModemFamily('simcom-a76xx')
-  const chat = createChat(transport, { profile: family.chatProfile, clock: () => recorder.elapsedMs() })
-  t.teardown(async () => {
-    chat.detach()
-    await transport.close()
-  })
-  const ctx: RunContext = {
-    sequence: loaded.sequence,
-    chat,
-    family,
-    recorder,
-    masker,
-    vars: {},
-    secretNames: new Set(),
-    abort: [],
-    timeoutScale: 1,
-    signal: options.signal ?? new AbortController().signal,
-    events: {},
-    ...(options.servers ? { servers: options.servers } : {}),
-  }
+  const ctx = await openStepContext(t, loaded.sequence, new ScriptedPeer(), options)
   const steps = loaded.sequence.steps
   return { ctx, steps, run: index => runStep('steps', steps[index]!, ctx) }
 }

@@ -4,18 +4,13 @@
  * URC waits and their failures, lines that must not appear, and the broker check.
  */
 import t, { type Test } from 'tap'
-import { createChat } from '../../src/at/chat.js'
-import { resolveModemFamily } from '../../src/modem/families/index.js'
 import type { BrokerLink, BrokerWait, ObservedMessage } from '../../src/model/broker-link.js'
-import { Masker } from '../../src/record/masker.js'
-import { Recorder } from '../../src/record/recorder.js'
 import { renderMatcher } from '../../src/run/render-step.js'
-import type { RunContext } from '../../src/run/run-context.js'
 import { runStep, type StepRun } from '../../src/run/run-step.js'
 import { loadSequenceText } from '../../src/sequence/index.js'
 import { BrokerWaitError, createBrokerObserver, type ObserverFeed } from '../../src/servers/broker/broker-observer.js'
-import { openTransport } from '../../src/transport/open-transport.js'
 import { ScriptedPeer } from '../helpers/scripted-peer.js'
+import { openStepContext } from '../helpers/step-context.js'
 
 /** What a run around the steps has besides the modem. */
 interface Bench {
@@ -34,45 +29,10 @@ interface Bench {
 async function runSteps(t: Test, yaml: string, peer: ScriptedPeer, bench: Bench = {}): Promise<StepRun[]> {
   const loaded = loadSequenceText('window.yaml', Buffer.from(`sequence: window\ntimeout: 500ms\nsettle: 20ms\n${yaml}`))
   if (!loaded.sequence) throw new Error(JSON.stringify(loaded.diagnostics))
-  const masker = new Masker()
   let clockMs = 0
-  const recorder = new Recorder({
-    header: {
-      atseqVersion: 'test',
-      sequence: { name: 'window', file: 'window.yaml', sha256: '', tags: [] },
-      device: { url: 'sim://scripted', settings: {}, identity: {} },
-      commandLine: [],
-    },
-    masker,
-    now: () => clockMs,
-  })
+  const ctx = await openStepContext(t, loaded.sequence, peer, { ...bench, now: () => clockMs })
   // The steps run this far into the run, on a clock that then stands still.
   clockMs = bench.atMs ?? 1000
-  const transport = await openTransport('sim://scripted', { simPeer: () => peer })
-  const family = resolveModemFamily('simcom-a76xx')
-  const chat = createChat(transport, {
-    profile: family.chatProfile,
-    clock: () => recorder.elapsedMs(),
-    ...(bench.maxStepLines === undefined ? {} : { maxStepLines: bench.maxStepLines }),
-  })
-  t.teardown(async () => {
-    chat.detach()
-    await transport.close()
-  })
-  const ctx: RunContext = {
-    sequence: loaded.sequence,
-    chat,
-    family,
-    recorder,
-    masker,
-    vars: {},
-    secretNames: new Set(),
-    abort: [],
-    timeoutScale: 1,
-    signal: bench.signal ?? new AbortController().signal,
-    events: {},
-    ...(bench.broker ? { broker: bench.broker } : {}),
-  }
   ctx.abort = loaded.sequence.abort.flatMap(matcher => (matcher.kind === 'absent' ? [] : [renderMatcher(matcher, ctx)]))
   const runs: StepRun[] = []
   for (const step of loaded.sequence.steps) runs.push(await runStep('steps', step, ctx))
