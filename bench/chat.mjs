@@ -155,7 +155,7 @@ async function comparePty(table, dir) {
       target: TARGET,
     })
     const chatPath = findPppChat()
-    if (chatPath === undefined) table.figure({ name: 'pppd chat', value: Number.NaN, unit: '', note: 'skipped: no pppd chat' })
+    if (chatPath === undefined) table.skip({ name: 'pppd chat / atseq', why: 'no pppd chat' })
     else await comparePppChat(table, chatPath, url, pty.host, dir)
   } finally {
     await pty.stop()
@@ -210,7 +210,7 @@ async function compareTcp(table) {
 const table = new Table(`chat: AT -> OK against an instant peer, ${ROUND_TRIPS} round trips per round, ${ROUNDS} interleaved rounds`)
 const dir = mkdtempSync(join(tmpdir(), 'atseq-bench-chat-'))
 try {
-  if (spawnSync('socat', ['-V']).error) table.figure({ name: 'pty', value: Number.NaN, unit: '', note: 'skipped: no socat' })
+  if (spawnSync('socat', ['-V']).error) table.skip({ name: 'pty: raw loop and pppd chat / atseq', why: 'no socat' })
   else await comparePty(table, dir)
   await compareTcp(table)
 } finally {

@@ -81,9 +81,19 @@ export class Table {
     this.rows.push({ kind: 'figure', name, value, unit, note })
   }
 
+  /** A figure that could not be measured here (`why`: what is missing); the bench then exits SKIPPED_EXIT. */
+  skip({ name, why }) {
+    this.rows.push({ kind: 'skipped', name, why })
+  }
+
   /** True when every ratio and limit met its target. */
   isMet() {
     return this.rows.every(row => row.met !== false)
+  }
+
+  /** The names of the figures that were not measured, with why. */
+  listSkipped() {
+    return this.rows.filter(row => row.kind === 'skipped').map(row => `${row.name} (${row.why})`)
   }
 
   /** The table as plain text. */
@@ -95,7 +105,7 @@ export class Table {
 
   /** The rows as plain data (for --json). */
   toJSON() {
-    return { title: this.title, met: this.isMet(), rows: this.rows }
+    return { title: this.title, met: this.isMet(), skipped: this.listSkipped(), rows: this.rows }
   }
 }
 
@@ -119,6 +129,7 @@ function describeSide(side, lowerIsBetter) {
 }
 
 function formatRow(row) {
+  if (row.kind === 'skipped') return [`  ${row.name.padEnd(44)} ${'-'.padStart(13)}    NOT MEASURED: ${row.why}`]
   const verdict = row.met === undefined ? '' : row.met ? '  ok' : '  MISSED'
   const note = row.note ? `   (${row.note})` : ''
   if (row.kind === 'ratio') {
@@ -132,8 +143,12 @@ function formatRow(row) {
   return [`  ${row.name.padEnd(44)} ${fmt(row.value).padStart(13)} ${row.unit}${target}${note}`]
 }
 
-/** Prints the table (or its JSON with --json) and sets exit code 1 when a target was missed. */
+/** The exit code of a bench that met every target it measured but could not measure them all. */
+export const SKIPPED_EXIT = 3
+
+/** Prints the table (or its JSON with --json); exit code 1 when a target was missed, else SKIPPED_EXIT when a figure was skipped. */
 export function finish(table, args = parseArgs()) {
   console.log(args.json ? JSON.stringify(table.toJSON(), null, 2) : table.format())
   if (!table.isMet()) process.exitCode = 1
+  else if (table.listSkipped().length > 0) process.exitCode = SKIPPED_EXIT
 }
