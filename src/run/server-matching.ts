@@ -2,6 +2,7 @@
  * A `server:` check rendered into what a far-side wait needs: which server, a fresh predicate over its events,
  * and how the check and the events read in a report. Free of I/O so the matching rules are tested on their own.
  */
+import { isUtf8 } from 'node:buffer'
 import type { ServerBytes, ServerCheck } from '../model/sequence.js'
 import type { ServerEvent, ServerName } from '../model/server-link.js'
 import { doesLineMatch, describeMatcher } from './line-matching.js'
@@ -111,12 +112,41 @@ export function summarizeServerEvent(event: ServerEvent): string {
 
 const SHOWN_BYTES = 200
 
-/** Bytes as a quoted text with CR, LF, tab and other control bytes escaped, cut after 200 bytes. */
+/**
+ * Bytes as a quoted text with CR, LF, tab and other control bytes escaped, cut after 200 bytes (or at the start of a
+ * character the cut would split). Bytes that are not UTF-8 text (binary protocol data) show as `\xNN` each, so
+ * nothing received hides behind U+FFFD.
+ */
 export function showBytes(bytes: Buffer): string {
-  const shown = bytes.subarray(0, SHOWN_BYTES).toString('utf8')
-  const escaped = shown.replace(/[\u0000-\u001f\u007f"\\]/g, char => {
-    const named: Record<string, string> = { '\r': '\\r', '\n': '\\n', '\t': '\\t', '"': '\\"', '\\': '\\\\' }
-    return named[char] ?? `\\x${char.charCodeAt(0).toString(16).padStart(2, '0')}`
-  })
-  return `"${escaped}"${bytes.length > SHOWN_BYTES ? ` (${bytes.length} bytes)` : ''}`
+  const shown = bytes.subarray(0, cutAtCharacter(bytes, SHOWN_BYTES))
+  const text = isUtf8(shown)
+    ? shown.toString('utf8').replace(TEXT_ESCAPED, escapeChar)
+    : shown.toString('latin1').replace(BINARY_ESCAPED, escapeChar)
+  return `"${text}"${bytes.length > SHOWN_BYTES ? ` (${bytes.length} bytes)` : ''}`
+}
+
+/**
+ * `limit`, or the start of the UTF-8 character that byte `limit` continues (up to 3 bytes back), so that the cut does
+ * not split a character. Continuation bytes are 10xxxxxx and lead bytes 11xxxxxx.
+ */
+function cutAtCharacter(bytes: Buffer, limit: number): number {
+  if (bytes.length <= limit || !isContinuation(bytes[limit])) return Math.min(limit, bytes.length)
+  for (let at = limit - 1; at >= limit - 3; at--) {
+    const byte = bytes[at] ?? 0
+    if (byte >= 0xc0) return at
+    if (!isContinuation(byte)) break
+  }
+  return limit
+}
+
+const isContinuation = (byte: number | undefined): boolean => byte !== undefined && (byte & 0xc0) === 0x80
+
+const TEXT_ESCAPED = /[\u0000-\u001f\u007f"\\]/g
+// Read as latin1 each byte is one character, so the bytes 0x80-0xff are the characters U+0080-U+00FF.
+const BINARY_ESCAPED = /[\u0000-\u001f\u007f-\u00ff"\\]/g
+const NAMED_ESCAPES: Readonly<Record<string, string>> = { '\r': '\\r', '\n': '\\n', '\t': '\\t', '"': '\\"', '\\': '\\\\' }
+
+/** A named escape, or `\xNN` for a character below U+0100 (a byte value). */
+function escapeChar(char: string): string {
+  return NAMED_ESCAPES[char] ?? `\\x${char.charCodeAt(0).toString(16).padStart(2, '0')}`
 }

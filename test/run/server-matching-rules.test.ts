@@ -129,6 +129,20 @@ t.test('bytes read as a quoted text with control bytes, quotes and backslashes e
   t.equal(showBytes(Buffer.alloc(201, 'x')), `"${'x'.repeat(200)}" (201 bytes)`)
 })
 
+t.test('bytes that are not UTF-8 show as \\xNN each; UTF-8 text shows as text and is never cut inside a character', async t => {
+  // An MQTT CONNECT's head: 0x10, a length, then "\0\x04MQTT" and a 0xc2 flags byte that starts no valid character.
+  t.equal(showBytes(Buffer.from([0x10, 0x2a, 0x00, 0x04, 0x4d, 0x51, 0x54, 0x54, 0x04, 0xc2])), '"\\x10*\\x00\\x04MQTT\\x04\\xc2"')
+  t.equal(showBytes(Buffer.from([0xff, 0xfe, 0x41])), '"\\xff\\xfeA"', 'no U+FFFD hides a byte')
+  t.equal(showBytes(Buffer.from('연결 “ok”')), '"연결 “ok”"', 'Korean and curly quotes stay text')
+  // 199 ASCII bytes then a 3-byte character: a cut at 200 would split it, so the shown text stops before it.
+  const korean = Buffer.concat([Buffer.alloc(199, 'x'), Buffer.from('한'), Buffer.from('y')])
+  t.equal(showBytes(korean), `"${'x'.repeat(199)}" (203 bytes)`)
+  const fits = Buffer.concat([Buffer.alloc(197, 'x'), Buffer.from('한'), Buffer.from('y')])
+  t.equal(showBytes(fits), `"${'x'.repeat(197)}한" (201 bytes)`, 'a character that ends at byte 200 is shown')
+  const binaryTail = Buffer.concat([Buffer.alloc(199, 'x'), Buffer.from([0x80, 0x80, 0x80, 0x80])])
+  t.equal(showBytes(binaryTail), `"${'x'.repeat(199)}\\x80" (203 bytes)`, 'stray continuation bytes are not a character to keep whole')
+})
+
 t.test('hex bytes may be spaced; a template that renders to anything but whole hex pairs is the step fault', async t => {
   const [hex] = checksOf('{ udp: { received: { hex: "{{bytes}}" } } }')
   if (hex?.kind !== 'bytes') throw new Error('a udp check reads as a bytes check')
