@@ -77,7 +77,7 @@ export function judgeExchangeEnd(judging: Judging, exchange: Exchange): AttemptR
       return failed(
         evidence(),
         'no-final',
-        `expected ${quoted(judging.expectations.final)}, got no final result code ${lateTail(judging, waitedMs)}`,
+        `expected ${quoted(judging.expectations.final)}, got no final result code: ${lateTail(judging, waitedMs)}`,
       )
     }
     case 'final':

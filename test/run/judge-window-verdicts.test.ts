@@ -109,12 +109,12 @@ t.test('no final result code in time fails the step as no-final, with the last t
     peer,
   )
   t.strictSame(runs.map(verdictOf), [
-    { status: 'failed', failure: 'no-final', reason: 'expected `OK`, got no final result code nothing arrived within 100 ms' },
+    { status: 'failed', failure: 'no-final', reason: 'expected `OK`, got no final result code: nothing arrived within 100 ms' },
     {
       status: 'failed',
       failure: 'no-final',
       reason:
-        'expected `OK`, got no final result code within 100 ms got `+CGDCONT: 2,"IP","b"`, `+CGDCONT: 3,"IP","c"`, `+CGDCONT: 4,"IP","d"`',
+        'expected `OK`, got no final result code: within 100 ms got `+CGDCONT: 2,"IP","b"`, `+CGDCONT: 3,"IP","c"`, `+CGDCONT: 4,"IP","d"`',
     },
   ])
 })
@@ -136,8 +136,8 @@ t.test('a no-final reason names how long the command waited for its final result
     new ScriptedPeer(),
   )
   t.strictSame(runs.map(verdictOf), [
-    { status: 'failed', failure: 'no-final', reason: 'expected `OK`, got no final result code nothing arrived within 100 ms' },
-    { status: 'failed', failure: 'no-final', reason: 'expected `OK`, got no final result code nothing arrived within 300 ms' },
+    { status: 'failed', failure: 'no-final', reason: 'expected `OK`, got no final result code: nothing arrived within 100 ms' },
+    { status: 'failed', failure: 'no-final', reason: 'expected `OK`, got no final result code: nothing arrived within 300 ms' },
   ])
 })
 
