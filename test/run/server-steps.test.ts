@@ -3,18 +3,13 @@
  * that records the actions it was asked for, over a scripted modem.
  */
 import t, { type Test } from 'tap'
-import { createChat } from '../../src/at/chat.js'
 import { composeServerLink } from '../../src/app/server-link.js'
-import { resolveModemFamily } from '../../src/modem/families/index.js'
 import type { StepResult } from '../../src/model/run-record.js'
 import type { FarSideServer, ServerAction, ServerEvent, ServerLink, ServerName } from '../../src/model/server-link.js'
-import { Masker } from '../../src/record/masker.js'
-import { Recorder } from '../../src/record/recorder.js'
-import type { RunContext } from '../../src/run/run-context.js'
 import { runStep } from '../../src/run/run-step.js'
 import { loadSequenceText } from '../../src/sequence/index.js'
-import { openTransport } from '../../src/transport/open-transport.js'
 import { ScriptedPeer } from '../helpers/scripted-peer.js'
+import { openStepContext } from '../helpers/step-context.js'
 
 /** A far-side server the test drives: `receive()` adds an event now, `acts` lists what steps asked of it. */
 class FakeServer implements FarSideServer {
@@ -57,37 +52,7 @@ const bytes = (server: 'tcp' | 'udp', text: string, connection = 1): Omit<Server
 async function runSteps(t: Test, yaml: string, peer: ScriptedPeer, servers?: ServerLink): Promise<StepResult[]> {
   const loaded = loadSequenceText('s.yaml', Buffer.from(`sequence: s\ntimeout: 500ms\nsteps:\n${yaml}`))
   if (!loaded.sequence) throw new Error(JSON.stringify(loaded.diagnostics))
-  const transport = await openTransport('sim://scripted', { simPeer: () => peer })
-  const family = resolveModemFamily('simcom-a76xx')
-  const chat = createChat(transport, { profile: family.chatProfile })
-  t.teardown(async () => {
-    chat.detach()
-    await transport.close()
-  })
-  const masker = new Masker()
-  const recorder = new Recorder({
-    header: {
-      atseqVersion: 'test',
-      sequence: { name: 's', file: 's.yaml', sha256: '', tags: [] },
-      device: { url: 'sim://scripted', settings: {}, identity: {} },
-      commandLine: [],
-    },
-    masker,
-  })
-  const ctx: RunContext = {
-    sequence: loaded.sequence,
-    chat,
-    family,
-    recorder,
-    masker,
-    vars: { word: 'hello' },
-    secretNames: new Set(),
-    abort: [],
-    timeoutScale: 1,
-    signal: new AbortController().signal,
-    events: {},
-    ...(servers ? { servers } : {}),
-  }
+  const ctx = await openStepContext(t, loaded.sequence, peer, { vars: { word: 'hello' }, ...(servers ? { servers } : {}) })
   const results: StepResult[] = []
   for (const step of loaded.sequence.steps) results.push((await runStep('steps', step, ctx)).result)
   return results
