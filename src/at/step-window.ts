@@ -6,6 +6,9 @@ import type { ChatLine, UrcWait, WaitOptions } from './chat-types.js'
 import type { UrcBuffer } from './urc-buffer.js'
 import { startWait } from './wait.js'
 
+/** A line a step shows as received: anything but a late answer to an earlier command (that is shown under its own step). */
+export type ShownLine = ChatLine & { kind: Exclude<ChatLine['kind'], 'late'> }
+
 /** What a window needs from its chat. */
 export interface WindowSource {
   ledger: UrcBuffer
@@ -114,9 +117,11 @@ export class StepWindow {
     return this.#lines.filter(line => JUDGED_KINDS.has(line.kind))
   }
 
-  /** The step's "Received" column: its lines, less earlier URCs another step already showed. */
-  received(): ChatLine[] {
-    return this.#lines.filter(line => line.kind !== 'late' && (this.#own.has(line) || !this.#source.ledger.wasListed(line)))
+  /** The step's "Received" column: its lines, less earlier URCs another step already showed, and never late answers. */
+  received(): ShownLine[] {
+    return this.#lines.filter(
+      (line): line is ShownLine => line.kind !== 'late' && (this.#own.has(line) || !this.#source.ledger.wasListed(line)),
+    )
   }
 
   /** URCs (and their payloads) that arrived in the window, that nothing claimed and no earlier step listed. */

@@ -70,7 +70,7 @@ export interface ServerLink {
    * to come). `match` sees each event once, oldest first, so it may keep state (the bytes of a connection so far).
    */
   waitFor(server: ServerName, match: (event: ServerEvent) => boolean, options: WaitForOptions): Promise<ServerWait>
-  /** What `server` received at or after `since` (`Date.now()` ms), oldest first: the evidence a check shows. */
+  /** What `server` received at or after `since` (`Date.now()` ms), oldest first: the evidence a check shows; none for a name no server answers to. */
   received(server: ServerName, since: number): readonly ServerEvent[]
   /** Performs the action; rejects with a sentence when the server cannot (no such connection, unsupported action). */
   act(action: ServerAction): Promise<void>

@@ -74,7 +74,8 @@ function collectServerLines(ctx: RunContext, servers: ServerName[], since: numbe
   if (!ctx.servers) return []
   const link = ctx.servers
   const offsetMs = ctx.recorder.elapsedMs() - Date.now()
-  const events: ServerEvent[] = servers.filter(name => link.names.includes(name)).flatMap(name => [...link.received(name, since)])
+  // A name no server of the link answers to has received nothing.
+  const events: ServerEvent[] = servers.flatMap(name => [...link.received(name, since)])
   return events
     .sort((a, b) => a.atMs - b.atMs)
     .map(event => ({ atMs: Math.max(0, event.atMs + offsetMs), kind: 'server', text: ctx.masker.mask(summarizeServerEvent(event)) }))

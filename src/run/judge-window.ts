@@ -50,7 +50,7 @@ export function evidenceOf(judging: Judging): AttemptEvidence {
     received: [
       ...judging.window.received().map((line): ReceivedLine => ({
         atMs: line.atMs,
-        kind: line.kind === 'late' ? 'response' : line.kind,
+        kind: line.kind,
         text: judging.ctx.masker.mask(line.text),
       })),
       ...(judging.serverLines ?? []),
@@ -122,7 +122,8 @@ export async function judgeUrcs(judging: Judging): Promise<AttemptResult | Recor
   let captures: Record<string, string> = {}
   for (const urc of judging.expectations.urcs) {
     const wait = await waitForLine(judging, urc)
-    if (wait.outcome !== 'matched' || !wait.urc) return unmetWait(judging, wait, `expected URC ${quoted(urc)}`)
+    // A wait carries its URC exactly when it matched.
+    if (wait.urc === undefined) return unmetWait(judging, wait, `expected URC ${quoted(urc)}`)
     captures = { ...captures, ...matchInOrder([urc], [wait.urc.text]).captures }
   }
   return captures

@@ -172,3 +172,39 @@ t.test('what came is quoted whole up to 200 characters', async t => {
   const { result } = await runOneStep(t, '  - data: "abc"\n    expect: { raw: "never" }\n    timeout: 100ms\n', peer)
   t.equal(result.reason, `expected bytes "never", got "${'z'.repeat(200)}"`)
 })
+
+t.test('with several raw expectations, an unfinished line that holds the last of them is dropped', async t => {
+  const peer = new ScriptedPeer({ maxChunkBytes: 64 })
+  // "abc" ends a line; "xyz" is left unfinished, and it is raw bytes of this step, not the head of a later line.
+  peer.on('go', 'abc\r\nxyz')
+  peer.on('AT\r', '\r\nOK\r\n')
+  const steps = '  - data: "go"\n    expect: [{ raw: "abc" }, { raw: "xyz" }]\n  - send: AT\n'
+  const [first, second] = await runSteps(t, steps, peer)
+  t.equal(first?.result.status, 'passed', first?.result.reason ?? '')
+  t.same(
+    second?.result.received.map(line => `${line.kind}:${line.text}`),
+    ['final:OK'],
+    'no line "xyz" in the next step',
+  )
+})
+
+t.test('raw bytes are awaited until the step deadline on the run clock, however long the run has been going', async t => {
+  // The run has been going for an hour when the step starts: its 150 ms deadline is an hour and 150 ms in.
+  let offsetMs = 0
+  const controller = new AbortController()
+  const peer = new ScriptedPeer().on('abc', '')
+  const loaded = loadSequenceText(
+    'raw.yaml',
+    Buffer.from('sequence: raw\ndevice: simcom-a76xx\nsteps:\n  - data: "abc"\n    expect: { raw: "xyz" }\n    timeout: 150ms\n'),
+  )
+  if (!loaded.sequence) throw new Error(JSON.stringify(loaded.diagnostics))
+  const ctx = await openStepContext(t, loaded.sequence, peer, { now: () => Date.now() + offsetMs, signal: controller.signal })
+  offsetMs = 3_600_000
+  const started = Date.now()
+  // A wait that ran past its deadline is stopped after 3 s, so the test ends either way.
+  const stop = setTimeout(() => controller.abort(), 3000)
+  const run = await runStep('steps', loaded.sequence.steps[0]!, ctx)
+  clearTimeout(stop)
+  t.equal(run.result.failure?.kind, 'missing-bytes', run.result.reason ?? '')
+  t.ok(Date.now() - started < 2000, `failed at its deadline, after ${Date.now() - started} ms`)
+})
