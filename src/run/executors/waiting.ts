@@ -41,11 +41,10 @@ export async function executeWait(step: Step, ctx: RunContext, sinceEpochMs = 0)
 /** Runs a `sleep` step; Ctrl-C ends it at once. */
 export async function executeSleep(step: Step, ctx: RunContext): Promise<AttemptResult> {
   if (step.action.kind !== 'sleep') throw new TypeError(`executeSleep got a ${step.action.kind} step`)
-  const evidence = { ...NO_EVIDENCE, expected: [] }
   try {
     await delay(scaleMs(step.action.durationMs, ctx), undefined, { signal: ctx.signal })
-    return passed(evidence)
+    return passed(NO_EVIDENCE)
   } catch {
-    return errored(evidence, 'interrupted', 'interrupted by the user', 'interrupted')
+    return errored(NO_EVIDENCE, 'interrupted', 'interrupted by the user', 'interrupted')
   }
 }
