@@ -28,7 +28,7 @@ export function parseAtiLines(lines: readonly string[]): DeviceIdentity {
   const unlabelled: string[] = []
   for (const line of lines) {
     const [, key = '', value = ''] = /^([A-Za-z ]+):\s*(.*)$/.exec(line) ?? []
-    const field = ATI_FIELDS[key.trim().toLowerCase()]
+    const field = ATI_FIELDS.get(key.trim().toLowerCase())
     if (field && value) identity[field] = value.trim()
     else if (!line.includes(':') && line.trim() !== '') unlabelled.push(line.trim())
   }
@@ -38,12 +38,13 @@ export function parseAtiLines(lines: readonly string[]): DeviceIdentity {
   return identity
 }
 
-const ATI_FIELDS: Record<string, keyof DeviceIdentity> = {
-  manufacturer: 'manufacturer',
-  model: 'model',
-  revision: 'revision',
-  imei: 'imei',
-}
+// A Map, not an object literal: a label such as `Constructor` must not find what every object inherits.
+const ATI_FIELDS: ReadonlyMap<string, keyof DeviceIdentity> = new Map([
+  ['manufacturer', 'manufacturer'],
+  ['model', 'model'],
+  ['revision', 'revision'],
+  ['imei', 'imei'],
+])
 
 async function responseLines(chat: Chat, command: string, signal: AbortSignal): Promise<string[]> {
   const exchange = await chat.command(command, { timeoutMs: IDENTIFY_TIMEOUT_MS, signal })

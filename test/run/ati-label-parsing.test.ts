@@ -25,3 +25,7 @@ t.test('a field that neither a label nor a bare line gives is absent, not set to
   t.strictSame(parseAtiLines(['Model: X1']), { model: 'X1' })
   t.strictSame(parseAtiLines(['Manufacturer: SIMCOM']), { manufacturer: 'SIMCOM' })
 })
+
+t.test('a label that names what every object inherits is no field: the answer stays plain data', async t => {
+  t.strictSame(parseAtiLines(['Constructor: x', 'toString: y', 'hasOwnProperty: z', 'Model: X1']), { model: 'X1' })
+})
