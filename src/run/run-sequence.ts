@@ -22,7 +22,8 @@ interface RunState {
   /** Why the remaining steps are skipped, once something stopped the run. */
   stopReason?: string
   interruption?: RunInterruption
-  invalidInput: boolean
+  /** A step itself was wrong (a template, a regex): the run exits 2. */
+  invalidInput?: boolean
   /** A step found the broker (or another dependency besides the modem) gone. */
   infrastructure?: boolean
   /** atseq itself failed in a step (a bug). */
@@ -34,12 +35,12 @@ interface RunState {
  * Ctrl-C still lets teardown run (a second Ctrl-C aborts it).
  */
 export async function runSequence(ctx: RunContext, teardownSignal: AbortSignal): Promise<RunVerdict> {
-  const state: RunState = { invalidInput: false }
+  const state: RunState = {}
   const results: StepResult[] = []
   for (const phase of ['setup', 'steps'] as const) {
     results.push(...(await runPhase(phase, ctx.sequence[phase], ctx, state)))
   }
-  const teardownState: RunState = { invalidInput: false }
+  const teardownState: RunState = {}
   if (state.interruption === 'link-dropped') teardownState.stopReason = 'the link dropped: nothing to tear down over'
   results.push(...(await runPhase('teardown', ctx.sequence.teardown, { ...ctx, signal: teardownSignal }, teardownState, true)))
   return judgeRun(results, state, teardownState)
