@@ -50,21 +50,23 @@ function pickEnv(template: Template): NodeJS.ProcessEnv {
  */
 export function checkRenderedAction(step: Step, ctx: RunContext): void {
   const action = step.action
-  if (action.kind === 'send') checkBreak(action.command, findCommandBreaker(renderText(action.command, ctx)), COMMAND_LINE, ctx)
+  if (action.kind === 'send') checkBreak(action.command, renderText(action.command, ctx), findCommandBreaker, COMMAND_LINE, ctx)
   if (action.kind !== 'data') return
   const text = renderText(action.data, ctx)
   if (action.encoding === 'hex' && !/^(?:\s*[0-9A-Fa-f]{2})*\s*$/.test(text)) {
     const at = action.data.at
     throw new StepProblem(`${at.file}:${at.line}:${at.col}: hex data renders to '${text}', not pairs of hex digits [bad-hex]`)
   }
-  if (action.encoding === 'text' && action.end !== 'none') checkBreak(action.data, findPromptEnder(text), PROMPT_DATA, ctx)
+  if (action.encoding === 'text' && action.end !== 'none') checkBreak(action.data, text, findPromptEnder, PROMPT_DATA, ctx)
 }
 
-function checkBreak(template: Template, breaker: string | undefined, what: string, ctx: RunContext): void {
+/** Throws when `find` finds a breaking byte in the rendered text, naming the value that brought it (by the same `find`). */
+function checkBreak(template: Template, rendered: string, find: (text: string) => string | undefined, what: string, ctx: RunContext): void {
+  const breaker = find(rendered)
   if (breaker === undefined) return
   const valueOf = (v: { name: string; source: 'vars' | 'env' }): string =>
     (v.source === 'env' ? process.env[v.name] : ctx.vars[v.name]) ?? ''
-  const culprit = listTemplateVariables(template).find(v => findCommandBreaker(valueOf(v)) === breaker)
+  const culprit = listTemplateVariables(template).find(v => find(valueOf(v)) === breaker)
   const name = culprit === undefined ? undefined : culprit.source === 'env' ? `env.${culprit.name}` : culprit.name
   throw new StepProblem(formatDiagnostic(describeBreak(culprit?.at ?? template.at, name, breaker, what)))
 }

@@ -59,12 +59,11 @@ t.test('a value with Ctrl-Z in prompt data ended by Ctrl-Z is a step problem nam
   )
 })
 
-t.test('when no value holds the ending byte as its first control character, the problem is put on the text', async t => {
-  // The value's first control character is the CR, which prompt data may hold; its Ctrl-Z is what ends the data.
+t.test('a value that ends prompt data is named even when a CR or LF, which prompt data may hold, comes first', async t => {
   const step = stepOf('  - data: "{{body}}"\n    end: ctrl-z\n')
   t.equal(
     problemOf(step, { body: 'x\r\n\x1a' }),
-    `StepProblem: checks.yaml:3:12: error: the text puts a Ctrl-Z into ${PROMPT_DATA} — ${HINT}`,
+    `StepProblem: checks.yaml:3:14: error: the value of 'body' puts a Ctrl-Z into ${PROMPT_DATA} — ${HINT}`,
   )
 })
 
