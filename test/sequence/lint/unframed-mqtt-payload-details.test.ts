@@ -76,3 +76,15 @@ t.test('a payload from a variable is read with spaces inside the braces', async 
     [[7, message('0'), hint('0')]],
   )
 })
+
+t.test('hex data written over two lines is read as its bytes, which hold no line break', async t => {
+  t.same(
+    lintUnframed([
+      'steps:',
+      subscribe('0'),
+      '  - { no: 9, send: \'AT+QMTPUB=0,1,1,0,"t"\', expect: ">" }',
+      '  - { no: 10, data: "61\\n62", hex: true, end: ctrl-z, expect: OK }',
+    ]),
+    [],
+  )
+})
