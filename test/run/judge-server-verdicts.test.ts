@@ -3,35 +3,13 @@ import t, { type Test } from 'tap'
 import { createReplayServerLink } from '../../src/app/far-side-servers.js'
 import { composeServerLink } from '../../src/app/server-link.js'
 import type { Step } from '../../src/model/sequence.js'
-import type { FarSideServer, ServerEvent, ServerLink, ServerName } from '../../src/model/server-link.js'
+import type { ServerLink } from '../../src/model/server-link.js'
 import type { RunContext } from '../../src/run/run-context.js'
 import { runStep, type StepRun } from '../../src/run/run-step.js'
 import { loadSequenceText } from '../../src/sequence/index.js'
 import { ScriptedPeer } from '../helpers/scripted-peer.js'
+import { FakeFarSide } from '../helpers/fake-far-side.js'
 import { openStepContext } from '../helpers/step-context.js'
-
-/** A far-side server the test feeds: `receive()` records an event that arrived `ageMs` ago and tells the waits. */
-class FedServer implements FarSideServer {
-  readonly #events: ServerEvent[] = []
-  readonly #listeners = new Set<(event: ServerEvent) => void>()
-  constructor(readonly names: readonly ServerName[]) {}
-  events(): readonly ServerEvent[] {
-    return this.#events
-  }
-  onEvent(listener: (event: ServerEvent) => void): () => void {
-    this.#listeners.add(listener)
-    return () => this.#listeners.delete(listener)
-  }
-  async act(): Promise<void> {}
-  receive(event: Omit<ServerEvent, 'atMs'>, ageMs = 0): void {
-    const full = { ...event, atMs: Date.now() - ageMs }
-    this.#events.push(full)
-    for (const listener of this.#listeners) listener(full)
-  }
-  tcp(text: string, ageMs = 0): void {
-    this.receive({ server: 'tcp', kind: 'bytes', connection: 1, body: Buffer.from(text) }, ageMs)
-  }
-}
 
 interface OpenRun {
   ctx: RunContext
@@ -60,7 +38,7 @@ t.test('a check of a server the run lacks errors with a hint that names the serv
   t.equal(noServers.reason, 'this step uses the tcp server, but the run has no far-side servers: run it on sim://')
   t.same(noServers.received, [], 'no server, no server lines')
 
-  const echo = new FedServer(['tcp', 'udp'])
+  const echo = new FakeFarSide(['tcp', 'udp'])
   echo.tcp('hi')
   const withEcho = await openRun(t, check, { servers: composeServerLink([echo]) })
   const { result: noHttp } = await withEcho.run(0)
@@ -89,7 +67,7 @@ t.test('a replay cannot judge a server check: the step errors and says to run it
 t.test('Ctrl-C during a server wait errors the step as interrupted and stops the run', async t => {
   const ctrlC = new AbortController()
   const open = await openRun(t, `  - server: { tcp: { received: never } }\n    timeout: 5s\n`, {
-    servers: composeServerLink([new FedServer(['tcp', 'udp'])]),
+    servers: composeServerLink([new FakeFarSide(['tcp', 'udp'])]),
     signal: ctrlC.signal,
   })
   setTimeout(() => ctrlC.abort(), 20)
@@ -103,7 +81,7 @@ t.test('Ctrl-C during a server wait errors the step as interrupted and stops the
 })
 
 t.test('a check that times out says what it waited for, for how long, and the last three things received instead', async t => {
-  const echo = new FedServer(['tcp', 'udp'])
+  const echo = new FakeFarSide(['tcp', 'udp'])
   const check = `  - server: { tcp: { received: xyz } }\n    timeout: 50ms\n`
   const open = await openRun(t, `  - sleep: 20ms\n${check.repeat(4)}`, { servers: composeServerLink([echo]) })
   await open.run(0)
@@ -121,7 +99,7 @@ t.test('a check that times out says what it waited for, for how long, and the la
 })
 
 t.test('a check waits until its own deadline, however late in the run its step starts', async t => {
-  const echo = new FedServer(['tcp', 'udp'])
+  const echo = new FakeFarSide(['tcp', 'udp'])
   const open = await openRun(t, `  - sleep: 100ms\n  - server: { tcp: { received: late } }\n    timeout: 40ms\n`, {
     servers: composeServerLink([echo]),
   })
@@ -135,7 +113,7 @@ t.test('a check waits until its own deadline, however late in the run its step s
 })
 
 t.test('what the checked servers received becomes server lines, oldest first, on the run clock', async t => {
-  const far = new FedServer(['tcp', 'udp', 'http', 'sms'])
+  const far = new FakeFarSide(['tcp', 'udp', 'http', 'sms'])
   const open = await openRun(t, `  - sleep: 60ms\n  - server: { tcp: { received: ab }, http: { method: get } }\n`, {
     servers: composeServerLink([far]),
   })

@@ -5,31 +5,17 @@
 import t, { type Test } from 'tap'
 import { composeServerLink } from '../../src/app/server-link.js'
 import type { StepResult } from '../../src/model/run-record.js'
-import type { FarSideServer, ServerAction, ServerEvent, ServerName } from '../../src/model/server-link.js'
+import type { ServerName } from '../../src/model/server-link.js'
 import { runStep } from '../../src/run/run-step.js'
 import { loadSequenceText } from '../../src/sequence/index.js'
 import { ScriptedPeer } from '../helpers/scripted-peer.js'
+import { FakeFarSide } from '../helpers/fake-far-side.js'
 import { openStepContext } from '../helpers/step-context.js'
-
-/** A far side that receives nothing and lists the actions it was asked for. */
-class ActingServer implements FarSideServer {
-  readonly acts: ServerAction[] = []
-  constructor(readonly names: readonly ServerName[]) {}
-  events(): readonly ServerEvent[] {
-    return []
-  }
-  onEvent(): () => void {
-    return () => undefined
-  }
-  async act(action: ServerAction): Promise<void> {
-    this.acts.push(action)
-  }
-}
 
 const ALL_SERVERS: ServerName[] = ['tcp', 'udp', 'tls', 'http', 'ftp', 'sms', 'network']
 
 /** Runs the sequence's steps one by one on a silent scripted modem; `far` is the far side, none when undefined. */
-async function runServeSteps(t: Test, yaml: string, far?: ActingServer): Promise<StepResult[]> {
+async function runServeSteps(t: Test, yaml: string, far?: FakeFarSide): Promise<StepResult[]> {
   const loaded = loadSequenceText('s.yaml', Buffer.from(`sequence: s\ntimeout: 200ms\nsteps:\n${yaml}`))
   if (!loaded.sequence) throw new Error(JSON.stringify(loaded.diagnostics))
   const ctx = await openStepContext(t, loaded.sequence, new ScriptedPeer(), {
@@ -42,7 +28,7 @@ async function runServeSteps(t: Test, yaml: string, far?: ActingServer): Promise
 }
 
 t.test('an http route reaches the server with every template rendered and the method in capitals', async t => {
-  const far = new ActingServer(ALL_SERVERS)
+  const far = new FakeFarSide(ALL_SERVERS)
   const steps = await runServeSteps(
     t,
     `  - serve:
@@ -84,7 +70,7 @@ t.test('an http route reaches the server with every template rendered and the me
 })
 
 t.test('a route with only a path reaches the server with no method, body or redirect', async t => {
-  const far = new ActingServer(ALL_SERVERS)
+  const far = new FakeFarSide(ALL_SERVERS)
   const [step] = await runServeSteps(t, `  - serve: { http: { path: /plain } }\n`, far)
   t.equal(step!.status, 'passed', step!.reason ?? '')
   t.equal(step!.action, 'http serves any /plain (200)')
@@ -92,7 +78,7 @@ t.test('a route with only a path reaches the server with no method, body or redi
 })
 
 t.test('an ftp file and an sms reach the server rendered, and the step names them', async t => {
-  const far = new ActingServer(ALL_SERVERS)
+  const far = new FakeFarSide(ALL_SERVERS)
   const steps = await runServeSteps(
     t,
     `  - serve: { ftp: { file: "/{{word}}.txt", content: "{{word}} é" } }
@@ -114,7 +100,7 @@ t.test('an ftp file and an sms reach the server rendered, and the step names the
 })
 
 t.test('a close, a network drop and a signal change are named for what they do', async t => {
-  const far = new ActingServer(ALL_SERVERS)
+  const far = new FakeFarSide(ALL_SERVERS)
   const steps = await runServeSteps(
     t,
     `  - serve: { tcp: { close: true } }

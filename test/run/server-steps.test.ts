@@ -5,41 +5,12 @@
 import t, { type Test } from 'tap'
 import { composeServerLink } from '../../src/app/server-link.js'
 import type { StepResult } from '../../src/model/run-record.js'
-import type { FarSideServer, ServerAction, ServerEvent, ServerLink, ServerName } from '../../src/model/server-link.js'
+import type { ServerEvent, ServerLink } from '../../src/model/server-link.js'
 import { runStep } from '../../src/run/run-step.js'
 import { loadSequenceText } from '../../src/sequence/index.js'
 import { ScriptedPeer } from '../helpers/scripted-peer.js'
+import { FakeFarSide } from '../helpers/fake-far-side.js'
 import { openStepContext } from '../helpers/step-context.js'
-
-/** A far-side server the test drives: `receive()` adds an event now, `acts` lists what steps asked of it. */
-class FakeServer implements FarSideServer {
-  readonly acts: ServerAction[] = []
-  readonly #events: ServerEvent[] = []
-  readonly #listeners = new Set<(event: ServerEvent) => void>()
-  constructor(
-    readonly names: readonly ServerName[],
-    private readonly onAct: (action: ServerAction) => void = () => undefined,
-  ) {}
-  events(): readonly ServerEvent[] {
-    return this.#events
-  }
-  onEvent(listener: (event: ServerEvent) => void): () => void {
-    this.#listeners.add(listener)
-    return () => this.#listeners.delete(listener)
-  }
-  async act(action: ServerAction): Promise<void> {
-    this.acts.push(action)
-    this.onAct(action)
-  }
-  receive(event: Omit<ServerEvent, 'atMs'>): void {
-    const full = { ...event, atMs: Date.now() }
-    this.#events.push(full)
-    for (const listener of this.#listeners) listener(full)
-  }
-  get listenerCount(): number {
-    return this.#listeners.size
-  }
-}
 
 const bytes = (server: 'tcp' | 'udp', text: string, connection = 1): Omit<ServerEvent, 'atMs'> => ({
   server,
@@ -60,7 +31,7 @@ async function runSteps(t: Test, yaml: string, peer: ScriptedPeer, servers?: Ser
 
 t.test('a serve step acts with its templates rendered, then waits for the URCs it causes', async t => {
   const peer = new ScriptedPeer()
-  const tcp = new FakeServer(['tcp', 'udp'], () => setTimeout(() => peer.send('\r\n+CIPRXGET: 1,0\r\n'), 20))
+  const tcp = new FakeFarSide(['tcp', 'udp'], () => setTimeout(() => peer.send('\r\n+CIPRXGET: 1,0\r\n'), 20))
   const [step] = await runSteps(
     t,
     `  - serve: { tcp: { send: "{{word}}\\r\\n" } }\n    urc: "+CIPRXGET: 1,0"\n`,
@@ -74,7 +45,7 @@ t.test('a serve step acts with its templates rendered, then waits for the URCs i
 })
 
 t.test('a server check passes on bytes split over reads of one connection, and not across connections', async t => {
-  const tcp = new FakeServer(['tcp', 'udp'])
+  const tcp = new FakeFarSide(['tcp', 'udp'])
   const peer = new ScriptedPeer()
     .on('AT+A\r', () => {
       tcp.receive(bytes('tcp', 'hel'))
@@ -109,7 +80,7 @@ t.test('a server check passes on bytes split over reads of one connection, and n
 })
 
 t.test('a step with an action looks only at what arrived since it started; a check step at the whole run', async t => {
-  const udp = new FakeServer(['tcp', 'udp'])
+  const udp = new FakeFarSide(['tcp', 'udp'])
   udp.receive(bytes('udp', 'early', 0))
   const peer = new ScriptedPeer().on('AT\r', '\r\nOK\r\n')
   const [send, check] = await runSteps(
@@ -125,7 +96,7 @@ t.test('a step with an action looks only at what arrived since it started; a che
 })
 
 t.test('http, ftp and sms checks match field by field', async t => {
-  const far = new FakeServer(['http', 'ftp', 'sms'])
+  const far = new FakeFarSide(['http', 'ftp', 'sms'])
   far.receive({
     server: 'http',
     kind: 'request',
@@ -165,7 +136,7 @@ t.test('http, ftp and sms checks match field by field', async t => {
 
 t.test('a server the run lacks errors the step with a hint; a server that cannot act errors too', async t => {
   const peer = new ScriptedPeer()
-  const failing = new FakeServer(['tcp', 'udp'], () => {
+  const failing = new FakeFarSide(['tcp', 'udp'], () => {
     throw new Error('no open TCP connection')
   })
   const [noLink, noNetworkAtAll] = await runSteps(t, `  - serve: { tcp: { close: true } }\n  - serve: { network: drop }\n`, peer)
