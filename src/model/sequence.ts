@@ -14,10 +14,24 @@ export interface SourceLocation {
   col: number
 }
 
+/** A run of a template's text written on one line: from UTF-16 offset `offset` of the text on, one column per unit from `line`:`col`. */
+export interface TextSpan {
+  offset: number
+  line: number
+  col: number
+}
+
 /** A string as written in the file, possibly with `{{ }}` expressions, and where it was written. */
 export interface Template {
   text: string
+  /** Where its first character is written (for quoted strings: inside the quotes; for `|` and `>` blocks: on the first content line). */
   at: SourceLocation
+  /**
+   * Where runs of the text are written, in order of `offset`, when the text is not written as-is on one line from `at`
+   * (escapes, doubled `''`, several lines); absent, offset n is n columns right of `at`. Empty when the text could not
+   * be mapped: every offset is then read as `at`.
+   */
+  spans?: readonly TextSpan[]
 }
 
 /** One expected line of a response (or of a URC): exact text, a `/regex/`, or a line that must not appear. */

@@ -21,7 +21,8 @@ import { checkTemplate, hasExpressions } from './template.js'
 import { judgeRegexSource } from './judge-regex-source.js'
 import { buildInputs } from './build-inputs.js'
 import { buildServeAction, buildServerChecks, type ServerStepBuilder } from './build-server-steps.js'
-import { locateKey, locatePath, type PathSegment, type YamlSource } from './yaml-source.js'
+import { locateKey, locatePath, nodeAt, type PathSegment, type YamlSource } from './yaml-source.js'
+import { locateScalarText } from './locate-scalar-text.js'
 
 /** The default step timeout when a sequence sets none. */
 export const DEFAULT_STEP_TIMEOUT_MS = 10_000
@@ -217,7 +218,10 @@ function buildPresentMatcher(ctx: BuildContext, path: PathSegment[]): Exclude<Li
 }
 
 function buildTemplate(ctx: BuildContext, path: PathSegment[]): Template {
-  const template = { text: String(readPath(ctx.root, path)), at: locatePath(ctx.source, path, true) }
+  const text = String(readPath(ctx.root, path))
+  const node = nodeAt(ctx.source, path)
+  const template: Template =
+    node === undefined ? { text, at: locatePath(ctx.source, path, true) } : { text, ...locateScalarText(ctx.source, node, text) }
   const problem = checkTemplate(template)
   if (problem !== undefined) ctx.diagnostics.push(withContext(ctx, path, problem))
   return template

@@ -1,5 +1,6 @@
 import type { LineMatcher, Template } from '../model/sequence.js'
 import { isFinalResult } from '../modem/final-result.js'
+import { sliceTemplate } from './locate-in-template.js'
 
 const REGEX_LITERAL = /^\/(.+)\/([dgimsuy]*)$/s
 
@@ -9,7 +10,7 @@ type PresentMatcher = Exclude<LineMatcher, { kind: 'absent' }>
 export function parseLineText(text: Template): PresentMatcher {
   const match = REGEX_LITERAL.exec(text.text)
   if (match === null) return { kind: 'exact', text }
-  return { kind: 'regex', pattern: { text: match[1]!, at: { ...text.at, col: text.at.col + 1 } }, flags: match[2]! }
+  return { kind: 'regex', pattern: sliceTemplate(text, 1, 1 + match[1]!.length), flags: match[2]! }
 }
 
 /** True when the written text is a `/regex/flags` literal. */

@@ -1,6 +1,7 @@
 import Handlebars from 'handlebars'
 import { errorAt, type Diagnostic } from '../model/diagnostic.js'
 import type { SourceLocation, Template } from '../model/sequence.js'
+import { locateInTemplate, offsetInText } from './locate-in-template.js'
 
 /** What a template can see: the sequence's variables (file, suite, `--var`, captures) and, only as `{{env.NAME}}`, the environment. */
 export interface TemplateScope {
@@ -228,10 +229,9 @@ function describeParseError(error: unknown): string {
   return unclosed ? 'a {{ expression is not closed with }}' : 'the {{ }} expression is not well formed'
 }
 
-/** Moves a location to a line/column inside the template text (exact for one-line scalars written without escapes). */
+/** Where a line/column of the template text, as Handlebars reports it, is written in the file. */
 function shiftLocation(t: Template, line: number, column: number): SourceLocation {
-  if (line <= 1) return { ...t.at, col: t.at.col + column }
-  return { ...t.at, line: t.at.line + line - 1, col: column + 1 }
+  return locateInTemplate(t, offsetInText(t.text, line, column))
 }
 
 function knownHelpers(): Record<string, boolean> {
