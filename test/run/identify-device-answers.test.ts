@@ -64,11 +64,12 @@ t.test('the firmware is the AT+CGMR line without its +CGMR: prefix, with or with
   }
 })
 
-t.test('the IMEI is the AT+CGSN line of 14 to 16 digits alone; a prefixed or short line gives none', async t => {
+t.test('the IMEI is the AT+CGSN line of 14 to 16 digits alone; a prefixed, short or long line gives none', async t => {
   const cases: Array<[string, Record<string, string>]> = [
     ['\r\n35000000000001\r\n\r\nOK\r\n', { imei: '35000000000001' }],
     ['\r\n+CGSN: 864000000000005\r\n\r\nOK\r\n', {}],
     ['\r\n1234\r\n\r\nOK\r\n', {}],
+    ['\r\n12345678901234567\r\n\r\nOK\r\n', {}],
   ]
   for (const [cgsn, identity] of cases) {
     const peer = identityPeer({ ati: '\r\nOK\r\n', cgmr: '\r\nOK\r\n', cgsn })

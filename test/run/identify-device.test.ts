@@ -25,3 +25,7 @@ t.test('a line with a colon is never taken for a bare name, and labels win over 
   t.same(parseAtiLines(['+GCAP: +CGSM', 'Acme']), { manufacturer: 'Acme' })
   t.same(parseAtiLines(['Acme', 'Model: X1']), { manufacturer: 'Acme', model: 'X1' })
 })
+
+t.test('a labelled value loses the spaces around it', async t => {
+  t.same(parseAtiLines(['Model:   A7670E-LASE   ', 'Revision:A011 ']), { model: 'A7670E-LASE', revision: 'A011' })
+})

@@ -67,22 +67,34 @@ t.test('a failed step stores no captures', async t => {
   t.same(ctx.vars, {})
 })
 
-t.test('a skipped step is recorded with its description, no evidence, and without a step-end listener', async t => {
-  const { steps, ctx } = await openSteps(t, '  - send: AT\n    description: Is it there\n  - send: AT\n')
-  const described = skipStep('steps', steps[0]!, ctx, 'an earlier step failed')
-  const plain = skipStep('steps', steps[1]!, ctx, 'an earlier step failed')
-  t.same(
-    {
-      description: described.description,
-      status: described.status,
-      reason: described.reason,
-      expected: described.expected,
-      received: described.received,
-    },
-    { description: 'Is it there', status: 'skipped', reason: 'an earlier step failed', expected: [], received: [] },
-  )
-  t.notOk('description' in plain, 'a step without a description has none')
-})
+t.test(
+  'a skipped step is recorded with its description, no evidence, an empty slice of the transcript where it stood, and without a step-end listener',
+  async t => {
+    const { steps, ctx } = await openSteps(t, '  - send: AT\n    description: Is it there\n  - send: AT\n')
+    ctx.recorder.recordNote('before the skipped steps')
+    const described = skipStep('steps', steps[0]!, ctx, 'an earlier step failed')
+    const plain = skipStep('steps', steps[1]!, ctx, 'an earlier step failed')
+    t.same(
+      {
+        description: described.description,
+        status: described.status,
+        reason: described.reason,
+        expected: described.expected,
+        received: described.received,
+        transcript: described.transcript,
+      },
+      {
+        description: 'Is it there',
+        status: 'skipped',
+        reason: 'an earlier step failed',
+        expected: [],
+        received: [],
+        transcript: { from: 1, to: 1 },
+      },
+    )
+    t.notOk('description' in plain, 'a step without a description has none')
+  },
+)
 
 t.test('the action of each kind of step reads as the user wrote it, rendered where it can be', async t => {
   const { steps, ctx } = await openSteps(
