@@ -4,9 +4,9 @@
 // templates, loaders) are copied beside them, and the top-level folders the code finds relative to itself
 // (schemas, sequences, dist, ...) are linked, so paths like `../../schemas` resolve as they do in the tree.
 import { spawnSync } from 'node:child_process'
-import { cpSync, existsSync, readdirSync, rmSync, symlinkSync } from 'node:fs'
+import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
-import { join, relative } from 'node:path'
+import { dirname, join, relative } from 'node:path'
 
 const OUT = '.mutation-build'
 const COMPILED = new Set(['src', 'test'])
@@ -33,4 +33,21 @@ for (const dir of COMPILED) {
 for (const entry of readdirSync('.')) {
   if (NOT_LINKED.has(entry)) continue
   symlinkSync(relative(OUT, entry), join(OUT, entry))
+}
+
+// tap finds a test's snapshot by the path of the file it runs, and keys each snapshot by it too: the compiled
+// test under .mutation-build/ gets a copy of its source's snapshots, with the file and keys renamed.
+const SNAPSHOTS = 'tap-snapshots'
+const SNAPSHOT_SOURCE = /^(.*\.test)\.ts\.test\.cjs$/
+if (existsSync(join(SNAPSHOTS, 'test'))) {
+  rmSync(join(SNAPSHOTS, OUT), { recursive: true, force: true })
+  for (const file of readdirSync(join(SNAPSHOTS, 'test'), { recursive: true })) {
+    const source = SNAPSHOT_SOURCE.exec(join('test', String(file)))
+    if (source === null) continue
+    const compiled = join(OUT, `${source[1]}.js`)
+    const text = readFileSync(join(SNAPSHOTS, String(source[0])), 'utf8').replaceAll(`\`${source[1]}.ts > `, `\`${compiled} > `)
+    const target = join(SNAPSHOTS, `${compiled}.test.cjs`)
+    mkdirSync(dirname(target), { recursive: true })
+    writeFileSync(target, text)
+  }
 }
