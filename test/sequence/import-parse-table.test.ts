@@ -170,3 +170,24 @@ t.test('named fields: system and sequence name, in English or Korean, however th
   t.same(fieldsOf(['T', 'Version 1. System: LTE']), { system: undefined, name: undefined })
   t.same(fieldsOf(['T', 'Rev.2. System: LTE']), { system: undefined, name: undefined })
 })
+
+t.test('a dash row right after the header is the first row, not lost', async t => {
+  const table = parseSpecTable(['Title', 'No | Command | Response | Description |', '– | AT+CSQ | OK | Check |', ROW].join('\n'))
+  t.same(
+    table.rows.map(r => [r.no, r.command, r.line]),
+    [
+      ['', 'AT+CSQ', 3],
+      ['1', 'AT+CSQ', 4],
+    ],
+  )
+  t.same(table.preamble, ['Title'])
+})
+
+t.test('a table of dash rows alone has rows and no preamble', async t => {
+  const table = parseSpecTable('– | AT+CSQ | OK | Check |\n— | AT | OK | Attention |')
+  t.same(
+    table.rows.map(r => r.command),
+    ['AT+CSQ', 'AT'],
+  )
+  t.same(table.preamble, [])
+})
