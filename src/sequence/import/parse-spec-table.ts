@@ -23,6 +23,8 @@ export interface SpecTable {
 const NUMBERED = /^\s*(\d+(?:\.\d+)*[a-z]?)\s*\|/
 /** A row whose number cell is a dash (`– | AT+FSLS |`) or empty (`| AT+FSLS |`). */
 const DASH_OR_EMPTY_NUMBER = /^\s*[–—-]?\s*\|/
+/** A row numbered with an en or em dash: a row of its own wherever it stands. */
+const DASH_NUMBERED = /^\s*[–—]\s*\|/
 const HEADER = /^\s*(?:No\.?|번호|순번|#)\s*\|/i
 const FIELD = /^\s*\d+\.\s*([^:|]+):\s*(.+?)\s*$/
 
@@ -46,7 +48,7 @@ interface Columns {
 export function parseSpecTable(text: string): SpecTable {
   const lines = text.replace(/\r\n?/g, '\n').split('\n')
   const header = lines.findIndex(l => HEADER.test(l))
-  const firstRow = lines.findIndex((l, i) => i > header && NUMBERED.test(l))
+  const firstRow = lines.findIndex((l, i) => i > header && isNumbered(l))
   const preambleEnd = header >= 0 ? header : firstRow >= 0 ? firstRow : lines.length
   const preamble = lines
     .slice(0, preambleEnd)
@@ -72,8 +74,8 @@ function readRows(lines: string[], first: number, columns: Columns): SpecRow[] {
   let current: { start: number; lines: string[] } | undefined
   const flush = (): void => {
     if (current === undefined) return
-    const original = current.lines.join('\n').trim()
-    if (original !== '') rows.push(toRow(original, current.start + 1, columns))
+    // A row starts on a non-blank line, so its text is never empty.
+    rows.push(toRow(current.lines.join('\n').trim(), current.start + 1, columns))
   }
   for (let i = first; i < lines.length; i++) {
     if (isRowStart(lines[i]!, current?.lines)) {
@@ -91,9 +93,14 @@ function readRows(lines: string[], first: number, columns: Columns): SpecRow[] {
  * numbered `–` or not at all, a prose line), so nothing is folded into a finished row.
  */
 function isRowStart(line: string, current: string[] | undefined): boolean {
-  if (NUMBERED.test(line) || /^\s*[–—]\s*\|/.test(line)) return true
+  if (isNumbered(line)) return true
   if (current === undefined || line.trim() === '') return false
   return (current.join('\n').match(/\|/g) ?? []).length >= 4
+}
+
+/** Numbered with digits (`4.1 |`) or a dash (`– |`). */
+function isNumbered(line: string): boolean {
+  return NUMBERED.test(line) || DASH_NUMBERED.test(line)
 }
 
 function toRow(original: string, line: number, columns: Columns): SpecRow {
