@@ -1,5 +1,5 @@
 import { isScalar, Scalar, type Node } from 'yaml'
-import type { SourceLocation, Template, TextSpan } from '../model/sequence.js'
+import type { Template, TextSpan } from '../model/sequence.js'
 import { locateNode, type YamlSource } from './yaml-source.js'
 
 /** A scalar's text as decoded, with the source offset each of its UTF-16 units comes from. */
@@ -207,11 +207,11 @@ function emit(out: Decoding, chars: string, offset: number): void {
 /** Runs of consecutive source columns on one line, one span each. */
 function listSpans(source: YamlSource, offsets: readonly number[]): TextSpan[] {
   const spans: TextSpan[] = []
-  let last: SourceLocation | undefined
+  let last: { line: number; col: number } | undefined
   offsets.forEach((offset, i) => {
     const pos = source.lines.linePos(offset)
     if (last === undefined || pos.line !== last.line || pos.col !== last.col + 1) spans.push({ offset: i, line: pos.line, col: pos.col })
-    last = { file: source.file, line: pos.line, col: pos.col }
+    last = pos
   })
   return spans
 }
