@@ -123,8 +123,8 @@ function parseTemplate(text: string): CompileOutcome {
   let program: hbs.AST.Program
   try {
     program = handlebars.parse(text)
-  } catch (error) {
-    return { kind: 'invalid', message: describeParseError(error), line: 1, column: 0 }
+  } catch {
+    return describeParseError(text)
   }
   const variables: CompiledTemplate['variables'] = []
   const problem = collectVariables(program, variables)
@@ -223,10 +223,16 @@ function invalid(node: hbs.AST.Node, message: string): Extract<CompileOutcome, {
   return { kind: 'invalid', message, line: node.loc.start.line, column: node.loc.start.column }
 }
 
-function describeParseError(error: unknown): string {
-  const detail = /Expecting (.*), got '(\w+)'/.exec(String((error as Error).message))
-  const unclosed = detail !== null && (detail[2] === 'EOF' || detail[1]!.includes("'close'"))
-  return unclosed ? 'a {{ expression is not closed with }}' : 'the {{ }} expression is not well formed'
+/**
+ * What is wrong with a template Handlebars cannot parse. Its parser reports an unclosed `{{client` as an invalid
+ * token, like any other, so an unclosed expression is found in the text: a `{{` with no `}}` after it.
+ */
+function describeParseError(text: string): Extract<CompileOutcome, { kind: 'invalid' }> {
+  const open = text.lastIndexOf('{{')
+  if (open < 0 || text.includes('}}', open))
+    return { kind: 'invalid', message: 'the {{ }} expression is not well formed', line: 1, column: 0 }
+  const lines = text.slice(0, open).split(/\r\n?|\n/)
+  return { kind: 'invalid', message: 'a {{ expression is not closed with }}', line: lines.length, column: lines[lines.length - 1]!.length }
 }
 
 /** Where a line/column of the template text, as Handlebars reports it, is written in the file. */

@@ -20,7 +20,7 @@ const EXPECTED: Record<string, { code: string; line: number; col: number }> = {
   'two-actions.yaml': { code: 'step-action', line: 5, col: 5 },
   'no-action.yaml': { code: 'step-action', line: 3, col: 5 },
   'bad-regex.yaml': { code: 'bad-regex', line: 4, col: 16 },
-  'bad-template.yaml': { code: 'bad-template', line: 5, col: 11 },
+  'bad-template.yaml': { code: 'bad-template', line: 5, col: 27 },
   'unknown-helper.yaml': { code: 'bad-template', line: 5, col: 27 },
   'unknown-secret.yaml': { code: 'unknown-secret', line: 4, col: 11 },
   'multiline-command.yaml': { code: 'multiline-command', line: 3, col: 11 },

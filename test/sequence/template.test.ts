@@ -1,5 +1,6 @@
 import t from 'tap'
 import { checkTemplate, listTemplateVariables, renderTemplate, TemplateError, type Template } from '../../src/sequence/index.js'
+import { listTemplateNames } from '../../src/sequence/template.js'
 
 const at = { file: 'x.yaml', line: 7, col: 11 }
 const tpl = (text: string): Template => ({ text, at })
@@ -32,6 +33,7 @@ t.test('an undefined variable is an error with its location, never an empty stri
   t.match(plain.diagnostic, { code: 'undefined-variable', severity: 'error', at: { file: 'x.yaml', line: 7, col: 11 + 7 } })
   t.match(renderError('{{len missing}}').diagnostic, { code: 'undefined-variable', at: { col: 11 + 6 } }, 'also as a helper argument')
   t.match(renderError('{{upper (hex missing)}}').diagnostic, { code: 'undefined-variable' })
+  t.throws(() => renderTemplate(tpl('AT+X={{"missing"}}'), { vars }), 'nor when written as a literal name')
 })
 
 t.test('env.NAME resolves only when written explicitly', async t => {
@@ -71,4 +73,103 @@ t.test('listTemplateVariables reports vars and env names with columns', async t 
       ['HOME', 'env', 11 + 40],
     ],
   )
+})
+
+t.test('hex writes payload bytes with upper-case digits', async t => {
+  t.equal(renderTemplate(tpl('AT+CMQTTPAYLOAD={{hex payload}}'), { vars: { payload: '{"on":1}' } }), 'AT+CMQTTPAYLOAD=7B226F6E223A317D')
+})
+
+t.test('env.NAME can be a helper argument too', async t => {
+  t.equal(
+    renderTemplate(tpl('AT+CGDCONT=1,"IP",{{quote env.APN}},{{len env.APN}}'), { vars, env: { APN: 'internet' } }),
+    'AT+CGDCONT=1,"IP","internet",8',
+  )
+})
+
+t.test('comments render as nothing', async t => {
+  t.equal(renderTemplate(tpl('AT+CMQTTACCQ={{client}}{{! the client index }},"atseq"'), { vars }), 'AT+CMQTTACCQ=0,"atseq"')
+})
+
+t.test('a variable named like a Handlebars built-in renders its value', async t => {
+  t.equal(renderTemplate(tpl('AT+FSOPEN={{log}}'), { vars: { log: 'modem.log' } }), 'AT+FSOPEN=modem.log')
+  t.equal(renderTemplate(tpl('{{if}}'), { vars: { if: 'wwan0' } }), 'wwan0')
+})
+
+t.test('an undefined variable is explained, with how to define it', async t => {
+  const variable = renderError('AT+X={{missing}}').diagnostic
+  const env = renderError('AT+CGDCONT=1,"IP",{{env.APN}}').diagnostic
+  t.same(
+    [variable, env].map(d => [d.code, d.severity, d.at]),
+    [
+      ['undefined-variable', 'error', { file: 'x.yaml', line: 7, col: 11 + 7 }],
+      ['undefined-env', 'error', { file: 'x.yaml', line: 7, col: 11 + 20 }],
+    ],
+  )
+  t.matchSnapshot([variable, env].map(d => `${d.message} (${d.hint})`).join('\n'), 'what each says and how to define it')
+})
+
+t.test('each bad expression says what is wrong, where', async t => {
+  const cases: Array<[string, number]> = [
+    ['{{#if topic}}x{{/if}}', 5],
+    ['{{len k=v}}', 5],
+    ['{{"abc" topic}}', 5],
+    ['{{length topic}}', 5],
+    ['{{len a b}}', 5],
+    ['{{len}}', 7],
+    ['{{../x}}', 7],
+    ['{{@index}}', 7],
+    ['{{env}}', 7],
+    ['{{env.A.B}}', 7],
+    ['{{topic.length}}', 7],
+    ['{{', 5],
+    ['{{client', 5],
+    ['{{len topic', 5],
+    ['{{len topic}', 5],
+    ['{{client}},{{len topic', 16],
+    ['{{}}', 0],
+    ['{{#if x}}{{/each}}', 0],
+  ]
+  const messages: string[] = []
+  for (const [expression, offset] of cases) {
+    const text = `AT+X=${expression}`
+    const problem = checkTemplate(tpl(text))
+    t.same(
+      problem === undefined ? undefined : { code: problem.code, severity: problem.severity, hint: problem.hint, at: problem.at },
+      { code: 'bad-template', severity: 'error', hint: undefined, at: { file: 'x.yaml', line: 7, col: 11 + offset } },
+      text,
+    )
+    messages.push(problem?.message ?? '')
+  }
+  t.matchSnapshot(messages.join('\n'), 'one sentence per expression')
+  t.same(checkTemplate(tpl('AT+X=1,\n{{client'))?.at, { file: 'x.yaml', line: 8, col: 1 }, 'an unclosed {{ is shown on its own line')
+})
+
+t.test('a template without {{ has no variables', async t => {
+  t.same(listTemplateNames(tpl('AT+CSQ')), [])
+  t.same(listTemplateVariables(tpl('AT+CSQ')), [])
+})
+
+t.test('a bad template lists no variables', async t => {
+  t.same(listTemplateNames(tpl('{{#if topic}}{{client}}{{/if}}')), [])
+  t.same(listTemplateVariables(tpl('{{#if topic}}{{client}}{{/if}}')), [])
+})
+
+t.test('the names a template reads come from its one compilation', async t => {
+  const text = 'AT+CMQTTCONNECT={{client}},{{quote env.BROKER}}'
+  t.same(
+    listTemplateNames(tpl(text)).map(v => [v.name, v.source]),
+    [
+      ['client', 'vars'],
+      ['BROKER', 'env'],
+    ],
+  )
+  t.equal(listTemplateNames(tpl(text)), listTemplateNames(tpl(text)), 'the same list, not compiled again')
+})
+
+t.test('each variable is located, and so is the {{ of the expression that reads it', async t => {
+  const file = { file: 'x.yaml', line: 7 }
+  t.same(listTemplateVariables(tpl('AT+T={{client}},{{len (upper topic)}}')), [
+    { name: 'client', source: 'vars', at: { ...file, col: 11 + 7 }, expressionAt: { ...file, col: 11 + 5 } },
+    { name: 'topic', source: 'vars', at: { ...file, col: 11 + 29 }, expressionAt: { ...file, col: 11 + 16 } },
+  ])
 })
