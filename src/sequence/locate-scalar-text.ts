@@ -158,7 +158,9 @@ function alignBlockLines(
   for (const line of lines) {
     const first = line.start + Math.min(indent, line.end - line.start)
     for (let s = first; s < line.end; s++) {
-      if (s === first) while (text[offsets.length] !== source[s] && isFoldedBreak(text[offsets.length] ?? '')) offsets.push(s)
+      // A folded line break reads as a space only after some text: a space before any is the content's own (`|1`).
+      if (s === first)
+        while (text[offsets.length] !== source[s] && isFoldedBreak(text[offsets.length] ?? '', offsets.length > 0)) offsets.push(s)
       if (text[offsets.length] !== source[s]) return undefined
       offsets.push(s)
     }
@@ -168,8 +170,8 @@ function alignBlockLines(
   return offsets.length === text.length ? offsets : undefined
 }
 
-function isFoldedBreak(c: string): boolean {
-  return c === '\n' || c === ' '
+function isFoldedBreak(c: string, afterText = true): boolean {
+  return c === '\n' || (afterText && c === ' ')
 }
 
 function splitLines(text: string, start: number, end: number): Array<{ start: number; end: number }> {
