@@ -1,5 +1,6 @@
 /** `serve:` and `server:` steps: the shapes the schema accepts, the model they build into, and located errors. */
 import t from 'tap'
+import { listServerTemplates } from '../../src/sequence/build-server-steps.js'
 import { loadSequenceText } from '../../src/sequence/index.js'
 import { lintSequence } from '../../src/sequence/lint/lint-sequence.js'
 
@@ -130,4 +131,89 @@ t.test('lint sees the templates of server steps and counts a server check as an 
 `)
   const warnings = lintSequence(sequence!, { vars: { word: 'hello' } }).map(d => d.code)
   t.same(warnings.sort(), ['undefined-variable', 'undefined-variable'])
+})
+
+t.test('a server check keeps only the keys written, and an exact path is a plain line', async t => {
+  const { sequence, diagnostics } = load(`  - server:
+      http: { path: /upload }
+      sms: { text: hello }
+  - server:
+      http: { method: PUT }
+      sms: { to: "+491701234567" }
+`)
+  t.same(diagnostics, [])
+  t.same(
+    sequence!.steps[0]!.server!.map(check => check.at),
+    [
+      { file: 's.yaml', line: 6, col: 13 },
+      { file: 's.yaml', line: 7, col: 12 },
+    ],
+    'each check is located where what it checks for is written',
+  )
+  const checks = sequence!.steps.map(step =>
+    JSON.parse(JSON.stringify(step.server, (key, value: unknown) => (key === 'at' ? undefined : value))),
+  )
+  t.same(checks, [
+    [
+      { server: 'http', kind: 'request', path: { kind: 'exact', text: { text: '/upload' } }, headers: {} },
+      { server: 'sms', kind: 'message', text: { text: 'hello' } },
+    ],
+    [
+      { server: 'http', kind: 'request', method: { text: 'PUT' }, headers: {} },
+      { server: 'sms', kind: 'message', to: { text: '+491701234567' } },
+    ],
+  ])
+})
+
+t.test('hex bytes a server sends or receives are pairs of hex digits, spaces allowed around them', async t => {
+  for (const hex of ['0d0a', '0d 0a ', ' 0D 0A', 'ff'])
+    t.same(codes(`  - serve: { udp: { send: { hex: "${hex}" } } }\n`), [], `${JSON.stringify(hex)} is hex`)
+  for (const hex of ['0d0', 'x0d', '0d zz', '0 d'])
+    t.same(
+      codes(`  - serve: { udp: { send: { hex: "${hex}" } } }\n`).map(c => c[0]),
+      ['bad-hex'],
+      `${JSON.stringify(hex)} is not hex`,
+    )
+  const { diagnostics } = load(`  - no: 3\n    server: { tcp: { received: { hex: "0g" } } }\n`)
+  t.same(
+    diagnostics.map(d => d.code),
+    ['bad-hex'],
+  )
+  t.matchSnapshot(diagnostics.map(d => `${d.message} (${d.hint})`).join('\n'), 'the message names the step and shows a good value')
+})
+
+t.test('lint is given every template of every serve action and server check', async t => {
+  const { sequence, diagnostics } = load(`  - serve: { tcp: { send: s1 } }
+  - serve: { tls: { close: true } }
+  - serve: { http: { path: r1, headers: { h: r2 }, method: r3, body: r4, redirect: r5 } }
+  - serve: { http: { path: r6 } }
+  - serve: { ftp: { file: f1, content: f2 } }
+  - serve: { sms: { from: d1, text: d2 } }
+  - serve: { network: drop }
+  - server:
+      tcp: { received: c1 }
+      http: { headers: { h: c2 }, method: c3, path: c4, body: c5 }
+      ftp: { file: c6, content: c7 }
+      sms: { to: c8, text: c9 }
+  - server: { http: { path: "/^c10$/" }, ftp: { file: c11 }, sms: { text: c12 } }
+  - server: { http: { method: c13 } }
+  - send: AT
+`)
+  t.same(diagnostics, [])
+  t.same(
+    sequence!.steps.map(step => listServerTemplates(step).map(template => template.text)),
+    [
+      ['s1'],
+      [],
+      ['r1', 'r2', 'r3', 'r4', 'r5'],
+      ['r6'],
+      ['f1', 'f2'],
+      ['d1', 'd2'],
+      [],
+      ['c1', 'c2', 'c3', 'c4', 'c5', 'c6', 'c7', 'c8', 'c9'],
+      ['^c10$', 'c11', 'c12'],
+      ['c13'],
+      [],
+    ],
+  )
 })

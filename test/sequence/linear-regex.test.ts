@@ -1,6 +1,6 @@
 /** Sequence regexes run in linear time: a catastrophic pattern cannot hang a run, and named groups still capture. */
 import t from 'tap'
-import { LinearRegExp } from '../../src/sequence/linear-regex.js'
+import { compileLinear, LinearRegExp } from '../../src/sequence/linear-regex.js'
 import { loadSequenceText } from '../../src/sequence/index.js'
 import type { SimModem } from '../../src/sim/sim-modem.js'
 import { runYamlOnSim, stepNo } from '../helpers/run-on-sim.js'
@@ -21,6 +21,32 @@ t.test('named groups, flags and positions behave as with RegExp', async t => {
   t.ok(new LinearRegExp('^ok$', 'i').test('OK'))
   t.equal(new LinearRegExp('^a.b$', 's').test('a\nb'), true)
   t.equal(new LinearRegExp('^a.b$').test('a\nb'), false)
+})
+
+t.test('a match lists every group, the last one included, as RegExp does', async t => {
+  const match = new LinearRegExp('^\\+CREG: (\\d),(\\d)(,\\w+)?$').exec('+CREG: 0,1')
+  t.same([...match!], ['+CREG: 0,1', '0', '1', undefined])
+  t.same([...new LinearRegExp('(\\d+),(\\d+)').exec('+CSQ: 17,99')!], ['17,99', '17', '99'])
+})
+
+t.test('a pattern without named groups has no groups object, as with RegExp', async t => {
+  const match = new LinearRegExp('^\\+CSQ: (\\d+)').exec('+CSQ: 17')
+  t.equal(match?.groups, undefined)
+})
+
+t.test('a pattern RE2 cannot run is rejected with what it cannot do and the engine error as cause', async t => {
+  let thrown: unknown
+  try {
+    compileLinear('a(?=b)', '')
+  } catch (error) {
+    thrown = error
+  }
+  t.type(thrown, SyntaxError)
+  t.equal(
+    (thrown as SyntaxError).message,
+    'not supported by the linear-time engine (error parsing regexp: invalid or unsupported Perl syntax: `(?=`); lookaround (?= (?! (?<= (?<! and backreferences \\1 are not',
+  )
+  t.equal(((thrown as SyntaxError).cause as Error).message, 'error parsing regexp: invalid or unsupported Perl syntax: `(?=`')
 })
 
 t.test('lookaround and backreferences are rejected at validate, located', async t => {
