@@ -197,3 +197,28 @@ t.test('a command may end with one line break only where YAML adds it, and never
   t.same(problems('sequence: s\nsteps:\n  - send: |\n      AT\n', t), [['multiline-command', '3:11']])
   t.same(problems('sequence: s\nsteps:\n' + String.raw`  - { send: "AT\rAT" }`, t), [['multiline-command', '3:13']])
 })
+
+t.test('a publish action and a broker check keep the message keys written, and no others', async t => {
+  const file = [
+    'sequence: s',
+    'steps:',
+    '  - { publish: { topic: t/1, payload: hi, qos: 1, retain: true } }',
+    '  - { publish: { topic: t/2 } }',
+    '  - { send: AT, broker: { received: { topic: t/3, payload: x, qos: 0, retain: false } } }',
+    '  - { send: AT, broker: { received: { topic: t/4 }, will: true } }',
+  ].join('\n')
+  const steps = (built(t, file) as { steps: Array<{ action: unknown; broker?: unknown }> }).steps
+  t.same(
+    steps.map(step => [step.action, step.broker]),
+    [
+      [{ kind: 'publish', message: { topic: { text: 't/1' }, payload: { text: 'hi' }, qos: 1, retain: true } }, undefined],
+      [{ kind: 'publish', message: { topic: { text: 't/2' } } }, undefined],
+      [send('AT'), { received: { topic: { text: 't/3' }, payload: { text: 'x' }, qos: 0, retain: false }, will: false }],
+      [send('AT'), { received: { topic: { text: 't/4' } }, will: true }],
+    ],
+  )
+})
+
+t.test("a file's settle time is bounded like its timeout", async t => {
+  t.same(problems('sequence: s\nsettle: 2000m\nsteps:\n  - { send: AT }\n'), [['duration-out-of-range', '2:9']])
+})

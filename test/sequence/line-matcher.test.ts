@@ -41,6 +41,7 @@ t.test('a regex matcher is final only when every alternative it allows is a fina
     '(OK)',
     '^(?:OK|ERROR)$',
     '(OK)|(ERROR)',
+    '^((OK)|(ERROR))$',
     '^\\+CME ERROR: (\\d+)$',
     '\\+CME ERROR: \\d+|OK',
     'OK|\\+CME ERROR: [|0-9]+',

@@ -140,7 +140,14 @@ t.test('each bad expression says what is wrong, where', async t => {
     )
     messages.push(problem?.message ?? '')
   }
+  messages.push(checkTemplate(tpl('{{client'))?.message ?? '')
   t.matchSnapshot(messages.join('\n'), 'one sentence per expression')
+  t.same(checkTemplate(tpl('AT+X=1,\r{{client'))?.at, { file: 'x.yaml', line: 8, col: 1 }, 'after a lone CR too')
+  t.same(
+    ['AT+X={{}}', 'AT+X={{client'].map(text => renderError(text).diagnostic.code),
+    ['bad-template', 'bad-template'],
+    'rendering a bad template throws its diagnostic',
+  )
   t.same(checkTemplate(tpl('AT+X=1,\n{{client'))?.at, { file: 'x.yaml', line: 8, col: 1 }, 'an unclosed {{ is shown on its own line')
 })
 

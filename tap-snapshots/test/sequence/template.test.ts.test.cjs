@@ -29,4 +29,5 @@ template 'AT+X={{len topic}': a {{ expression is not closed with }}
 template 'AT+X={{client}},{{len topic': a {{ expression is not closed with }}
 template 'AT+X={{}}': the {{ }} expression is not well formed
 template 'AT+X={{#if x}}{{/each}}': the {{ }} expression is not well formed
+template '{{client': a {{ expression is not closed with }}
 `
