@@ -189,7 +189,11 @@ function collectExpression(
 ): Extract<CompileOutcome, { kind: 'invalid' }> | undefined {
   if (node.hash !== undefined && node.hash.pairs.length > 0) return invalid(node, 'key=value arguments are not supported')
   const path = node.path
-  if (path.type !== 'PathExpression') return node.params.length === 0 ? undefined : invalid(node, 'a literal cannot be called as a helper')
+  if (path.type !== 'PathExpression')
+    return invalid(
+      node,
+      node.params.length === 0 ? 'a literal is not a variable: write its text without {{ }}' : 'a literal cannot be called as a helper',
+    )
   const name = (path as hbs.AST.PathExpression).original
   if (node.params.length === 0) return collectPath(path as hbs.AST.PathExpression, into)
   if (!Object.hasOwn(TEMPLATE_HELPERS, name))
@@ -240,8 +244,13 @@ function shiftLocation(t: Template, line: number, column: number): SourceLocatio
   return locateInTemplate(t, offsetInText(t.text, line, column))
 }
 
+/**
+ * Ours only. Handlebars' built-ins (`log`, `lookup`, `if`, `each`...) are switched off, so a variable of that name
+ * (`{{log}}`) is a variable in every template, not only in those without a helper.
+ */
 function knownHelpers(): Record<string, boolean> {
-  return Object.fromEntries(Object.keys(TEMPLATE_HELPERS).map(name => [name, true]))
+  const builtIns = Object.keys(Handlebars.create().helpers).map(name => [name, false])
+  return Object.fromEntries([...builtIns, ...Object.keys(TEMPLATE_HELPERS).map(name => [name, true])])
 }
 
 function createHandlebars(): typeof Handlebars {

@@ -33,7 +33,7 @@ t.test('an undefined variable is an error with its location, never an empty stri
   t.match(plain.diagnostic, { code: 'undefined-variable', severity: 'error', at: { file: 'x.yaml', line: 7, col: 11 + 7 } })
   t.match(renderError('{{len missing}}').diagnostic, { code: 'undefined-variable', at: { col: 11 + 6 } }, 'also as a helper argument')
   t.match(renderError('{{upper (hex missing)}}').diagnostic, { code: 'undefined-variable' })
-  t.throws(() => renderTemplate(tpl('AT+X={{"missing"}}'), { vars }), 'nor when written as a literal name')
+  t.equal(renderError('AT+X={{"missing"}}').diagnostic.code, 'bad-template', 'a literal is not a variable name')
 })
 
 t.test('env.NAME resolves only when written explicitly', async t => {
@@ -93,6 +93,9 @@ t.test('comments render as nothing', async t => {
 t.test('a variable named like a Handlebars built-in renders its value', async t => {
   t.equal(renderTemplate(tpl('AT+FSOPEN={{log}}'), { vars: { log: 'modem.log' } }), 'AT+FSOPEN=modem.log')
   t.equal(renderTemplate(tpl('{{if}}'), { vars: { if: 'wwan0' } }), 'wwan0')
+  const builtIns = { log: 'modem.log', if: 'wwan0', lookup: 'L', each: 'E', with: 'W', unless: 'U' }
+  t.equal(renderTemplate(tpl('{{log}} {{len log}}'), { vars: builtIns }), 'modem.log 9', 'also next to a helper')
+  t.equal(renderTemplate(tpl('{{if}}{{len if}}{{lookup}}{{upper each}}{{with}}{{lower unless}}'), { vars: builtIns }), 'wwan05LEWu')
 })
 
 t.test('an undefined variable is explained, with how to define it', async t => {
@@ -113,6 +116,8 @@ t.test('each bad expression says what is wrong, where', async t => {
     ['{{#if topic}}x{{/if}}', 5],
     ['{{len k=v}}', 5],
     ['{{"abc" topic}}', 5],
+    ['{{"abc"}}', 5],
+    ['{{1}}', 5],
     ['{{length topic}}', 5],
     ['{{len a b}}', 5],
     ['{{len}}', 7],

@@ -14,6 +14,8 @@ exports[`test/sequence/template.test.ts > TAP > each bad expression says what is
 template 'AT+X={{#if topic}}x{{/if}}': only {{name}} and {{helper value}} expressions are allowed (no blocks or partials)
 template 'AT+X={{len k=v}}': key=value arguments are not supported
 template 'AT+X={{"abc" topic}}': a literal cannot be called as a helper
+template 'AT+X={{"abc"}}': a literal is not a variable: write its text without {{ }}
+template 'AT+X={{1}}': a literal is not a variable: write its text without {{ }}
 template 'AT+X={{length topic}}': unknown helper 'length' (known: len, hex, upper, lower, quote)
 template 'AT+X={{len a b}}': helper 'len' takes exactly one value
 template 'AT+X={{len}}': helper 'len' needs a value, e.g. {{len topic}}
