@@ -48,6 +48,13 @@ interface CompiledTemplate {
 type CompileOutcome = { kind: 'compiled'; template: CompiledTemplate } | { kind: 'invalid'; message: string; line: number; column: number }
 
 const handlebars = createHandlebars()
+/**
+ * The helpers the compiler may call: ours only. Handlebars' built-ins (`log`, `lookup`, `if`, `each`...) are marked
+ * unknown, so a variable of that name (`{{log}}`) is a variable in every template, not only in those without a helper.
+ */
+const KNOWN_HELPERS: Record<string, boolean> = Object.fromEntries(
+  Object.keys(handlebars.helpers).map(name => [name, Object.hasOwn(TEMPLATE_HELPERS, name)]),
+)
 const cache = new Map<string, CompileOutcome>()
 
 /** True when the text holds `{{ }}` expressions. */
@@ -133,7 +140,7 @@ function parseTemplate(text: string): CompileOutcome {
 }
 
 function compileRenderer(text: string): CompiledTemplate['render'] {
-  const render = handlebars.compile(text, { strict: true, noEscape: true, knownHelpers: knownHelpers(), knownHelpersOnly: true })
+  const render = handlebars.compile(text, { strict: true, noEscape: true, knownHelpers: KNOWN_HELPERS, knownHelpersOnly: true })
   return scope => render({ ...scope.vars, env: { ...scope.env } })
 }
 
@@ -235,22 +242,13 @@ function describeParseError(text: string): Extract<CompileOutcome, { kind: 'inva
   const open = text.lastIndexOf('{{')
   if (open < 0 || text.includes('}}', open))
     return { kind: 'invalid', message: 'the {{ }} expression is not well formed', line: 1, column: 0 }
-  const lines = text.slice(0, open).split(/\r\n?|\n/)
-  return { kind: 'invalid', message: 'a {{ expression is not closed with }}', line: lines.length, column: lines[lines.length - 1]!.length }
+  // Line 1 with the offset as its column: shiftLocation reads that as the offset itself, whatever lines come before.
+  return { kind: 'invalid', message: 'a {{ expression is not closed with }}', line: 1, column: open }
 }
 
 /** Where a line/column of the template text, as Handlebars reports it, is written in the file. */
 function shiftLocation(t: Template, line: number, column: number): SourceLocation {
   return locateInTemplate(t, offsetInText(t.text, line, column))
-}
-
-/**
- * Ours only. Handlebars' built-ins (`log`, `lookup`, `if`, `each`...) are switched off, so a variable of that name
- * (`{{log}}`) is a variable in every template, not only in those without a helper.
- */
-function knownHelpers(): Record<string, boolean> {
-  const builtIns = Object.keys(Handlebars.create().helpers).map(name => [name, false])
-  return Object.fromEntries([...builtIns, ...Object.keys(TEMPLATE_HELPERS).map(name => [name, true])])
 }
 
 function createHandlebars(): typeof Handlebars {
